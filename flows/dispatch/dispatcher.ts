@@ -1,0 +1,210 @@
+// The dispatcher: offers waiting contacts to free volunteers and tidies up after each turn of a contact.
+//
+// Main course: any event that can change who is waiting or who is free runs `dispatchWaiting`, which
+// offers the oldest waiting contacts, longest-idle volunteers first, a ring group at a time.
+// Alternate courses: nobody free (the tick tries again), a call that cannot be placed (the volunteer is
+// released and the round shrinks), two dispatchers at once (every claim is a conditional write, so a
+// volunteer rings for one contact at a time and a contact has one round at a time), duplicates (no-ops).
+import type { LineEvent } from '../events.js';
+import type { LineSettings } from '../line-settings.js';
+import { type Contact, isFreeForVoice, type Volunteer } from '../model.js';
+import type { Clock, EventPublisher, Log, PhoneVault, Store, Telephony } from '../ports.js';
+import { LANGUAGES } from '../replies.js';
+import type { ActionTarget } from '../replies.js';
+import { conferenceRoom } from '../voice/voice-deps.js';
+
+export interface DispatchDeps {
+  readonly store: Store;
+  readonly telephony: Telephony;
+  readonly events: EventPublisher;
+  readonly clock: Clock;
+  readonly vault: PhoneVault;
+  readonly log: Log;
+  readonly webhookUrl: (target: ActionTarget) => string;
+}
+
+/** Oldest waiting contacts looked at per language per run. */
+const QUEUE_WINDOW = 25;
+
+export async function handleLineEvent(deps: DispatchDeps, event: LineEvent): Promise<void> {
+  switch (event.type) {
+    case 'ContactConnected':
+      await bridgeWinner(deps, event.contactId, event.volunteerId);
+      break;
+    case 'ContactAbandoned':
+      await releaseOffers(deps, event.contactId, undefined);
+      break;
+    case 'ContactEnded':
+      await releaseOffers(deps, event.contactId, undefined);
+      await sendCallerToGoodbye(deps, event.contactId);
+      break;
+    case 'ContactEscalated':
+      if (event.channel === 'voice' && event.trigger === 'volunteer') await addCrisisLine(deps, event.contactId);
+      else await releaseOffers(deps, event.contactId, undefined);
+      break;
+    default:
+      break;
+  }
+  await dispatchWaiting(deps);
+}
+
+export async function dispatchWaiting(deps: DispatchDeps): Promise<number> {
+  const line = await deps.store.getLine();
+  const now = deps.clock.now();
+  const volunteers = (await deps.store.listOnShift())
+    .filter((volunteer) => isFreeForVoice(volunteer, now))
+    .sort((a, b) => a.idleSince - b.idleSince);
+  if (volunteers.length === 0) return 0;
+  let offered = 0;
+  const waiting = (await Promise.all(LANGUAGES.map((language) => deps.store.listQueued('voice', language, QUEUE_WINDOW))))
+    .flat()
+    .filter((contact) => contact.offersOutstanding <= 0 && contact.liveUntil > now)
+    .sort((a, b) => (a.queuedAt ?? 0) - (b.queuedAt ?? 0));
+  for (const contact of waiting) {
+    const group = takeRingGroup(volunteers, contact, line.settings.ringGroupSize);
+    if (group.length === 0) continue;
+    offered += await offerContact(deps, line.settings, contact, group);
+  }
+  return offered;
+}
+
+/** Removes and returns the longest-idle free volunteers who speak the contact's language. */
+function takeRingGroup(free: Volunteer[], contact: Contact, size: number): Volunteer[] {
+  const group: Volunteer[] = [];
+  for (let i = 0; i < free.length && group.length < size; ) {
+    const volunteer = free[i]!;
+    if (volunteer.languages.includes(contact.language)) {
+      group.push(volunteer);
+      free.splice(i, 1);
+    } else i++;
+  }
+  return group;
+}
+
+async function offerContact(
+  deps: DispatchDeps,
+  settings: LineSettings,
+  contact: Contact,
+  group: Volunteer[],
+): Promise<number> {
+  const round = await deps.store.updateContact(contact.contactId, {
+    channel: contact.channel,
+    expectStatus: ['queued'],
+    expectOffersOutstanding: 0,
+    add: { offersOutstanding: group.length, offerRound: 1 },
+  });
+  if (!round) return 0; // another dispatcher got there first, or the caller has gone
+  const rung: string[] = [];
+  for (const volunteer of group) {
+    if (await ringVolunteer(deps, settings, contact.contactId, volunteer)) rung.push(volunteer.volunteerId);
+    else await deps.store.updateContact(contact.contactId, { channel: contact.channel, add: { offersOutstanding: -1 } });
+  }
+  if (rung.length > 0) {
+    await deps.events.publish([
+      { type: 'ContactOffered', contactId: contact.contactId, channel: contact.channel, volunteerIds: rung },
+    ]);
+  }
+  return rung.length;
+}
+
+async function ringVolunteer(
+  deps: DispatchDeps,
+  settings: LineSettings,
+  contactId: string,
+  volunteer: Volunteer,
+): Promise<boolean> {
+  const now = deps.clock.now();
+  const claimed = await deps.store.updateVolunteer(volunteer.volunteerId, {
+    expectState: [volunteer.state],
+    set: { state: 'offered', contactId },
+    remove: ['wrapUntil'],
+  });
+  if (!claimed) return false;
+  const query = { c: contactId, v: volunteer.volunteerId };
+  try {
+    const callSid = await deps.telephony.placeCall({
+      to: deps.vault.open(volunteer.phoneSealed),
+      from: settings.lineNumber,
+      url: deps.webhookUrl({ route: 'offerAnswered', query: { ...query, w: String(settings.whisperSeconds) } }),
+      statusCallback: deps.webhookUrl({ route: 'offerStatus', query }),
+      timeoutSeconds: settings.offerRingSeconds,
+    });
+    await deps.store.putOffer({
+      contactId,
+      volunteerId: volunteer.volunteerId,
+      channel: 'voice',
+      callSid,
+      status: 'ringing',
+      offeredAt: now,
+    });
+    return true;
+  } catch (error) {
+    deps.log.warn('could not ring a volunteer', { contactId, volunteerId: volunteer.volunteerId, error: errorName(error) });
+    await deps.store.updateVolunteer(volunteer.volunteerId, {
+      expectState: ['offered'],
+      expectContactId: contactId,
+      set: { state: 'available' },
+      remove: ['contactId'],
+    });
+    return false;
+  }
+}
+
+async function bridgeWinner(deps: DispatchDeps, contactId: string, winnerId: string): Promise<void> {
+  const contact = await deps.store.getContact(contactId);
+  if (contact?.callSid && contact.status !== 'ended') {
+    const outcome = await deps.telephony.redirectCall(
+      contact.callSid,
+      deps.webhookUrl({ route: 'voiceBridge', query: { c: contactId } }),
+    );
+    if (outcome === 'not-in-progress') deps.log.warn('caller left before the bridge', { contactId });
+  }
+  await deps.store.updateOffer(contactId, winnerId, { expectStatus: ['ringing'], set: { status: 'accepted' } });
+  await releaseOffers(deps, contactId, winnerId);
+}
+
+/** Stops every other ringing offer: answered legs hear "taken", ringing ones are cancelled. */
+async function releaseOffers(deps: DispatchDeps, contactId: string, winnerId: string | undefined): Promise<void> {
+  const offers = await deps.store.listOffers(contactId);
+  for (const offer of offers) {
+    if (offer.volunteerId === winnerId || offer.status !== 'ringing' || !offer.callSid) continue;
+    const released = await deps.store.updateOffer(contactId, offer.volunteerId, {
+      expectStatus: ['ringing'],
+      set: { status: 'released' },
+    });
+    if (!released) continue;
+    const taken = deps.webhookUrl({ route: 'offerTaken', query: { c: contactId, v: offer.volunteerId } });
+    try {
+      if ((await deps.telephony.redirectCall(offer.callSid, taken)) === 'not-in-progress') {
+        await deps.telephony.cancelCall(offer.callSid);
+      }
+    } catch (error) {
+      deps.log.warn('could not release an offer', { contactId, volunteerId: offer.volunteerId, error: errorName(error) });
+    }
+  }
+}
+
+/** The volunteer left a live conversation: the caller hears a goodbye rather than an empty room. */
+async function sendCallerToGoodbye(deps: DispatchDeps, contactId: string): Promise<void> {
+  const contact = await deps.store.getContact(contactId);
+  if (!contact?.callSid || contact.outcome !== 'completed') return;
+  await deps.telephony.redirectCall(
+    contact.callSid,
+    deps.webhookUrl({ route: 'voiceBridgeEnded', query: { c: contactId, l: contact.language } }),
+  );
+}
+
+async function addCrisisLine(deps: DispatchDeps, contactId: string): Promise<void> {
+  const line = await deps.store.getLine();
+  await deps.telephony.addConferenceParticipant({
+    room: conferenceRoom(contactId),
+    to: line.settings.crisisNumber,
+    from: line.settings.lineNumber,
+  });
+}
+
+export function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : 'unknown';
+}
+
+export type { LineEvent };

@@ -1,0 +1,28 @@
+// The line's events: past-tense names, zod schemas, and no words or numbers of anyone in them.
+import { z } from 'zod';
+
+const contactEvent = { contactId: z.string(), channel: z.enum(['voice', 'sms']) };
+
+export const LineEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ContactQueued'), ...contactEvent, language: z.enum(['en', 'es']) }),
+  z.object({ type: z.literal('ContactOffered'), ...contactEvent, volunteerIds: z.array(z.string()) }),
+  z.object({ type: z.literal('ContactConnected'), ...contactEvent, volunteerId: z.string() }),
+  z.object({ type: z.literal('ContactEnded'), ...contactEvent, outcome: z.string() }),
+  z.object({ type: z.literal('ContactAbandoned'), ...contactEvent }),
+  z.object({
+    type: z.literal('ContactEscalated'),
+    ...contactEvent,
+    trigger: z.string(),
+    kind: z.string(),
+    /** A short reference the clinician can quote back; not the contact id. */
+    reference: z.string().optional(),
+  }),
+  z.object({ type: z.literal('OfferEnded'), ...contactEvent, volunteerId: z.string(), missed: z.boolean() }),
+  z.object({ type: z.literal('VolunteerPaused'), volunteerId: z.string(), missedOffers: z.number() }),
+  z.object({ type: z.literal('ShiftStarted'), volunteerId: z.string(), shiftId: z.string() }),
+  z.object({ type: z.literal('ShiftEnded'), volunteerId: z.string(), shiftId: z.string() }),
+  z.object({ type: z.literal('LineUnstaffed'), since: z.number() }),
+]);
+
+export type LineEvent = z.infer<typeof LineEventSchema>;
+export type LineEventType = LineEvent['type'];

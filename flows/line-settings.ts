@@ -1,0 +1,52 @@
+// Line settings coordinators can change; deploy-time values are the defaults.
+import { z } from 'zod';
+import { LineHoursSchema } from './roster/roster-schema.js';
+
+export const E164Schema = z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number such as +15551230000');
+export const DialableSchema = z
+  .string()
+  .regex(/^(\+[1-9]\d{6,14}|\d{3,8})$/, 'must be an E.164 number or a short code such as 988');
+
+export const OverflowSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('partner-line'), number: DialableSchema }),
+  z.object({ kind: z.literal('text-back') }),
+  z.object({ kind: z.literal('resources') }),
+]);
+
+export const LineSettingsSchema = z.object({
+  lineNumber: E164Schema,
+  crisisNumber: DialableSchema,
+  crisisTextNumber: DialableSchema,
+  clinicianNumber: E164Schema,
+  coordinatorNumbers: z.array(E164Schema),
+  timeZone: z.string().min(1),
+  hours: LineHoursSchema,
+  ringGroupSize: z.number().int().min(1, 'must ring at least one volunteer').max(10, 'Twilio rings at most 10'),
+  offerRingSeconds: z.number().int().min(5).max(60),
+  /** How long a whisper waits for the volunteer's key before counting as missed. */
+  whisperSeconds: z.number().int().min(3).max(20),
+  maxWaitSeconds: z.number().int().min(10).max(3600),
+  overflow: OverflowSchema,
+  missedOffersBeforePause: z.number().int().min(1).max(20),
+  wrapUpSeconds: z.number().int().min(0).max(600),
+  holdLoopSeconds: z.number().int().min(5).max(120),
+  textInactivityMinutes: z.number().int().min(5).max(24 * 60),
+  /** Ask the caller how they are before queueing, and scan the words for crisis language. */
+  voiceIntake: z.boolean(),
+  /** Whether ON by text outside a rostered slot puts a volunteer on shift. */
+  allowOnOutsideRoster: z.boolean(),
+  shiftReminderMinutes: z.number().int().min(0).max(24 * 60),
+  /** Minutes a live caller number may stay sealed in state before it must be gone. */
+  liveStateHours: z.number().int().min(1).max(48),
+});
+
+export type LineSettings = z.infer<typeof LineSettingsSchema>;
+export type Overflow = z.infer<typeof OverflowSchema>;
+
+/** Coordinators' edits: any subset, validated field by field. */
+export const LineSettingsPatchSchema = LineSettingsSchema.partial();
+export type LineSettingsPatch = z.infer<typeof LineSettingsPatchSchema>;
+
+export function applySettingsPatch(defaults: LineSettings, patch: LineSettingsPatch | undefined): LineSettings {
+  return patch ? { ...defaults, ...patch } : defaults;
+}

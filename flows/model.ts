@@ -1,0 +1,106 @@
+// The records the line keeps: contacts (live state and anonymized log in one), volunteers, offers.
+import type { Overflow } from './line-settings.js';
+import type { Language } from './replies.js';
+
+export type Channel = 'voice' | 'sms';
+
+/**
+ * greeting -> queued -> connecting (a volunteer accepted) -> connected -> ended.
+ * Any live status may also go straight to ended (hang-up, overflow, escalation).
+ */
+export type ContactStatus = 'greeting' | 'queued' | 'connecting' | 'connected' | 'ended';
+export const LIVE_STATUSES: readonly ContactStatus[] = ['greeting', 'queued', 'connecting', 'connected'];
+
+export type ContactOutcome =
+  | 'completed'
+  | 'abandoned'
+  | 'overflowed'
+  | 'escalated'
+  | 'after-hours'
+  | 'unstaffed'
+  | 'blocked'
+  | 'text-back';
+
+export type EscalationTrigger = 'caller-key' | 'caller-language' | 'volunteer' | 'texter-language';
+
+export interface Escalation {
+  readonly trigger: EscalationTrigger;
+  /** The detector's kind, or 'keypress'; never the words that triggered it. */
+  readonly kind: string;
+  readonly at: number;
+}
+
+export interface Contact {
+  readonly contactId: string;
+  readonly channel: Channel;
+  readonly language: Language;
+  readonly status: ContactStatus;
+  readonly outcome?: ContactOutcome;
+  /** HMAC of the caller's number: stable per caller, useless without the pepper. */
+  readonly callerKey: string;
+  /** The caller's number, AES-GCM sealed; removed when the contact ends. */
+  readonly callerSealed?: string;
+  /** Twilio CallSid of the caller's leg (voice only). */
+  readonly callSid?: string;
+  readonly startedAt: number;
+  readonly queuedAt?: number;
+  readonly answeredAt?: number;
+  readonly endedAt?: number;
+  readonly volunteerId?: string;
+  readonly escalation?: Escalation;
+  /** Offers ringing right now; the dispatcher starts a new round only at zero. */
+  readonly offersOutstanding: number;
+  readonly offerRound: number;
+  readonly repeatCount?: number;
+  readonly messageCount?: number;
+  /** Live state is void after this instant (epoch ms), whatever TTL has or has not deleted. */
+  readonly liveUntil: number;
+  /** Fixed when queued, so the hold loop needs no settings read. */
+  readonly overflowAt?: number;
+  readonly overflow?: Overflow;
+  readonly holdLoopSeconds?: number;
+}
+
+export type VolunteerState = 'available' | 'offered' | 'busy' | 'wrapup' | 'paused';
+
+export interface Volunteer {
+  readonly volunteerId: string;
+  readonly name: string;
+  readonly phoneSealed: string;
+  readonly phoneKey: string;
+  readonly languages: readonly Language[];
+  readonly active: boolean;
+  readonly maxTextSessions: number;
+  readonly notes?: string;
+  readonly onShift: boolean;
+  readonly state: VolunteerState;
+  /** When the volunteer last became free: longest idle is offered first. */
+  readonly idleSince: number;
+  readonly wrapUntil?: number;
+  readonly missedOffers: number;
+  /** The voice contact a volunteer is being offered or is talking on. */
+  readonly contactId?: string;
+  readonly version: number;
+}
+
+export type OfferStatus = 'ringing' | 'accepted' | 'released';
+
+export interface Offer {
+  readonly contactId: string;
+  readonly volunteerId: string;
+  readonly channel: Channel;
+  readonly callSid?: string;
+  readonly status: OfferStatus;
+  readonly offeredAt: number;
+}
+
+/** A volunteer is free for a new voice contact: available, or past the end of wrap-up. */
+export function isFreeForVoice(volunteer: Volunteer, now: number): boolean {
+  if (!volunteer.active || !volunteer.onShift) return false;
+  if (volunteer.state === 'available') return true;
+  return volunteer.state === 'wrapup' && (volunteer.wrapUntil ?? 0) <= now;
+}
+
+export function isLive(contact: Contact, now: number): boolean {
+  return contact.status !== 'ended' && contact.liveUntil > now;
+}

@@ -1,0 +1,53 @@
+// English words of the line.
+import type { Prompts } from './prompts.js';
+import { digitsForSpeech } from './prompts.js';
+
+export const english: Prompts = {
+  greeting:
+    "Hello, and thank you for calling the warmline. This is a peer support line, not a crisis line. You'll talk with a trained volunteer who has been through hard times too.",
+  chooseSpanish: 'Para español, oprima 2.',
+  crisisOption: (crisisNumber) =>
+    `If you are in danger or thinking about ending your life, press 9 at any time to reach the crisis line, ${digitsForSpeech(crisisNumber)}.`,
+  intakeQuestion: 'While we find a volunteer: in a few words, how are you doing today?',
+  holdPosition: (position) =>
+    position <= 1
+      ? 'You are next in line.'
+      : `There ${position === 2 ? 'is 1 person' : `are ${position - 1} people`} ahead of you.`,
+  holdReassurance: 'Thank you for waiting. A peer volunteer will be with you as soon as one is free.',
+  holdOptions:
+    'To keep holding, stay on the line. To get a text when a peer is free, press 1. For the crisis line, press 9.',
+  textBackConfirmed:
+    'Thank you. We will text you at this number as soon as a peer is free. Take care until then. Goodbye.',
+  connecting: 'A peer volunteer is ready. Connecting you now.',
+  callEndedByPeer: 'Your peer volunteer has ended the call. Thank you for calling the warmline. Take care.',
+  thanksForCalling: 'Thank you for calling the warmline. Take care.',
+  closedNow: (opensAt, crisisNumber) =>
+    `The warmline is closed right now.${opensAt ? ` We open again ${opensAt}.` : ''} If you need to talk to someone now, the crisis line is open at any hour at ${digitsForSpeech(crisisNumber)}. You can also text this number and we will answer when we open.`,
+  unstaffedNow: (crisisNumber) =>
+    `We're sorry, no peer volunteer is available right now. If you need to talk to someone now, the crisis line is open at any hour at ${digitsForSpeech(crisisNumber)}. You can also text this number and a peer will answer when one is free.`,
+  textWhenOpen: 'Press 9 now to be connected to the crisis line, or hang up to end the call.',
+  blocked: 'This line is not able to take your call. Goodbye.',
+  overflowPartner: 'All our volunteers are still busy. We are connecting you to a partner line now.',
+  overflowTextBack:
+    'All our volunteers are still busy. We will text you at this number as soon as a peer is free. Take care until then.',
+  overflowResources: (crisisNumber) =>
+    `All our volunteers are still busy, and we're sorry for the wait. Please try us again later. If you need someone now, the crisis line is open at any hour at ${digitsForSpeech(crisisNumber)}.`,
+  connectingCrisis: 'Connecting you to the crisis line now. Please stay on the line.',
+  technicalTrouble: (crisisNumber) =>
+    `We're sorry, the warmline is having a technical problem. If you need help now, press 9 to reach the crisis line, ${digitsForSpeech(crisisNumber)}. Otherwise please stay on the line while we keep trying.`,
+  stillTrying: 'Thank you for holding.',
+  whisper: (language, waitedSeconds) =>
+    `Warmline caller, ${language}, waiting ${waitedSeconds < 60 ? `${waitedSeconds} seconds` : `${Math.round(waitedSeconds / 60)} minutes`}. Press 1 to accept.`,
+  whisperMissed: 'No key was pressed. We will offer the call to someone else. Goodbye.',
+  offerGone: 'This caller is no longer waiting. Thank you.',
+  offerTaken: 'Another volunteer has taken this call. Thank you for being there.',
+  volunteerConnected: 'You are connected. Press star at any time for options.',
+  volunteerMenu:
+    'Options. Press 1 to add the crisis line to this call. Press 2 to go back to the caller. Press 3 to end the call.',
+  warmTransferStarted:
+    'Adding the crisis line now. Stay with the caller until the counsellor speaks; then you may hang up.',
+  volunteerCallEnded: (wrapUpSeconds) =>
+    `The call has ended. Take a breath. You will be available again in ${wrapUpSeconds} seconds. Thank you.`,
+  languageName: { en: 'English', es: 'Spanish' },
+  spokenNumber: digitsForSpeech,
+};

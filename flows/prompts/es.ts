@@ -1,0 +1,53 @@
+// Spanish words of the line.
+import type { Prompts } from './prompts.js';
+import { digitsForSpeech } from './prompts.js';
+
+export const spanish: Prompts = {
+  greeting:
+    'Hola, gracias por llamar a la línea de apoyo. Esta es una línea de apoyo entre pares, no una línea de crisis. Hablará con una persona voluntaria capacitada que también ha pasado por momentos difíciles.',
+  chooseSpanish: 'Para español, oprima 2.',
+  crisisOption: (crisisNumber) =>
+    `Si está en peligro o pensando en quitarse la vida, oprima 9 en cualquier momento para comunicarse con la línea de crisis, ${digitsForSpeech(crisisNumber)}.`,
+  intakeQuestion: 'Mientras buscamos a una persona voluntaria: en pocas palabras, ¿cómo se siente hoy?',
+  holdPosition: (position) =>
+    position <= 1
+      ? 'Usted es la próxima persona en la fila.'
+      : `Hay ${position - 1} ${position === 2 ? 'persona' : 'personas'} antes que usted.`,
+  holdReassurance: 'Gracias por esperar. Una persona voluntaria le atenderá en cuanto esté libre.',
+  holdOptions:
+    'Para seguir esperando, permanezca en la línea. Para recibir un mensaje de texto cuando haya alguien libre, oprima 1. Para la línea de crisis, oprima 9.',
+  textBackConfirmed:
+    'Gracias. Le enviaremos un mensaje de texto a este número en cuanto haya alguien libre. Cuídese. Adiós.',
+  connecting: 'Una persona voluntaria está lista. Le estamos conectando.',
+  callEndedByPeer: 'La persona voluntaria terminó la llamada. Gracias por llamar. Cuídese.',
+  thanksForCalling: 'Gracias por llamar a la línea de apoyo. Cuídese.',
+  closedNow: (opensAt, crisisNumber) =>
+    `La línea de apoyo está cerrada en este momento.${opensAt ? ` Abrimos de nuevo ${opensAt}.` : ''} Si necesita hablar con alguien ahora, la línea de crisis atiende a toda hora en el ${digitsForSpeech(crisisNumber)}. También puede enviar un mensaje de texto a este número y le responderemos cuando abramos.`,
+  unstaffedNow: (crisisNumber) =>
+    `Lo sentimos, no hay personas voluntarias disponibles en este momento. Si necesita hablar con alguien ahora, la línea de crisis atiende a toda hora en el ${digitsForSpeech(crisisNumber)}. También puede enviar un mensaje de texto a este número.`,
+  textWhenOpen: 'Oprima 9 ahora para comunicarse con la línea de crisis, o cuelgue para terminar la llamada.',
+  blocked: 'Esta línea no puede atender su llamada. Adiós.',
+  overflowPartner: 'Todas las personas voluntarias siguen ocupadas. Le conectamos ahora con una línea asociada.',
+  overflowTextBack:
+    'Todas las personas voluntarias siguen ocupadas. Le enviaremos un mensaje de texto en cuanto haya alguien libre. Cuídese.',
+  overflowResources: (crisisNumber) =>
+    `Todas las personas voluntarias siguen ocupadas; lamentamos la espera. Por favor llame más tarde. Si necesita a alguien ahora, la línea de crisis atiende a toda hora en el ${digitsForSpeech(crisisNumber)}.`,
+  connectingCrisis: 'Le conectamos ahora con la línea de crisis. Por favor, no cuelgue.',
+  technicalTrouble: (crisisNumber) =>
+    `Lo sentimos, la línea tiene un problema técnico. Si necesita ayuda ahora, oprima 9 para la línea de crisis, ${digitsForSpeech(crisisNumber)}. Si no, permanezca en la línea mientras seguimos intentando.`,
+  stillTrying: 'Gracias por esperar.',
+  whisper: (language, waitedSeconds) =>
+    `Llamada de la línea de apoyo, ${language}, esperando ${waitedSeconds < 60 ? `${waitedSeconds} segundos` : `${Math.round(waitedSeconds / 60)} minutos`}. Oprima 1 para aceptar.`,
+  whisperMissed: 'No se oprimió ninguna tecla. Ofreceremos la llamada a otra persona. Adiós.',
+  offerGone: 'Esta persona ya no está esperando. Gracias.',
+  offerTaken: 'Otra persona voluntaria tomó esta llamada. Gracias por estar disponible.',
+  volunteerConnected: 'Está conectado. Oprima asterisco en cualquier momento para ver opciones.',
+  volunteerMenu:
+    'Opciones. Oprima 1 para añadir la línea de crisis a la llamada. Oprima 2 para volver con la persona. Oprima 3 para terminar la llamada.',
+  warmTransferStarted:
+    'Añadiendo la línea de crisis. Quédese con la persona hasta que hable el consejero; después puede colgar.',
+  volunteerCallEnded: (wrapUpSeconds) =>
+    `La llamada terminó. Respire un momento. Estará disponible de nuevo en ${wrapUpSeconds} segundos. Gracias.`,
+  languageName: { en: 'inglés', es: 'español' },
+  spokenNumber: digitsForSpeech,
+};

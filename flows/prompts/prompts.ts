@@ -1,0 +1,49 @@
+// Every word the line speaks or texts, per language; flows pick from here and nowhere else.
+import type { Language } from '../replies.js';
+import { english } from './en.js';
+import { spanish } from './es.js';
+
+export interface Prompts {
+  greeting: string;
+  chooseSpanish: string;
+  crisisOption: (crisisNumber: string) => string;
+  intakeQuestion: string;
+  holdPosition: (position: number) => string;
+  holdReassurance: string;
+  holdOptions: string;
+  textBackConfirmed: string;
+  connecting: string;
+  callEndedByPeer: string;
+  thanksForCalling: string;
+  closedNow: (opensAt: string | null, crisisNumber: string) => string;
+  unstaffedNow: (crisisNumber: string) => string;
+  textWhenOpen: string;
+  blocked: string;
+  overflowPartner: string;
+  overflowTextBack: string;
+  overflowResources: (crisisNumber: string) => string;
+  connectingCrisis: string;
+  technicalTrouble: (crisisNumber: string) => string;
+  stillTrying: string;
+  whisper: (language: string, waitedSeconds: number) => string;
+  whisperMissed: string;
+  offerGone: string;
+  offerTaken: string;
+  volunteerConnected: string;
+  volunteerMenu: string;
+  warmTransferStarted: string;
+  volunteerCallEnded: (wrapUpSeconds: number) => string;
+  languageName: Record<Language, string>;
+  spokenNumber: (number: string) => string;
+}
+
+export const PROMPTS: Record<Language, Prompts> = { en: english, es: spanish };
+
+export function promptsFor(language: Language): Prompts {
+  return PROMPTS[language];
+}
+
+/** Reads digits one by one so text-to-speech does not say "nine hundred eighty-eight". */
+export function digitsForSpeech(number: string): string {
+  return number.replace(/^\+1(?=\d{10}$)/, '').replace(/\D/g, '').split('').join(' ');
+}

@@ -1,0 +1,22 @@
+// The webhook paths Twilio calls; flows name them in replies, functions/routes.ts mounts them.
+
+export const TWILIO_PATHS = {
+  voiceIncoming: '/twilio/voice',
+  voiceLanguage: '/twilio/voice/language',
+  voiceIntake: '/twilio/voice/intake',
+  voiceHold: '/twilio/voice/hold',
+  voiceHoldInput: '/twilio/voice/hold-input',
+  voiceStatus: '/twilio/voice/status',
+  voiceBridge: '/twilio/voice/bridge',
+  voiceBridgeEnded: '/twilio/voice/bridge-ended',
+  offerAnswered: '/twilio/voice/offer',
+  offerInput: '/twilio/voice/offer-input',
+  offerStatus: '/twilio/voice/offer-status',
+  offerTaken: '/twilio/voice/offer-taken',
+  volunteerInput: '/twilio/voice/volunteer-input',
+  clinicianBridge: '/twilio/voice/clinician-bridge',
+  smsIncoming: '/twilio/sms',
+  smsStatus: '/twilio/sms/status',
+} as const;
+
+export type TwilioPathName = keyof typeof TWILIO_PATHS;

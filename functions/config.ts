@@ -1,0 +1,70 @@
+// The runtime configuration: every setting read from the environment, parsed once with one schema.
+import { z } from 'zod';
+
+const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number such as +15551230000');
+const dialable = z.string().regex(/^(\+[1-9]\d{6,14}|\d{3,8})$/, 'must be E.164 or a short code such as 988');
+const optionalUrl = z.string().url('must be an absolute URL such as https://api.example.org').optional();
+const positive = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+export const RuntimeConfigSchema = z.object({
+  PUBLIC_BASE_URL: z
+    .string()
+    .url('must be the absolute base URL Twilio posts to, such as https://abc.execute-api.eu-west-1.amazonaws.com')
+    .transform((url) => url.replace(/\/+$/, '')),
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must be a Twilio account SID (AC + 32 hex digits)'),
+  /** Local runs pass the token itself; in AWS the secret's ARN is passed and read at cold start. */
+  TWILIO_AUTH_TOKEN: z.string().min(8, 'must be the Twilio auth token').optional(),
+  TWILIO_AUTH_TOKEN_SECRET_ARN: z.string().optional(),
+  TWILIO_API_BASE: optionalUrl,
+  CALLER_KEY_PEPPER: z.string().min(16, 'must be at least 16 characters of secret').optional(),
+  CALLER_KEY_PEPPER_SECRET_ARN: z.string().optional(),
+  SESSION_KEY: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'must be 32 bytes as 64 lower-case hex digits')
+    .optional(),
+  SESSION_KEY_SECRET_ARN: z.string().optional(),
+  TABLE_NAME: z.string().min(3, 'must name the DynamoDB table'),
+  EVENT_BUS_NAME: z.string().min(1, 'must name the EventBridge bus'),
+  DYNAMODB_ENDPOINT: optionalUrl,
+  EVENTBRIDGE_ENDPOINT: optionalUrl,
+  AWS_REGION: z.string().default('us-east-1'),
+  LINE_NUMBER: e164,
+  CRISIS_NUMBER: dialable.default('988'),
+  CRISIS_TEXT_NUMBER: dialable.default('988'),
+  CLINICIAN_NUMBER: e164,
+  COORDINATOR_NUMBERS: z
+    .string()
+    .default('')
+    .transform((list) => list.split(',').map((n) => n.trim()).filter(Boolean))
+    .pipe(z.array(e164)),
+  LINE_TIMEZONE: z.string().default('America/New_York'),
+  /** Deadline for one store call, retries included: leaves time to answer Twilio with safe TwiML. */
+  STORE_TIMEOUT_MS: positive(1500),
+  STORE_MAX_ATTEMPTS: positive(2),
+});
+
+export type RuntimeConfig = z.infer<typeof RuntimeConfigSchema>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Parses the environment, naming every wrong setting; called once at cold start. */
+export function parseRuntimeConfig(env: Record<string, string | undefined>): RuntimeConfig {
+  const parsed = RuntimeConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const config = parsed.data;
+  requireOneOf(config, 'TWILIO_AUTH_TOKEN', 'TWILIO_AUTH_TOKEN_SECRET_ARN');
+  requireOneOf(config, 'CALLER_KEY_PEPPER', 'CALLER_KEY_PEPPER_SECRET_ARN');
+  requireOneOf(config, 'SESSION_KEY', 'SESSION_KEY_SECRET_ARN');
+  return config;
+}
+
+function requireOneOf(config: RuntimeConfig, value: keyof RuntimeConfig, arn: keyof RuntimeConfig): void {
+  if (config[value] === undefined && config[arn] === undefined) {
+    throw new ConfigError(`Invalid configuration:\n  ${value}: set it, or ${arn} to read it from Secrets Manager`);
+  }
+}

@@ -1,0 +1,32 @@
+// The single-table schema, read by the CDK stack, the local runner and the store adapter.
+//
+// Access patterns (every hot path is a GetItem, a Query on an index, or a conditional write):
+// - line settings, blocked caller keys, on-shift set ........ Get  pk=LINE            sk=LINE
+// - contact (live state + anonymized log) ..................... Get  pk=CONTACT#<id>    sk=CONTACT
+// - offers of a contact to volunteers ......................... Query pk=CONTACT#<id>  sk begins_with OFFER#
+// - a volunteer ............................................... Get  pk=VOL#<id>        sk=VOL
+// - who a phone is (volunteer / texter in a session) .......... Get  pk=PHONE#<key>    sk=PHONE
+// - a texter's session, tags of a volunteer's sessions ........ Get  pk=SESSION#<id>   sk=SESSION
+// - idempotency of inbound webhooks (MessageSid, CallSid+step)  conditional Put pk=SEEN#<id> sk=SEEN (TTL)
+// - waiting contacts of a channel+language, oldest first ...... Query gsi1 gsi1pk=QUEUE#<channel>#<lang>, gsi1sk=queuedAt
+// - volunteers on shift, longest idle first ................... Query gsi1 gsi1pk=ONSHIFT, gsi1sk=idleSince
+// - live contacts (board, stuck-state repair) ................. Query gsi1 gsi1pk=LIVE, gsi1sk=startedAt
+// - ended contacts by month (reports) ......................... Query gsi1 gsi1pk=LOG#<yyyy-mm>, gsi1sk=startedAt
+// - a caller's contacts in the last 30 days (repeat count) .... Query gsi2 gsi2pk=CALLER#<callerKey>, gsi2sk=startedAt
+// - audit log by month ........................................ Query pk=AUDIT#<yyyy-mm> sk=<at>#<id>
+// Items carrying live state set `expiresAt` (epoch seconds); TTL deletes late, so reads check it too.
+
+/** Every key attribute, table and index alike, is a string (numbers in sort keys are zero-padded). */
+export const tableSchema = {
+  keyAttributeType: 'S',
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  timeToLiveAttribute: 'expiresAt',
+  globalIndexes: [
+    { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+    { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+  ],
+} as const;
+
+/** Zero-pads epoch milliseconds so string order is time order. */
+export const sortableTime = (ms: number): string => String(Math.max(0, Math.round(ms))).padStart(15, '0');
