@@ -1,0 +1,328 @@
+// The store port over one DynamoDB table: single-item conditional writes, GetItem and Query only.
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { applySettingsPatch, type LineSettings, type LineSettingsPatch } from '../../flows/line-settings.js';
+import type { Channel, Contact, Offer, Volunteer } from '../../flows/model.js';
+import type { ContactChange, LineState, Store, VolunteerChange } from '../../flows/ports.js';
+import type { Language } from '../../flows/replies.js';
+import { sortableTime, tableSchema } from './table-schema.js';
+
+const KEY = { line: { pk: 'LINE', sk: 'LINE' } } as const;
+const contactKey = (contactId: string) => ({ pk: `CONTACT#${contactId}`, sk: 'CONTACT' });
+const volunteerKey = (volunteerId: string) => ({ pk: `VOL#${volunteerId}`, sk: 'VOL' });
+const offerKey = (contactId: string, volunteerId: string) => ({ pk: `CONTACT#${contactId}`, sk: `OFFER#${volunteerId}` });
+const queuePartition = (channel: Channel, language: Language) => `QUEUE#${channel}#${language}`;
+const logPartition = (at: number) => `LOG#${new Date(at).toISOString().slice(0, 7)}`;
+const ONSHIFT = 'ONSHIFT';
+const LIVE = 'LIVE';
+const DAY_MS = 86_400_000;
+
+/** Keys and index attributes are storage details; flows never see them. */
+const STORAGE_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'expiresAt'];
+
+function strip<T>(item: Record<string, unknown> | undefined): T | undefined {
+  if (!item) return undefined;
+  const copy = { ...item };
+  for (const name of STORAGE_ATTRIBUTES) delete copy[name];
+  return copy as T;
+}
+
+export interface DynamoStoreOptions {
+  readonly tableName: string;
+  readonly defaults: LineSettings;
+  /** How long the anonymized contact log is kept. */
+  readonly retentionDays: number;
+}
+
+/** Builds UpdateExpression pieces with placeholder names, so any attribute name is safe. */
+class UpdateBuilder {
+  private readonly sets: string[] = [];
+  private readonly removes: string[] = [];
+  private readonly adds: string[] = [];
+  private readonly conditions: string[] = ['attribute_exists(pk)'];
+  readonly names: Record<string, string> = {};
+  readonly values: Record<string, unknown> = {};
+  private counter = 0;
+
+  private name(attribute: string): string {
+    const placeholder = `#${attribute}`;
+    this.names[placeholder] = attribute;
+    return placeholder;
+  }
+  private value(value: unknown): string {
+    const placeholder = `:v${this.counter++}`;
+    this.values[placeholder] = value;
+    return placeholder;
+  }
+  set(fields: Record<string, unknown>): this {
+    for (const [attribute, value] of Object.entries(fields)) {
+      if (value !== undefined) this.sets.push(`${this.name(attribute)} = ${this.value(value)}`);
+    }
+    return this;
+  }
+  remove(attributes: readonly string[]): this {
+    for (const attribute of attributes) this.removes.push(this.name(attribute));
+    return this;
+  }
+  add(fields: Record<string, number | undefined>): this {
+    for (const [attribute, value] of Object.entries(fields)) {
+      if (value !== undefined) this.adds.push(`${this.name(attribute)} ${this.value(value)}`);
+    }
+    return this;
+  }
+  expectOneOf(attribute: string, allowed: readonly unknown[] | undefined): this {
+    if (allowed) this.conditions.push(`${this.name(attribute)} IN (${allowed.map((v) => this.value(v)).join(', ')})`);
+    return this;
+  }
+  expectEqual(attribute: string, expected: unknown): this {
+    if (expected !== undefined) this.conditions.push(`${this.name(attribute)} = ${this.value(expected)}`);
+    return this;
+  }
+  expectAtMost(attribute: string, limit: number | undefined): this {
+    if (limit !== undefined) this.conditions.push(`${this.name(attribute)} <= ${this.value(limit)}`);
+    return this;
+  }
+  command(tableName: string, key: Record<string, string>) {
+    const clauses = [
+      this.sets.length ? `SET ${this.sets.join(', ')}` : '',
+      this.removes.length ? `REMOVE ${this.removes.join(', ')}` : '',
+      this.adds.length ? `ADD ${this.adds.join(', ')}` : '',
+    ].filter(Boolean);
+    return new UpdateCommand({
+      TableName: tableName,
+      Key: key,
+      UpdateExpression: clauses.join(' '),
+      ConditionExpression: this.conditions.join(' AND '),
+      ExpressionAttributeNames: this.names,
+      ...(Object.keys(this.values).length ? { ExpressionAttributeValues: this.values } : {}),
+      ReturnValues: 'ALL_NEW',
+    });
+  }
+}
+
+/** Where a contact sits in gsi1, from the status it is moving to. */
+function contactIndexFor(channel: Channel, set: ContactChange['set']): Record<string, string> {
+  switch (set?.status) {
+    case 'queued':
+      if (!set.language || set.queuedAt === undefined) throw new Error('queueing a contact needs language and queuedAt');
+      return { gsi1pk: queuePartition(channel, set.language), gsi1sk: sortableTime(set.queuedAt) };
+    case 'connecting':
+      return { gsi1pk: LIVE, gsi1sk: sortableTime(set.answeredAt ?? 0) };
+    case 'ended':
+      if (set.endedAt === undefined) throw new Error('ending a contact needs endedAt');
+      return { gsi1pk: logPartition(set.endedAt), gsi1sk: sortableTime(set.endedAt) };
+    default:
+      return {};
+  }
+}
+
+export class DynamoStore implements Store {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly options: DynamoStoreOptions,
+  ) {}
+
+  private get table(): string {
+    return this.options.tableName;
+  }
+
+  private async update<T>(key: Record<string, string>, builder: UpdateBuilder): Promise<T | undefined> {
+    try {
+      const result = await this.client.send(builder.command(this.table, key));
+      return strip<T>(result.Attributes);
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return undefined;
+      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return undefined;
+      throw error;
+    }
+  }
+
+  async getLine(): Promise<LineState> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.table, Key: KEY.line }));
+    return {
+      settings: applySettingsPatch(this.options.defaults, Item?.settings as LineSettingsPatch | undefined),
+      blockedKeys: new Set((Item?.blockedKeys as Set<string> | undefined) ?? []),
+      onShiftIds: new Set((Item?.onShift as Set<string> | undefined) ?? []),
+    };
+  }
+
+  async createContact(contact: Contact): Promise<'created' | 'exists'> {
+    const live = contact.status !== 'ended';
+    const item = {
+      ...contact,
+      ...contactKey(contact.contactId),
+      gsi1pk: live ? LIVE : logPartition(contact.endedAt ?? contact.startedAt),
+      gsi1sk: sortableTime(live ? contact.startedAt : (contact.endedAt ?? contact.startedAt)),
+      gsi2pk: `CALLER#${contact.callerKey}`,
+      gsi2sk: sortableTime(contact.startedAt),
+      expiresAt: Math.floor((contact.startedAt + this.options.retentionDays * DAY_MS) / 1000),
+    };
+    try {
+      await this.client.send(
+        new PutCommand({ TableName: this.table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
+      );
+      return 'created';
+    } catch (error) {
+      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return 'exists';
+      throw error;
+    }
+  }
+
+  async getContact(contactId: string): Promise<Contact | undefined> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.table, Key: contactKey(contactId) }));
+    return strip<Contact>(Item);
+  }
+
+  updateContact(contactId: string, change: ContactChange): Promise<Contact | undefined> {
+    const builder = new UpdateBuilder()
+      .set({ ...change.set, ...contactIndexFor(change.channel, change.set) })
+      .remove(change.remove ?? [])
+      .add(change.add ?? {})
+      .expectOneOf('status', change.expectStatus)
+      .expectAtMost('offersOutstanding', change.expectOffersOutstanding)
+      .expectEqual('volunteerId', change.expectVolunteerId);
+    return this.update<Contact>(contactKey(contactId), builder);
+  }
+
+  async countQueuedAhead(channel: Channel, language: Language, queuedAt: number): Promise<number> {
+    const { Count } = await this.client.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :p AND gsi1sk < :t',
+        ExpressionAttributeValues: { ':p': queuePartition(channel, language), ':t': sortableTime(queuedAt) },
+        Select: 'COUNT',
+      }),
+    );
+    return Count ?? 0;
+  }
+
+  listQueued(channel: Channel, language: Language, limit: number): Promise<Contact[]> {
+    return this.queryIndex('gsi1', queuePartition(channel, language), limit);
+  }
+
+  listLive(): Promise<Contact[]> {
+    return this.queryIndex('gsi1', LIVE, 500);
+  }
+
+  async countRecentContacts(callerKey: string, since: number): Promise<number> {
+    const { Count } = await this.client.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :p AND gsi2sk >= :t',
+        ExpressionAttributeValues: { ':p': `CALLER#${callerKey}`, ':t': sortableTime(since) },
+        Select: 'COUNT',
+      }),
+    );
+    return Count ?? 0;
+  }
+
+  private async queryIndex<T>(indexName: 'gsi1' | 'gsi2', partition: string, limit: number): Promise<T[]> {
+    const key = tableSchema.globalIndexes.find((index) => index.indexName === indexName)!.partitionKey;
+    const { Items } = await this.client.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: indexName,
+        KeyConditionExpression: '#p = :p',
+        ExpressionAttributeNames: { '#p': key },
+        ExpressionAttributeValues: { ':p': partition },
+        Limit: limit,
+      }),
+    );
+    return (Items ?? []).map((item) => strip<T>(item)!);
+  }
+
+  async getVolunteer(volunteerId: string): Promise<Volunteer | undefined> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.table, Key: volunteerKey(volunteerId) }));
+    return strip<Volunteer>(Item);
+  }
+
+  listOnShift(): Promise<Volunteer[]> {
+    return this.queryIndex<Volunteer>('gsi1', ONSHIFT, 500);
+  }
+
+  async putVolunteer(volunteer: Volunteer): Promise<void> {
+    await this.client.send(
+      new PutCommand({ TableName: this.table, Item: { ...volunteer, ...volunteerKey(volunteer.volunteerId), ...volunteerIndex(volunteer) } }),
+    );
+  }
+
+  updateVolunteer(volunteerId: string, change: VolunteerChange): Promise<Volunteer | undefined> {
+    const builder = new UpdateBuilder()
+      .set({ ...change.set, ...volunteerIndexChange(change) })
+      .remove([...(change.remove ?? []), ...(change.set?.onShift === false ? ['gsi1pk', 'gsi1sk'] : [])])
+      .add(change.add ?? {})
+      .expectOneOf('state', change.expectState)
+      .expectEqual('contactId', change.expectContactId);
+    return this.update<Volunteer>(volunteerKey(volunteerId), builder);
+  }
+
+  async putOffer(offer: Offer): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: { ...offer, ...offerKey(offer.contactId, offer.volunteerId), expiresAt: Math.floor(offer.offeredAt / 1000) + 86_400 },
+      }),
+    );
+  }
+
+  async listOffers(contactId: string): Promise<Offer[]> {
+    const { Items } = await this.client.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :p AND begins_with(sk, :o)',
+        ExpressionAttributeValues: { ':p': `CONTACT#${contactId}`, ':o': 'OFFER#' },
+      }),
+    );
+    return (Items ?? []).map((item) => strip<Offer>(item)!);
+  }
+
+  updateOffer(
+    contactId: string,
+    volunteerId: string,
+    change: { expectStatus: readonly Offer['status'][]; set: Partial<Pick<Offer, 'status' | 'callSid'>> },
+  ): Promise<Offer | undefined> {
+    const builder = new UpdateBuilder().set(change.set).expectOneOf('status', change.expectStatus);
+    return this.update<Offer>(offerKey(contactId, volunteerId), builder);
+  }
+
+  /** Line-level sets are idempotent under replays: adding an id twice is adding it once. */
+  async setOnShift(volunteerId: string, onShift: boolean): Promise<void> {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: KEY.line,
+        UpdateExpression: `${onShift ? 'ADD' : 'DELETE'} onShift :ids`,
+        ExpressionAttributeValues: { ':ids': new Set([volunteerId]) },
+      }),
+    );
+  }
+
+  async saveSettings(patch: LineSettingsPatch): Promise<void> {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: KEY.line,
+        UpdateExpression: 'SET settings = :s',
+        ExpressionAttributeValues: { ':s': patch },
+      }),
+    );
+  }
+}
+
+function volunteerIndex(volunteer: Volunteer): Record<string, string> {
+  return volunteer.onShift ? { gsi1pk: ONSHIFT, gsi1sk: sortableTime(volunteer.idleSince) } : {};
+}
+
+function volunteerIndexChange(change: VolunteerChange): Record<string, string> {
+  if (change.set?.onShift === true) return { gsi1pk: ONSHIFT, gsi1sk: sortableTime(change.set.idleSince ?? 0) };
+  if (change.set?.idleSince !== undefined && change.set.onShift !== false) return { gsi1sk: sortableTime(change.set.idleSince) };
+  return {};
+}
