@@ -75,7 +75,13 @@ export interface OfferStore {
   ): Promise<Offer | undefined>;
 }
 
-export type Store = ContactStore & VolunteerStore & OfferStore;
+/** Remembers that something was done, so a replayed webhook or a duplicate event does it once. */
+export interface Deduplicator {
+  /** True the first time a key is seen within `ttlSeconds`; false on every repeat. */
+  firstTime(key: string, ttlSeconds: number): Promise<boolean>;
+}
+
+export type Store = ContactStore & VolunteerStore & OfferStore & Deduplicator;
 
 /** Outbound telephony (Twilio REST): used by the dispatcher and notifier, never on a webhook. */
 export interface Telephony {

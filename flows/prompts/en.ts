@@ -36,6 +36,16 @@ export const english: Prompts = {
   technicalTrouble: (crisisNumber) =>
     `We're sorry, the warmline is having a technical problem. If you need help now, press 9 to reach the crisis line, ${digitsForSpeech(crisisNumber)}. Otherwise please stay on the line while we keep trying.`,
   stillTrying: 'Thank you for holding.',
+  troubleGoodbye: (crisisNumber) =>
+    `We're sorry, we still can't connect you. Please call again soon. If you need help now, call the crisis line at ${digitsForSpeech(crisisNumber)}. Goodbye.`,
+  volunteerTrouble: 'Sorry, the warmline had a technical problem with this call. The caller will be offered again. Goodbye.',
+  escalationNotice: (channel, kind, reference) =>
+    `Warmline: a ${channel === 'voice' ? 'call' : 'text conversation'} was escalated to the crisis line (${kind})${reference ? `, ref ${reference}` : ''}. No caller details are sent by text.`,
+  lineUnstaffedNotice: 'Warmline: the line is open but nobody is on shift right now. Callers are hearing the crisis number.',
+  volunteerPausedNotice: (missedOffers) =>
+    `Warmline: we paused your calls after ${missedOffers} missed offers in a row. Text ON when you're ready for calls again.`,
+  smsTrouble: (crisisNumber, crisisTextNumber) =>
+    `Warmline: sorry, we couldn't handle your message just now. Please text again in a few minutes. If you need help now, call ${crisisNumber} or text ${crisisTextNumber} any time.`,
   whisper: (language, waitedSeconds) =>
     `Warmline caller, ${language}, waiting ${waitedSeconds < 60 ? `${waitedSeconds} seconds` : `${Math.round(waitedSeconds / 60)} minutes`}. Press 1 to accept.`,
   whisperMissed: 'No key was pressed. We will offer the call to someone else. Goodbye.',

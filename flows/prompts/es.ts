@@ -36,6 +36,16 @@ export const spanish: Prompts = {
   technicalTrouble: (crisisNumber) =>
     `Lo sentimos, la línea tiene un problema técnico. Si necesita ayuda ahora, oprima 9 para la línea de crisis, ${digitsForSpeech(crisisNumber)}. Si no, permanezca en la línea mientras seguimos intentando.`,
   stillTrying: 'Gracias por esperar.',
+  troubleGoodbye: (crisisNumber) =>
+    `Lo sentimos, todavía no podemos conectarle. Por favor llame de nuevo pronto. Si necesita ayuda ahora, llame a la línea de crisis al ${digitsForSpeech(crisisNumber)}. Adiós.`,
+  volunteerTrouble: 'Lo sentimos, hubo un problema técnico con esta llamada. Adiós.',
+  escalationNotice: (channel, kind, reference) =>
+    `Warmline: ${channel === 'voice' ? 'una llamada' : 'una conversación por texto'} se derivó a la línea de crisis (${kind})${reference ? `, ref ${reference}` : ''}.`,
+  lineUnstaffedNotice: 'Warmline: la línea está abierta pero no hay nadie de turno.',
+  volunteerPausedNotice: (missedOffers) =>
+    `Warmline: pausamos sus llamadas tras ${missedOffers} ofertas perdidas seguidas. Escriba ON cuando esté listo.`,
+  smsTrouble: (crisisNumber, crisisTextNumber) =>
+    `Warmline: lo sentimos, no pudimos procesar su mensaje. Escriba de nuevo en unos minutos. Si necesita ayuda ahora, llame al ${crisisNumber} o escriba al ${crisisTextNumber} a cualquier hora.`,
   whisper: (language, waitedSeconds) =>
     `Llamada de la línea de apoyo, ${language}, esperando ${waitedSeconds < 60 ? `${waitedSeconds} segundos` : `${Math.round(waitedSeconds / 60)} minutos`}. Oprima 1 para aceptar.`,
   whisperMissed: 'No se oprimió ninguna tecla. Ofreceremos la llamada a otra persona. Adiós.',

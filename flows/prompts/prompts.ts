@@ -25,6 +25,12 @@ export interface Prompts {
   connectingCrisis: string;
   technicalTrouble: (crisisNumber: string) => string;
   stillTrying: string;
+  troubleGoodbye: (crisisNumber: string) => string;
+  volunteerTrouble: string;
+  smsTrouble: (crisisNumber: string, crisisTextNumber: string) => string;
+  escalationNotice: (channel: 'voice' | 'sms', kind: string, reference: string | undefined) => string;
+  lineUnstaffedNotice: string;
+  volunteerPausedNotice: (missedOffers: number) => string;
   whisper: (language: string, waitedSeconds: number) => string;
   whisperMissed: string;
   offerGone: string;

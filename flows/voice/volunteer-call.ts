@@ -72,6 +72,11 @@ export async function handleOfferInput(
   return joinConference(contactId, volunteerId, en.volunteerConnected);
 }
 
+/** The dispatcher sends the other ringing volunteers here once one has accepted. */
+export function offerTakenReply(): VoiceReply {
+  return { steps: [say(en.offerTaken, 'en'), hangup()] };
+}
+
 function joinConference(contactId: string, volunteerId: string, intro?: string): VoiceReply {
   return {
     steps: [

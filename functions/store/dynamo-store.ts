@@ -239,6 +239,25 @@ export class DynamoStore implements Store {
     return (Items ?? []).map((item) => strip<T>(item)!);
   }
 
+  /** A conditional put of a marker with a TTL; an expired marker counts as unseen, since TTL deletes late. */
+  async firstTime(key: string, ttlSeconds: number): Promise<boolean> {
+    const now = Math.floor(Date.now() / 1000);
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { pk: `SEEN#${key}`, sk: 'SEEN', expiresAt: now + ttlSeconds },
+          ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
+          ExpressionAttributeValues: { ':now': now },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  }
+
   async getVolunteer(volunteerId: string): Promise<Volunteer | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.table, Key: volunteerKey(volunteerId) }));
     return strip<Volunteer>(Item);

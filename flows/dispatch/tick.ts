@@ -1,0 +1,95 @@
+// The minute tick: repairs state that a lost callback left behind, then offers whoever is waiting.
+//
+// Main course: nothing is stuck -> dispatchWaiting runs, as a safety net for events that were lost.
+// Alternate courses: a contact whose live state has expired is ended as abandoned (its sealed number goes);
+// a volunteer still marked offered or busy for a contact that has ended is freed; a lost offer status
+// callback leaves a contact with offers outstanding forever, so an old round is closed.
+import type { Contact, Volunteer } from '../model.js';
+import { type DispatchDeps, dispatchWaiting } from './dispatcher.js';
+
+/** An offer round older than this has certainly finished ringing, whatever callbacks said. */
+const STALE_ROUND_MS = 3 * 60_000;
+
+export interface TickReport {
+  readonly expiredContacts: number;
+  readonly freedVolunteers: number;
+  readonly reopenedRounds: number;
+  readonly offered: number;
+}
+
+export async function runTick(deps: DispatchDeps): Promise<TickReport> {
+  const now = deps.clock.now();
+  const live = await deps.store.listLive();
+  const expiredContacts = await expireContacts(deps, live, now);
+  const liveById = new Map(live.filter((contact) => contact.liveUntil > now).map((c) => [c.contactId, c]));
+  const freedVolunteers = await freeStuckVolunteers(deps, await deps.store.listOnShift(), liveById, now);
+  const reopenedRounds = await reopenStaleRounds(deps, [...liveById.values()], now);
+  const offered = await dispatchWaiting(deps);
+  return { expiredContacts, freedVolunteers, reopenedRounds, offered };
+}
+
+async function expireContacts(deps: DispatchDeps, live: readonly Contact[], now: number): Promise<number> {
+  let expired = 0;
+  for (const contact of live.filter((c) => c.liveUntil <= now)) {
+    const ended = await deps.store.updateContact(contact.contactId, {
+      channel: contact.channel,
+      expectStatus: [contact.status],
+      set: { status: 'ended', outcome: contact.status === 'connected' ? 'completed' : 'abandoned', endedAt: now },
+      remove: ['callerSealed'],
+    });
+    if (!ended) continue;
+    expired++;
+    await deps.events.publish([
+      { type: 'ContactEnded', contactId: contact.contactId, channel: contact.channel, outcome: ended.outcome ?? 'abandoned' },
+    ]);
+  }
+  return expired;
+}
+
+async function freeStuckVolunteers(
+  deps: DispatchDeps,
+  onShift: readonly Volunteer[],
+  liveById: ReadonlyMap<string, Contact>,
+  now: number,
+): Promise<number> {
+  let freed = 0;
+  for (const volunteer of onShift) {
+    if (volunteer.state !== 'offered' && volunteer.state !== 'busy') continue;
+    const contact = volunteer.contactId ? liveById.get(volunteer.contactId) : undefined;
+    const stillNeeded =
+      contact &&
+      (volunteer.state === 'busy'
+        ? contact.volunteerId === volunteer.volunteerId
+        : contact.status === 'queued' && contact.offersOutstanding > 0);
+    if (stillNeeded) continue;
+    const updated = await deps.store.updateVolunteer(volunteer.volunteerId, {
+      expectState: [volunteer.state],
+      ...(volunteer.contactId ? { expectContactId: volunteer.contactId } : {}),
+      set: { state: 'available', idleSince: now },
+      remove: ['contactId', 'wrapUntil'],
+    });
+    if (updated) {
+      freed++;
+      deps.log.warn('freed a volunteer left on a finished contact', { volunteerId: volunteer.volunteerId });
+    }
+  }
+  return freed;
+}
+
+async function reopenStaleRounds(deps: DispatchDeps, live: readonly Contact[], now: number): Promise<number> {
+  let reopened = 0;
+  for (const contact of live) {
+    if (contact.status !== 'queued' || contact.offersOutstanding <= 0) continue;
+    const offers = await deps.store.listOffers(contact.contactId);
+    const newest = Math.max(0, ...offers.map((offer) => offer.offeredAt));
+    if (now - newest < STALE_ROUND_MS) continue;
+    const reset = await deps.store.updateContact(contact.contactId, {
+      channel: contact.channel,
+      expectStatus: ['queued'],
+      expectOffersOutstanding: contact.offersOutstanding,
+      set: { offersOutstanding: 0 },
+    });
+    if (reset) reopened++;
+  }
+  return reopened;
+}

@@ -1,0 +1,29 @@
+// The line's deploy-time settings: what the configuration says, before any coordinator edits.
+import type { LineSettings } from '../../flows/line-settings.js';
+import { DEFAULT_LINE_HOURS } from '../../flows/roster/roster-schema.js';
+import type { RuntimeConfig } from '../config.js';
+
+export function lineDefaults(config: RuntimeConfig): LineSettings {
+  return {
+    lineNumber: config.LINE_NUMBER,
+    crisisNumber: config.CRISIS_NUMBER,
+    crisisTextNumber: config.CRISIS_TEXT_NUMBER,
+    clinicianNumber: config.CLINICIAN_NUMBER,
+    coordinatorNumbers: config.COORDINATOR_NUMBERS,
+    timeZone: config.LINE_TIMEZONE,
+    hours: DEFAULT_LINE_HOURS,
+    ringGroupSize: 3,
+    offerRingSeconds: 20,
+    whisperSeconds: 8,
+    maxWaitSeconds: 600,
+    overflow: { kind: 'resources' },
+    missedOffersBeforePause: 3,
+    wrapUpSeconds: 60,
+    holdLoopSeconds: 20,
+    textInactivityMinutes: 30,
+    voiceIntake: false,
+    allowOnOutsideRoster: true,
+    shiftReminderMinutes: 30,
+    liveStateHours: 6,
+  };
+}

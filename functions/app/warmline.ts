@@ -1,0 +1,54 @@
+// Wires flows to adapters once: the Lambda handlers and the local runner build the line the same way.
+import type { DispatchDeps } from '../../flows/dispatch/dispatcher.js';
+import type { LineSettings } from '../../flows/line-settings.js';
+import type { Clock, EventPublisher, Log, PhoneVault, Telephony } from '../../flows/ports.js';
+import type { ActionTarget } from '../../flows/replies.js';
+import type { VoiceDeps } from '../../flows/voice/voice-deps.js';
+import type { RuntimeConfig } from '../config.js';
+import type { DynamoStore } from '../store/dynamo-store.js';
+import { actionUrl } from '../twiml.js';
+import { createWebhookApp, type SmsHandler, type WebApp } from '../webhook/webhook-app.js';
+
+/** Time a webhook flow may take before the caller gets the safe reply: Twilio gives up at 15 s. */
+export const WEBHOOK_DEADLINE_MS = 3_000;
+
+export interface WarmlineCore {
+  readonly config: RuntimeConfig;
+  readonly authToken: string;
+  readonly defaults: LineSettings;
+  readonly store: DynamoStore;
+  readonly vault: PhoneVault;
+  readonly clock: Clock;
+  readonly log: Log;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+export function voiceDeps(core: WarmlineCore, events: EventPublisher): VoiceDeps {
+  return { store: core.store, events, clock: core.clock, vault: core.vault, log: core.log, defaults: core.defaults };
+}
+
+export function dispatchDeps(core: WarmlineCore, events: EventPublisher, telephony: Telephony): DispatchDeps {
+  return {
+    store: core.store,
+    events,
+    telephony,
+    clock: core.clock,
+    vault: core.vault,
+    log: core.log,
+    webhookUrl: (target: ActionTarget) => actionUrl(core.config.PUBLIC_BASE_URL, target),
+  };
+}
+
+export function webhookApp(core: WarmlineCore, events: EventPublisher, sms: SmsHandler): WebApp {
+  return createWebhookApp({
+    publicBaseUrl: core.config.PUBLIC_BASE_URL,
+    authToken: core.authToken,
+    crisisNumber: core.config.CRISIS_NUMBER,
+    crisisTextNumber: core.config.CRISIS_TEXT_NUMBER,
+    deadlineMs: WEBHOOK_DEADLINE_MS,
+    voice: voiceDeps(core, events),
+    sms,
+    log: core.log,
+  });
+}

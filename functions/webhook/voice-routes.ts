@@ -1,0 +1,115 @@
+// Which voice flow answers which webhook path, with the fields and query each one needs.
+import type { Language, VoiceReply } from '../../flows/replies.js';
+import type { TwilioPathName } from '../../flows/webhook-paths.js';
+import {
+  bridgeCaller,
+  callerBridgeEnded,
+  chooseLanguage,
+  handleCallerStatus,
+  handleHoldInput,
+  handleIncomingCall,
+  handleIntake,
+  holdCaller,
+} from '../../flows/voice/caller-call.js';
+import { crisisNumberFrom } from '../../flows/voice/crisis-dial.js';
+import { type CallFields, contactIdForCall, type VoiceDeps } from '../../flows/voice/voice-deps.js';
+import {
+  handleOfferAnswered,
+  handleOfferInput,
+  handleOfferStatus,
+  handleVolunteerInput,
+  offerTakenReply,
+} from '../../flows/voice/volunteer-call.js';
+
+export interface VoiceInput {
+  readonly call: CallFields;
+  readonly params: Readonly<Record<string, string>>;
+  readonly query: URLSearchParams;
+  /** The crisis number carried in the URL, else the deploy-time one. */
+  readonly crisisNumber: string;
+  readonly language: Language;
+}
+
+/** `undefined`: a status callback, answered with an empty response. */
+type VoiceRoute = (deps: VoiceDeps, input: VoiceInput) => Promise<VoiceReply | undefined>;
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export class BadWebhookError extends Error {
+  override readonly name = 'BadWebhookError';
+}
+
+function required(query: URLSearchParams, name: string): string {
+  const value = query.get(name);
+  if (!value || !ID.test(value)) throw new BadWebhookError(`query parameter ${name} is missing or malformed`);
+  return value;
+}
+
+/** Caller legs find their contact from the CallSid; the `c` query only confirms it. */
+const callerContact = (input: VoiceInput) => input.query.get('c') || contactIdForCall(input.call.callSid);
+const offer = (input: VoiceInput) => ({ contactId: required(input.query, 'c'), volunteerId: required(input.query, 'v') });
+
+export const voiceRoutes: Partial<Record<TwilioPathName, VoiceRoute>> = {
+  voiceIncoming: (deps, { call }) => handleIncomingCall(deps, call),
+  voiceLanguage: (deps, input) =>
+    chooseLanguage(deps, input.call, callerContact(input), input.crisisNumber, input.params.Digits),
+  voiceIntake: (deps, input) =>
+    handleIntake(deps, input.call, callerContact(input), input.crisisNumber, input.language, {
+      ...(input.params.Digits ? { digits: input.params.Digits } : {}),
+      ...(input.params.SpeechResult ? { speech: input.params.SpeechResult } : {}),
+    }),
+  voiceHold: (deps, input) => holdCaller(deps, input.call, callerContact(input), input.crisisNumber, input.language),
+  voiceHoldInput: (deps, input) =>
+    handleHoldInput(deps, input.call, callerContact(input), input.crisisNumber, input.language, input.params.Digits),
+  voiceStatus: async (deps, input) => {
+    await handleCallerStatus(deps, input.call.callSid, input.params.CallStatus ?? '');
+    return undefined;
+  },
+  voiceBridge: (deps, input) => bridgeCaller(deps, callerContact(input)),
+  voiceBridgeEnded: async (_deps, input) => callerBridgeEnded(input.language),
+  offerAnswered: (deps, input) => {
+    const { contactId, volunteerId } = offer(input);
+    const whisper = Number(input.query.get('w'));
+    return handleOfferAnswered(deps, contactId, volunteerId, Number.isInteger(whisper) && whisper > 0 ? whisper : 8);
+  },
+  offerInput: (deps, input) => {
+    const { contactId, volunteerId } = offer(input);
+    return handleOfferInput(deps, contactId, volunteerId, input.params.Digits);
+  },
+  offerStatus: async (deps, input) => {
+    const { contactId, volunteerId } = offer(input);
+    await handleOfferStatus(deps, contactId, volunteerId, input.params.CallStatus ?? '');
+    return undefined;
+  },
+  offerTaken: async () => offerTakenReply(),
+  volunteerInput: (deps, input) => {
+    const { contactId, volunteerId } = offer(input);
+    return handleVolunteerInput(deps, contactId, volunteerId, input.params.Digits, input.query.get('m') === '1');
+  },
+};
+
+/** Routes walked by a volunteer's leg: on failure they are let go rather than offered the crisis line. */
+export const VOLUNTEER_ROUTES: ReadonlySet<TwilioPathName> = new Set([
+  'offerAnswered',
+  'offerInput',
+  'offerStatus',
+  'offerTaken',
+  'volunteerInput',
+]);
+
+/** Routes before the caller is queued: a retry after trouble starts the greeting again. */
+export const PRE_QUEUE_ROUTES: ReadonlySet<TwilioPathName> = new Set(['voiceIncoming', 'voiceLanguage', 'voiceIntake']);
+
+export const STATUS_ROUTES: ReadonlySet<TwilioPathName> = new Set(['voiceStatus', 'offerStatus', 'smsStatus']);
+
+export function voiceInput(params: Record<string, string>, query: URLSearchParams, fallbackCrisis: string): VoiceInput {
+  const callSid = params.CallSid ?? '';
+  if (!/^CA[0-9a-f]{32}$/i.test(callSid)) throw new BadWebhookError('CallSid is missing or malformed');
+  return {
+    call: { callSid, from: params.From ?? '', to: params.To ?? '' },
+    params,
+    query,
+    crisisNumber: crisisNumberFrom(query, fallbackCrisis),
+    language: query.get('l') === 'es' ? 'es' : 'en',
+  };
+}

@@ -1,0 +1,131 @@
+// The Twilio webhook app: verify, decide, render; one place where failures become safe TwiML.
+//
+// Main course: a signed form post -> its flow -> TwiML. Alternate courses: no signature (400), a wrong
+// one (403), an unknown path (404), a flow that throws or overruns its deadline (the caller hears the
+// crisis key and is kept on the line; a texter gets a calm reply with the crisis numbers).
+import type { Log } from '../../flows/ports.js';
+import type { Language, SmsReply } from '../../flows/replies.js';
+import { callerTroubleReply, smsTroubleReply, volunteerTroubleReply } from '../../flows/voice/safe-reply.js';
+import type { VoiceDeps } from '../../flows/voice/voice-deps.js';
+import { TWILIO_PATHS, type TwilioPathName } from '../../flows/webhook-paths.js';
+import { verifyTwilioSignature } from '../http/twilio-signature.js';
+import {
+  formParams,
+  jsonResponse,
+  queryParams,
+  textResponse,
+  type WebRequest,
+  type WebResponse,
+  xmlResponse,
+} from '../http/web-request.js';
+import { renderSms, renderVoice } from '../twiml.js';
+import { PRE_QUEUE_ROUTES, STATUS_ROUTES, VOLUNTEER_ROUTES, voiceInput, voiceRoutes } from './voice-routes.js';
+
+export interface SmsInput {
+  readonly messageSid: string;
+  readonly from: string;
+  readonly to: string;
+  readonly body: string;
+}
+
+export type SmsHandler = (input: SmsInput) => Promise<SmsReply>;
+export type SmsStatusHandler = (params: Readonly<Record<string, string>>) => Promise<void>;
+
+export interface WebhookAppOptions {
+  readonly publicBaseUrl: string;
+  readonly authToken: string;
+  readonly crisisNumber: string;
+  readonly crisisTextNumber: string;
+  /** Time a flow may take before the caller gets the safe reply instead; well inside Twilio's 15 s. */
+  readonly deadlineMs: number;
+  readonly voice: VoiceDeps;
+  readonly sms: SmsHandler;
+  readonly smsStatus?: SmsStatusHandler;
+  readonly log: Log;
+}
+
+export type WebApp = (request: WebRequest) => Promise<WebResponse>;
+
+const ROUTE_BY_PATH = new Map<string, TwilioPathName>(
+  Object.entries(TWILIO_PATHS).map(([name, path]) => [path, name as TwilioPathName]),
+);
+
+class DeadlineError extends Error {
+  override readonly name = 'DeadlineError';
+}
+
+function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DeadlineError(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
+const errorName = (error: unknown) => (error instanceof Error ? error.name : 'unknown');
+
+export function createWebhookApp(options: WebhookAppOptions): WebApp {
+  const { publicBaseUrl, log } = options;
+  const emptyTwiml = () => xmlResponse(renderVoice({ steps: [] }, publicBaseUrl));
+
+  async function answerVoice(route: TwilioPathName, params: Record<string, string>, query: URLSearchParams) {
+    const flow = voiceRoutes[route];
+    const crisisNumber = query.get('cn') ?? options.crisisNumber;
+    try {
+      if (!flow) throw new Error(`no voice flow for ${route}`);
+      const input = voiceInput(params, query, options.crisisNumber);
+      const reply = await withinDeadline(flow(options.voice, input), options.deadlineMs);
+      return reply ? xmlResponse(renderVoice(reply, publicBaseUrl)) : emptyTwiml();
+    } catch (error) {
+      log.error('voice webhook failed; answering with the safe reply', { route, error: errorName(error) });
+      if (STATUS_ROUTES.has(route)) return emptyTwiml();
+      if (VOLUNTEER_ROUTES.has(route)) return xmlResponse(renderVoice(volunteerTroubleReply(), publicBaseUrl));
+      const language: Language = query.get('l') === 'es' ? 'es' : 'en';
+      const loops = Number(query.get('t')) || 0;
+      const contactId = PRE_QUEUE_ROUTES.has(route) ? undefined : (query.get('c') ?? undefined);
+      const reply = callerTroubleReply({ crisisNumber: safeNumber(crisisNumber, options.crisisNumber), language, loops, ...(contactId ? { contactId } : {}) });
+      return xmlResponse(renderVoice(reply, publicBaseUrl));
+    }
+  }
+
+  async function answerSms(route: TwilioPathName, params: Record<string, string>) {
+    try {
+      if (route === 'smsStatus') {
+        await withinDeadline(options.smsStatus?.(params) ?? Promise.resolve(), options.deadlineMs);
+        return xmlResponse(renderSms({ messages: [] }));
+      }
+      const input: SmsInput = {
+        messageSid: params.MessageSid ?? params.SmsSid ?? '',
+        from: params.From ?? '',
+        to: params.To ?? '',
+        body: params.Body ?? '',
+      };
+      const reply = await withinDeadline(options.sms(input), options.deadlineMs);
+      return xmlResponse(renderSms(reply));
+    } catch (error) {
+      log.error('sms webhook failed; answering with the safe reply', { route, error: errorName(error) });
+      if (route === 'smsStatus') return xmlResponse(renderSms({ messages: [] }));
+      return xmlResponse(renderSms(smsTroubleReply(options.crisisNumber, options.crisisTextNumber, 'en')));
+    }
+  }
+
+  return async (request) => {
+    if (request.rawPath === '/health') {
+      return request.method === 'GET' ? jsonResponse({ status: 'ok' }) : textResponse(405, 'use GET');
+    }
+    const route = ROUTE_BY_PATH.get(request.rawPath);
+    if (!route) return textResponse(404, 'not found');
+    if (request.method !== 'POST') return textResponse(405, 'Twilio webhooks are POST requests');
+    const params = formParams(request);
+    const verdict = verifyTwilioSignature(options.authToken, publicBaseUrl, request, params);
+    if (verdict === 'missing') return textResponse(400, 'missing X-Twilio-Signature header');
+    if (verdict === 'invalid') return textResponse(403, 'X-Twilio-Signature does not match this request');
+    const query = queryParams(request);
+    return route === 'smsIncoming' || route === 'smsStatus' ? answerSms(route, params) : answerVoice(route, params, query);
+  };
+}
+
+/** A crisis number from the URL is only used if it looks like one; otherwise the configured one. */
+function safeNumber(carried: string, configured: string): string {
+  return /^(\+[1-9]\d{6,14}|\d{3,8})$/.test(carried) ? carried : configured;
+}

@@ -1,0 +1,82 @@
+// An in-process EventBridge: the same rules as the stack, delivered asynchronously, with retries and a DLQ.
+import { type EventTarget, eventRules } from '../../functions/event-rules.js';
+import { type LineEvent, LineEventSchema } from '../../flows/events.js';
+import type { EventPublisher, Log } from '../../flows/ports.js';
+
+export type EventConsumer = (event: LineEvent) => Promise<void>;
+
+/** Like the stack's target retry policy: a failing delivery is retried, then parked. */
+const DELIVERY_ATTEMPTS = 3;
+
+export interface DeadLetter {
+  readonly target: EventTarget;
+  readonly type: LineEvent['type'];
+  readonly error: string;
+}
+
+export class LocalEventBus implements EventPublisher {
+  private readonly consumers = new Map<EventTarget, EventConsumer>();
+  private readonly inFlight = new Set<Promise<void>>();
+  readonly published: LineEvent[] = [];
+  readonly deadLetters: DeadLetter[] = [];
+  private readonly listeners: ((event: LineEvent) => void)[] = [];
+
+  constructor(private readonly log: Log) {}
+
+  subscribe(target: EventTarget, consumer: EventConsumer): void {
+    this.consumers.set(target, consumer);
+  }
+
+  onPublished(listener: (event: LineEvent) => void): void {
+    this.listeners.push(listener);
+  }
+
+  async publish(events: readonly LineEvent[]): Promise<void> {
+    for (const raw of events) {
+      const event = LineEventSchema.parse(raw);
+      this.published.push(event);
+      for (const listener of this.listeners) listener(event);
+      for (const rule of eventRules.filter((r) => r.detailTypes.includes(event.type))) {
+        this.track(this.deliver(rule.target, event));
+      }
+    }
+  }
+
+  /** Runs a target on its own, as the schedule does (the tick), tracked like any delivery. */
+  invoke(work: () => Promise<unknown>): Promise<void> {
+    const run = work().then(() => undefined);
+    this.track(run.catch((error) => this.log.error('scheduled work failed', { error: String(error) })));
+    return run;
+  }
+
+  /** Resolves once every delivery, and every delivery those caused, has finished. */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  isIdle(): boolean {
+    return this.inFlight.size === 0;
+  }
+
+  private track(work: Promise<void>): void {
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work));
+  }
+
+  private async deliver(target: EventTarget, event: LineEvent): Promise<void> {
+    const consumer = this.consumers.get(target);
+    if (!consumer) return;
+    // Deliveries are asynchronous, as with EventBridge: the publisher never waits on its consumers.
+    await new Promise((resolve) => setImmediate(resolve));
+    for (let attempt = 1; attempt <= DELIVERY_ATTEMPTS; attempt++) {
+      try {
+        await consumer(event);
+        return;
+      } catch (error) {
+        const name = error instanceof Error ? error.name : 'unknown';
+        this.log.warn('event delivery failed', { target, type: event.type, attempt, error: name });
+        if (attempt === DELIVERY_ATTEMPTS) this.deadLetters.push({ target, type: event.type, error: name });
+      }
+    }
+  }
+}

@@ -1,0 +1,189 @@
+// The whole warmline on one port: embedded store, the same handlers and rules, the tick, the Twilio simulator.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { handleLineEvent } from '../../flows/dispatch/dispatcher.js';
+import { runTick } from '../../flows/dispatch/tick.js';
+import { handleNotification } from '../../flows/notify/notifier.js';
+import type { Log } from '../../flows/ports.js';
+import { TWILIO_PATHS } from '../../flows/webhook-paths.js';
+import { lineDefaults } from '../../functions/app/line-defaults.js';
+import { smsHandler } from '../../functions/app/sms-handler.js';
+import { dispatchDeps, systemClock, type WarmlineCore, webhookApp } from '../../functions/app/warmline.js';
+import type { RuntimeConfig } from '../../functions/config.js';
+import type { WebApp } from '../../functions/webhook/webhook-app.js';
+import { textResponse } from '../../functions/http/web-request.js';
+import { createLogger } from '../../functions/logging/logger.js';
+import { createPhoneVault } from '../../functions/privacy/phone-vault.js';
+import { createTableFromSchema } from '../../functions/store/create-table.js';
+import { createDocumentClient } from '../../functions/store/dynamo-client.js';
+import { DynamoStore } from '../../functions/store/dynamo-store.js';
+import { createTwilioTelephony } from '../../functions/telephony/twilio-telephony.js';
+import { schedules } from '../../functions/event-rules.js';
+import { startEmbeddedDynamo } from './embedded-dynamo.js';
+import { readWebRequest, writeWebResponse } from './http-adapter.js';
+import { LocalEventBus } from './local-bus.js';
+import { localConfig, SIMULATOR_API_PATH } from './local-settings.js';
+import { seedDemoLine, type SeededVolunteer } from './seed.js';
+import { TwilioSimulator } from './simulator/simulator.js';
+
+export interface LocalRunnerOptions {
+  /** Settings as environment variables; anything unset takes the local default. */
+  readonly env?: Record<string, string | undefined>;
+  /** 0 picks a free port (tests). */
+  readonly port?: number;
+  readonly host?: string;
+  /** Keep the store's data in this folder between runs; in memory when unset. */
+  readonly dataDir?: string;
+  /** Scales the simulator's waits (Gather timeouts, rings, pauses); tests run fast with a small value. */
+  readonly timeScale?: number;
+  /** Run the minute tick on a timer (npm start) or only when `tick()` is called (tests). */
+  readonly tickTimer?: boolean;
+  readonly seed?: boolean;
+  readonly log?: Log;
+}
+
+export interface LocalWarmline {
+  readonly origin: string;
+  readonly config: RuntimeConfig;
+  readonly simulator: TwilioSimulator;
+  readonly bus: LocalEventBus;
+  readonly store: DynamoStore;
+  readonly core: WarmlineCore;
+  readonly volunteers: readonly SeededVolunteer[];
+  /** Mount more apps (the admin API, the console) in front of the webhook app. */
+  mount(prefix: string, app: WebApp): void;
+  tick(): Promise<void>;
+  /** Resolves when no event delivery, webhook or simulated call step is in flight. */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startLocalWarmline(options: LocalRunnerOptions = {}): Promise<LocalWarmline> {
+  const log = options.log ?? createLogger({ service: 'warmline-local' });
+  const env = options.env ?? {};
+  const dynamo = await startEmbeddedDynamo(options.dataDir ? { dataDir: options.dataDir } : {});
+  const mounts: { prefix: string; app: WebApp }[] = [];
+  let handle: WebApp = async () => textResponse(503, 'starting');
+  const server = createServer((request, response) => {
+    readWebRequest(request)
+      .then((webRequest) => {
+        const mounted = mounts.find((m) => webRequest.rawPath.startsWith(m.prefix));
+        return (mounted?.app ?? handle)(webRequest);
+      })
+      .then((result) => writeWebResponse(response, result))
+      .catch((error) => {
+        log.error('local request failed', { error: error instanceof Error ? error.name : 'unknown' });
+        if (!response.headersSent) writeWebResponse(response, textResponse(500, 'internal error'));
+      });
+  });
+  await listen(server, options.port ?? 3000, options.host);
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  const config = localConfig(
+    { ...env, DYNAMODB_ENDPOINT: dynamo.endpoint },
+    env.PUBLIC_BASE_URL ?? `http://localhost:${port}`,
+  );
+
+  const rawClient = new DynamoDBClient({
+    region: config.AWS_REGION,
+    endpoint: dynamo.endpoint,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  await createTableFromSchema(rawClient, config.TABLE_NAME);
+  const defaults = lineDefaults(config);
+  const store = new DynamoStore(
+    createDocumentClient({
+      region: config.AWS_REGION,
+      endpoint: dynamo.endpoint,
+      maxAttempts: config.STORE_MAX_ATTEMPTS,
+      requestTimeoutMs: config.STORE_TIMEOUT_MS,
+    }),
+    { tableName: config.TABLE_NAME, defaults, retentionDays: 400 },
+  );
+  const authToken = config.TWILIO_AUTH_TOKEN ?? '';
+  const vault = createPhoneVault({ pepper: config.CALLER_KEY_PEPPER ?? '', sessionKeyHex: config.SESSION_KEY ?? '' });
+  const core: WarmlineCore = { config, authToken, defaults, store, vault, clock: systemClock, log };
+  const bus = new LocalEventBus(log);
+  const telephony = createTwilioTelephony({
+    accountSid: config.TWILIO_ACCOUNT_SID,
+    authToken,
+    ...(config.TWILIO_API_BASE ? { apiBase: config.TWILIO_API_BASE } : {}),
+    log,
+  });
+  const dispatch = dispatchDeps(core, bus, telephony);
+  bus.subscribe('dispatcher', (event) => handleLineEvent(dispatch, event));
+  bus.subscribe('notifier', (event) => handleNotification(dispatch, event));
+
+  const simulator = new TwilioSimulator({
+    accountSid: config.TWILIO_ACCOUNT_SID,
+    authToken,
+    lineNumber: config.LINE_NUMBER,
+    publicBaseUrl: config.PUBLIC_BASE_URL,
+    webhookOrigin: origin,
+    voiceUrl: TWILIO_PATHS.voiceIncoming,
+    smsUrl: TWILIO_PATHS.smsIncoming,
+    voiceStatusCallbackPath: TWILIO_PATHS.voiceStatus,
+    timeScale: options.timeScale ?? 1,
+  });
+  const twilioApp = webhookApp(core, bus, smsHandler(core, bus));
+  const simulatorApi: WebApp = async (request) => {
+    const result = await simulator.handleRest({
+      method: request.method,
+      path: request.rawPath.slice(SIMULATOR_API_PATH.length),
+      query: new URLSearchParams(request.rawQuery),
+      form: new URLSearchParams(request.body),
+      ...(request.headers.authorization ? { authorization: request.headers.authorization } : {}),
+    });
+    return {
+      status: result.status,
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: JSON.stringify(result.body),
+    };
+  };
+  mounts.push({ prefix: `${SIMULATOR_API_PATH}/`, app: simulatorApi });
+  handle = twilioApp;
+
+  const volunteers = options.seed === false ? [] : await seedDemoLine(store, vault, systemClock.now());
+  const tick = () => bus.invoke(() => runTick(dispatch));
+  const minute = (schedules.find((s) => s.name === 'Tick')?.everyMinutes ?? 1) * 60_000;
+  const timer = options.tickTimer ? setInterval(() => void tick(), minute) : undefined;
+
+  return {
+    origin,
+    config,
+    simulator,
+    bus,
+    store,
+    core,
+    volunteers,
+    mount: (prefix, app) => mounts.unshift({ prefix, app }),
+    tick,
+    idle: async () => {
+      // Webhooks publish events and events make REST calls: settle until neither side has work left.
+      do {
+        await simulator.idle();
+        await bus.idle();
+      } while (!bus.isIdle());
+    },
+    close: async () => {
+      if (timer) clearInterval(timer);
+      await simulator.close();
+      await bus.idle();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      rawClient.destroy();
+      await dynamo.close();
+    },
+  };
+}
+
+function listen(server: Server, port: number, host: string | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    // No host: every interface, IPv4 and IPv6, so `localhost` works whichever way it resolves.
+    if (host) server.listen(port, host, () => resolve());
+    else server.listen(port, () => resolve());
+  });
+}
