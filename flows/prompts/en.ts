@@ -44,6 +44,15 @@ export const english: Prompts = {
   lineUnstaffedNotice: 'Warmline: the line is open but nobody is on shift right now. Callers are hearing the crisis number.',
   volunteerPausedNotice: (missedOffers) =>
     `Warmline: we paused your calls after ${missedOffers} missed offers in a row. Text ON when you're ready for calls again.`,
+  smsCrisisReply: (crisisNumber, crisisTextNumber) =>
+    `It sounds like you might be in danger, and you deserve help right now. Please call ${crisisNumber} or text ${crisisTextNumber} to reach a crisis counsellor any time. If you are in immediate danger, call 911. A clinician from our team has been alerted.`,
+  clinicianTextAlert: (reference, kind) =>
+    `Warmline CRISIS (text, ${kind}). Ref ${reference}. Reply CALL ${reference} to be connected by phone through the line.`,
+  smsHelp: (crisisNumber) =>
+    `Warmline: free, confidential peer support by text and phone. Reply STOP to stop messages. In a crisis, call or text ${crisisNumber}.`,
+  smsResumed: 'Warmline: you will get our messages again. Text us any time.',
+  smsNotYetStaffed: (crisisNumber) =>
+    `Thanks for texting the warmline. Text conversations with a peer are not open on this number yet: please call this number to talk with a peer volunteer. In a crisis, call or text ${crisisNumber} any time.`,
   smsTrouble: (crisisNumber, crisisTextNumber) =>
     `Warmline: sorry, we couldn't handle your message just now. Please text again in a few minutes. If you need help now, call ${crisisNumber} or text ${crisisTextNumber} any time.`,
   whisper: (language, waitedSeconds) =>

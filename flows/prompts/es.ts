@@ -44,6 +44,15 @@ export const spanish: Prompts = {
   lineUnstaffedNotice: 'Warmline: la línea está abierta pero no hay nadie de turno.',
   volunteerPausedNotice: (missedOffers) =>
     `Warmline: pausamos sus llamadas tras ${missedOffers} ofertas perdidas seguidas. Escriba ON cuando esté listo.`,
+  smsCrisisReply: (crisisNumber, crisisTextNumber) =>
+    `Parece que podría estar en peligro y merece ayuda ahora mismo. Llame al ${crisisNumber} o escriba al ${crisisTextNumber} para hablar con un consejero de crisis a cualquier hora. Si está en peligro inmediato, llame al 911. Hemos avisado a un clínico de nuestro equipo.`,
+  clinicianTextAlert: (reference, kind) =>
+    `Warmline CRISIS (texto, ${kind}). Ref ${reference}. Responda CALL ${reference} para conectarse por teléfono.`,
+  smsHelp: (crisisNumber) =>
+    `Warmline: apoyo entre pares gratuito y confidencial. Responda STOP para no recibir mensajes. En una crisis, llame o escriba al ${crisisNumber}.`,
+  smsResumed: 'Warmline: volverá a recibir nuestros mensajes. Escríbanos cuando quiera.',
+  smsNotYetStaffed: (crisisNumber) =>
+    `Gracias por escribir a warmline. Las conversaciones por texto aún no están abiertas en este número: llame a este número para hablar con un voluntario. En una crisis, llame o escriba al ${crisisNumber} a cualquier hora.`,
   smsTrouble: (crisisNumber, crisisTextNumber) =>
     `Warmline: lo sentimos, no pudimos procesar su mensaje. Escriba de nuevo en unos minutos. Si necesita ayuda ahora, llame al ${crisisNumber} o escriba al ${crisisTextNumber} a cualquier hora.`,
   whisper: (language, waitedSeconds) =>

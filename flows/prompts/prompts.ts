@@ -30,6 +30,11 @@ export interface Prompts {
   smsTrouble: (crisisNumber: string, crisisTextNumber: string) => string;
   escalationNotice: (channel: 'voice' | 'sms', kind: string, reference: string | undefined) => string;
   lineUnstaffedNotice: string;
+  smsCrisisReply: (crisisNumber: string, crisisTextNumber: string) => string;
+  clinicianTextAlert: (reference: string, kind: string) => string;
+  smsHelp: (crisisNumber: string) => string;
+  smsResumed: string;
+  smsNotYetStaffed: (crisisNumber: string) => string;
   volunteerPausedNotice: (missedOffers: number) => string;
   whisper: (language: string, waitedSeconds: number) => string;
   whisperMissed: string;

@@ -9,6 +9,7 @@ import type { Log } from '../../flows/ports.js';
 import { TWILIO_PATHS } from '../../flows/webhook-paths.js';
 import { lineDefaults } from '../../functions/app/line-defaults.js';
 import { smsHandler } from '../../functions/app/sms-handler.js';
+import { twilioTelephonyFor } from '../../functions/app/twilio-telephony-for.js';
 import { dispatchDeps, systemClock, type WarmlineCore, webhookApp } from '../../functions/app/warmline.js';
 import type { RuntimeConfig } from '../../functions/config.js';
 import type { WebApp } from '../../functions/webhook/webhook-app.js';
@@ -18,7 +19,6 @@ import { createPhoneVault } from '../../functions/privacy/phone-vault.js';
 import { createTableFromSchema } from '../../functions/store/create-table.js';
 import { createDocumentClient } from '../../functions/store/dynamo-client.js';
 import { DynamoStore } from '../../functions/store/dynamo-store.js';
-import { createTwilioTelephony } from '../../functions/telephony/twilio-telephony.js';
 import { schedules } from '../../functions/event-rules.js';
 import { startEmbeddedDynamo } from './embedded-dynamo.js';
 import { readWebRequest, writeWebResponse } from './http-adapter.js';
@@ -105,12 +105,7 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
   const vault = createPhoneVault({ pepper: config.CALLER_KEY_PEPPER ?? '', sessionKeyHex: config.SESSION_KEY ?? '' });
   const core: WarmlineCore = { config, authToken, defaults, store, vault, clock: systemClock, log };
   const bus = new LocalEventBus(log);
-  const telephony = createTwilioTelephony({
-    accountSid: config.TWILIO_ACCOUNT_SID,
-    authToken,
-    ...(config.TWILIO_API_BASE ? { apiBase: config.TWILIO_API_BASE } : {}),
-    log,
-  });
+  const telephony = twilioTelephonyFor(core);
   const dispatch = dispatchDeps(core, bus, telephony);
   bus.subscribe('dispatcher', (event) => handleLineEvent(dispatch, event));
   bus.subscribe('notifier', (event) => handleNotification(dispatch, event));

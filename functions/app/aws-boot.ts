@@ -1,0 +1,47 @@
+// Cold start in AWS: parse the configuration, read the secrets, build the clients once per container.
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import type { EventPublisher } from '../../flows/ports.js';
+import { parseRuntimeConfig } from '../config.js';
+import { createEventPublisher } from '../events/event-publisher.js';
+import { createLogger } from '../logging/logger.js';
+import { createPhoneVault } from '../privacy/phone-vault.js';
+import { loadSecrets } from '../secrets/load-secrets.js';
+import { createDocumentClient } from '../store/dynamo-client.js';
+import { DynamoStore } from '../store/dynamo-store.js';
+import { lineDefaults } from './line-defaults.js';
+import { systemClock, type WarmlineCore } from './warmline.js';
+
+/** The anonymized contact log is kept this long; live state far less (see LineSettings.liveStateHours). */
+const CONTACT_LOG_RETENTION_DAYS = 400;
+
+export interface AwsWarmline {
+  readonly core: WarmlineCore;
+  readonly events: EventPublisher;
+}
+
+export async function bootInAws(service: string, env: Record<string, string | undefined>): Promise<AwsWarmline> {
+  const log = createLogger({ service });
+  const config = parseRuntimeConfig(env);
+  const secrets = await loadSecrets(config);
+  const documentClient = createDocumentClient({
+    region: config.AWS_REGION,
+    ...(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {}),
+    maxAttempts: config.STORE_MAX_ATTEMPTS,
+    requestTimeoutMs: config.STORE_TIMEOUT_MS,
+  });
+  const defaults = lineDefaults(config);
+  const store = new DynamoStore(documentClient, {
+    tableName: config.TABLE_NAME,
+    defaults,
+    retentionDays: CONTACT_LOG_RETENTION_DAYS,
+  });
+  const vault = createPhoneVault({ pepper: secrets.callerKeyPepper, sessionKeyHex: secrets.sessionKeyHex });
+  const eventBridge = new EventBridgeClient({
+    region: config.AWS_REGION,
+    maxAttempts: config.STORE_MAX_ATTEMPTS,
+    ...(config.EVENTBRIDGE_ENDPOINT ? { endpoint: config.EVENTBRIDGE_ENDPOINT } : {}),
+  });
+  const events = createEventPublisher({ client: eventBridge, busName: config.EVENT_BUS_NAME, log });
+  const core: WarmlineCore = { config, authToken: secrets.twilioAuthToken, defaults, store, vault, clock: systemClock, log };
+  return { core, events };
+}

@@ -1,0 +1,13 @@
+// The Twilio REST client for a line: only the dispatcher and notifier bundles import it.
+import type { Telephony } from '../../flows/ports.js';
+import { createTwilioTelephony } from '../telephony/twilio-telephony.js';
+import type { WarmlineCore } from './warmline.js';
+
+export function twilioTelephonyFor(core: WarmlineCore): Telephony {
+  return createTwilioTelephony({
+    accountSid: core.config.TWILIO_ACCOUNT_SID,
+    authToken: core.authToken,
+    ...(core.config.TWILIO_API_BASE ? { apiBase: core.config.TWILIO_API_BASE } : {}),
+    log: core.log,
+  });
+}
