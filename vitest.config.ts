@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+// CI reads counts from a JSON report rather than vitest's own summary; set WARMLINE_TEST_REPORT to get one.
+const report = process.env.WARMLINE_TEST_REPORT;
+
 // Two-core machines: a small fork pool keeps the suite quick without starving
 // the embedded store and the simulator that e2e tests start in-process.
 export default defineConfig({
@@ -9,5 +12,6 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    reporters: report ? ['default', ['json', { outputFile: report }]] : ['default'],
   },
 });
