@@ -1,0 +1,52 @@
+// `npm start`: the local warmline. Reads PORT, PUBLIC_BASE_URL, TWILIO_AUTH_TOKEN, TWILIO_API_BASE, WARMLINE_DATA_DIR.
+import { startLocalWarmline } from './runner.js';
+
+const port = Number(process.env.PORT ?? 3000);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`PORT must be a port number, got "${process.env.PORT}"`);
+  process.exit(1);
+}
+
+const dataDir = process.env.WARMLINE_DATA_DIR;
+const warmline = await startLocalWarmline({
+  env: process.env,
+  port,
+  tickTimer: true,
+  ...(dataDir ? { dataDir } : {}),
+});
+const { config } = warmline;
+const base = config.PUBLIC_BASE_URL;
+
+console.log(
+  [
+    '',
+    `warmline is running on port ${port}`,
+    '',
+    `  health            GET  ${base}/health`,
+    `  voice webhook     POST ${base}/twilio/voice`,
+    `  SMS webhook       POST ${base}/twilio/sms`,
+    `  public base URL   ${base}   (signatures are checked against this; set PUBLIC_BASE_URL to change it)`,
+    `  auth token        ${config.TWILIO_AUTH_TOKEN}   (local only; set TWILIO_AUTH_TOKEN to change it)`,
+    `  Twilio REST base  ${config.TWILIO_API_BASE}   (the built-in simulator unless TWILIO_API_BASE is set)`,
+    `  line number       ${config.LINE_NUMBER}   crisis line ${config.CRISIS_NUMBER}   clinician ${config.CLINICIAN_NUMBER}`,
+    `  store             embedded DynamoDB, ${dataDir ? `kept in ${dataDir}` : 'in memory (set WARMLINE_DATA_DIR to keep data)'}`,
+    '',
+    '  volunteers on shift (simulated phones):',
+    ...warmline.volunteers.map((v) => `    ${v.name.padEnd(6)} ${v.phone}  ${v.languages.join('/')}`),
+    '',
+    'Press Ctrl+C to stop.',
+    '',
+  ].join('\n'),
+);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    warmline.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  });
+}
