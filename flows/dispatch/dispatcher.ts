@@ -6,6 +6,7 @@
 // released and the round shrinks), two dispatchers at once (every claim is a conditional write, so a
 // volunteer rings for one contact at a time and a contact has one round at a time), duplicates (no-ops).
 import type { LineEvent } from '../events.js';
+import { completeContactLog } from './contact-log.js';
 import type { LineSettings } from '../line-settings.js';
 import { type Contact, isFreeForVoice, type Volunteer } from '../model.js';
 import type { Clock, EventPublisher, Log, PhoneVault, Store, Telephony } from '../ports.js';
@@ -33,10 +34,12 @@ export async function handleLineEvent(deps: DispatchDeps, event: LineEvent): Pro
       break;
     case 'ContactAbandoned':
       await releaseOffers(deps, event.contactId, undefined);
+      await completeContactLog(deps, event.contactId);
       break;
     case 'ContactEnded':
       await releaseOffers(deps, event.contactId, undefined);
       await sendCallerToGoodbye(deps, event.contactId);
+      await completeContactLog(deps, event.contactId);
       break;
     case 'ContactEscalated':
       if (event.channel === 'voice' && event.trigger === 'volunteer') await addCrisisLine(deps, event.contactId);

@@ -4,11 +4,14 @@
 // Alternate courses: a contact whose live state has expired is ended as abandoned (its sealed number goes);
 // a volunteer still marked offered or busy for a contact that has ended is freed; a lost offer status
 // callback leaves a contact with offers outstanding forever, so an old round is closed.
-import type { Contact, Volunteer } from '../model.js';
+import type { Channel, Contact, Volunteer } from '../model.js';
+import { LANGUAGES } from '../replies.js';
 import { type DispatchDeps, dispatchWaiting } from './dispatcher.js';
 
 /** An offer round older than this has certainly finished ringing, whatever callbacks said. */
 const STALE_ROUND_MS = 3 * 60_000;
+const CHANNELS: readonly Channel[] = ['voice', 'sms'];
+const QUEUE_SCAN_LIMIT = 200;
 
 export interface TickReport {
   readonly expiredContacts: number;
@@ -19,13 +22,21 @@ export interface TickReport {
 
 export async function runTick(deps: DispatchDeps): Promise<TickReport> {
   const now = deps.clock.now();
-  const live = await deps.store.listLive();
+  const live = await allLiveContacts(deps);
   const expiredContacts = await expireContacts(deps, live, now);
   const liveById = new Map(live.filter((contact) => contact.liveUntil > now).map((c) => [c.contactId, c]));
   const freedVolunteers = await freeStuckVolunteers(deps, await deps.store.listOnShift(), liveById, now);
   const reopenedRounds = await reopenStaleRounds(deps, [...liveById.values()], now);
   const offered = await dispatchWaiting(deps);
   return { expiredContacts, freedVolunteers, reopenedRounds, offered };
+}
+
+/** Waiting contacts sit in their queue partitions, the rest in the live one. */
+async function allLiveContacts(deps: DispatchDeps): Promise<Contact[]> {
+  const queues = CHANNELS.flatMap((channel) =>
+    LANGUAGES.map((language) => deps.store.listQueued(channel, language, QUEUE_SCAN_LIMIT)),
+  );
+  return (await Promise.all([deps.store.listLive(), ...queues])).flat();
 }
 
 async function expireContacts(deps: DispatchDeps, live: readonly Contact[], now: number): Promise<number> {
