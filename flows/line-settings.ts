@@ -2,7 +2,9 @@
 import { z } from 'zod';
 import { LineHoursSchema } from './roster/roster-schema.js';
 
-export const E164Schema = z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number such as +15551230000');
+export const E164Schema = z
+  .string()
+  .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number such as +15551230000');
 export const DialableSchema = z
   .string()
   .regex(/^(\+[1-9]\d{6,14}|\d{3,8})$/, 'must be an E.164 number or a short code such as 988');
@@ -21,7 +23,11 @@ export const LineSettingsSchema = z.object({
   coordinatorNumbers: z.array(E164Schema),
   timeZone: z.string().min(1),
   hours: LineHoursSchema,
-  ringGroupSize: z.number().int().min(1, 'must ring at least one volunteer').max(10, 'Twilio rings at most 10'),
+  ringGroupSize: z
+    .number()
+    .int()
+    .min(1, 'must ring at least one volunteer')
+    .max(10, 'Twilio rings at most 10'),
   offerRingSeconds: z.number().int().min(5).max(60),
   /** How long a whisper waits for the volunteer's key before counting as missed. */
   whisperSeconds: z.number().int().min(3).max(20),
@@ -30,12 +36,20 @@ export const LineSettingsSchema = z.object({
   missedOffersBeforePause: z.number().int().min(1).max(20),
   wrapUpSeconds: z.number().int().min(0).max(600),
   holdLoopSeconds: z.number().int().min(5).max(120),
-  textInactivityMinutes: z.number().int().min(5).max(24 * 60),
+  textInactivityMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60),
   /** Ask the caller how they are before queueing, and scan the words for crisis language. */
   voiceIntake: z.boolean(),
   /** Whether ON by text outside a rostered slot puts a volunteer on shift. */
   allowOnOutsideRoster: z.boolean(),
-  shiftReminderMinutes: z.number().int().min(0).max(24 * 60),
+  shiftReminderMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60),
   /** Minutes a live caller number may stay sealed in state before it must be gone. */
   liveStateHours: z.number().int().min(1).max(48),
 });
@@ -47,6 +61,9 @@ export type Overflow = z.infer<typeof OverflowSchema>;
 export const LineSettingsPatchSchema = LineSettingsSchema.partial();
 export type LineSettingsPatch = z.infer<typeof LineSettingsPatchSchema>;
 
-export function applySettingsPatch(defaults: LineSettings, patch: LineSettingsPatch | undefined): LineSettings {
+export function applySettingsPatch(
+  defaults: LineSettings,
+  patch: LineSettingsPatch | undefined,
+): LineSettings {
   return patch ? { ...defaults, ...patch } : defaults;
 }

@@ -1,7 +1,15 @@
 // The small interfaces flows need from the outside world; functions/ implements them.
 import type { LineEvent } from './events.js';
 import type { LineSettings } from './line-settings.js';
-import type { Channel, Contact, ContactStatus, Offer, OfferStatus, Volunteer, VolunteerState } from './model.js';
+import type {
+  Channel,
+  Contact,
+  ContactStatus,
+  Offer,
+  OfferStatus,
+  Volunteer,
+  VolunteerState,
+} from './model.js';
 import type { Language } from './replies.js';
 
 export interface Clock {
@@ -85,7 +93,13 @@ export type Store = ContactStore & VolunteerStore & OfferStore & Deduplicator;
 
 /** Outbound telephony (Twilio REST): used by the dispatcher and notifier, never on a webhook. */
 export interface Telephony {
-  placeCall(request: { to: string; from: string; url: string; statusCallback: string; timeoutSeconds: number }): Promise<string>;
+  placeCall(request: {
+    to: string;
+    from: string;
+    url: string;
+    statusCallback: string;
+    timeoutSeconds: number;
+  }): Promise<string>;
   redirectCall(callSid: string, url: string): Promise<'redirected' | 'not-in-progress'>;
   cancelCall(callSid: string): Promise<void>;
   sendText(request: { to: string; from: string; body: string }): Promise<void>;

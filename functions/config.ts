@@ -9,9 +9,13 @@ const positive = (fallback: number) => z.coerce.number().int().positive().defaul
 export const RuntimeConfigSchema = z.object({
   PUBLIC_BASE_URL: z
     .string()
-    .url('must be the absolute base URL Twilio posts to, such as https://abc.execute-api.eu-west-1.amazonaws.com')
+    .url(
+      'must be the absolute base URL Twilio posts to, such as https://abc.execute-api.eu-west-1.amazonaws.com',
+    )
     .transform((url) => url.replace(/\/+$/, '')),
-  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must be a Twilio account SID (AC + 32 hex digits)'),
+  TWILIO_ACCOUNT_SID: z
+    .string()
+    .regex(/^AC[0-9a-fA-F]{32}$/, 'must be a Twilio account SID (AC + 32 hex digits)'),
   /** Local runs pass the token itself; in AWS the secret's ARN is passed and read at cold start. */
   TWILIO_AUTH_TOKEN: z.string().min(8, 'must be the Twilio auth token').optional(),
   TWILIO_AUTH_TOKEN_SECRET_ARN: z.string().optional(),
@@ -35,7 +39,12 @@ export const RuntimeConfigSchema = z.object({
   COORDINATOR_NUMBERS: z
     .string()
     .default('')
-    .transform((list) => list.split(',').map((n) => n.trim()).filter(Boolean))
+    .transform((list) =>
+      list
+        .split(',')
+        .map((n) => n.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(e164)),
   LINE_TIMEZONE: z.string().default('America/New_York'),
   /** Deadline for one store call, retries included: leaves time to answer Twilio with safe TwiML. */
@@ -65,6 +74,8 @@ export function parseRuntimeConfig(env: Record<string, string | undefined>): Run
 
 function requireOneOf(config: RuntimeConfig, value: keyof RuntimeConfig, arn: keyof RuntimeConfig): void {
   if (config[value] === undefined && config[arn] === undefined) {
-    throw new ConfigError(`Invalid configuration:\n  ${value}: set it, or ${arn} to read it from Secrets Manager`);
+    throw new ConfigError(
+      `Invalid configuration:\n  ${value}: set it, or ${arn} to read it from Secrets Manager`,
+    );
   }
 }

@@ -39,4 +39,6 @@ export interface ScheduleDefinition {
 }
 
 /** The tick: shift transitions, reminders, wrap-up ends, stuck-state repair. */
-export const schedules: readonly ScheduleDefinition[] = [{ name: 'Tick', everyMinutes: 1, target: 'dispatcher' }];
+export const schedules: readonly ScheduleDefinition[] = [
+  { name: 'Tick', everyMinutes: 1, target: 'dispatcher' },
+];

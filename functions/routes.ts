@@ -18,7 +18,6 @@ const twilio = (path: string): RouteDefinition => ({
   auth: 'twilio-signature',
 });
 
-
 export const routes: readonly RouteDefinition[] = [
   { method: 'GET', path: '/health', target: 'twilio-webhook', auth: 'none' },
   ...Object.values(TWILIO_PATHS).map(twilio),

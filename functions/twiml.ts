@@ -5,7 +5,10 @@ import type { ActionTarget, Language, SmsReply, SpokenStep, VoiceReply } from '.
 import { TWILIO_PATHS } from '../flows/webhook-paths.js';
 
 const SAY_LANGUAGE: Record<Language, VoiceResponse.SayAttributes['language']> = { en: 'en-US', es: 'es-US' };
-const SPEECH_LANGUAGE: Record<Language, VoiceResponse.GatherAttributes['language']> = { en: 'en-US', es: 'es-US' };
+const SPEECH_LANGUAGE: Record<Language, VoiceResponse.GatherAttributes['language']> = {
+  en: 'en-US',
+  es: 'es-US',
+};
 
 export function actionUrl(publicBaseUrl: string, target: ActionTarget): string {
   const query = new URLSearchParams(target.query ?? {}).toString();
@@ -36,7 +39,11 @@ export function renderVoice(reply: VoiceReply, publicBaseUrl: string): string {
           timeout: step.timeoutSeconds,
           actionOnEmptyResult: false,
           ...(step.speechLanguage
-            ? { input: ['dtmf', 'speech'], language: SPEECH_LANGUAGE[step.speechLanguage], speechTimeout: 'auto' }
+            ? {
+                input: ['dtmf', 'speech'],
+                language: SPEECH_LANGUAGE[step.speechLanguage],
+                speechTimeout: 'auto',
+              }
             : { input: ['dtmf'] }),
         });
         for (const prompt of step.prompts) speak(gather, prompt);

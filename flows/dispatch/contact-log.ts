@@ -16,9 +16,12 @@ export function logFigures(contact: Contact): Pick<Contact, 'waitSeconds' | 'tal
 }
 
 /** Idempotent: a duplicate ContactEnded writes the same figures again. */
-export async function completeContactLog(deps: { store: Store; clock: Clock }, contactId: string): Promise<void> {
+export async function completeContactLog(
+  deps: { store: Store; clock: Clock },
+  contactId: string,
+): Promise<void> {
   const contact = await deps.store.getContact(contactId);
-  if (!contact || contact.status !== 'ended') return;
+  if (contact?.status !== 'ended') return;
   const since = contact.startedAt - REPEAT_WINDOW_MS;
   // The count includes this contact itself; the log records how many came before it.
   const repeatCount = Math.max(0, (await deps.store.countRecentContacts(contact.callerKey, since)) - 1);

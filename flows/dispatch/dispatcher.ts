@@ -6,13 +6,13 @@
 // released and the round shrinks), two dispatchers at once (every claim is a conditional write, so a
 // volunteer rings for one contact at a time and a contact has one round at a time), duplicates (no-ops).
 import type { LineEvent } from '../events.js';
-import { completeContactLog } from './contact-log.js';
 import type { LineSettings } from '../line-settings.js';
 import { type Contact, isFreeForVoice, type Volunteer } from '../model.js';
 import type { Clock, EventPublisher, Log, PhoneVault, Store, Telephony } from '../ports.js';
-import { LANGUAGES } from '../replies.js';
 import type { ActionTarget } from '../replies.js';
+import { LANGUAGES } from '../replies.js';
 import { conferenceRoom } from '../voice/voice-deps.js';
+import { completeContactLog } from './contact-log.js';
 
 export interface DispatchDeps {
   readonly store: Store;
@@ -42,7 +42,8 @@ export async function handleLineEvent(deps: DispatchDeps, event: LineEvent): Pro
       await completeContactLog(deps, event.contactId);
       break;
     case 'ContactEscalated':
-      if (event.channel === 'voice' && event.trigger === 'volunteer') await addCrisisLine(deps, event.contactId);
+      if (event.channel === 'voice' && event.trigger === 'volunteer')
+        await addCrisisLine(deps, event.contactId);
       else await releaseOffers(deps, event.contactId, undefined);
       break;
     default:
@@ -59,7 +60,9 @@ export async function dispatchWaiting(deps: DispatchDeps): Promise<number> {
     .sort((a, b) => a.idleSince - b.idleSince);
   if (volunteers.length === 0) return 0;
   let offered = 0;
-  const waiting = (await Promise.all(LANGUAGES.map((language) => deps.store.listQueued('voice', language, QUEUE_WINDOW))))
+  const waiting = (
+    await Promise.all(LANGUAGES.map((language) => deps.store.listQueued('voice', language, QUEUE_WINDOW)))
+  )
     .flat()
     .filter((contact) => contact.offersOutstanding <= 0 && contact.liveUntil > now)
     .sort((a, b) => (a.queuedAt ?? 0) - (b.queuedAt ?? 0));
@@ -100,7 +103,11 @@ async function offerContact(
   const rung: string[] = [];
   for (const volunteer of group) {
     if (await ringVolunteer(deps, settings, contact.contactId, volunteer)) rung.push(volunteer.volunteerId);
-    else await deps.store.updateContact(contact.contactId, { channel: contact.channel, add: { offersOutstanding: -1 } });
+    else
+      await deps.store.updateContact(contact.contactId, {
+        channel: contact.channel,
+        add: { offersOutstanding: -1 },
+      });
   }
   if (rung.length > 0) {
     await deps.events.publish([
@@ -128,7 +135,10 @@ async function ringVolunteer(
     const callSid = await deps.telephony.placeCall({
       to: deps.vault.open(volunteer.phoneSealed),
       from: settings.lineNumber,
-      url: deps.webhookUrl({ route: 'offerAnswered', query: { ...query, w: String(settings.whisperSeconds) } }),
+      url: deps.webhookUrl({
+        route: 'offerAnswered',
+        query: { ...query, w: String(settings.whisperSeconds) },
+      }),
       statusCallback: deps.webhookUrl({ route: 'offerStatus', query }),
       timeoutSeconds: settings.offerRingSeconds,
     });
@@ -142,7 +152,11 @@ async function ringVolunteer(
     });
     return true;
   } catch (error) {
-    deps.log.warn('could not ring a volunteer', { contactId, volunteerId: volunteer.volunteerId, error: errorName(error) });
+    deps.log.warn('could not ring a volunteer', {
+      contactId,
+      volunteerId: volunteer.volunteerId,
+      error: errorName(error),
+    });
     await deps.store.updateVolunteer(volunteer.volunteerId, {
       expectState: ['offered'],
       expectContactId: contactId,
@@ -162,12 +176,19 @@ async function bridgeWinner(deps: DispatchDeps, contactId: string, winnerId: str
     );
     if (outcome === 'not-in-progress') deps.log.warn('caller left before the bridge', { contactId });
   }
-  await deps.store.updateOffer(contactId, winnerId, { expectStatus: ['ringing'], set: { status: 'accepted' } });
+  await deps.store.updateOffer(contactId, winnerId, {
+    expectStatus: ['ringing'],
+    set: { status: 'accepted' },
+  });
   await releaseOffers(deps, contactId, winnerId);
 }
 
 /** Stops every other ringing offer: answered legs hear "taken", ringing ones are cancelled. */
-async function releaseOffers(deps: DispatchDeps, contactId: string, winnerId: string | undefined): Promise<void> {
+async function releaseOffers(
+  deps: DispatchDeps,
+  contactId: string,
+  winnerId: string | undefined,
+): Promise<void> {
   const offers = await deps.store.listOffers(contactId);
   for (const offer of offers) {
     if (offer.volunteerId === winnerId || offer.status !== 'ringing' || !offer.callSid) continue;
@@ -182,7 +203,11 @@ async function releaseOffers(deps: DispatchDeps, contactId: string, winnerId: st
         await deps.telephony.cancelCall(offer.callSid);
       }
     } catch (error) {
-      deps.log.warn('could not release an offer', { contactId, volunteerId: offer.volunteerId, error: errorName(error) });
+      deps.log.warn('could not release an offer', {
+        contactId,
+        volunteerId: offer.volunteerId,
+        error: errorName(error),
+      });
     }
   }
 }

@@ -45,13 +45,22 @@ async function expireContacts(deps: DispatchDeps, live: readonly Contact[], now:
     const ended = await deps.store.updateContact(contact.contactId, {
       channel: contact.channel,
       expectStatus: [contact.status],
-      set: { status: 'ended', outcome: contact.status === 'connected' ? 'completed' : 'abandoned', endedAt: now },
+      set: {
+        status: 'ended',
+        outcome: contact.status === 'connected' ? 'completed' : 'abandoned',
+        endedAt: now,
+      },
       remove: ['callerSealed'],
     });
     if (!ended) continue;
     expired++;
     await deps.events.publish([
-      { type: 'ContactEnded', contactId: contact.contactId, channel: contact.channel, outcome: ended.outcome ?? 'abandoned' },
+      {
+        type: 'ContactEnded',
+        contactId: contact.contactId,
+        channel: contact.channel,
+        outcome: ended.outcome ?? 'abandoned',
+      },
     ]);
   }
   return expired;

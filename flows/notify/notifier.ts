@@ -38,7 +38,8 @@ export async function handleNotification(deps: NotifyDeps, event: LineEvent): Pr
   if (texts.length === 0) return;
   if (!(await deps.store.firstTime(key, DAY_SECONDS))) return;
   const { settings } = await deps.store.getLine();
-  for (const text of texts) await deps.telephony.sendText({ to: text.to, from: settings.lineNumber, body: text.body });
+  for (const text of texts)
+    await deps.telephony.sendText({ to: text.to, from: settings.lineNumber, body: text.body });
   deps.log.info('notification sent', { type: event.type, recipients: texts.length });
 }
 
@@ -57,7 +58,9 @@ async function textsFor(deps: NotifyDeps, event: LineEvent): Promise<{ to: strin
     case 'VolunteerPaused': {
       const volunteer = await deps.store.getVolunteer(event.volunteerId);
       if (!volunteer) return [];
-      return [{ to: deps.vault.open(volunteer.phoneSealed), body: en.volunteerPausedNotice(event.missedOffers) }];
+      return [
+        { to: deps.vault.open(volunteer.phoneSealed), body: en.volunteerPausedNotice(event.missedOffers) },
+      ];
     }
     default:
       return [];

@@ -38,10 +38,12 @@ export const english: Prompts = {
   stillTrying: 'Thank you for holding.',
   troubleGoodbye: (crisisNumber) =>
     `We're sorry, we still can't connect you. Please call again soon. If you need help now, call the crisis line at ${digitsForSpeech(crisisNumber)}. Goodbye.`,
-  volunteerTrouble: 'Sorry, the warmline had a technical problem with this call. The caller will be offered again. Goodbye.',
+  volunteerTrouble:
+    'Sorry, the warmline had a technical problem with this call. The caller will be offered again. Goodbye.',
   escalationNotice: (channel, kind, reference) =>
     `Warmline: a ${channel === 'voice' ? 'call' : 'text conversation'} was escalated to the crisis line (${kind})${reference ? `, ref ${reference}` : ''}. No caller details are sent by text.`,
-  lineUnstaffedNotice: 'Warmline: the line is open but nobody is on shift right now. Callers are hearing the crisis number.',
+  lineUnstaffedNotice:
+    'Warmline: the line is open but nobody is on shift right now. Callers are hearing the crisis number.',
   volunteerPausedNotice: (missedOffers) =>
     `Warmline: we paused your calls after ${missedOffers} missed offers in a row. Text ON when you're ready for calls again.`,
   smsCrisisReply: (crisisNumber, crisisTextNumber) =>

@@ -27,7 +27,8 @@ export const spanish: Prompts = {
     `Lo sentimos, no hay personas voluntarias disponibles en este momento. Si necesita hablar con alguien ahora, la línea de crisis atiende a toda hora en el ${digitsForSpeech(crisisNumber)}. También puede enviar un mensaje de texto a este número.`,
   textWhenOpen: 'Oprima 9 ahora para comunicarse con la línea de crisis, o cuelgue para terminar la llamada.',
   blocked: 'Esta línea no puede atender su llamada. Adiós.',
-  overflowPartner: 'Todas las personas voluntarias siguen ocupadas. Le conectamos ahora con una línea asociada.',
+  overflowPartner:
+    'Todas las personas voluntarias siguen ocupadas. Le conectamos ahora con una línea asociada.',
   overflowTextBack:
     'Todas las personas voluntarias siguen ocupadas. Le enviaremos un mensaje de texto en cuanto haya alguien libre. Cuídese.',
   overflowResources: (crisisNumber) =>

@@ -56,5 +56,9 @@ export function promptsFor(language: Language): Prompts {
 
 /** Reads digits one by one so text-to-speech does not say "nine hundred eighty-eight". */
 export function digitsForSpeech(number: string): string {
-  return number.replace(/^\+1(?=\d{10}$)/, '').replace(/\D/g, '').split('').join(' ');
+  return number
+    .replace(/^\+1(?=\d{10}$)/, '')
+    .replace(/\D/g, '')
+    .split('')
+    .join(' ');
 }

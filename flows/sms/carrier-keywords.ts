@@ -18,5 +18,10 @@ const KEYWORDS: Record<string, CarrierKeyword> = {
 
 /** Only a message that is the keyword alone counts, as carriers treat it. */
 export function carrierKeyword(body: string): CarrierKeyword | undefined {
-  return KEYWORDS[body.trim().toLowerCase().replace(/[.!]+$/, '')];
+  return KEYWORDS[
+    body
+      .trim()
+      .toLowerCase()
+      .replace(/[.!]+$/, '')
+  ];
 }

@@ -26,7 +26,8 @@ export interface IncomingText {
   readonly body: string;
 }
 
-const SPANISH_HINT = /\b(hola|gracias|ayuda|estoy|quiero|necesito|tengo|por favor|no puedo|me siento)\b|[ñ¿¡]/i;
+const SPANISH_HINT =
+  /\b(hola|gracias|ayuda|estoy|quiero|necesito|tengo|por favor|no puedo|me siento)\b|[ñ¿¡]/i;
 
 /** A first guess at the texter's language from their own words, until they choose. */
 export function guessLanguage(body: string): Language {

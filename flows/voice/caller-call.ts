@@ -17,11 +17,21 @@ import { type CallFields, conferenceRoom, contactIdForCall, type VoiceDeps } fro
 
 const GREETING_TIMEOUT_SECONDS = 4;
 
-function callerTarget(route: ActionTarget['route'], contactId: string, crisisNumber: string, language?: Language) {
+function callerTarget(
+  route: ActionTarget['route'],
+  contactId: string,
+  crisisNumber: string,
+  language?: Language,
+) {
   return { route, query: { c: contactId, cn: crisisNumber, ...(language ? { l: language } : {}) } };
 }
 
-function crisisGate(contactId: string, crisisNumber: string, language: Language, lines: string[]): VoiceStep[] {
+function crisisGate(
+  contactId: string,
+  crisisNumber: string,
+  language: Language,
+  lines: string[],
+): VoiceStep[] {
   return [
     {
       kind: 'gather',
@@ -61,7 +71,11 @@ export async function handleIncomingCall(deps: VoiceDeps, call: CallFields): Pro
   }
   if (!isLineOpen(settings.hours, now, settings.timeZone)) {
     await endWith('after-hours');
-    const opensAt = describeOpening(nextOpening(settings.hours, now, settings.timeZone), now, settings.timeZone);
+    const opensAt = describeOpening(
+      nextOpening(settings.hours, now, settings.timeZone),
+      now,
+      settings.timeZone,
+    );
     return {
       steps: crisisGate(contactId, settings.crisisNumber, 'en', [
         en.closedNow(opensAt, settings.crisisNumber),
@@ -72,7 +86,10 @@ export async function handleIncomingCall(deps: VoiceDeps, call: CallFields): Pro
   if (line.onShiftIds.size === 0) {
     await endWith('unstaffed');
     return {
-      steps: crisisGate(contactId, settings.crisisNumber, 'en', [en.unstaffedNow(settings.crisisNumber), en.textWhenOpen]),
+      steps: crisisGate(contactId, settings.crisisNumber, 'en', [
+        en.unstaffedNow(settings.crisisNumber),
+        en.textWhenOpen,
+      ]),
     };
   }
   await deps.store.createContact({ ...base, status: 'greeting', callerSealed: deps.vault.seal(call.from) });
@@ -135,7 +152,15 @@ export async function handleIntake(
   if (input.digits === CRISIS_KEY) return escalateByKey(deps, call, contactId, crisisNumber, language);
   const assessment = input.speech ? detectCrisis(input.speech, language) : undefined;
   if (assessment?.escalate) {
-    return escalate(deps, call, contactId, crisisNumber, language, 'caller-language', assessment.kind ?? 'unknown');
+    return escalate(
+      deps,
+      call,
+      contactId,
+      crisisNumber,
+      language,
+      'caller-language',
+      assessment.kind ?? 'unknown',
+    );
   }
   const line = await deps.store.getLine();
   return queueCaller(deps, contactId, crisisNumber, language, line.settings);
@@ -184,7 +209,7 @@ export async function holdCaller(
   if (contact && (contact.status === 'connecting' || contact.status === 'connected')) {
     return { steps: [{ kind: 'redirect', to: { route: 'voiceBridge', query: { c: contactId } } }] };
   }
-  if (!contact || contact.status !== 'queued' || contact.liveUntil <= now) {
+  if (contact?.status !== 'queued' || contact.liveUntil <= now) {
     return { steps: [say(prompts.thanksForCalling, language), hangup()] };
   }
   if (contact.overflowAt !== undefined && now >= contact.overflowAt) {
@@ -303,7 +328,9 @@ async function escalate(
     });
     await deps.events.publish([
       { type: 'ContactEscalated', contactId, channel: 'voice', trigger, kind },
-      ...(ended ? [{ type: 'ContactEnded' as const, contactId, channel: 'voice' as const, outcome: 'escalated' }] : []),
+      ...(ended
+        ? [{ type: 'ContactEnded' as const, contactId, channel: 'voice' as const, outcome: 'escalated' }]
+        : []),
     ]);
   } catch (error) {
     deps.log.error('escalation bookkeeping failed; caller was dialled to the crisis line', {
@@ -323,7 +350,7 @@ export async function bridgeCaller(deps: VoiceDeps, contactId: string): Promise<
   });
   const current = contact ?? (await deps.store.getContact(contactId));
   const language = current?.language ?? 'en';
-  if (!current || current.status !== 'connected') {
+  if (current?.status !== 'connected') {
     return { steps: [say(promptsFor(language).thanksForCalling, language), hangup()] };
   }
   return {
@@ -347,7 +374,11 @@ export function callerBridgeEnded(language: Language): VoiceReply {
 }
 
 /** The caller's leg has ended (status callback): abandon, or complete, exactly once. */
-export async function handleCallerStatus(deps: VoiceDeps, callSid: string, callStatus: string): Promise<void> {
+export async function handleCallerStatus(
+  deps: VoiceDeps,
+  callSid: string,
+  callStatus: string,
+): Promise<void> {
   if (!['completed', 'busy', 'no-answer', 'canceled', 'failed'].includes(callStatus)) return;
   const contactId = contactIdForCall(callSid);
   const now = deps.clock.now();
@@ -383,6 +414,11 @@ export async function finishConversation(deps: VoiceDeps, contact: Contact): Pro
     });
   }
   await deps.events.publish([
-    { type: 'ContactEnded', contactId: contact.contactId, channel: contact.channel, outcome: contact.outcome ?? 'completed' },
+    {
+      type: 'ContactEnded',
+      contactId: contact.contactId,
+      channel: contact.channel,
+      outcome: contact.outcome ?? 'completed',
+    },
   ]);
 }

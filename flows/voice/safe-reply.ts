@@ -23,8 +23,14 @@ export interface TroubleContext {
 export function callerTroubleReply(context: TroubleContext): VoiceReply {
   const { crisisNumber, language, contactId, loops } = context;
   const prompts = promptsFor(language);
-  if (loops >= MAX_TROUBLE_LOOPS) return { steps: [say(prompts.troubleGoodbye(crisisNumber), language), hangup()] };
-  const query = { cn: crisisNumber, l: language, t: String(loops + 1), ...(contactId ? { c: contactId } : {}) };
+  if (loops >= MAX_TROUBLE_LOOPS)
+    return { steps: [say(prompts.troubleGoodbye(crisisNumber), language), hangup()] };
+  const query = {
+    cn: crisisNumber,
+    l: language,
+    t: String(loops + 1),
+    ...(contactId ? { c: contactId } : {}),
+  };
   const retry: ActionTarget = contactId ? { route: 'voiceHold', query } : { route: 'voiceIncoming', query };
   return {
     steps: [
@@ -45,6 +51,10 @@ export function volunteerTroubleReply(): VoiceReply {
   return { steps: [say(promptsFor('en').volunteerTrouble, 'en'), hangup()] };
 }
 
-export function smsTroubleReply(crisisNumber: string, crisisTextNumber: string, language: Language): SmsReply {
+export function smsTroubleReply(
+  crisisNumber: string,
+  crisisTextNumber: string,
+  language: Language,
+): SmsReply {
   return { messages: [{ body: promptsFor(language).smsTrouble(crisisNumber, crisisTextNumber) }] };
 }

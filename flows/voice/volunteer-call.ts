@@ -25,7 +25,7 @@ export async function handleOfferAnswered(
 ): Promise<VoiceReply> {
   const contact = await deps.store.getContact(contactId);
   const now = deps.clock.now();
-  if (!contact || contact.status !== 'queued' || contact.liveUntil <= now) {
+  if (contact?.status !== 'queued' || contact.liveUntil <= now) {
     return { steps: [say(en.offerGone, 'en'), hangup()] };
   }
   const waited = Math.max(0, Math.round((now - (contact.queuedAt ?? contact.startedAt)) / 1000));
@@ -61,7 +61,8 @@ export async function handleOfferInput(
   if (!claimed) {
     const contact = await deps.store.getContact(contactId);
     // A replay of the winner's own key press: put them back in the room.
-    if (contact?.volunteerId === volunteerId && contact.status !== 'ended') return joinConference(contactId, volunteerId);
+    if (contact?.volunteerId === volunteerId && contact.status !== 'ended')
+      return joinConference(contactId, volunteerId);
     return { steps: [say(contact?.status === 'ended' ? en.offerGone : en.offerTaken, 'en'), hangup()] };
   }
   await deps.store.updateVolunteer(volunteerId, {
@@ -104,7 +105,7 @@ export async function handleVolunteerInput(
   const contact = await deps.store.getContact(contactId);
   const line = await deps.store.getLine();
   const wrapUp = line.settings.wrapUpSeconds;
-  if (!contact || contact.status !== 'connected' || contact.volunteerId !== volunteerId) {
+  if (contact?.status !== 'connected' || contact.volunteerId !== volunteerId) {
     return { steps: [say(en.volunteerCallEnded(wrapUp), 'en'), hangup()] };
   }
   if (!fromMenu) {

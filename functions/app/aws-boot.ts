@@ -19,7 +19,10 @@ export interface AwsWarmline {
   readonly events: EventPublisher;
 }
 
-export async function bootInAws(service: string, env: Record<string, string | undefined>): Promise<AwsWarmline> {
+export async function bootInAws(
+  service: string,
+  env: Record<string, string | undefined>,
+): Promise<AwsWarmline> {
   const log = createLogger({ service });
   const config = parseRuntimeConfig(env);
   const secrets = await loadSecrets(config);
@@ -42,6 +45,14 @@ export async function bootInAws(service: string, env: Record<string, string | un
     ...(config.EVENTBRIDGE_ENDPOINT ? { endpoint: config.EVENTBRIDGE_ENDPOINT } : {}),
   });
   const events = createEventPublisher({ client: eventBridge, busName: config.EVENT_BUS_NAME, log });
-  const core: WarmlineCore = { config, authToken: secrets.twilioAuthToken, defaults, store, vault, clock: systemClock, log };
+  const core: WarmlineCore = {
+    config,
+    authToken: secrets.twilioAuthToken,
+    defaults,
+    store,
+    vault,
+    clock: systemClock,
+    log,
+  };
   return { core, events };
 }

@@ -25,7 +25,14 @@ export interface WarmlineCore {
 export const systemClock: Clock = { now: () => Date.now() };
 
 export function voiceDeps(core: WarmlineCore, events: EventPublisher): VoiceDeps {
-  return { store: core.store, events, clock: core.clock, vault: core.vault, log: core.log, defaults: core.defaults };
+  return {
+    store: core.store,
+    events,
+    clock: core.clock,
+    vault: core.vault,
+    log: core.log,
+    defaults: core.defaults,
+  };
 }
 
 export function dispatchDeps(core: WarmlineCore, events: EventPublisher, telephony: Telephony): DispatchDeps {

@@ -4,15 +4,11 @@ import { handleLineEvent } from '../../flows/dispatch/dispatcher.js';
 import { runTick } from '../../flows/dispatch/tick.js';
 import { bootInAws } from '../app/aws-boot.js';
 import { parseDelivery } from '../app/eventbridge-event.js';
-import { dispatchDeps } from '../app/warmline.js';
 import { twilioTelephonyFor } from '../app/twilio-telephony-for.js';
+import { dispatchDeps } from '../app/warmline.js';
 
 const ready = bootInAws('dispatcher', process.env).then(({ core, events }) =>
-  dispatchDeps(
-    core,
-    events,
-    twilioTelephonyFor(core),
-  ),
+  dispatchDeps(core, events, twilioTelephonyFor(core)),
 );
 
 export async function handler(delivery: EventBridgeEvent<string, unknown>): Promise<void> {

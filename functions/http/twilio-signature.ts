@@ -18,5 +18,7 @@ export function verifyTwilioSignature(
   const signature = request.headers['x-twilio-signature'];
   if (!signature) return 'missing';
   // validateRequest compares in constant time and tries the URL with and without the default port.
-  return validateRequest(authToken, signature, signedUrl(publicBaseUrl, request), params) ? 'valid' : 'invalid';
+  return validateRequest(authToken, signature, signedUrl(publicBaseUrl, request), params)
+    ? 'valid'
+    : 'invalid';
 }

@@ -33,7 +33,11 @@ export function xmlResponse(body: string, status = 200): WebResponse {
 }
 
 export function jsonResponse(body: unknown, status = 200): WebResponse {
-  return { status, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(body) };
+  return {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    body: JSON.stringify(body),
+  };
 }
 
 export function textResponse(status: number, body: string): WebResponse {

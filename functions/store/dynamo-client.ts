@@ -13,7 +13,10 @@ export function createDocumentClient(options: StoreClientOptions): DynamoDBDocum
   const client = new DynamoDBClient({
     region: options.region,
     maxAttempts: options.maxAttempts,
-    requestHandler: { requestTimeout: options.requestTimeoutMs, connectionTimeout: Math.min(500, options.requestTimeoutMs) },
+    requestHandler: {
+      requestTimeout: options.requestTimeoutMs,
+      connectionTimeout: Math.min(500, options.requestTimeoutMs),
+    },
     ...(options.endpoint
       ? { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),

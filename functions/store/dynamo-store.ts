@@ -16,7 +16,10 @@ import { sortableTime, tableSchema } from './table-schema.js';
 const KEY = { line: { pk: 'LINE', sk: 'LINE' } } as const;
 const contactKey = (contactId: string) => ({ pk: `CONTACT#${contactId}`, sk: 'CONTACT' });
 const volunteerKey = (volunteerId: string) => ({ pk: `VOL#${volunteerId}`, sk: 'VOL' });
-const offerKey = (contactId: string, volunteerId: string) => ({ pk: `CONTACT#${contactId}`, sk: `OFFER#${volunteerId}` });
+const offerKey = (contactId: string, volunteerId: string) => ({
+  pk: `CONTACT#${contactId}`,
+  sk: `OFFER#${volunteerId}`,
+});
 const queuePartition = (channel: Channel, language: Language) => `QUEUE#${channel}#${language}`;
 const logPartition = (at: number) => `LOG#${new Date(at).toISOString().slice(0, 7)}`;
 const ONSHIFT = 'ONSHIFT';
@@ -77,7 +80,8 @@ class UpdateBuilder {
     return this;
   }
   expectOneOf(attribute: string, allowed: readonly unknown[] | undefined): this {
-    if (allowed) this.conditions.push(`${this.name(attribute)} IN (${allowed.map((v) => this.value(v)).join(', ')})`);
+    if (allowed)
+      this.conditions.push(`${this.name(attribute)} IN (${allowed.map((v) => this.value(v)).join(', ')})`);
     return this;
   }
   expectEqual(attribute: string, expected: unknown): this {
@@ -110,7 +114,8 @@ class UpdateBuilder {
 function contactIndexFor(channel: Channel, set: ContactChange['set']): Record<string, string> {
   switch (set?.status) {
     case 'queued':
-      if (!set.language || set.queuedAt === undefined) throw new Error('queueing a contact needs language and queuedAt');
+      if (!set.language || set.queuedAt === undefined)
+        throw new Error('queueing a contact needs language and queuedAt');
       return { gsi1pk: queuePartition(channel, set.language), gsi1sk: sortableTime(set.queuedAt) };
     case 'connecting':
       return { gsi1pk: LIVE, gsi1sk: sortableTime(set.answeredAt ?? 0) };
@@ -165,7 +170,11 @@ export class DynamoStore implements Store {
     };
     try {
       await this.client.send(
-        new PutCommand({ TableName: this.table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
+        new PutCommand({
+          TableName: this.table,
+          Item: item,
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
       );
       return 'created';
     } catch (error) {
@@ -175,7 +184,9 @@ export class DynamoStore implements Store {
   }
 
   async getContact(contactId: string): Promise<Contact | undefined> {
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.table, Key: contactKey(contactId) }));
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.table, Key: contactKey(contactId) }),
+    );
     return strip<Contact>(Item);
   }
 
@@ -259,7 +270,9 @@ export class DynamoStore implements Store {
   }
 
   async getVolunteer(volunteerId: string): Promise<Volunteer | undefined> {
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.table, Key: volunteerKey(volunteerId) }));
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.table, Key: volunteerKey(volunteerId) }),
+    );
     return strip<Volunteer>(Item);
   }
 
@@ -269,7 +282,10 @@ export class DynamoStore implements Store {
 
   async putVolunteer(volunteer: Volunteer): Promise<void> {
     await this.client.send(
-      new PutCommand({ TableName: this.table, Item: { ...volunteer, ...volunteerKey(volunteer.volunteerId), ...volunteerIndex(volunteer) } }),
+      new PutCommand({
+        TableName: this.table,
+        Item: { ...volunteer, ...volunteerKey(volunteer.volunteerId), ...volunteerIndex(volunteer) },
+      }),
     );
   }
 
@@ -287,7 +303,11 @@ export class DynamoStore implements Store {
     await this.client.send(
       new PutCommand({
         TableName: this.table,
-        Item: { ...offer, ...offerKey(offer.contactId, offer.volunteerId), expiresAt: Math.floor(offer.offeredAt / 1000) + 86_400 },
+        Item: {
+          ...offer,
+          ...offerKey(offer.contactId, offer.volunteerId),
+          expiresAt: Math.floor(offer.offeredAt / 1000) + 86_400,
+        },
       }),
     );
   }
@@ -341,7 +361,9 @@ function volunteerIndex(volunteer: Volunteer): Record<string, string> {
 }
 
 function volunteerIndexChange(change: VolunteerChange): Record<string, string> {
-  if (change.set?.onShift === true) return { gsi1pk: ONSHIFT, gsi1sk: sortableTime(change.set.idleSince ?? 0) };
-  if (change.set?.idleSince !== undefined && change.set.onShift !== false) return { gsi1sk: sortableTime(change.set.idleSince) };
+  if (change.set?.onShift === true)
+    return { gsi1pk: ONSHIFT, gsi1sk: sortableTime(change.set.idleSince ?? 0) };
+  if (change.set?.idleSince !== undefined && change.set.onShift !== false)
+    return { gsi1sk: sortableTime(change.set.idleSince) };
   return {};
 }

@@ -2,7 +2,13 @@
 import { crisisDialReply } from '../../flows/voice/crisis-dial.js';
 import { callerTroubleReply, MAX_TROUBLE_LOOPS, smsTroubleReply } from '../../flows/voice/safe-reply.js';
 import { TWILIO_PATHS } from '../../flows/webhook-paths.js';
-import { formParams, textResponse, type WebRequest, type WebResponse, xmlResponse } from '../http/web-request.js';
+import {
+  formParams,
+  textResponse,
+  type WebRequest,
+  type WebResponse,
+  xmlResponse,
+} from '../http/web-request.js';
 import { renderSms, renderVoice } from '../twiml.js';
 
 const DIALABLE = /^(\+[1-9]\d{6,14}|\d{3,8})$/;
@@ -13,16 +19,22 @@ const DIALABLE = /^(\+[1-9]\d{6,14}|\d{3,8})$/;
  */
 export function bootFailureResponse(
   request: WebRequest,
-  env: { CRISIS_NUMBER?: string | undefined; LINE_NUMBER?: string | undefined; PUBLIC_BASE_URL?: string | undefined },
+  env: {
+    CRISIS_NUMBER?: string | undefined;
+    LINE_NUMBER?: string | undefined;
+    PUBLIC_BASE_URL?: string | undefined;
+  },
 ): WebResponse {
   const crisisNumber = env.CRISIS_NUMBER && DIALABLE.test(env.CRISIS_NUMBER) ? env.CRISIS_NUMBER : '988';
   const path = request.rawPath;
-  if (path === TWILIO_PATHS.smsIncoming) return xmlResponse(renderSms(smsTroubleReply(crisisNumber, crisisNumber, 'en')));
+  if (path === TWILIO_PATHS.smsIncoming)
+    return xmlResponse(renderSms(smsTroubleReply(crisisNumber, crisisNumber, 'en')));
   if (!path.startsWith('/twilio/')) return textResponse(503, 'warmline is starting or misconfigured');
   const params = formParams(request);
   const baseUrl = (env.PUBLIC_BASE_URL ?? '').replace(/\/+$/, '');
   if (path === TWILIO_PATHS.voiceHoldInput && params.Digits === '9') {
-    const lineNumber = env.LINE_NUMBER && DIALABLE.test(env.LINE_NUMBER) ? env.LINE_NUMBER : (params.To ?? '');
+    const lineNumber =
+      env.LINE_NUMBER && DIALABLE.test(env.LINE_NUMBER) ? env.LINE_NUMBER : (params.To ?? '');
     return xmlResponse(renderVoice(crisisDialReply(crisisNumber, lineNumber, 'en'), baseUrl));
   }
   // Without a base URL there is nowhere to send the key press: say the number and let the caller go.

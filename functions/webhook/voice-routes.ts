@@ -1,6 +1,5 @@
 // Which voice flow answers which webhook path, with the fields and query each one needs.
 import type { Language, VoiceReply } from '../../flows/replies.js';
-import type { TwilioPathName } from '../../flows/webhook-paths.js';
 import {
   bridgeCaller,
   callerBridgeEnded,
@@ -20,6 +19,7 @@ import {
   handleVolunteerInput,
   offerTakenReply,
 } from '../../flows/voice/volunteer-call.js';
+import type { TwilioPathName } from '../../flows/webhook-paths.js';
 
 export interface VoiceInput {
   readonly call: CallFields;
@@ -47,7 +47,10 @@ function required(query: URLSearchParams, name: string): string {
 
 /** Caller legs find their contact from the CallSid; the `c` query only confirms it. */
 const callerContact = (input: VoiceInput) => input.query.get('c') || contactIdForCall(input.call.callSid);
-const offer = (input: VoiceInput) => ({ contactId: required(input.query, 'c'), volunteerId: required(input.query, 'v') });
+const offer = (input: VoiceInput) => ({
+  contactId: required(input.query, 'c'),
+  volunteerId: required(input.query, 'v'),
+});
 
 export const voiceRoutes: Partial<Record<TwilioPathName, VoiceRoute>> = {
   voiceIncoming: (deps, { call }) => handleIncomingCall(deps, call),
@@ -58,9 +61,17 @@ export const voiceRoutes: Partial<Record<TwilioPathName, VoiceRoute>> = {
       ...(input.params.Digits ? { digits: input.params.Digits } : {}),
       ...(input.params.SpeechResult ? { speech: input.params.SpeechResult } : {}),
     }),
-  voiceHold: (deps, input) => holdCaller(deps, input.call, callerContact(input), input.crisisNumber, input.language),
+  voiceHold: (deps, input) =>
+    holdCaller(deps, input.call, callerContact(input), input.crisisNumber, input.language),
   voiceHoldInput: (deps, input) =>
-    handleHoldInput(deps, input.call, callerContact(input), input.crisisNumber, input.language, input.params.Digits),
+    handleHoldInput(
+      deps,
+      input.call,
+      callerContact(input),
+      input.crisisNumber,
+      input.language,
+      input.params.Digits,
+    ),
   voiceStatus: async (deps, input) => {
     await handleCallerStatus(deps, input.call.callSid, input.params.CallStatus ?? '');
     return undefined;
@@ -70,7 +81,12 @@ export const voiceRoutes: Partial<Record<TwilioPathName, VoiceRoute>> = {
   offerAnswered: (deps, input) => {
     const { contactId, volunteerId } = offer(input);
     const whisper = Number(input.query.get('w'));
-    return handleOfferAnswered(deps, contactId, volunteerId, Number.isInteger(whisper) && whisper > 0 ? whisper : 8);
+    return handleOfferAnswered(
+      deps,
+      contactId,
+      volunteerId,
+      Number.isInteger(whisper) && whisper > 0 ? whisper : 8,
+    );
   },
   offerInput: (deps, input) => {
     const { contactId, volunteerId } = offer(input);
@@ -84,7 +100,13 @@ export const voiceRoutes: Partial<Record<TwilioPathName, VoiceRoute>> = {
   offerTaken: async () => offerTakenReply(),
   volunteerInput: (deps, input) => {
     const { contactId, volunteerId } = offer(input);
-    return handleVolunteerInput(deps, contactId, volunteerId, input.params.Digits, input.query.get('m') === '1');
+    return handleVolunteerInput(
+      deps,
+      contactId,
+      volunteerId,
+      input.params.Digits,
+      input.query.get('m') === '1',
+    );
   },
 };
 
@@ -98,11 +120,23 @@ export const VOLUNTEER_ROUTES: ReadonlySet<TwilioPathName> = new Set([
 ]);
 
 /** Routes before the caller is queued: a retry after trouble starts the greeting again. */
-export const PRE_QUEUE_ROUTES: ReadonlySet<TwilioPathName> = new Set(['voiceIncoming', 'voiceLanguage', 'voiceIntake']);
+export const PRE_QUEUE_ROUTES: ReadonlySet<TwilioPathName> = new Set([
+  'voiceIncoming',
+  'voiceLanguage',
+  'voiceIntake',
+]);
 
-export const STATUS_ROUTES: ReadonlySet<TwilioPathName> = new Set(['voiceStatus', 'offerStatus', 'smsStatus']);
+export const STATUS_ROUTES: ReadonlySet<TwilioPathName> = new Set([
+  'voiceStatus',
+  'offerStatus',
+  'smsStatus',
+]);
 
-export function voiceInput(params: Record<string, string>, query: URLSearchParams, fallbackCrisis: string): VoiceInput {
+export function voiceInput(
+  params: Record<string, string>,
+  query: URLSearchParams,
+  fallbackCrisis: string,
+): VoiceInput {
   const callSid = params.CallSid ?? '';
   if (!/^CA[0-9a-f]{32}$/i.test(callSid)) throw new BadWebhookError('CallSid is missing or malformed');
   return {

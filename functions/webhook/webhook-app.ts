@@ -19,7 +19,13 @@ import {
   xmlResponse,
 } from '../http/web-request.js';
 import { renderSms, renderVoice } from '../twiml.js';
-import { PRE_QUEUE_ROUTES, STATUS_ROUTES, VOLUNTEER_ROUTES, voiceInput, voiceRoutes } from './voice-routes.js';
+import {
+  PRE_QUEUE_ROUTES,
+  STATUS_ROUTES,
+  VOLUNTEER_ROUTES,
+  voiceInput,
+  voiceRoutes,
+} from './voice-routes.js';
 
 export interface SmsInput {
   readonly messageSid: string;
@@ -79,11 +85,17 @@ export function createWebhookApp(options: WebhookAppOptions): WebApp {
     } catch (error) {
       log.error('voice webhook failed; answering with the safe reply', { route, error: errorName(error) });
       if (STATUS_ROUTES.has(route)) return emptyTwiml();
-      if (VOLUNTEER_ROUTES.has(route)) return xmlResponse(renderVoice(volunteerTroubleReply(), publicBaseUrl));
+      if (VOLUNTEER_ROUTES.has(route))
+        return xmlResponse(renderVoice(volunteerTroubleReply(), publicBaseUrl));
       const language: Language = query.get('l') === 'es' ? 'es' : 'en';
       const loops = Number(query.get('t')) || 0;
       const contactId = PRE_QUEUE_ROUTES.has(route) ? undefined : (query.get('c') ?? undefined);
-      const reply = callerTroubleReply({ crisisNumber: safeNumber(crisisNumber, options.crisisNumber), language, loops, ...(contactId ? { contactId } : {}) });
+      const reply = callerTroubleReply({
+        crisisNumber: safeNumber(crisisNumber, options.crisisNumber),
+        language,
+        loops,
+        ...(contactId ? { contactId } : {}),
+      });
       return xmlResponse(renderVoice(reply, publicBaseUrl));
     }
   }
@@ -121,7 +133,9 @@ export function createWebhookApp(options: WebhookAppOptions): WebApp {
     if (verdict === 'missing') return textResponse(400, 'missing X-Twilio-Signature header');
     if (verdict === 'invalid') return textResponse(403, 'X-Twilio-Signature does not match this request');
     const query = queryParams(request);
-    return route === 'smsIncoming' || route === 'smsStatus' ? answerSms(route, params) : answerVoice(route, params, query);
+    return route === 'smsIncoming' || route === 'smsStatus'
+      ? answerSms(route, params)
+      : answerVoice(route, params, query);
   };
 }
 

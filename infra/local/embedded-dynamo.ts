@@ -1,6 +1,7 @@
 // The embedded DynamoDB-compatible store (dynalite): in memory by default, or kept in a folder.
-import type { AddressInfo } from 'node:net';
+
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 // dynalite ships no type declarations; its factory returns a node:http server.
 // @ts-expect-error -- untyped CommonJS module
 import dynalite from 'dynalite';

@@ -1,7 +1,8 @@
 // An in-process EventBridge: the same rules as the stack, delivered asynchronously, with retries and a DLQ.
-import { type EventTarget, eventRules } from '../../functions/event-rules.js';
+
 import { type LineEvent, LineEventSchema } from '../../flows/events.js';
 import type { EventPublisher, Log } from '../../flows/ports.js';
+import { type EventTarget, eventRules } from '../../functions/event-rules.js';
 
 export type EventConsumer = (event: LineEvent) => Promise<void>;
 

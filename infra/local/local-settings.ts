@@ -21,7 +21,8 @@ export const SIMULATOR_API_PATH = '/twilio-api';
 
 export function localConfig(env: Record<string, string | undefined>, origin: string): RuntimeConfig {
   const withDefaults: Record<string, string | undefined> = { ...LOCAL_DEFAULTS };
-  for (const [name, value] of Object.entries(env)) if (value !== undefined && value !== '') withDefaults[name] = value;
+  for (const [name, value] of Object.entries(env))
+    if (value !== undefined && value !== '') withDefaults[name] = value;
   withDefaults.PUBLIC_BASE_URL ??= origin;
   withDefaults.TWILIO_API_BASE ??= `${origin}${SIMULATOR_API_PATH}`;
   return parseRuntimeConfig(withDefaults);

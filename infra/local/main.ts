@@ -20,7 +20,7 @@ const base = config.PUBLIC_BASE_URL;
 console.log(
   [
     '',
-    `warmline is running on port ${port}`,
+    `warmline is running on port ${new URL(warmline.origin).port}`,
     '',
     `  health            GET  ${base}/health`,
     `  voice webhook     POST ${base}/twilio/voice`,

@@ -5,26 +5,26 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { handleLineEvent } from '../../flows/dispatch/dispatcher.js';
 import { runTick } from '../../flows/dispatch/tick.js';
 import { handleNotification } from '../../flows/notify/notifier.js';
-import type { Log } from '../../flows/ports.js';
+import type { Clock, Log } from '../../flows/ports.js';
 import { TWILIO_PATHS } from '../../flows/webhook-paths.js';
 import { lineDefaults } from '../../functions/app/line-defaults.js';
 import { smsHandler } from '../../functions/app/sms-handler.js';
 import { twilioTelephonyFor } from '../../functions/app/twilio-telephony-for.js';
 import { dispatchDeps, systemClock, type WarmlineCore, webhookApp } from '../../functions/app/warmline.js';
 import type { RuntimeConfig } from '../../functions/config.js';
-import type { WebApp } from '../../functions/webhook/webhook-app.js';
+import { schedules } from '../../functions/event-rules.js';
 import { textResponse } from '../../functions/http/web-request.js';
 import { createLogger } from '../../functions/logging/logger.js';
 import { createPhoneVault } from '../../functions/privacy/phone-vault.js';
 import { createTableFromSchema } from '../../functions/store/create-table.js';
 import { createDocumentClient } from '../../functions/store/dynamo-client.js';
 import { DynamoStore } from '../../functions/store/dynamo-store.js';
-import { schedules } from '../../functions/event-rules.js';
+import type { WebApp } from '../../functions/webhook/webhook-app.js';
 import { startEmbeddedDynamo } from './embedded-dynamo.js';
 import { readWebRequest, writeWebResponse } from './http-adapter.js';
 import { LocalEventBus } from './local-bus.js';
 import { localConfig, SIMULATOR_API_PATH } from './local-settings.js';
-import { seedDemoLine, type SeededVolunteer } from './seed.js';
+import { type SeededVolunteer, seedDemoLine } from './seed.js';
 import { TwilioSimulator } from './simulator/simulator.js';
 
 export interface LocalRunnerOptions {
@@ -41,6 +41,8 @@ export interface LocalRunnerOptions {
   readonly tickTimer?: boolean;
   readonly seed?: boolean;
   readonly log?: Log;
+  /** The line's clock; tests move it forward to reach wait limits without waiting. */
+  readonly clock?: Clock;
 }
 
 export interface LocalWarmline {
@@ -102,8 +104,12 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
     { tableName: config.TABLE_NAME, defaults, retentionDays: 400 },
   );
   const authToken = config.TWILIO_AUTH_TOKEN ?? '';
-  const vault = createPhoneVault({ pepper: config.CALLER_KEY_PEPPER ?? '', sessionKeyHex: config.SESSION_KEY ?? '' });
-  const core: WarmlineCore = { config, authToken, defaults, store, vault, clock: systemClock, log };
+  const vault = createPhoneVault({
+    pepper: config.CALLER_KEY_PEPPER ?? '',
+    sessionKeyHex: config.SESSION_KEY ?? '',
+  });
+  const clock = options.clock ?? systemClock;
+  const core: WarmlineCore = { config, authToken, defaults, store, vault, clock, log };
   const bus = new LocalEventBus(log);
   const telephony = twilioTelephonyFor(core);
   const dispatch = dispatchDeps(core, bus, telephony);
@@ -139,7 +145,7 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
   mounts.push({ prefix: `${SIMULATOR_API_PATH}/`, app: simulatorApi });
   handle = twilioApp;
 
-  const volunteers = options.seed === false ? [] : await seedDemoLine(store, vault, systemClock.now());
+  const volunteers = options.seed === false ? [] : await seedDemoLine(store, vault, clock.now());
   const tick = () => bus.invoke(() => runTick(dispatch));
   const minute = (schedules.find((s) => s.name === 'Tick')?.everyMinutes ?? 1) * 60_000;
   const timer = options.tickTimer ? setInterval(() => void tick(), minute) : undefined;

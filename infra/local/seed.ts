@@ -18,7 +18,11 @@ export const DEMO_VOLUNTEERS: readonly SeededVolunteer[] = [
   { volunteerId: 'vol-caro', name: 'Caro', phone: '+15550100003', languages: ['es', 'en'] },
 ];
 
-export async function seedDemoLine(store: DynamoStore, vault: PhoneVault, now: number): Promise<SeededVolunteer[]> {
+export async function seedDemoLine(
+  store: DynamoStore,
+  vault: PhoneVault,
+  now: number,
+): Promise<SeededVolunteer[]> {
   await store.saveSettings({ hours: { alwaysOpen: true, windows: [], holidays: [] } });
   for (const [index, seeded] of DEMO_VOLUNTEERS.entries()) {
     const volunteer: Volunteer = {

@@ -16,9 +16,15 @@ function sourceFiles(dir: string): string[] {
 const FORBIDDEN: readonly { rule: string; pattern: RegExp }[] = [
   { rule: 'imports the AWS SDK', pattern: /from\s+['"]@aws-sdk\// },
   { rule: 'imports twilio', pattern: /from\s+['"]twilio(\/|['"])/ },
-  { rule: 'imports an AWS or Twilio module dynamically', pattern: /import\(\s*['"](@aws-sdk|twilio|aws-cdk-lib)/ },
+  {
+    rule: 'imports an AWS or Twilio module dynamically',
+    pattern: /import\(\s*['"](@aws-sdk|twilio|aws-cdk-lib)/,
+  },
   { rule: 'imports infra or functions', pattern: /from\s+['"](\.\.\/)+(functions|infra)\// },
-  { rule: 'imports networking or the file system', pattern: /from\s+['"]node:(http|https|net|fs|child_process)['"]/ },
+  {
+    rule: 'imports networking or the file system',
+    pattern: /from\s+['"]node:(http|https|net|fs|child_process)['"]/,
+  },
   { rule: 'reads the environment', pattern: /process\.env/ },
   { rule: 'reads the clock', pattern: /Date\.now\(\)|new Date\(\s*\)/ },
   { rule: 'makes random ids', pattern: /Math\.random\(|randomUUID\(|randomBytes\(/ },

@@ -2,10 +2,11 @@
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks.js';
 import { describe, expect, it } from 'vitest';
 import type { LineSettings } from '../../../flows/line-settings.js';
-import type { EventPublisher, Log, PhoneVault, Store } from '../../../flows/ports.js';
+import type { EventPublisher, PhoneVault, Store } from '../../../flows/ports.js';
+import { handleIncomingText } from '../../../flows/sms/incoming-text.js';
 import type { WebRequest } from '../../../functions/http/web-request.js';
 import { createWebhookApp, type WebhookAppOptions } from '../../../functions/webhook/webhook-app.js';
-import { handleIncomingText } from '../../../flows/sms/incoming-text.js';
+import { silentLog } from '../../support/silent-log.js';
 
 const BASE = 'https://warmline.example.org';
 const TOKEN = 'test-auth-token-123456';
@@ -30,16 +31,14 @@ const failingStore = new Proxy({} as Store, {
 /** Every store call hangs, as when the network to DynamoDB is black-holed. */
 const hangingStore = new Proxy({} as Store, { get: () => () => new Promise(() => {}) });
 const failingEvents: EventPublisher = { publish: () => Promise.reject(new Error('bus down')) };
-const vault: PhoneVault = { keyOf: (p) => `k${p.length}`, seal: (p) => `sealed-${p.length}`, open: () => LINE };
-
-function recordingLog(): Log & { lines: string[] } {
-  const lines: string[] = [];
-  const write = (message: string, fields?: object) => lines.push(JSON.stringify({ message, ...fields }));
-  return { lines, info: write, warn: write, error: write };
-}
+const vault: PhoneVault = {
+  keyOf: (p) => `k${p.length}`,
+  seal: (p) => `sealed-${p.length}`,
+  open: () => LINE,
+};
 
 function app(store: Store, overrides: Partial<WebhookAppOptions> = {}) {
-  const log = recordingLog();
+  const log = silentLog();
   const clock = { now: () => Date.UTC(2026, 10, 22, 15) };
   const handle = createWebhookApp({
     publicBaseUrl: BASE,
@@ -71,13 +70,22 @@ function signedPost(pathAndQuery: string, params: Record<string, string>, signat
   };
 }
 
-const callParams = { CallSid: CALL_SID, AccountSid: `AC${'0'.repeat(32)}`, From: '+15557654321', To: LINE, CallStatus: 'ringing' };
+const callParams = {
+  CallSid: CALL_SID,
+  AccountSid: `AC${'0'.repeat(32)}`,
+  From: '+15557654321',
+  To: LINE,
+  CallStatus: 'ringing',
+};
 
 describe('webhook signatures', () => {
   it('rejects a webhook without a signature with 400', async () => {
     const { handle } = app(failingStore);
     const request = signedPost('/twilio/voice', callParams);
-    const response = await handle({ ...request, headers: { ...request.headers, 'x-twilio-signature': undefined } });
+    const response = await handle({
+      ...request,
+      headers: { ...request.headers, 'x-twilio-signature': undefined },
+    });
     expect(response.status).toBe(400);
   });
 
@@ -96,7 +104,9 @@ describe('webhook signatures', () => {
 
   it('accepts an encoded plus sign in the query byte for byte', async () => {
     const { handle } = app(failingStore);
-    const response = await handle(signedPost('/twilio/voice/hold-input?c=v-1&cn=%2B15551112222', { ...callParams, Digits: '9' }));
+    const response = await handle(
+      signedPost('/twilio/voice/hold-input?c=v-1&cn=%2B15551112222', { ...callParams, Digits: '9' }),
+    );
     expect(response.status).toBe(200);
     expect(response.body).toContain('<Number>+15551112222</Number>');
   });
@@ -125,14 +135,20 @@ describe('error boundary', () => {
     expect(response.headers['content-type']).toMatch(/^text\/xml/);
     expect(response.body).toMatch(/^<\?xml[^>]*\?><Response>.*<\/Response>$/s);
     expect(response.body).toContain('press 9 to reach the crisis line, 9 8 8');
-    expect(response.body).toMatch(/<Gather[^>]*action="https:\/\/warmline\.example\.org\/twilio\/voice\/hold-input\?cn=988/);
-    expect(response.body).toMatch(/<Redirect[^>]*>https:\/\/warmline\.example\.org\/twilio\/voice\?cn=988&amp;l=en&amp;t=1<\/Redirect>/);
+    expect(response.body).toMatch(
+      /<Gather[^>]*action="https:\/\/warmline\.example\.org\/twilio\/voice\/hold-input\?cn=988/,
+    );
+    expect(response.body).toMatch(
+      /<Redirect[^>]*>https:\/\/warmline\.example\.org\/twilio\/voice\?cn=988&amp;l=en&amp;t=1<\/Redirect>/,
+    );
     expect(log.lines.join('\n')).toContain('ProvisionedThroughputExceededException');
   });
 
   it('dials the crisis line from the line number when a caller presses 9 with the store and bus down', async () => {
     const { handle } = app(failingStore);
-    const response = await handle(signedPost('/twilio/voice/hold-input?c=v-x&cn=988&l=en', { ...callParams, Digits: '9' }));
+    const response = await handle(
+      signedPost('/twilio/voice/hold-input?c=v-x&cn=988&l=en', { ...callParams, Digits: '9' }),
+    );
     expect(response.body).toContain(`<Dial callerId="${LINE}"><Number>988</Number></Dial>`);
   });
 
@@ -155,14 +171,18 @@ describe('error boundary', () => {
 
   it('answers a failing status callback with empty TwiML', async () => {
     const { handle } = app(failingStore);
-    const response = await handle(signedPost('/twilio/voice/status', { ...callParams, CallStatus: 'completed' }));
+    const response = await handle(
+      signedPost('/twilio/voice/status', { ...callParams, CallStatus: 'completed' }),
+    );
     expect(response.status).toBe(200);
     expect(response.body).toMatch(/<Response\/>$/);
   });
 
   it('lets a volunteer go, without the crisis menu, when their leg fails', async () => {
     const { handle } = app(failingStore);
-    const response = await handle(signedPost('/twilio/voice/offer-input?c=v-x&v=vol-1', { ...callParams, Digits: '1' }));
+    const response = await handle(
+      signedPost('/twilio/voice/offer-input?c=v-x&v=vol-1', { ...callParams, Digits: '1' }),
+    );
     expect(response.body).toContain('technical problem');
     expect(response.body).toContain('<Hangup/>');
     expect(response.body).not.toContain('<Gather');
@@ -170,7 +190,12 @@ describe('error boundary', () => {
 
   it('gives a crisis text the crisis options and alerts the clinician with the store and bus down', async () => {
     const { handle } = app(failingStore);
-    const params = { MessageSid: `SM${'c'.repeat(32)}`, From: '+15557654321', To: LINE, Body: 'i want to kill myself tonight' };
+    const params = {
+      MessageSid: `SM${'c'.repeat(32)}`,
+      From: '+15557654321',
+      To: LINE,
+      Body: 'i want to kill myself tonight',
+    };
     const response = await handle(signedPost('/twilio/sms', params));
     expect(response.body).toContain('call 988 or text 741741');
     expect(response.body).toMatch(/<Message to="\+15550100911">Warmline CRISIS/);

@@ -1,0 +1,115 @@
+// The local runner's stable interface: /health, signed webhooks answered with TwiML, unsigned 400, forged 403.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalWarmline, startLocalWarmline } from '../../infra/local/runner.js';
+import { callFields, postSignedWebhook, smsFields } from '../support/signed-webhook.js';
+import { silentLog } from '../support/silent-log.js';
+
+const CALLER = '+15557654321';
+
+describe('local runner', () => {
+  let line: LocalWarmline;
+  beforeAll(async () => {
+    line = await startLocalWarmline({ port: 0, timeScale: 0.01, log: silentLog() });
+  });
+  afterAll(() => line.close());
+
+  const post = (pathAndQuery: string, params: Record<string, string>, signature?: 'none' | 'wrong') =>
+    postSignedWebhook({
+      origin: line.origin,
+      publicBaseUrl: line.config.PUBLIC_BASE_URL,
+      authToken: line.config.TWILIO_AUTH_TOKEN ?? '',
+      pathAndQuery,
+      params,
+      ...(signature ? { signature } : {}),
+    });
+
+  it('serves GET /health as JSON', async () => {
+    const response = await fetch(`${line.origin}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('answers a signed incoming call with the greeting as TwiML', async () => {
+    const response = await post(
+      '/twilio/voice',
+      callFields(`CA${'1'.repeat(32)}`, CALLER, line.config.LINE_NUMBER),
+    );
+    expect(response.status).toBe(200);
+    expect(response.type).toMatch(/^text\/xml/);
+    expect(response.body).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?><Response>/);
+    expect(response.body).toContain('peer support line, not a crisis line');
+  });
+
+  it('answers a signed text with TwiML messages', async () => {
+    const response = await post(
+      '/twilio/sms',
+      smsFields(`SM${'1'.repeat(32)}`, CALLER, line.config.LINE_NUMBER, 'hi'),
+    );
+    expect(response.status).toBe(200);
+    expect(response.type).toMatch(/^text\/xml/);
+    expect(response.body).toContain('<Message>');
+  });
+
+  it.each(['/twilio/voice', '/twilio/sms'])(
+    'rejects %s without a signature (400) or with a wrong one (403)',
+    async (path) => {
+      const params = callFields(`CA${'2'.repeat(32)}`, CALLER, line.config.LINE_NUMBER);
+      expect((await post(path, params, 'none')).status).toBe(400);
+      expect((await post(path, params, 'wrong')).status).toBe(403);
+    },
+  );
+});
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+describe('npm start', () => {
+  it('serves /health within 10 seconds on PORT and honours PUBLIC_BASE_URL and TWILIO_AUTH_TOKEN', async () => {
+    const port = await freePort();
+    const publicBaseUrl = 'https://warmline.example.org';
+    const child = spawn('npx', ['tsx', 'infra/local/main.ts'], {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        PUBLIC_BASE_URL: publicBaseUrl,
+        TWILIO_AUTH_TOKEN: 'a-token-for-this-test',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+    });
+    try {
+      const started = Date.now();
+      let healthy = false;
+      while (!healthy && Date.now() - started < 10_000) {
+        healthy = await fetch(`http://127.0.0.1:${port}/health`).then(
+          (r) => r.ok,
+          () => false,
+        );
+        if (!healthy) await new Promise((resolve) => child.stdout.once('data', resolve));
+      }
+      expect(healthy).toBe(true);
+      const response = await postSignedWebhook({
+        origin: `http://127.0.0.1:${port}`,
+        publicBaseUrl,
+        authToken: 'a-token-for-this-test',
+        pathAndQuery: '/twilio/voice',
+        params: callFields(`CA${'3'.repeat(32)}`, CALLER, '+15550100000'),
+      });
+      expect(response.status).toBe(200);
+      expect(output).toContain(`${publicBaseUrl}/twilio/voice`);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+});
