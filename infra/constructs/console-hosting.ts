@@ -1,0 +1,161 @@
+// Static hosting for the coordinators' console and the fallback TwiML: private S3 behind CloudFront with OAC.
+import { existsSync } from 'node:fs';
+import { DefaultStackSynthesizer, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
+import { Construct } from 'constructs';
+import {
+  readSmsFallback,
+  renderVoiceFallback,
+  SMS_FALLBACK_KEY,
+  VOICE_FALLBACK_KEY,
+} from '../fallback/fallback-twiml.js';
+
+export interface ConsoleHostingProps {
+  /** The built console (e.g. console/dist). Deployed only if the folder exists, so synth works before a build. */
+  readonly consoleDistDir: string;
+  readonly crisisNumber: string;
+  readonly accessLogDays: number;
+}
+
+export class ConsoleHosting extends Construct {
+  readonly bucket: s3.Bucket;
+  readonly logBucket: s3.Bucket;
+  readonly distribution: cloudfront.Distribution;
+  /** https://<distribution domain>, no trailing slash. */
+  readonly url: string;
+  readonly voiceFallbackUrl: string;
+  readonly smsFallbackUrl: string;
+  readonly consoleDeployed: boolean;
+
+  constructor(scope: Construct, id: string, props: ConsoleHostingProps) {
+    super(scope, id);
+
+    // CloudFront standard logs are written with ACLs, so this one bucket keeps object-writer ownership.
+    this.logBucket = new s3.Bucket(this, 'AccessLogs', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: s3.ObjectOwnership.OBJECT_WRITER,
+      lifecycleRules: [{ expiration: Duration.days(props.accessLogDays) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.logBucket).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-S1',
+      reason: 'This is the access-log bucket itself; logging it into itself would loop.',
+    });
+
+    this.bucket = new s3.Bucket(this, 'Site', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      serverAccessLogsBucket: this.logBucket,
+      serverAccessLogsPrefix: 'site-bucket/',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.distribution = new cloudfront.Distribution(this, 'Distribution', {
+      comment: 'warmline console and static fallback TwiML',
+      defaultRootObject: 'index.html',
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+        cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: cloudfront.ResponseHeadersPolicy.SECURITY_HEADERS,
+      },
+      enableLogging: true,
+      logBucket: this.logBucket,
+      logFilePrefix: 'cloudfront/',
+      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+    });
+    const acknowledge = (rule: string, reason: string) =>
+      Validations.of(this.distribution).acknowledge({ id: `AwsSolutions::${rule}`, reason });
+    acknowledge(
+      'AwsSolutions-CFR1',
+      'Twilio fetches the fallback TwiML from its own regions and coordinators may travel: no geo restriction fits.',
+    );
+    acknowledge(
+      'AwsSolutions-CFR2',
+      'Only static files behind a read-only origin (GET/HEAD); a WAF web ACL must live in us-east-1 and adds a monthly ' +
+        'cost a small line does not need. The admin API checks Cognito JWTs itself.',
+    );
+    acknowledge(
+      'AwsSolutions-CFR4',
+      'The default *.cloudfront.net certificate cannot set a minimum TLS version; operators who add a custom domain ' +
+        'and certificate should set TLSv1.2_2021.',
+    );
+
+    this.url = `https://${this.distribution.distributionDomainName}`;
+    this.voiceFallbackUrl = `${this.url}/${VOICE_FALLBACK_KEY}`;
+    this.smsFallbackUrl = `${this.url}/${SMS_FALLBACK_KEY}`;
+
+    // Fallback TwiML is deployed on every synth: the line must never depend on the console being built.
+    const fallback = new s3deploy.BucketDeployment(this, 'FallbackTwiml', {
+      destinationBucket: this.bucket,
+      sources: [
+        s3deploy.Source.data(VOICE_FALLBACK_KEY, renderVoiceFallback(props.crisisNumber)),
+        s3deploy.Source.data(SMS_FALLBACK_KEY, readSmsFallback()),
+      ],
+      prune: false,
+      contentType: 'text/xml',
+      cacheControl: [s3deploy.CacheControl.maxAge(Duration.minutes(5))],
+      distribution: this.distribution,
+      distributionPaths: [`/${VOICE_FALLBACK_KEY}`, `/${SMS_FALLBACK_KEY}`],
+    });
+    acknowledgeDeploymentHelper(fallback, this.bucket);
+
+    this.consoleDeployed = existsSync(props.consoleDistDir);
+    if (this.consoleDeployed) {
+      const site = new s3deploy.BucketDeployment(this, 'ConsoleFiles', {
+        destinationBucket: this.bucket,
+        sources: [s3deploy.Source.asset(props.consoleDistDir)],
+        // Pruning keeps old bundles from piling up; the fallback files are excluded so they are never pruned.
+        prune: true,
+        exclude: [VOICE_FALLBACK_KEY, SMS_FALLBACK_KEY],
+        distribution: this.distribution,
+        distributionPaths: ['/*'],
+      });
+      acknowledgeDeploymentHelper(site, this.bucket);
+    }
+  }
+}
+
+/**
+ * BucketDeployment copies files with a CDK-provided singleton Lambda that runs at deploy time only and never sees
+ * a webhook or personal data; its role and runtime are CDK's to choose. Acknowledged finding by finding.
+ */
+function acknowledgeDeploymentHelper(deployment: s3deploy.BucketDeployment, bucket: s3.Bucket): void {
+  const helper = deployment.handlerRole.node.scope;
+  if (!helper) return;
+  const stack = Stack.of(deployment);
+  const bucketLogicalId = stack.resolve((bucket.node.defaultChild as s3.CfnBucket).logicalId) as string;
+  const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;
+  const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
+  const qualifier =
+    (stack.node.tryGetContext('@aws-cdk/core:bootstrapQualifier') as string | undefined) ??
+    DefaultStackSynthesizer.DEFAULT_QUALIFIER;
+  const findings: Record<string, string> = {
+    'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]':
+      'CDK deployment helper: the managed policy only lets it write its own logs.',
+    'AwsSolutions-IAM5[Action::s3:GetObject*]': 'CDK deployment helper reads the staged asset objects.',
+    'AwsSolutions-IAM5[Action::s3:GetBucket*]': 'CDK deployment helper inspects the asset and site buckets.',
+    'AwsSolutions-IAM5[Action::s3:List*]':
+      'CDK deployment helper lists the asset and site buckets to sync them.',
+    'AwsSolutions-IAM5[Action::s3:DeleteObject*]':
+      'CDK deployment helper prunes files that are no longer built.',
+    'AwsSolutions-IAM5[Action::s3:Abort*]': 'CDK deployment helper aborts failed multipart uploads.',
+    [`AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-${qualifier}-assets-${account}-${region}/*]`]:
+      'CDK deployment helper reads any staged asset of this environment; asset keys are content hashes.',
+    [`AwsSolutions-IAM5[Resource::<${bucketLogicalId}.Arn>/*]`]:
+      'CDK deployment helper writes every file of the site bucket, and nothing outside it.',
+    'AwsSolutions-IAM5[Resource::*]':
+      'CloudFront invalidation actions do not support resource-level permissions.',
+    'AwsSolutions-L1': 'The deployment helper runtime is pinned by aws-cdk-lib and updated with it.',
+  };
+  for (const [id, reason] of Object.entries(findings)) {
+    Validations.of(helper).acknowledge({ id: `AwsSolutions::${id}`, reason });
+  }
+}

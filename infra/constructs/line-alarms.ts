@@ -1,0 +1,67 @@
+// Alarms that mean a caller may have been failed or an event lost, sent to one SNS topic.
+import { Duration, Validations } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+
+export interface LineAlarmsProps {
+  /** Subscribed to the topic when given; otherwise subscribe later (email, chat, pager). */
+  readonly alarmEmail?: string | undefined;
+  readonly webhook: IFunction;
+  readonly dispatcher: IFunction;
+  readonly notifier: IFunction;
+  readonly deadLetterQueues: readonly IQueue[];
+}
+
+const ONE_MINUTE = Duration.minutes(1);
+
+export class LineAlarms extends Construct {
+  readonly topic: sns.Topic;
+  readonly alarms: cloudwatch.Alarm[] = [];
+
+  constructor(scope: Construct, id: string, props: LineAlarmsProps) {
+    super(scope, id);
+    this.topic = new sns.Topic(this, 'Topic', { displayName: 'warmline alarms', enforceSSL: true });
+    Validations.of(this.topic).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-SNS2',
+      reason:
+        'Alarm notifications carry alarm names and metric values only, never personal data; CloudWatch cannot ' +
+        'publish to a topic encrypted with the AWS-managed SNS key, and a customer key adds cost for no gain.',
+    });
+    if (props.alarmEmail) this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
+
+    // A single webhook error may be a caller who heard the fallback: worth a look every time.
+    this.add('WebhookErrors', props.webhook.metricErrors({ period: ONE_MINUTE }), 'twilio-webhook threw');
+    this.add(
+      'WebhookThrottles',
+      props.webhook.metricThrottles({ period: ONE_MINUTE }),
+      'twilio-webhook hit its reserved concurrency',
+    );
+    this.add('DispatcherErrors', props.dispatcher.metricErrors({ period: ONE_MINUTE }), 'dispatcher threw');
+    this.add('NotifierErrors', props.notifier.metricErrors({ period: ONE_MINUTE }), 'notifier threw');
+    props.deadLetterQueues.forEach((queue, index) => {
+      this.add(
+        `DeadLetters${index + 1}`,
+        queue.metricApproximateNumberOfMessagesVisible({ period: ONE_MINUTE, statistic: 'Maximum' }),
+        `events are waiting in ${queue.node.id}: inspect, fix, then redrive or replay from the archive`,
+      );
+    });
+  }
+
+  private add(id: string, metric: cloudwatch.IMetric, description: string): void {
+    const alarm = new cloudwatch.Alarm(this, id, {
+      metric,
+      alarmDescription: description,
+      threshold: 0,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    alarm.addAlarmAction(new SnsAction(this.topic));
+    this.alarms.push(alarm);
+  }
+}

@@ -1,0 +1,79 @@
+// Deploy-time settings: one schema over CDK context, with clearly fake defaults so offline synth works.
+//
+// Context keys (pass with `npx cdk deploy --all -c key=value` or put them in cdk.context.json):
+//   lineNumber            E.164 Twilio number callers dial and text          (fake default +15550100000)
+//   clinicianNumber       E.164 on-call clinician for crisis escalations      (fake default +15550100001)
+//   crisisNumber          number or short code the line hands crises to       (default 988)
+//   crisisTextNumber      number or short code texters are pointed to         (default 988)
+//   coordinatorNumbers    comma-separated E.164 numbers alerted when unstaffed (default none)
+//   timezone              IANA zone for shifts and reports                    (default America/New_York)
+//   twilioAccountSid      AC + 32 hex digits                                  (fake default AC000…0)
+//   publicBaseUrl         base URL Twilio signs against when a custom domain fronts the API
+//                         (default: the HTTP API's own execute-api URL)
+//   logRetentionDays      CloudWatch log retention for every function and the API (default 30)
+//   archiveRetentionDays  how long the event archive keeps events for replay (default 30)
+//   alarmEmail            address subscribed to the alarm topic (default none: subscribe later)
+//   authDomainPrefix      Cognito hosted sign-in domain prefix, unique per region (default warmline-example)
+// Until real values are given, the stacks synthesise but the line is not usable: the fake numbers
+// are in the 555-01xx range that is reserved for fiction.
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { z } from 'zod';
+
+const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number such as +15551230000');
+const dialable = z.string().regex(/^(\+[1-9]\d{6,14}|\d{3,8})$/, 'must be E.164 or a short code such as 988');
+const logRetentions = Object.values(RetentionDays).filter((v): v is RetentionDays => typeof v === 'number');
+const isLogRetention = (value: number): value is RetentionDays => logRetentions.includes(value);
+const days = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+export const DeployContextSchema = z.object({
+  lineNumber: e164.default('+15550100000'),
+  clinicianNumber: e164.default('+15550100001'),
+  crisisNumber: dialable.default('988'),
+  crisisTextNumber: dialable.default('988'),
+  coordinatorNumbers: z
+    .union([z.string(), z.array(z.string())])
+    .default('')
+    .transform((list) => (Array.isArray(list) ? list : list.split(',')).map((n) => n.trim()).filter(Boolean))
+    .pipe(z.array(e164)),
+  timezone: z.string().min(1).default('America/New_York'),
+  twilioAccountSid: z
+    .string()
+    .regex(/^AC[0-9a-fA-F]{32}$/, 'must be a Twilio account SID (AC + 32 hex digits)')
+    .default(`AC${'0'.repeat(32)}`),
+  publicBaseUrl: z
+    .string()
+    .url('must be an absolute https URL such as https://line.example.org')
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
+  logRetentionDays: days(30).refine(isLogRetention, {
+    message: `must be a CloudWatch retention such as 7, 14, 30, 90, 365 (one of ${logRetentions.join(', ')})`,
+  }),
+  archiveRetentionDays: days(30),
+  alarmEmail: z.string().email('must be an email address').optional(),
+  authDomainPrefix: z
+    .string()
+    .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'must be lower-case letters, digits and hyphens')
+    .default('warmline-example'),
+});
+
+export type DeployContext = z.infer<typeof DeployContextSchema>;
+
+export class DeployContextError extends Error {
+  override readonly name = 'DeployContextError';
+}
+
+/** Keys read from CDK context; anything else in the context belongs to CDK itself. */
+export const deployContextKeys = Object.keys(DeployContextSchema.shape) as readonly (keyof DeployContext)[];
+
+/** Parses the context values, naming every wrong key so a failed deploy says what to fix. */
+export function parseDeployContext(read: (key: string) => unknown): DeployContext {
+  const raw = Object.fromEntries(
+    deployContextKeys.map((key) => [key, read(key)]).filter(([, v]) => v !== undefined),
+  );
+  const parsed = DeployContextSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `-c ${issue.path.join('.')}: ${issue.message}`);
+    throw new DeployContextError(`Invalid CDK context:\n  ${problems.join('\n  ')}`);
+  }
+  return parsed.data;
+}
