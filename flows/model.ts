@@ -63,6 +63,25 @@ export interface Contact {
   readonly overflowAt?: number;
   readonly overflow?: Overflow;
   readonly holdLoopSeconds?: number;
+  /** Text conversations: the volunteer's number, sealed, so a relay needs no second read. */
+  readonly volunteerPhoneSealed?: string;
+  /** Text conversations: the tag the volunteer knows this conversation by. */
+  readonly tag?: string;
+  readonly lastActivityAt?: number;
+  /** Text conversations: MessageSids already relayed, so a replayed webhook relays nothing. */
+  readonly relayedSids?: readonly string[];
+  /** A waiting texter's messages, sealed, until a volunteer accepts and receives them; then removed. */
+  readonly pendingSealed?: readonly string[];
+}
+
+/** Who a phone number is to the line, found by its keyed hash (never by the number itself). */
+export interface PhoneRecord {
+  readonly phoneKey: string;
+  readonly volunteerId?: string;
+  /** The texter's open conversation, if any. */
+  readonly contactId?: string;
+  /** The number texted STOP: nothing more is sent to it until START. */
+  readonly optedOut?: boolean;
 }
 
 export type VolunteerState = 'available' | 'offered' | 'busy' | 'wrapup' | 'paused';
@@ -84,6 +103,12 @@ export interface Volunteer {
   readonly missedOffers: number;
   /** The voice contact a volunteer is being offered or is talking on. */
   readonly contactId?: string;
+  /** Open text conversations by tag (`A`, `B`, ...), each a contact id. */
+  readonly textSessions?: Readonly<Record<string, string>>;
+  /** The tag an untagged reply goes to: the conversation most recently opened or written to. */
+  readonly latestTag?: string;
+  /** The text conversation this volunteer has been offered and may ACCEPT. */
+  readonly textOffer?: string;
   readonly version: number;
 }
 

@@ -7,6 +7,7 @@ import type {
   ContactStatus,
   Offer,
   OfferStatus,
+  PhoneRecord,
   Volunteer,
   VolunteerState,
 } from './model.js';
@@ -44,15 +45,19 @@ export interface ContactChange {
   readonly expectOffersOutstanding?: number;
   readonly expectVolunteerId?: string;
   readonly set?: Partial<Omit<Contact, 'contactId' | 'channel'>>;
-  readonly remove?: readonly ('callerSealed' | 'volunteerId')[];
+  readonly remove?: readonly ('callerSealed' | 'volunteerId' | 'pendingSealed' | 'tag' | 'volunteerPhoneSealed')[];
   readonly add?: Partial<Record<'offersOutstanding' | 'offerRound' | 'messageCount', number>>;
 }
 
 export interface VolunteerChange {
   readonly expectState?: readonly VolunteerState[];
   readonly expectContactId?: string;
-  readonly set?: Partial<Omit<Volunteer, 'volunteerId'>>;
-  readonly remove?: readonly ('contactId' | 'wrapUntil')[];
+  /** Optimistic concurrency for the text-session map: every volunteer update bumps the version. */
+  readonly expectVersion?: number;
+  /** The offer the volunteer must hold; null: they must hold none. */
+  readonly expectTextOffer?: string | null;
+  readonly set?: Partial<Omit<Volunteer, 'volunteerId' | 'version'>>;
+  readonly remove?: readonly ('contactId' | 'wrapUntil' | 'textOffer' | 'latestTag')[];
   readonly add?: Partial<Record<'missedOffers', number>>;
 }
 
@@ -71,6 +76,8 @@ export interface VolunteerStore {
   getVolunteer(volunteerId: string): Promise<Volunteer | undefined>;
   listOnShift(): Promise<Volunteer[]>;
   updateVolunteer(volunteerId: string, change: VolunteerChange): Promise<Volunteer | undefined>;
+  /** The line-level on-shift set that incoming calls read in the same GetItem as the settings. */
+  setOnShift(volunteerId: string, onShift: boolean): Promise<void>;
 }
 
 export interface OfferStore {
@@ -83,13 +90,34 @@ export interface OfferStore {
   ): Promise<Offer | undefined>;
 }
 
+/** Text conversations: who a number is, and messages counted once each. */
+export interface TextStore {
+  getPhone(phoneKey: string): Promise<PhoneRecord | undefined>;
+  /** Points a texter's number at a conversation (or at none); only if it still points where expected. */
+  linkTexter(phoneKey: string, contactId: string | undefined, expectContactId: string | undefined): Promise<boolean>;
+  setOptedOut(phoneKey: string, optedOut: boolean): Promise<void>;
+  linkVolunteerPhone(phoneKey: string, volunteerId: string): Promise<void>;
+  /**
+   * Counts a message on a live conversation once per MessageSid and refreshes its activity time.
+   * 'duplicate' for a replay; undefined when the conversation is not in an expected status.
+   */
+  recordMessage(
+    contactId: string,
+    messageSid: string,
+    expectStatus: readonly ContactStatus[],
+    at: number,
+    /** While nobody has accepted yet, the message itself, sealed, to hand over on ACCEPT. */
+    keepSealed?: string,
+  ): Promise<Contact | 'duplicate' | undefined>;
+}
+
 /** Remembers that something was done, so a replayed webhook or a duplicate event does it once. */
 export interface Deduplicator {
   /** True the first time a key is seen within `ttlSeconds`; false on every repeat. */
   firstTime(key: string, ttlSeconds: number): Promise<boolean>;
 }
 
-export type Store = ContactStore & VolunteerStore & OfferStore & Deduplicator;
+export type Store = ContactStore & VolunteerStore & OfferStore & TextStore & Deduplicator;
 
 /** Outbound telephony (Twilio REST): used by the dispatcher and notifier, never on a webhook. */
 export interface Telephony {

@@ -10,9 +10,12 @@ import type { LineSettings } from '../line-settings.js';
 import { type Contact, isFreeForVoice, type Volunteer } from '../model.js';
 import type { Clock, EventPublisher, Log, PhoneVault, Store, Telephony } from '../ports.js';
 import type { ActionTarget } from '../replies.js';
+import { volunteerTexts } from '../prompts/volunteer-texts.js';
 import { LANGUAGES } from '../replies.js';
 import { conferenceRoom } from '../voice/voice-deps.js';
 import { completeContactLog } from './contact-log.js';
+import { takeRingGroup } from './ring-group.js';
+import { offerWaitingTexts } from './text-offers.js';
 
 export interface DispatchDeps {
   readonly store: Store;
@@ -55,10 +58,22 @@ export async function handleLineEvent(deps: DispatchDeps, event: LineEvent): Pro
 export async function dispatchWaiting(deps: DispatchDeps): Promise<number> {
   const line = await deps.store.getLine();
   const now = deps.clock.now();
-  const volunteers = (await deps.store.listOnShift())
+  const onShift = await deps.store.listOnShift();
+  const volunteers = onShift
     .filter((volunteer) => isFreeForVoice(volunteer, now))
     .sort((a, b) => a.idleSince - b.idleSince);
-  if (volunteers.length === 0) return 0;
+  // Calls first: a caller is holding a phone to their ear, a texter is not.
+  let offered = volunteers.length > 0 ? await offerWaitingCalls(deps, line.settings, volunteers, now) : 0;
+  offered += await offerWaitingTexts(deps, line.settings, onShift);
+  return offered;
+}
+
+async function offerWaitingCalls(
+  deps: DispatchDeps,
+  settings: LineSettings,
+  volunteers: Volunteer[],
+  now: number,
+): Promise<number> {
   let offered = 0;
   const waiting = (
     await Promise.all(LANGUAGES.map((language) => deps.store.listQueued('voice', language, QUEUE_WINDOW)))
@@ -67,24 +82,11 @@ export async function dispatchWaiting(deps: DispatchDeps): Promise<number> {
     .filter((contact) => contact.offersOutstanding <= 0 && contact.liveUntil > now)
     .sort((a, b) => (a.queuedAt ?? 0) - (b.queuedAt ?? 0));
   for (const contact of waiting) {
-    const group = takeRingGroup(volunteers, contact, line.settings.ringGroupSize);
+    const group = takeRingGroup(volunteers, contact, settings.ringGroupSize);
     if (group.length === 0) continue;
-    offered += await offerContact(deps, line.settings, contact, group);
+    offered += await offerContact(deps, settings, contact, group);
   }
   return offered;
-}
-
-/** Removes and returns the longest-idle free volunteers who speak the contact's language. */
-function takeRingGroup(free: Volunteer[], contact: Contact, size: number): Volunteer[] {
-  const group: Volunteer[] = [];
-  for (let i = 0; i < free.length && group.length < size; ) {
-    const volunteer = free[i]!;
-    if (volunteer.languages.includes(contact.language)) {
-      group.push(volunteer);
-      free.splice(i, 1);
-    } else i++;
-  }
-  return group;
 }
 
 async function offerContact(
@@ -191,12 +193,17 @@ async function releaseOffers(
 ): Promise<void> {
   const offers = await deps.store.listOffers(contactId);
   for (const offer of offers) {
-    if (offer.volunteerId === winnerId || offer.status !== 'ringing' || !offer.callSid) continue;
+    if (offer.volunteerId === winnerId || offer.status !== 'ringing') continue;
     const released = await deps.store.updateOffer(contactId, offer.volunteerId, {
       expectStatus: ['ringing'],
       set: { status: 'released' },
     });
     if (!released) continue;
+    if (offer.channel === 'sms') {
+      await releaseTextOffer(deps, contactId, offer.volunteerId);
+      continue;
+    }
+    if (!offer.callSid) continue;
     const taken = deps.webhookUrl({ route: 'offerTaken', query: { c: contactId, v: offer.volunteerId } });
     try {
       if ((await deps.telephony.redirectCall(offer.callSid, taken)) === 'not-in-progress') {
@@ -210,6 +217,18 @@ async function releaseOffers(
       });
     }
   }
+}
+
+/** Clears a volunteer's text offer and tells them, once: only the holder of that very offer is texted. */
+async function releaseTextOffer(deps: DispatchDeps, contactId: string, volunteerId: string): Promise<void> {
+  const cleared = await deps.store.updateVolunteer(volunteerId, { expectTextOffer: contactId, remove: ['textOffer'] });
+  if (!cleared) return;
+  const { settings } = await deps.store.getLine();
+  await deps.telephony.sendText({
+    to: deps.vault.open(cleared.phoneSealed),
+    from: settings.lineNumber,
+    body: volunteerTexts.offerTaken,
+  });
 }
 
 /** The volunteer left a live conversation: the caller hears a goodbye rather than an empty room. */

@@ -5,7 +5,10 @@
 // a volunteer still marked offered or busy for a contact that has ended is freed; a lost offer status
 // callback leaves a contact with offers outstanding forever, so an old round is closed.
 import type { Channel, Contact, Volunteer } from '../model.js';
+import { promptsFor } from '../prompts/prompts.js';
+import { volunteerTexts } from '../prompts/volunteer-texts.js';
 import { LANGUAGES } from '../replies.js';
+import { endTextConversation } from '../sms/text-deps.js';
 import { type DispatchDeps, dispatchWaiting } from './dispatcher.js';
 
 /** An offer round older than this has certainly finished ringing, whatever callbacks said. */
@@ -17,6 +20,7 @@ export interface TickReport {
   readonly expiredContacts: number;
   readonly freedVolunteers: number;
   readonly reopenedRounds: number;
+  readonly closedTexts: number;
   readonly offered: number;
 }
 
@@ -25,10 +29,13 @@ export async function runTick(deps: DispatchDeps): Promise<TickReport> {
   const live = await allLiveContacts(deps);
   const expiredContacts = await expireContacts(deps, live, now);
   const liveById = new Map(live.filter((contact) => contact.liveUntil > now).map((c) => [c.contactId, c]));
-  const freedVolunteers = await freeStuckVolunteers(deps, await deps.store.listOnShift(), liveById, now);
+  const onShift = await deps.store.listOnShift();
+  const freedVolunteers =
+    (await freeStuckVolunteers(deps, onShift, liveById, now)) + (await clearStaleTextOffers(deps, onShift, liveById));
   const reopenedRounds = await reopenStaleRounds(deps, [...liveById.values()], now);
+  const closedTexts = await closeInactiveTexts(deps, [...liveById.values()], now);
   const offered = await dispatchWaiting(deps);
-  return { expiredContacts, freedVolunteers, reopenedRounds, offered };
+  return { expiredContacts, freedVolunteers, reopenedRounds, closedTexts, offered };
 }
 
 /** Waiting contacts sit in their queue partitions, the rest in the live one. */
@@ -94,6 +101,49 @@ async function freeStuckVolunteers(
     }
   }
   return freed;
+}
+
+/** A text offer for a conversation that is no longer waiting on offers is cleared without a word. */
+async function clearStaleTextOffers(
+  deps: DispatchDeps,
+  onShift: readonly Volunteer[],
+  liveById: ReadonlyMap<string, Contact>,
+): Promise<number> {
+  let cleared = 0;
+  for (const volunteer of onShift) {
+    if (!volunteer.textOffer) continue;
+    const contact = liveById.get(volunteer.textOffer);
+    if (contact?.status === 'queued' && contact.offersOutstanding > 0) continue;
+    const updated = await deps.store.updateVolunteer(volunteer.volunteerId, {
+      expectTextOffer: volunteer.textOffer,
+      remove: ['textOffer'],
+    });
+    if (updated) cleared++;
+  }
+  return cleared;
+}
+
+/** Text conversations with no message either way for the configured time close kindly, on both sides. */
+async function closeInactiveTexts(deps: DispatchDeps, live: readonly Contact[], now: number): Promise<number> {
+  const { settings } = await deps.store.getLine();
+  const limit = settings.textInactivityMinutes * 60_000;
+  let closed = 0;
+  for (const contact of live) {
+    if (contact.channel !== 'sms' || now - (contact.lastActivityAt ?? contact.startedAt) < limit) continue;
+    const ended = await endTextConversation(deps, contact, contact.status === 'connected' ? 'completed' : 'abandoned');
+    if (!ended) continue;
+    closed++;
+    const texts = [
+      ...(contact.callerSealed
+        ? [{ to: deps.vault.open(contact.callerSealed), body: promptsFor(contact.language).smsInactiveClosed }]
+        : []),
+      ...(contact.volunteerPhoneSealed
+        ? [{ to: deps.vault.open(contact.volunteerPhoneSealed), body: volunteerTexts.texterInactive(contact.tag ?? '?') }]
+        : []),
+    ];
+    for (const text of texts) await deps.telephony.sendText({ ...text, from: settings.lineNumber });
+  }
+  return closed;
 }
 
 async function reopenStaleRounds(deps: DispatchDeps, live: readonly Contact[], now: number): Promise<number> {

@@ -53,8 +53,22 @@ export const english: Prompts = {
   smsHelp: (crisisNumber) =>
     `Warmline: free, confidential peer support by text and phone. Reply STOP to stop messages. In a crisis, call or text ${crisisNumber}.`,
   smsResumed: 'Warmline: you will get our messages again. Text us any time.',
-  smsNotYetStaffed: (crisisNumber) =>
-    `Thanks for texting the warmline. Text conversations with a peer are not open on this number yet: please call this number to talk with a peer volunteer. In a crisis, call or text ${crisisNumber} any time.`,
+  smsWelcome: (crisisTextNumber) =>
+    `Hi, this is the warmline: peer support by text, not a crisis line. A trained peer volunteer will text you back as soon as one is free. Reply STOP to stop messages. In a crisis, call or text ${crisisTextNumber} any time.`,
+  smsQueueStatus: (position) =>
+    `Thanks, you're still in line${position > 1 ? ` (${position - 1} ahead of you)` : ' and next up'}. A peer will text you as soon as one is free.`,
+  smsPeerJoined: 'A peer volunteer is here and reading your messages now. What would you like to talk about?',
+  smsClosedNow: (opensAt, crisisTextNumber) =>
+    `The warmline is closed right now.${opensAt ? ` We open again ${opensAt}.` : ''} In a crisis, call or text ${crisisTextNumber} any time.`,
+  smsUnstaffed: (crisisTextNumber) =>
+    `We're sorry, no peer volunteer is available right now. Please text again a little later. In a crisis, call or text ${crisisTextNumber} any time.`,
+  smsOverflow: (crisisTextNumber) =>
+    `We're sorry, all our volunteers are still busy, so we've closed your place in line. Please text again later. In a crisis, call or text ${crisisTextNumber} any time.`,
+  smsEndedByPeer: 'Your peer volunteer has ended this conversation. Thank you for reaching out. Text any time to start a new one.',
+  smsInactiveClosed:
+    "We haven't heard from you in a while, so we've closed this conversation. Take care, and text any time to start a new one.",
+  smsPassedBack: "Your peer had to step away. You're back in line and another peer will text you soon.",
+  smsNotDelivered: "Warmline: sorry, your last message couldn't be delivered to your peer. Please send it again.",
   smsTrouble: (crisisNumber, crisisTextNumber) =>
     `Warmline: sorry, we couldn't handle your message just now. Please text again in a few minutes. If you need help now, call ${crisisNumber} or text ${crisisTextNumber} any time.`,
   whisper: (language, waitedSeconds) =>

@@ -52,8 +52,21 @@ export const spanish: Prompts = {
   smsHelp: (crisisNumber) =>
     `Warmline: apoyo entre pares gratuito y confidencial. Responda STOP para no recibir mensajes. En una crisis, llame o escriba al ${crisisNumber}.`,
   smsResumed: 'Warmline: volverá a recibir nuestros mensajes. Escríbanos cuando quiera.',
-  smsNotYetStaffed: (crisisNumber) =>
-    `Gracias por escribir a warmline. Las conversaciones por texto aún no están abiertas en este número: llame a este número para hablar con un voluntario. En una crisis, llame o escriba al ${crisisNumber} a cualquier hora.`,
+  smsWelcome: (crisisTextNumber) =>
+    `Hola, esta es warmline: apoyo entre pares por texto, no una línea de crisis. Un voluntario capacitado le escribirá en cuanto esté libre. Responda STOP para no recibir mensajes. En una crisis, llame o escriba al ${crisisTextNumber} a cualquier hora.`,
+  smsQueueStatus: (position) =>
+    `Gracias, sigue en la fila${position > 1 ? ` (${position - 1} antes que usted)` : ' y es la siguiente persona'}. Un voluntario le escribirá en cuanto esté libre.`,
+  smsPeerJoined: 'Un voluntario está aquí y ya lee sus mensajes. ¿De qué le gustaría hablar?',
+  smsClosedNow: (opensAt, crisisTextNumber) =>
+    `Warmline está cerrada ahora.${opensAt ? ` Abrimos de nuevo ${opensAt}.` : ''} En una crisis, llame o escriba al ${crisisTextNumber} a cualquier hora.`,
+  smsUnstaffed: (crisisTextNumber) =>
+    `Lo sentimos, no hay voluntarios disponibles ahora. Escriba de nuevo un poco más tarde. En una crisis, llame o escriba al ${crisisTextNumber}.`,
+  smsOverflow: (crisisTextNumber) =>
+    `Lo sentimos, todos los voluntarios siguen ocupados y cerramos su lugar en la fila. Escriba más tarde. En una crisis, llame o escriba al ${crisisTextNumber}.`,
+  smsEndedByPeer: 'Su voluntario terminó esta conversación. Gracias por escribir. Puede escribir cuando quiera para empezar otra.',
+  smsInactiveClosed: 'No hemos sabido de usted en un rato, así que cerramos esta conversación. Cuídese, y escriba cuando quiera.',
+  smsPassedBack: 'Su voluntario tuvo que irse. Vuelve a estar en la fila y otro voluntario le escribirá pronto.',
+  smsNotDelivered: 'Warmline: lo sentimos, su último mensaje no llegó a su voluntario. Envíelo de nuevo, por favor.',
   smsTrouble: (crisisNumber, crisisTextNumber) =>
     `Warmline: lo sentimos, no pudimos procesar su mensaje. Escriba de nuevo en unos minutos. Si necesita ayuda ahora, llame al ${crisisNumber} o escriba al ${crisisTextNumber} a cualquier hora.`,
   whisper: (language, waitedSeconds) =>

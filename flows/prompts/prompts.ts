@@ -34,7 +34,16 @@ export interface Prompts {
   clinicianTextAlert: (reference: string, kind: string) => string;
   smsHelp: (crisisNumber: string) => string;
   smsResumed: string;
-  smsNotYetStaffed: (crisisNumber: string) => string;
+  smsWelcome: (crisisTextNumber: string) => string;
+  smsQueueStatus: (position: number) => string;
+  smsPeerJoined: string;
+  smsClosedNow: (opensAt: string | null, crisisTextNumber: string) => string;
+  smsUnstaffed: (crisisTextNumber: string) => string;
+  smsOverflow: (crisisTextNumber: string) => string;
+  smsEndedByPeer: string;
+  smsInactiveClosed: string;
+  smsPassedBack: string;
+  smsNotDelivered: string;
   volunteerPausedNotice: (missedOffers: number) => string;
   whisper: (language: string, waitedSeconds: number) => string;
   whisperMissed: string;

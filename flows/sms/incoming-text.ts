@@ -1,75 +1,117 @@
-// A text to the line: carrier keywords, the crisis scan, then the conversation.
+// A text to the line: crisis scan first, then who sent it (volunteer or texter), then their flow.
 //
-// Main course: a text -> no crisis language -> the texter is answered.
-// Alternate courses: STOP/START/HELP (carrier meaning, STOP gets no reply from us: Twilio confirms it);
-// crisis language -> the crisis reply and the clinician alert before anything touches the store; the
-// store or the bus failing after that -> logged, the crisis reply stands.
+// Main course: a texter's message -> their conversation (texter-text.ts); a volunteer's -> a command or a
+// relay (volunteer-text.ts).
+// Alternate courses: STOP/START/HELP keep their carrier meaning; crisis language from a texter -> the
+// crisis options and the clinician alert in this very reply, decided before the store is asked anything
+// slow, so it stands when DynamoDB and EventBridge are down; the peer, if any, is told as well.
 import { detectCrisis } from '../crisis/detect-crisis.js';
-import type { LineSettings } from '../line-settings.js';
-import type { Clock, EventPublisher, Log } from '../ports.js';
+import type { PhoneRecord } from '../model.js';
 import { promptsFor } from '../prompts/prompts.js';
-import type { Language, SmsReply } from '../replies.js';
+import { volunteerTexts } from '../prompts/volunteer-texts.js';
+import type { Language, SmsReply, TextMessage } from '../replies.js';
 import { carrierKeyword } from './carrier-keywords.js';
 import { crisisTextReply, escalationReference } from './crisis-text.js';
+import { type IncomingText, type TextDeps, textContactId, toVolunteerOf } from './text-deps.js';
+import { handleTexterMessage, handleTexterStop, liveConversation } from './texter-text.js';
+import { handleVolunteerText } from './volunteer-text.js';
 
-export interface TextDeps {
-  readonly events: EventPublisher;
-  readonly clock: Clock;
-  readonly log: Log;
-  /** Deploy-time settings: a crisis reply never waits on a store read. */
-  readonly defaults: LineSettings;
-}
+export type { IncomingText, TextDeps };
 
-export interface IncomingText {
-  readonly messageSid: string;
-  readonly from: string;
-  readonly body: string;
-}
+/** How long a crisis reply may wait to learn whether the sender is a volunteer relaying words. */
+export const CRISIS_LOOKUP_MS = 700;
+/** The escalation's bookkeeping is bounded too: the webhook must answer well inside its deadline. */
+export const CRISIS_BOOKKEEPING_MS = 1_200;
 
-const SPANISH_HINT =
-  /\b(hola|gracias|ayuda|estoy|quiero|necesito|tengo|por favor|no puedo|me siento)\b|[ñ¿¡]/i;
+const SPANISH_HINT = /\b(hola|gracias|ayuda|estoy|quiero|necesito|tengo|por favor|no puedo|me siento|adi[oó]s)\b|[ñ¿¡]/i;
 
-/** A first guess at the texter's language from their own words, until they choose. */
+/** A first guess at the texter's language from their own words. */
 export function guessLanguage(body: string): Language {
   return SPANISH_HINT.test(body) ? 'es' : 'en';
 }
 
+function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  return Promise.race([work.catch(() => undefined), late]).finally(() => clearTimeout(timer));
+}
+
 export async function handleIncomingText(deps: TextDeps, text: IncomingText): Promise<SmsReply> {
-  const settings = deps.defaults;
+  const keyword = carrierKeyword(text.body);
+  const assessment = keyword ? undefined : detectCrisis(text.body);
+  const phoneKey = deps.vault.keyOf(text.from);
+  if (assessment?.escalate) {
+    const phone = await within(deps.store.getPhone(phoneKey), CRISIS_LOOKUP_MS);
+    if (phone?.volunteerId) return handleVolunteerText(deps, phone.volunteerId, text);
+    return crisisFromTexter(deps, phoneKey, phone, text, assessment.kind ?? 'unknown');
+  }
+  const phone = await deps.store.getPhone(phoneKey);
+  if (phone?.volunteerId) return handleVolunteerText(deps, phone.volunteerId, text);
   const language = guessLanguage(text.body);
   const prompts = promptsFor(language);
-  switch (carrierKeyword(text.body)) {
+  switch (keyword) {
     case 'stop':
-      return { messages: [] };
+      return handleTexterStop(deps, phoneKey, phone);
     case 'start':
+      await deps.store.setOptedOut(phoneKey, false);
       return { messages: [{ body: prompts.smsResumed }] };
     case 'help':
-      return { messages: [{ body: prompts.smsHelp(settings.crisisTextNumber) }] };
+      return { messages: [{ body: prompts.smsHelp(deps.defaults.crisisTextNumber) }] };
     default:
-      break;
+      return handleTexterMessage(deps, phoneKey, phone, text, language);
   }
-  const assessment = detectCrisis(text.body);
-  if (assessment.escalate) {
-    const reference = escalationReference(text.messageSid);
-    const kind = assessment.kind ?? 'unknown';
-    const reply = crisisTextReply(settings, language, reference, kind);
-    try {
-      await deps.events.publish([
-        {
-          type: 'ContactEscalated',
-          contactId: `s-${text.messageSid}`,
-          channel: 'sms',
-          trigger: 'texter-language',
-          kind,
-          reference,
-        },
-      ]);
-    } catch (error) {
-      deps.log.error('escalation event failed; the crisis reply was sent', {
-        error: error instanceof Error ? error.name : 'unknown',
-      });
-    }
-    return reply;
+}
+
+async function crisisFromTexter(
+  deps: TextDeps,
+  phoneKey: string,
+  phone: PhoneRecord | undefined,
+  text: IncomingText,
+  kind: string,
+): Promise<SmsReply> {
+  const language = guessLanguage(text.body);
+  const reference = escalationReference(text.messageSid);
+  const reply = crisisTextReply(deps.defaults, language, reference, kind);
+  const peerNotice = await within(recordTexterEscalation(deps, phoneKey, phone, text, language, kind, reference), CRISIS_BOOKKEEPING_MS);
+  if (peerNotice === undefined) deps.log.warn('crisis bookkeeping failed or was slow; the reply and alert stand', { reference });
+  return { messages: [...reply.messages, ...(peerNotice ?? [])] };
+}
+
+/** Marks the conversation (or a new log entry) escalated and publishes; returns the notice for the peer. */
+async function recordTexterEscalation(
+  deps: TextDeps,
+  phoneKey: string,
+  phone: PhoneRecord | undefined,
+  text: IncomingText,
+  language: Language,
+  kind: string,
+  reference: string,
+): Promise<TextMessage[]> {
+  const conversation = await liveConversation(deps, phone);
+  const now = deps.clock.now();
+  const contactId = conversation?.contactId ?? textContactId(text.messageSid);
+  const escalation = { trigger: 'texter-language' as const, kind, at: now };
+  if (conversation) {
+    await deps.store.updateContact(contactId, { channel: 'sms', set: { escalation } });
+  } else {
+    await deps.store.createContact({
+      contactId,
+      channel: 'sms',
+      language,
+      callerKey: phoneKey,
+      status: 'ended',
+      outcome: 'escalated',
+      escalation,
+      startedAt: now,
+      endedAt: now,
+      offersOutstanding: 0,
+      offerRound: 0,
+      liveUntil: now,
+      messageCount: 1,
+    });
   }
-  return { messages: [{ body: prompts.smsNotYetStaffed(settings.crisisTextNumber) }] };
+  await deps.events.publish([{ type: 'ContactEscalated', contactId, channel: 'sms', trigger: 'texter-language', kind, reference }]);
+  return conversation ? toVolunteerOf(deps, conversation, volunteerTexts.escalatedByDetector(conversation.tag ?? '?')) : [];
 }

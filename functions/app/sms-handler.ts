@@ -2,9 +2,9 @@
 import type { EventPublisher } from '../../flows/ports.js';
 import { handleIncomingText } from '../../flows/sms/incoming-text.js';
 import type { SmsHandler } from '../webhook/webhook-app.js';
-import type { WarmlineCore } from './warmline.js';
+import { voiceDeps, type WarmlineCore } from './warmline.js';
 
 export function smsHandler(core: WarmlineCore, events: EventPublisher): SmsHandler {
-  const deps = { events, clock: core.clock, log: core.log, defaults: core.defaults };
+  const deps = voiceDeps(core, events);
   return (input) => handleIncomingText(deps, input);
 }

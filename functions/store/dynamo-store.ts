@@ -8,7 +8,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { applySettingsPatch, type LineSettings, type LineSettingsPatch } from '../../flows/line-settings.js';
-import type { Channel, Contact, Offer, Volunteer } from '../../flows/model.js';
+import type { Channel, Contact, ContactStatus, Offer, PhoneRecord, Volunteer } from '../../flows/model.js';
 import type { ContactChange, LineState, Store, VolunteerChange } from '../../flows/ports.js';
 import type { Language } from '../../flows/replies.js';
 import { sortableTime, tableSchema } from './table-schema.js';
@@ -16,6 +16,7 @@ import { sortableTime, tableSchema } from './table-schema.js';
 const KEY = { line: { pk: 'LINE', sk: 'LINE' } } as const;
 const contactKey = (contactId: string) => ({ pk: `CONTACT#${contactId}`, sk: 'CONTACT' });
 const volunteerKey = (volunteerId: string) => ({ pk: `VOL#${volunteerId}`, sk: 'VOL' });
+const phoneKey = (key: string) => ({ pk: `PHONE#${key}`, sk: 'PHONE' });
 const offerKey = (contactId: string, volunteerId: string) => ({
   pk: `CONTACT#${contactId}`,
   sk: `OFFER#${volunteerId}`,
@@ -86,6 +87,10 @@ class UpdateBuilder {
   }
   expectEqual(attribute: string, expected: unknown): this {
     if (expected !== undefined) this.conditions.push(`${this.name(attribute)} = ${this.value(expected)}`);
+    return this;
+  }
+  expectAbsent(attribute: string, absent: boolean): this {
+    if (absent) this.conditions.push(`attribute_not_exists(${this.name(attribute)})`);
     return this;
   }
   expectAtMost(attribute: string, limit: number | undefined): this {
@@ -269,6 +274,92 @@ export class DynamoStore implements Store {
     }
   }
 
+  async getPhone(key: string): Promise<PhoneRecord | undefined> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.table, Key: phoneKey(key) }));
+    return strip<PhoneRecord>(Item);
+  }
+
+  async linkTexter(key: string, contactId: string | undefined, expectContactId: string | undefined): Promise<boolean> {
+    const names = { '#c': 'contactId' };
+    const values: Record<string, unknown> = { ':k': key };
+    if (contactId) values[':c'] = contactId;
+    if (expectContactId) values[':e'] = expectContactId;
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: phoneKey(key),
+          UpdateExpression: contactId ? 'SET phoneKey = :k, #c = :c' : 'SET phoneKey = :k REMOVE #c',
+          ConditionExpression: expectContactId ? '#c = :e' : 'attribute_not_exists(#c)',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  }
+
+  async setOptedOut(key: string, optedOut: boolean): Promise<void> {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: phoneKey(key),
+        UpdateExpression: optedOut ? 'SET phoneKey = :k, optedOut = :t' : 'SET phoneKey = :k REMOVE optedOut',
+        ExpressionAttributeValues: optedOut ? { ':k': key, ':t': true } : { ':k': key },
+      }),
+    );
+  }
+
+  async linkVolunteerPhone(key: string, volunteerId: string): Promise<void> {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: phoneKey(key),
+        UpdateExpression: 'SET phoneKey = :k, volunteerId = :v',
+        ExpressionAttributeValues: { ':k': key, ':v': volunteerId },
+      }),
+    );
+  }
+
+  /** One conditional update: counts the message, remembers its sid, and refuses a replay of it. */
+  async recordMessage(
+    contactId: string,
+    messageSid: string,
+    expectStatus: readonly ContactStatus[],
+    at: number,
+    keepSealed?: string,
+  ): Promise<Contact | 'duplicate' | undefined> {
+    const statuses = expectStatus.map((_, i) => `:s${i}`);
+    const values: Record<string, unknown> = { ':sid': messageSid, ':one': [messageSid], ':none': [], ':at': at, ':n': 1 };
+    if (keepSealed) values[':body'] = [keepSealed];
+    const pending = keepSealed ? ', pendingSealed = list_append(if_not_exists(pendingSealed, :none), :body)' : '';
+    expectStatus.forEach((status, i) => {
+      values[`:s${i}`] = status;
+    });
+    try {
+      const result = await this.client.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: contactKey(contactId),
+          UpdateExpression:
+            `SET relayedSids = list_append(if_not_exists(relayedSids, :none), :one), lastActivityAt = :at${pending} ADD messageCount :n`,
+          ConditionExpression: `attribute_exists(pk) AND #status IN (${statuses.join(', ')}) AND NOT contains(relayedSids, :sid)`,
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: values,
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return strip<Contact>(result.Attributes);
+    } catch (error) {
+      if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;
+      const current = await this.getContact(contactId);
+      return current?.relayedSids?.includes(messageSid) ? 'duplicate' : undefined;
+    }
+  }
+
   async getVolunteer(volunteerId: string): Promise<Volunteer | undefined> {
     const { Item } = await this.client.send(
       new GetCommand({ TableName: this.table, Key: volunteerKey(volunteerId) }),
@@ -293,9 +384,12 @@ export class DynamoStore implements Store {
     const builder = new UpdateBuilder()
       .set({ ...change.set, ...volunteerIndexChange(change) })
       .remove([...(change.remove ?? []), ...(change.set?.onShift === false ? ['gsi1pk', 'gsi1sk'] : [])])
-      .add(change.add ?? {})
+      .add({ ...change.add, version: 1 })
       .expectOneOf('state', change.expectState)
-      .expectEqual('contactId', change.expectContactId);
+      .expectEqual('contactId', change.expectContactId)
+      .expectEqual('version', change.expectVersion)
+      .expectEqual('textOffer', change.expectTextOffer ?? undefined)
+      .expectAbsent('textOffer', change.expectTextOffer === null);
     return this.update<Volunteer>(volunteerKey(volunteerId), builder);
   }
 

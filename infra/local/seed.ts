@@ -41,6 +41,7 @@ export async function seedDemoLine(
       version: 1,
     };
     await store.putVolunteer(volunteer);
+    await store.linkVolunteerPhone(volunteer.phoneKey, volunteer.volunteerId);
     await store.setOnShift(volunteer.volunteerId, true);
   }
   return [...DEMO_VOLUNTEERS];

@@ -1,0 +1,85 @@
+// Offers waiting text conversations to free volunteers by SMS ("reply ACCEPT"), a group at a time.
+//
+// Main course: a queued text -> the longest-idle volunteers who speak its language and have room for
+// another conversation are each texted an offer; the first ACCEPT wins (volunteer-text.ts).
+// Alternate courses: nobody free (the tick tries again); a volunteer already holding an offer is skipped
+// (one offer at a time, so ACCEPT is never ambiguous); nobody accepts (the tick reopens the round).
+import type { LineSettings } from '../line-settings.js';
+import type { Contact, Volunteer } from '../model.js';
+import { promptsFor } from '../prompts/prompts.js';
+import { volunteerTexts } from '../prompts/volunteer-texts.js';
+import { LANGUAGES } from '../replies.js';
+import type { DispatchDeps } from './dispatcher.js';
+import { takeRingGroup } from './ring-group.js';
+
+const QUEUE_WINDOW = 25;
+
+/** Free for one more text conversation: on shift, not paused or on a call, no offer pending, room left. */
+export function isFreeForText(volunteer: Volunteer): boolean {
+  if (!volunteer.active || !volunteer.onShift || volunteer.textOffer) return false;
+  if (volunteer.state === 'paused' || volunteer.state === 'busy' || volunteer.state === 'offered') return false;
+  return Object.keys(volunteer.textSessions ?? {}).length < volunteer.maxTextSessions;
+}
+
+export async function offerWaitingTexts(
+  deps: DispatchDeps,
+  settings: LineSettings,
+  onShift: readonly Volunteer[],
+): Promise<number> {
+  const now = deps.clock.now();
+  const free = onShift.filter(isFreeForText).sort((a, b) => a.idleSince - b.idleSince);
+  if (free.length === 0) return 0;
+  const waiting = (await Promise.all(LANGUAGES.map((language) => deps.store.listQueued('sms', language, QUEUE_WINDOW))))
+    .flat()
+    .filter((contact) => contact.offersOutstanding <= 0 && contact.liveUntil > now)
+    .sort((a, b) => (a.queuedAt ?? 0) - (b.queuedAt ?? 0));
+  let offered = 0;
+  for (const contact of waiting) {
+    const group = takeRingGroup(free, contact, settings.ringGroupSize);
+    if (group.length > 0) offered += await offerText(deps, settings, contact, group);
+  }
+  return offered;
+}
+
+async function offerText(deps: DispatchDeps, settings: LineSettings, contact: Contact, group: Volunteer[]): Promise<number> {
+  const round = await deps.store.updateContact(contact.contactId, {
+    channel: 'sms',
+    expectStatus: ['queued'],
+    expectOffersOutstanding: 0,
+    add: { offersOutstanding: group.length, offerRound: 1 },
+  });
+  if (!round) return 0;
+  const offeredTo: string[] = [];
+  const language = promptsFor('en').languageName[contact.language];
+  for (const volunteer of group) {
+    const claimed = await deps.store.updateVolunteer(volunteer.volunteerId, {
+      expectTextOffer: null,
+      set: { textOffer: contact.contactId },
+    });
+    if (!claimed) continue;
+    try {
+      await deps.telephony.sendText({
+        to: deps.vault.open(volunteer.phoneSealed),
+        from: settings.lineNumber,
+        body: volunteerTexts.textOffer(language),
+      });
+      await deps.store.putOffer({
+        contactId: contact.contactId,
+        volunteerId: volunteer.volunteerId,
+        channel: 'sms',
+        status: 'ringing',
+        offeredAt: deps.clock.now(),
+      });
+      offeredTo.push(volunteer.volunteerId);
+    } catch (error) {
+      deps.log.warn('could not text an offer', { contactId: contact.contactId, volunteerId: volunteer.volunteerId });
+      await deps.store.updateVolunteer(volunteer.volunteerId, { expectTextOffer: contact.contactId, remove: ['textOffer'] });
+    }
+  }
+  const unused = group.length - offeredTo.length;
+  if (unused > 0) await deps.store.updateContact(contact.contactId, { channel: 'sms', add: { offersOutstanding: -unused } });
+  if (offeredTo.length > 0) {
+    await deps.events.publish([{ type: 'ContactOffered', contactId: contact.contactId, channel: 'sms', volunteerIds: offeredTo }]);
+  }
+  return offeredTo.length;
+}

@@ -1,0 +1,73 @@
+// What every text flow is given, and the small steps texter and volunteer sides share.
+import type { LineSettings } from '../line-settings.js';
+import type { Contact, Volunteer } from '../model.js';
+import type { Clock, EventPublisher, Log, PhoneVault, Store } from '../ports.js';
+import type { TextMessage } from '../replies.js';
+
+export interface TextDeps {
+  readonly store: Store;
+  readonly events: EventPublisher;
+  readonly clock: Clock;
+  readonly vault: PhoneVault;
+  readonly log: Log;
+  /** Deploy-time settings: a crisis reply never waits on a store read. */
+  readonly defaults: LineSettings;
+}
+
+export interface IncomingText {
+  readonly messageSid: string;
+  readonly from: string;
+  readonly body: string;
+}
+
+export const textContactId = (messageSid: string): string => `s-${messageSid}`;
+
+/** A message to the texter of a conversation, while their sealed number is still held. */
+export function toTexter(deps: TextDeps, contact: Contact, body: string): TextMessage[] {
+  return contact.callerSealed ? [{ to: deps.vault.open(contact.callerSealed), body }] : [];
+}
+
+export function toVolunteerOf(deps: TextDeps, contact: Contact, body: string): TextMessage[] {
+  return contact.volunteerPhoneSealed ? [{ to: deps.vault.open(contact.volunteerPhoneSealed), body }] : [];
+}
+
+/** Takes a conversation's tag off its volunteer; retried on a concurrent change to their sessions. */
+export async function releaseTag(deps: Pick<TextDeps, 'store'>, volunteerId: string, contactId: string): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const volunteer = await deps.store.getVolunteer(volunteerId);
+    const entry = Object.entries(volunteer?.textSessions ?? {}).find(([, id]) => id === contactId);
+    if (!volunteer || !entry) return;
+    const sessions = Object.fromEntries(Object.entries(volunteer.textSessions ?? {}).filter(([tag]) => tag !== entry[0]));
+    const latest = volunteer.latestTag === entry[0] ? Object.keys(sessions).at(-1) : volunteer.latestTag;
+    const updated = await deps.store.updateVolunteer(volunteerId, {
+      expectVersion: volunteer.version,
+      set: { textSessions: sessions, ...(latest ? { latestTag: latest } : {}) },
+      ...(latest ? {} : { remove: ['latestTag'] }),
+    });
+    if (updated) return;
+  }
+}
+
+/** Ends a live text conversation once; the texter's number is unlinked and its sealed copy dropped. */
+export async function endTextConversation(
+  deps: Pick<TextDeps, 'store' | 'clock' | 'events'>,
+  contact: Contact,
+  outcome: NonNullable<Contact['outcome']>,
+): Promise<Contact | undefined> {
+  const now = deps.clock.now();
+  const ended = await deps.store.updateContact(contact.contactId, {
+    channel: 'sms',
+    expectStatus: ['queued', 'connecting', 'connected'],
+    set: { status: 'ended', outcome, endedAt: now },
+    remove: ['callerSealed', 'pendingSealed', 'volunteerPhoneSealed'],
+  });
+  if (!ended) return undefined;
+  await deps.store.linkTexter(contact.callerKey, undefined, contact.contactId);
+  if (contact.volunteerId) await releaseTag(deps, contact.volunteerId, contact.contactId);
+  await deps.events.publish([{ type: 'ContactEnded', contactId: contact.contactId, channel: 'sms', outcome }]);
+  return ended;
+}
+
+export function openTags(volunteer: Volunteer): string[] {
+  return Object.keys(volunteer.textSessions ?? {}).sort();
+}

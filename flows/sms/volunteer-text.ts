@@ -1,0 +1,177 @@
+// The volunteer's side of text conversations: commands by SMS and replies relayed to texters.
+//
+// Main course: ACCEPT an offer -> the conversation gets the next free tag and the texter's waiting
+// messages -> replies ("[B] words", or untagged for the latest) go to the texter from the line's number.
+// Alternate courses: two volunteers ACCEPT at once (a conditional claim: one wins, the other is told it
+// was taken); an unknown tag (the open tags are listed); END, PASS (back to the queue) and ESCALATE;
+// ON/OFF/STATUS/HELP; a replayed webhook (same MessageSid: relayed once).
+import type { Contact, Volunteer } from '../model.js';
+import { promptsFor } from '../prompts/prompts.js';
+import { volunteerTexts } from '../prompts/volunteer-texts.js';
+import type { SmsReply, TextMessage } from '../replies.js';
+import { crisisTextReply, escalationReference } from './crisis-text.js';
+import { endTextConversation, type IncomingText, openTags, releaseTag, type TextDeps, toTexter } from './text-deps.js';
+import { nextFreeTag, parseVolunteerText } from './volunteer-command.js';
+
+const reply = (...bodies: string[]): SmsReply => ({ messages: bodies.map((body) => ({ body })) });
+
+export async function handleVolunteerText(deps: TextDeps, volunteerId: string, text: IncomingText): Promise<SmsReply> {
+  const volunteer = await deps.store.getVolunteer(volunteerId);
+  if (!volunteer?.active) return reply(volunteerTexts.help);
+  const command = parseVolunteerText(text.body);
+  switch (command.kind) {
+    case 'on':
+      return goOnShift(deps, volunteer);
+    case 'off':
+      await deps.store.updateVolunteer(volunteerId, { set: { onShift: false } });
+      await deps.store.setOnShift(volunteerId, false);
+      return reply(volunteerTexts.offShift);
+    case 'status': {
+      const [en, es] = await Promise.all([
+        deps.store.listQueued('sms', 'en', 100),
+        deps.store.listQueued('sms', 'es', 100),
+      ]);
+      return reply(volunteerTexts.status(en.length + es.length, openTags(volunteer), volunteer.onShift));
+    }
+    case 'help':
+      return reply(volunteerTexts.help);
+    case 'accept':
+      return acceptOffer(deps, volunteer);
+    default:
+      break;
+  }
+  const open = openTags(volunteer);
+  if (open.length === 0) return reply(volunteerTexts.noOpenSessions);
+  const tag = command.tag ?? volunteer.latestTag ?? open.at(-1) ?? '';
+  const contactId = volunteer.textSessions?.[tag];
+  const contact = contactId ? await deps.store.getContact(contactId) : undefined;
+  if (!contact || contact.status === 'ended' || contact.volunteerId !== volunteer.volunteerId) {
+    if (contactId) await releaseTag(deps, volunteer.volunteerId, contactId);
+    return reply(volunteerTexts.unknownTag(tag, open.filter((t) => t !== tag || !contactId)));
+  }
+  switch (command.kind) {
+    case 'end': {
+      await endTextConversation(deps, contact, 'completed');
+      return { messages: [{ body: volunteerTexts.ended(tag) }, ...toTexter(deps, contact, promptsFor(contact.language).smsEndedByPeer)] };
+    }
+    case 'pass':
+      return passBack(deps, volunteer, contact, tag);
+    case 'escalate':
+      return escalateConversation(deps, contact, tag, text.messageSid);
+    case 'relay':
+      return relayToTexter(deps, volunteer, contact, tag, text);
+  }
+}
+
+async function goOnShift(deps: TextDeps, volunteer: Volunteer): Promise<SmsReply> {
+  const { settings } = await deps.store.getLine();
+  // The roster decides who is on shift; ON outside a rostered slot only counts if the line allows it.
+  if (!settings.allowOnOutsideRoster && !volunteer.onShift) return reply(volunteerTexts.onRefused);
+  const now = deps.clock.now();
+  await deps.store.updateVolunteer(volunteer.volunteerId, {
+    set: {
+      onShift: true,
+      missedOffers: 0,
+      ...(volunteer.state === 'paused' ? { state: 'available' as const, idleSince: now } : { idleSince: volunteer.idleSince }),
+    },
+  });
+  await deps.store.setOnShift(volunteer.volunteerId, true);
+  await deps.events.publish([{ type: 'ShiftStarted', volunteerId: volunteer.volunteerId, shiftId: 'by-text' }]);
+  return reply(volunteerTexts.onShift);
+}
+
+async function acceptOffer(deps: TextDeps, volunteer: Volunteer): Promise<SmsReply> {
+  const contactId = volunteer.textOffer;
+  if (!contactId) return reply(volunteerTexts.nothingToAccept);
+  const sessions = volunteer.textSessions ?? {};
+  if (Object.keys(sessions).length >= volunteer.maxTextSessions) {
+    return reply(volunteerTexts.tooManySessions(volunteer.maxTextSessions));
+  }
+  const tag = nextFreeTag(sessions) ?? 'Z';
+  const now = deps.clock.now();
+  const claimed = await deps.store.updateContact(contactId, {
+    channel: 'sms',
+    expectStatus: ['queued'],
+    set: {
+      status: 'connected',
+      volunteerId: volunteer.volunteerId,
+      answeredAt: now,
+      lastActivityAt: now,
+      volunteerPhoneSealed: volunteer.phoneSealed,
+      tag,
+    },
+  });
+  if (!claimed) {
+    await deps.store.updateVolunteer(volunteer.volunteerId, { expectTextOffer: contactId, remove: ['textOffer'] });
+    const current = await deps.store.getContact(contactId);
+    return reply(current?.status === 'connected' ? volunteerTexts.offerTaken : volunteerTexts.acceptGone);
+  }
+  await deps.store.updateVolunteer(volunteer.volunteerId, {
+    set: { textSessions: { ...sessions, [tag]: contactId }, latestTag: tag },
+    remove: ['textOffer'],
+  });
+  await deps.events.publish([{ type: 'ContactConnected', contactId, channel: 'sms', volunteerId: volunteer.volunteerId }]);
+  // The texter's waiting messages are handed over, then their sealed copies are dropped.
+  const pending = (claimed.pendingSealed ?? []).map((sealed) => ({ body: volunteerTexts.relayed(tag, deps.vault.open(sealed)) }));
+  await deps.store.updateContact(contactId, { channel: 'sms', remove: ['pendingSealed'] });
+  return {
+    messages: [
+      { body: volunteerTexts.accepted(tag) },
+      ...pending,
+      ...toTexter(deps, claimed, promptsFor(claimed.language).smsPeerJoined),
+    ],
+  };
+}
+
+async function passBack(deps: TextDeps, volunteer: Volunteer, contact: Contact, tag: string): Promise<SmsReply> {
+  const passed = await deps.store.updateContact(contact.contactId, {
+    channel: 'sms',
+    expectStatus: ['connected'],
+    expectVolunteerId: volunteer.volunteerId,
+    set: { status: 'queued', language: contact.language, queuedAt: contact.queuedAt ?? deps.clock.now(), offersOutstanding: 0 },
+    remove: ['volunteerId', 'tag', 'volunteerPhoneSealed'],
+  });
+  if (!passed) return reply(volunteerTexts.unknownTag(tag, openTags(volunteer)));
+  await releaseTag(deps, volunteer.volunteerId, contact.contactId);
+  await deps.events.publish([{ type: 'ContactQueued', contactId: contact.contactId, channel: 'sms', language: contact.language }]);
+  return { messages: [{ body: volunteerTexts.passed(tag) }, ...toTexter(deps, contact, promptsFor(contact.language).smsPassedBack)] };
+}
+
+async function escalateConversation(deps: TextDeps, contact: Contact, tag: string, messageSid: string): Promise<SmsReply> {
+  const { settings } = await deps.store.getLine();
+  const reference = escalationReference(messageSid);
+  const crisis = crisisTextReply(settings, contact.language, reference, 'volunteer-request');
+  const [toTexterBody, clinicianAlert] = crisis.messages;
+  const now = deps.clock.now();
+  await deps.store.updateContact(contact.contactId, {
+    channel: 'sms',
+    expectStatus: ['connected'],
+    set: { escalation: { trigger: 'volunteer', kind: 'volunteer-request', at: now } },
+  });
+  await deps.events.publish([
+    { type: 'ContactEscalated', contactId: contact.contactId, channel: 'sms', trigger: 'volunteer', kind: 'volunteer-request', reference },
+  ]);
+  const messages: TextMessage[] = [
+    { body: volunteerTexts.escalated(tag, settings.crisisTextNumber) },
+    ...(toTexterBody ? toTexter(deps, contact, toTexterBody.body) : []),
+    ...(clinicianAlert ? [clinicianAlert] : []),
+  ];
+  return { messages };
+}
+
+async function relayToTexter(
+  deps: TextDeps,
+  volunteer: Volunteer,
+  contact: Contact,
+  tag: string,
+  text: IncomingText,
+): Promise<SmsReply> {
+  const recorded = await deps.store.recordMessage(contact.contactId, text.messageSid, ['connected'], deps.clock.now());
+  if (recorded === 'duplicate') return { messages: [] };
+  if (!recorded) return reply(volunteerTexts.unknownTag(tag, openTags(volunteer)));
+  const body = text.body.replace(/^\s*(\[\s*[a-z]\s*\]|#[a-z]\b)\s*:?\s*/i, '');
+  if (volunteer.latestTag !== tag) {
+    await deps.store.updateVolunteer(volunteer.volunteerId, { set: { latestTag: tag } });
+  }
+  return { messages: toTexter(deps, recorded, body) };
+}
