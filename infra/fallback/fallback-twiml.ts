@@ -9,8 +9,11 @@ export const SMS_FALLBACK_KEY = 'fallback-sms.xml';
 const DIAL = /<Dial([^>]*)>[^<]*<\/Dial>/;
 const DIALABLE = /^(\+[1-9]\d{6,14}|\d{3,8})$/;
 
+// The comments document the files for maintainers; Twilio gets the declaration and the TwiML alone.
 const readFallback = (key: string): string =>
-  readFileSync(fileURLToPath(new URL(key, import.meta.url)), 'utf8');
+  `${readFileSync(fileURLToPath(new URL(key, import.meta.url)), 'utf8')
+    .replace(/<!--[\s\S]*?-->\s*/g, '')
+    .trim()}\n`;
 
 export function renderVoiceFallback(crisisNumber: string): string {
   // The number lands inside XML: only digits and a leading + may pass, so nothing needs escaping.
