@@ -13,6 +13,8 @@
 //   logRetentionDays      CloudWatch log retention for every function and the API (default 30)
 //   archiveRetentionDays  how long the event archive keeps events for replay (default 30)
 //   alarmEmail            address subscribed to the alarm topic (default none: subscribe later)
+//   webhookReservedConcurrency  concurrency reserved for the webhook function; 0 reserves none, for new
+//                         accounts whose concurrency quota is still 10 (default 20)
 //   authDomainPrefix      Cognito hosted sign-in domain prefix, unique per region (default warmline-example)
 // Until real values are given, the stacks synthesise but the line is not usable: the fake numbers
 // are in the 555-01xx range that is reserved for fiction.
@@ -50,6 +52,7 @@ export const DeployContextSchema = z.object({
   }),
   archiveRetentionDays: days(30),
   alarmEmail: z.string().email('must be an email address').optional(),
+  webhookReservedConcurrency: z.coerce.number().int().nonnegative().default(20),
   authDomainPrefix: z
     .string()
     .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'must be lower-case letters, digits and hyphens')

@@ -135,7 +135,10 @@ export class StatelessStack extends Stack {
         // Twilio gives up at 15 s; the store deadlines leave room to answer safe TwiML well before.
         timeout: Duration.seconds(10),
         memorySize: 1024,
-        reservedConcurrentExecutions: 20,
+        // Reserved so a flood of dispatcher or admin work can never take the capacity callers need.
+        ...(deploy.webhookReservedConcurrency > 0
+          ? { reservedConcurrentExecutions: deploy.webhookReservedConcurrency }
+          : {}),
       }),
       dispatcher: new HouseFunction(this, 'Dispatcher', {
         entry: entry('dispatcher'),

@@ -11,6 +11,7 @@ describe('parseDeployContext', () => {
     expect(context.crisisNumber).toBe('988');
     expect(context.coordinatorNumbers).toEqual([]);
     expect(context.publicBaseUrl).toBeUndefined();
+    expect(context.webhookReservedConcurrency).toBe(20);
   });
 
   it('reads CLI strings: comma lists, numbers and a trailing slash on the base URL', () => {

@@ -95,6 +95,13 @@ describe('StatelessStack', () => {
     expect(Timeout).toBeLessThan(15);
   });
 
+  it('reserves no webhook concurrency when the context sets 0 for a new account', () => {
+    const small = buildWarmline({ context: { webhookReservedConcurrency: '0' } });
+    const resources = templatesOf(small).stateless.toJSON().Resources as Record<string, Resource>;
+    const id = logicalIdOf(small.stateless, small.stateless.functions['twilio-webhook'].function);
+    expect(resources[id]!.Properties).not.toHaveProperty('ReservedConcurrentExecutions');
+  });
+
   it('sets log retention from context on functions and the API access logs', () => {
     const longer = templatesOf(buildWarmline({ context: { logRetentionDays: 90 } })).stateless;
     const retentions = values(longer.findResources('AWS::Logs::LogGroup')).map(

@@ -1,0 +1,14 @@
+// How every Lambda is bundled; the house function construct and the benchmark both read this.
+
+/** CommonJS dependencies (twilio and friends) call require(); an ESM bundle needs one made for it. */
+export const REQUIRE_BANNER =
+  "import { createRequire } from 'node:module';const require = createRequire(import.meta.url);";
+
+export const HOUSE_BUNDLE = {
+  format: 'esm',
+  target: 'node22',
+  mainFields: ['module', 'main'],
+  minify: true,
+  banner: { js: REQUIRE_BANNER },
+  external: ['@aws-sdk/*'],
+} as const;
