@@ -7,6 +7,7 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { RuntimeConfig } from '../../functions/config.js';
+import { HOUSE_BUNDLE } from './bundle-options.js';
 
 /** Every variable a function may receive is a key of the runtime config schema, so names cannot drift. */
 export type FunctionEnvironment = Readonly<Partial<Record<keyof RuntimeConfig, string>>>;
@@ -34,9 +35,6 @@ export interface HouseFunctionProps {
 /** The newest Node runtime Lambda offers in this CDK release; cdk-nag's L1 checks for exactly that. */
 export const HOUSE_RUNTIME = Runtime.NODEJS_24_X;
 
-// twilio and some of its dependencies are CommonJS that call require(); an ESM bundle needs one.
-const REQUIRE_BANNER =
-  "import { createRequire } from 'node:module';const require = createRequire(import.meta.url);";
 
 export class HouseFunction extends Construct {
   readonly function: NodejsFunction;
@@ -84,12 +82,13 @@ export class HouseFunction extends Construct {
       bundling: {
         forceDockerBundling: false,
         format: OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        minify: true,
+        target: HOUSE_BUNDLE.target,
+        mainFields: [...HOUSE_BUNDLE.mainFields],
+        minify: HOUSE_BUNDLE.minify,
+        externalModules: [...HOUSE_BUNDLE.external],
         sourceMap: true,
         sourcesContent: false,
-        banner: REQUIRE_BANNER,
+        banner: HOUSE_BUNDLE.banner.js,
       },
     });
   }
