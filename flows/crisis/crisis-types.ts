@@ -1,0 +1,29 @@
+// Shared types for the crisis detector: the kinds it reports, its verdict, and the shape of a rule.
+
+export type CrisisKind =
+  | 'suicidal-ideation'
+  | 'intent-or-plan'
+  | 'means-or-method'
+  | 'self-harm'
+  | 'farewell'
+  | 'overdose-or-medical'
+  | 'third-party-danger'
+  | 'danger-to-others'
+  | 'abuse-or-immediate-danger';
+
+export interface CrisisAssessment {
+  readonly escalate: boolean;
+  readonly kind: CrisisKind | null;
+  readonly rule: string | null;
+}
+
+export type CrisisLanguage = 'en' | 'es';
+
+/** A rule as written in the data files: a pattern over normalised text (see normalise.ts). */
+export interface RuleSpec {
+  readonly id: string;
+  readonly kind: CrisisKind;
+  readonly pattern: string;
+  /** Hyperbole-prone phrasing ("I want to die lol"): a joke marker without a "not joking" marker cancels it. */
+  readonly weak?: boolean;
+}

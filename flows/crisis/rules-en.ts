@@ -1,0 +1,254 @@
+// English crisis rules as data: each is a pattern over normalised text (see normalise.ts and compile-rules.ts).
+//
+// Normalised text has contractions expanded ("i am", "do not", "going to"), no accents and collapsed letter
+// runs (patterns are collapsed the same way, so write "kill" and "pills" plainly). `%n` is a gap of up to
+// n words. Idioms are blanked out before any rule runs.
+
+import type { RuleSpec } from './crisis-types.js';
+
+const SELF = String.raw`(?:myself|my own self)`;
+const THEM = String.raw`(?:himself|herself|themselves|themself)`;
+const FUTURE = String.raw`(?:going to|will|about to|plan to|planning to|planning on|plan on|decided to|intend to|ready to|tonight i will|tonight i am going to|tonight is the night i)`;
+const END_LIFE = String.raw`(?:kill ${SELF}|end (?:my|my own) life|take my (?:own )?life|end it all|commit suicide|off ${SELF}|end ${SELF}|end it)`;
+const TIME = String.raw`(?:tonight|tomorrow|today|this (?:weekend|week|evening|morning|afternoon|friday|saturday|sunday|monday|tuesday|wednesday|thursday)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|my birthday)|after (?:work|school|class|everyone|they|my)|when (?:everyone|they|my|he|she)|at \d+|soon|right now|now)`;
+const EDGE = String.raw`(?:bridge|roof|rooftop|ledge|edge|tracks|train tracks|railroad|building|balcony|cliff|window|overpass|parking garage)`;
+const WEAPON = String.raw`(?:gun|pistol|rifle|shotgun|knife|machete|weapon)`;
+const TARGET = String.raw`(?:him|her|them|someone|somebody|people|everyone|everybody|the (?:baby|kids?|children)|a (?:kid|child|baby)|my (?:baby|son|daughter|kids?|children|wife|husband|boss|dad|father|mom|mother|stepdad|stepmom|roommate|teacher|ex|neighbor|neighbour|partner|brother|sister|boyfriend|girlfriend|coworker|classmate|family)|(?:this|that) (?:guy|girl|man|woman|person|bitch|bastard|kid))`;
+
+export const IDIOMS_EN: readonly string[] = [
+  String.raw`(?<!(?:he|she|they) (?:is|are) )killing me`,
+  String.raw`(?:could|would) kill for`,
+  String.raw`kill(?:s|ed|ing)? it(?! al)`,
+  String.raw`kill(?:s|ed|ing)? (?:some |the )?time`,
+  String.raw`dying (?:to|for|of (?:laughter|boredom|embarrassment|curiosity|hunger|thirst|the heat|cuteness|cringe)|laughing|over)`,
+  String.raw`died (?:laughing|of (?:laughter|embarrassment|boredom|cringe))|(?:nearly|almost|literally) died (?:of|from|laughing)`,
+  String.raw`dead (?:tired|on my feet|on our feet|serious|wrong|set|last|center|ass|inside)|(?:bored|scared|worried|sick|tired|freezing|starving|annoyed|frightened|loved|love you) to death`,
+  String.raw`(?:rather|sooner) die than|to die for|drop dead|die of (?:embarrassment|boredom|laughter)`,
+  String.raw`(?:phone|battery|laptop|car|plant|plants|tv|computer|fish|charger|headphones) (?:\S+ )?(?:died|is dead|was dead|dead)`,
+  String.raw`(?:shoot|shot) (?:me )?(?:a |an )?(?:text|message|email|dm|msg|line|call)|shoot(?:ing)? (?:hoops|pool|a video|photos|the breeze|my shot)|shooting range`,
+  String.raw`hang(?:ing|s)? (?:out|in there|on|up|with)`,
+  String.raw`cut(?:ting)? (?:back|down|class|corners|my hair|her hair|his hair|the cord|it out|ties|carbs|sugar)`,
+  String.raw`jump(?:ing|ed)? (?:on|in|into|at) (?:a |the )?(?:call|meeting|chat|shower|pool|conversation|chance|opportunity|game|convo|bandwagon)`,
+  String.raw`overdos(?:e|ed|ing) on (?:coffee|caffeine|sugar|netflix|candy|chocolate|tv|memes|anime|carbs|junk food|sun|love|cute|cuteness|christmas|tiktok)`,
+  String.raw`kill(?:ing)? ${SELF} (?:at|to finish|to get|trying|working|studying|over|for (?:this|that|a|the))`,
+  String.raw`(?:cut|hurt|burn|burned|burnt) ${SELF} (?:shaving|cooking|by accident|accidentally|on (?:a|the)|at the gym|at work|while|playing|lifting|falling)`,
+  String.raw`(?:hurt|kill) (?:${SELF}|${THEM}) laughing`,
+  String.raw`(?:kill|murder) me (?:if|when) i|(?:kill|murder) me when (?:she|he|they) (?:sees?|finds? out|hears?|notices?|finds?)|(?:kill|murder) me for \S+ing`,
+  String.raw`(?:suicide|suicidal) (?:squad|doors?|mission|rates?|prevention|awareness|statistics|run|drills?|sprints?|hotline number for)|(?:political|social|career|commercial) suicide`,
+  String.raw`(?:dying|dye|dyed|dyeing) (?:my|her|his|their|your) hair`,
+  String.raw`(?:killer|deadline|deadlift)`,
+];
+
+export const RULES_EN: readonly RuleSpec[] = [
+  // Overdose and medical emergency: already happening.
+  {
+    id: 'en.overdose.took-many',
+    kind: 'overdose-or-medical',
+    pattern: String.raw`(?:took|take|taken|taking|swallowed|swallow|ate|popped|downed|chugged|have taken|just took) %1(?:all (?:of )?(?:my|the|his|her|their)|all|a (?:whole|full|entire) (?:bottle|box|pack|packet|strip|jar) of|(?:whole|entire|full) (?:bottle|box|pack) of|too many|way too many|a (?:bunch|lot|handful|ton|load|fistful|shit ton) of|a handful|handfuls of|a bottle of|bottle of|like {NUM_MANY_EN}|{NUM_MANY_EN}|extra|double (?:my|the))(?: \S+){0,2} {DRUG_EN}`,
+  },
+  {
+    id: 'en.overdose.overdosed',
+    kind: 'overdose-or-medical',
+    pattern: String.raw`(?:i|just|have|think i|i think i|he|she|they) %1(?:overdosed|overdosing|am overdosing|took an overdose|took an od|had an overdose)`,
+  },
+  {
+    id: 'en.overdose.mixed',
+    kind: 'overdose-or-medical',
+    pattern: String.raw`(?:mixed|mixing|took|drank|taking|combined) %3{DRUG_EN} %3(?:with|and) %2(?:alcohol|vodka|wine|beer|whiskey|whisky|booze|liquor|drinks|tequila|rum|gin)`,
+  },
+  {
+    id: 'en.overdose.poison',
+    kind: 'overdose-or-medical',
+    pattern: String.raw`(?:drank|drink|swallowed|ate|took|drinking|chugged|have drunk) %2(?:bleach|antifreeze|poison|rat poison|drain cleaner|pesticide|weed killer|cleaning products?|lye|ammonia|detergent)`,
+  },
+  {
+    id: 'en.medical.bleeding-unconscious',
+    kind: 'overdose-or-medical',
+    pattern: String.raw`(?:can not|will not|does not|not|wont) %2stop (?:the )?bleeding|bleeding (?:a lot|so much|everywhere|heavily|out|badly|will not stop|too much)|(?:cut|cuts|went) (?:too|to|really|very|so) deep|(?:lost|losing) (?:a lot of |so much |too much )?blood|(?:is not|not|stopped|are not) breathing|(?:will not|can not) wake (?:him|her|them|up)|(?:passed out|unconscious|unresponsive|turning blue|lips are blue|having a seizure|seizing)|(?:having|have|had) a (?:heart attack|stroke)(?! last| years| when)`,
+  },
+  {
+    id: 'en.medical.cannot-breathe-after',
+    kind: 'overdose-or-medical',
+    pattern: String.raw`can not breathe %4(?:after|pills|took|overdose|swallowed|taking)|(?:after|since) (?:taking|i took|swallowing) %4can not breathe`,
+  },
+
+  // Abuse or immediate danger to the person writing.
+  {
+    id: 'en.abuse.being-hurt',
+    kind: 'abuse-or-immediate-danger',
+    pattern: String.raw`(?:is|are|keeps|keep|started|starting|just|was|been|has been|have been|he|she|they|he is|she is|they are) %2(?:hitting|beating|choking|strangling|kicking|punching|slapping|hurting|attacking|stabbing|raping|molesting|threatening|abusing|burning|smothering) (?:me|us|my (?:mom|mother|sister|brother|kids?|baby|son|daughter|children))`,
+  },
+  {
+    id: 'en.abuse.hurts-me',
+    kind: 'abuse-or-immediate-danger',
+    pattern: String.raw`(?:hits|beats|chokes|kicks|punches|slaps|rapes|abuses|molests|strangles|burns|hit|beat|choked|kicked|punched|slapped|raped|molested|strangled|stabbed|assaulted|abused) (?:me|us)|(?:touches|touching|touched) me %3(?:when|at night|there|without|and|every|while)|(?:being|was|got|been|am being) (?:raped|molested|sexually assaulted|trafficked|abused|beaten|followed|stalked|attacked|chased|kidnapped|held hostage)`,
+  },
+  {
+    id: 'en.abuse.threat-to-kill',
+    kind: 'abuse-or-immediate-danger',
+    weak: true,
+    pattern: String.raw`(?:he|she|they|someone|somebody|he is|she is|they are|said he|said she|going to|will|threatened to|threatening to|threatens to|tried to|trying to|wants to|afraid he will|scared he will|afraid she will|scared she will) %2(?:kill|hurt|stab|shoot|rape|beat|strangle|choke|murder) (?:me|us|my (?:kids?|baby|children|mom|mother|family))`,
+  },
+  {
+    id: 'en.abuse.weapon',
+    kind: 'abuse-or-immediate-danger',
+    pattern: String.raw`(?:has|have|got|is holding|holding|pulled|grabbed|has got|with) (?:a |the |his |her )?${WEAPON} %4(?:threatening me|threatening to|threatened me|pointing (?:it )?at me|pointed (?:it )?at me|coming (?:for|after) me|at my door|to my head|at me)|${WEAPON} (?:to|at|against) my (?:head|throat|face|chest|neck)|(?:pointing|pointed|holding) (?:a |the |his |her )?${WEAPON} (?:at|to) me`,
+  },
+  {
+    id: 'en.abuse.break-in',
+    kind: 'abuse-or-immediate-danger',
+    pattern: String.raw`(?:someone|somebody|a (?:man|guy|person|stranger)|he|she|they|people) %2(?:breaking|broke|trying to break|trying to get|forcing (?:his|their|her) way) %1in(?:to|side)?|break(?:ing)? into my (?:house|home|apartment|room|car|place)|(?:someone|somebody|a (?:man|guy|stranger)) (?:is )?(?:in|inside|outside) (?:my|the) (?:house|home|apartment|room|window|door) %3(?:scared|help|hiding|right now)`,
+  },
+  {
+    id: 'en.abuse.hiding-trapped',
+    kind: 'abuse-or-immediate-danger',
+    pattern: String.raw`(?:locked|hiding|hidden|trapped|barricaded) (?:myself )?%3(?:in|inside) %3(?:bathroom|closet|room|car|basement|attic) %3(?:from|because|he|she|they|scared|help)|hiding from (?:him|her|them|my (?:husband|boyfriend|dad|father|stepdad|partner|ex|wife|girlfriend))|(?:locked|locks|keeps) me (?:in|inside|up)|(?:he|she|they|husband|boyfriend|partner|wife|girlfriend) %2(?:will not|does not|not) let me (?:leave|escape|out)(?! to| with)|let me leave %4(?:took|takes|taken|broke|smashed) my phone|(?:took|takes|taken|broke|smashed) my phone %4let me leave`,
+  },
+
+  // Someone else in danger, named explicitly (other kinds are re-attributed when the subject is someone else).
+  {
+    id: 'en.third-party.reflexive',
+    kind: 'third-party-danger',
+    pattern: String.raw`(?:kill|killing|kills|hurt|hurting|hurts|cut|cutting|cuts|hang|hanging|shoot|shooting|harm|harming|off|offing|end|ending|starve|starving|burn|burning|poison|drown|overdose) ${THEM}|(?:end|ending|take|taking) (?:his|her|their) (?:own )?life|(?:he|she|they) (?:is|are|was) suicidal`,
+  },
+
+  // Danger to others.
+  {
+    id: 'en.others.attack',
+    kind: 'danger-to-others',
+    weak: true,
+    pattern: String.raw`(?:going to|will|want to|about to|plan to|planning to|afraid i will|scared i will|scared i am going to|afraid i am going to|afraid i might|scared i might|i might|urges? to|thoughts? of|thinking about|feel like|fantasize about|fantasizing about|can not stop thinking about) %2(?:kill|killing|hurt|hurting|stab|stabbing|shoot|shooting|beat|beating|strangle|choke|attack|murder|poison|harm|shake|shaking|hit|smother|drown|run over|beat up) %1${TARGET}`,
+  },
+  {
+    id: 'en.others.weapon-to-place',
+    kind: 'danger-to-others',
+    pattern: String.raw`(?:shoot up|shooting up|bring (?:a |my |\S+ )?(?:gun|knife|weapon|rifle|bomb) to|take (?:a |my |\S+ )?(?:gun|rifle) to) %2(?:the )?(?:school|work|class|office|church|mall|party|place|campus)|make (?:them|everyone|everybody|all of them|those people) (?:all )?pay|(?:i will|going to) make them (?:all )?pay`,
+  },
+
+  // Means and method.
+  {
+    id: 'en.means.ready',
+    kind: 'means-or-method',
+    pattern: String.raw`(?:pills|meds|tablets|rope|noose|gun|pistol|knife|blade|razor|poison|bullets?|{DRUG_EN}) %3(?:ready|lined up|laid out|in (?:my )?(?:hand|lap|mouth)|next to me|saved up|counted out|set up|tied|all ready)|(?:saving|saved|stockpiling|stockpiled|hoarding|hoarded|collecting|counting|lining up|saving up) %2{DRUG_EN}|loaded (?:gun|pistol|rifle|shotgun)|(?:gun|pistol|rifle|shotgun) %3(?:is |it is )?loaded`,
+  },
+  {
+    id: 'en.means.lethal-dose',
+    kind: 'means-or-method',
+    pattern: String.raw`lethal (?:dose|amount|overdose)|fatal dose|overdose amount|how (?:many|much) (?:\S+ ){0,2}{DRUG_EN} %4(?:die|kill|overdose|not wake up|take to|would it take|does it take|lethal|fatal|enough to)|how (?:many|much) %3to (?:die|kill myself|overdose)`,
+  },
+  {
+    id: 'en.means.jump',
+    kind: 'means-or-method',
+    pattern: String.raw`(?:jump|jumping|throw myself|throwing myself|leap|leaping|step off|fall) %3(?:off|from|of|in front of|into|onto) %3(?:${EDGE}|train|bus|car|truck|traffic|subway|floor|story)|(?:standing|sitting|i am|on|at|up) %2(?:on|at|near) (?:the |a |this |top of the )?(?:edge|ledge|bridge|roof|rooftop|tracks|train tracks|railroad|cliff|balcony|overpass) %4(?:jump|jumping|right now|now|waiting|looking down|thinking|want|alone|ready|end|fall)|${EDGE} %5(?:want to jump|going to jump|thinking about jumping|about to jump|ready to jump|jump off|let go)|(?:want|going|thinking|about|ready|planning) %2(?:to )?jump(?:ing)? (?:off|from|tonight|now|in front)`,
+  },
+  {
+    id: 'en.means.hanging',
+    kind: 'means-or-method',
+    pattern: String.raw`(?:hang|hanging) ${SELF}|noose|(?:rope|belt|cord) %2(?:around|round|on) my neck|(?:tie|tied|tying|make|made|making) %2(?:rope|belt) %3(?:neck|ceiling|beam|closet|door)`,
+  },
+  {
+    id: 'en.means.wrists',
+    kind: 'means-or-method',
+    pattern: String.raw`(?:slit|slitting|slice|slicing|cut|cutting|open|opening) %2(?:my )?(?:wrists?|throat|veins)`,
+  },
+  {
+    id: 'en.means.gun',
+    kind: 'means-or-method',
+    pattern: String.raw`(?:gun|pistol|rifle|shotgun|barrel) %3(?:to|in|against|at) my (?:head|mouth|temple|chest)|shoot ${SELF}|blow my (?:brains|head) (?:out|off)|put a bullet in my`,
+  },
+  {
+    id: 'en.means.vehicle-gas',
+    kind: 'means-or-method',
+    pattern: String.raw`(?:drive|crash|swerve|steer) %3(?:into|off) %3(?:wall|tree|traffic|bridge|cliff|truck|oncoming|pole)|car running %3garage|carbon monoxide|(?:walk|step|run) %2into traffic|(?:in front of|under) (?:a |the )?(?:train|bus|truck|subway)|(?:drown|poison|starve|suffocate|electrocute|gas) ${SELF}`,
+  },
+
+  // Intent or plan.
+  {
+    id: 'en.intent.future',
+    kind: 'intent-or-plan',
+    pattern: String.raw`${FUTURE} %2(?:${END_LIFE}|overdose|do it tonight)(?! with)|${END_LIFE} %3${TIME}|(?:going to|will) do it (?:tonight|today|now)|tonight is the night`,
+  },
+  {
+    id: 'en.intent.note-plan',
+    kind: 'intent-or-plan',
+    pattern: String.raw`suicide (?:note|letter|plan)|(?:have|got|made|making|had) a plan (?:to|for|and|on how|to end)|(?:set|picked|chose) (?:a|the) (?:date|day) (?:to|for)|(?:set|picked|chose) a date|(?:have|got) (?:a|the) plan %3(?:die|kill|end|tonight)`,
+  },
+
+  // Self-harm.
+  {
+    id: 'en.self-harm.act',
+    kind: 'self-harm',
+    pattern: String.raw`(?:cut|cutting|cuts|slice|carve|carving|scratch|scratching|scratched|burn|burning|burned|burnt|hit|hitting|punch|punching|bite|biting|hurt|hurting|harm|harming|stab|stabbing|starve|starving|bruise|bruising) (?:${SELF}|my (?:arms?|legs?|thighs?|wrists?|skin|stomach|body|hips?|forearms?))(?! (?:on|with (?:a|the) (?:paper|knife while)|while cooking))`,
+  },
+  {
+    id: 'en.self-harm.urge',
+    kind: 'self-harm',
+    pattern: String.raw`self ?harm(?:ing|ed)?|self ?injur\S*|(?:relapsed|relapse|relapsing) %3(?:cut|cutting|self harm|burning)|(?:want|need|going|urge|urges|about|tempted) %3(?:to )?cut(?= (?:so|again|tonight|now|bad|badly|really|deep|deeper|and|because|i|\.)|$)`,
+  },
+
+  // Farewell.
+  {
+    id: 'en.farewell.goodbye',
+    kind: 'farewell',
+    pattern: String.raw`(?:this is|saying|say|said|wanted to say|want to say|final|last|my) %2goodbye(?! (?:to (?:my|the|our) (?:old|ex|job|house|apartment|summer|coworkers|class)))|goodbye (?:forever|for ever|world|cruel world|everyone|everybody|all|to everyone|for good|message|note|letter|post|video|text)|before i (?:go|leave|die|am gone)(?! (?:to|out|home|back|in|on|shopping|for|\S+ing))|before i leave this world`,
+  },
+  {
+    id: 'en.farewell.gone',
+    kind: 'farewell',
+    pattern: String.raw`(?:when|after|once|by the time) (?:i am) (?:gone|dead|not here|not around|no longer here)|(?:will not|not going to|wil not) be (?:here|around|alive) %3(?:tomorrow|much longer|anymore|by|for long|next)|(?:this|it) is my last (?:message|text|night|day|time)|my last (?:message|text|words|night|day) (?:ever|on earth|alive)|last message to (?:anyone|you|everyone)|see you on the other side`,
+  },
+  {
+    id: 'en.farewell.giving-away',
+    kind: 'farewell',
+    pattern: String.raw`(?:gave|giving|give|given) away (?:all )?(?:my|all my) (?:stuff|things|belongings|possessions|cat|dog|pets?|money|everything)|(?:giving|gave|give) (?:away )?(?:all )?my (?:stuff|things|belongings) away|(?:take care of|look after|feed|adopt|care for) my (?:cat|dog|pets?|kids|children|plants) %3(?:when|after|once|if) (?:i am) gone|(?:wrote|written|writing|left) %2(?:letters?|notes?) (?:to|for) (?:my (?:family|mom|parents|kids)|everyone|each)|will not need (?:them|it|my \S+) anymore`,
+  },
+
+  // Suicidal ideation, active and passive.
+  {
+    id: 'en.ideation.want-to-die',
+    kind: 'suicidal-ideation',
+    weak: true,
+    pattern: String.raw`(?:want|wants|wanted|wish|wishing|wanting|need|ready|going) %2to (?:die|dye(?! (?:my|her|his|the|it|your))|be dead|just die|not be alive|not exist|stop existing|not wake up|never wake up|disappear forever)|(?:i am|i feel) (?:ready|waiting) to die`,
+  },
+  {
+    id: 'en.ideation.wish-dead',
+    kind: 'suicidal-ideation',
+    pattern: String.raw`wish %2(?:i was|i were|i would|i could|to be|to just|i had) %2(?:dead|die|disappear forever|never been born|not been born|not wake up|never wake up)|(?:better off|rather be) dead|want to be gone|wish i (?:was|were) gone`,
+  },
+  {
+    id: 'en.ideation.never-wake',
+    kind: 'suicidal-ideation',
+    pattern: String.raw`(?:sleep|slept|bed|close my eyes) %4(?:and|&) (?:never|not|do not|not ever) wake up|(?:hope|wish|pray|praying) %3(?:i|to) (?:do not|never|will not|not) wake up|(?:do not|never) want to wake up (?:ever|again|anymore)`,
+  },
+  {
+    id: 'en.ideation.not-want-to-live',
+    kind: 'suicidal-ideation',
+    pattern: String.raw`(?:do not|does not|no longer) %1(?:want|wish) to (?:live|be alive|exist|keep living|go on living)|(?:do not|does not|no longer) %1(?:want|wish) to (?:be here|be around|go on|keep going|wake up) %2(?:anymore|any longer|no more|ever again)`,
+  },
+  {
+    id: 'en.ideation.suicidal',
+    kind: 'suicidal-ideation',
+    pattern: String.raw`suicidal|(?:thinking|thought|thoughts|think|considering|contemplating|considered|ideas|feel|feeling|urges?|tempted) (?:about |of |on |to |by )?(?:\S+ )?suicide|suicide (?:is )?(?:on|in) my (?:mind|head)|(?:want|wants) to commit suicide|(?:attempt|attempted) suicide`,
+  },
+  {
+    id: 'en.ideation.kill-myself',
+    kind: 'suicidal-ideation',
+    weak: true,
+    pattern: String.raw`(?:kill|killing|off|offing|end|ending) ${SELF}|(?:end|ending|take|taking|and) my (?:own )?life|end it all|ending it all`,
+  },
+  {
+    id: 'en.ideation.burden-better-off',
+    kind: 'suicidal-ideation',
+    pattern: String.raw`(?:better off|happier|easier) %3without me|better off if i (?:was|were|am) (?:not|gone|dead)|better off if i (?:died|did not exist|was never born)|(?:no one|world|everyone|anyone) (?:would|will|would not|wil) %2(?:miss|notice|care|even notice|even care) %3(?:if|when) i (?:was|were|am|died|die|disappeared|disappear|left|killed)`,
+  },
+  {
+    id: 'en.ideation.no-reason',
+    kind: 'suicidal-ideation',
+    pattern: String.raw`(?:no|not|nothing|any) %2(?:reason|point|purpose) %2(?:to|in|of) (?:live|living|keep living|go on|going on|being alive|stay alive|be alive|keep going|life)|nothing (?:left )?to live for|(?:life|living) (?:is not|is|not) %1worth (?:living|it anymore)|what is the point (?:of|in) (?:living|life|being alive|going on|anything anymore|trying anymore|even being here)|can not (?:go on|keep living|live like this) %1(?:anymore|any longer)?`,
+  },
+  {
+    id: 'en.ideation.want-it-to-end',
+    kind: 'suicidal-ideation',
+    pattern: String.raw`(?:want|wish|need) (?:it al|everything|my life|life|it all) to (?:end|stop|be over)|(?:want|wanted|wish) %2to (?:stop|quit) (?:existing|living)|(?:wish|want) %2(?:never been born|never existed|not exist|was not born)|(?:want|wish|wanna) %3disappear (?:forever|for good|permanently|and never come back|from (?:this|the) (?:world|earth|planet))|(?:hope|wish|pray) %2(?:something|someone|a car|a bus|a truck) %2(?:kills?|hits?|runs? over|ends?) me|hope i (?:die|get hit|crash)`,
+  },
+];

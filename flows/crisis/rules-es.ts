@@ -1,0 +1,206 @@
+// Spanish crisis rules as data, in the same normalised form as rules-en.ts (no accents, ñ read as n).
+
+import type { RuleSpec } from './crisis-types.js';
+
+const DIE_SELF = String.raw`(?:matarme|suicidarme|quitarme la vida|acabar con (?:mi vida|todo)|terminar con (?:mi vida|todo)|acabo con (?:mi vida|todo)|termino con (?:mi vida|todo)|me mato|me suicido|me quito la vida|matar|suicidar|morir|morirme)`;
+const WHEN = String.raw`(?:hoy|esta noche|manana|este fin(?: de semana)?|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|en la noche|al rato|ahorita|ahora|cuando (?:se duerman|todos duerman|se vayan|me dejen))`;
+const EDGE = String.raw`(?:puente|edificio|techo|azotea|balcon|piso|ventana|cornisa|precipicio|barranco|acantilado|vias|metro|tren|carretera|autopista)`;
+const WEAPON = String.raw`(?:cuchillo|pistola|arma|navaja|machete|rifle|escopeta)`;
+const TARGET = String.raw`(?:lo|la|los|las|le|les)`;
+const VICTIM = String.raw`(?:a|al) (?:mi|mis|su|sus|alguien|todos|todo el mundo|la gente|ese (?:tipo|wey|guey|cabron|vato|hombre|idiota)|esa (?:vieja|mujer|perra|tipa)|el bebe|los ninos|\S+ (?:hijo|hija|bebe))`;
+
+export const IDIOMS_ES: readonly string[] = [
+  String.raw`(?:me |se |nos )?(?:muero|muere|mueren|moria|mori|morimos|morir|morirme|morirse|muriendo|muerto|muerta|muertos|muertas|mata|mato|matan|matamos|matando|mataba) (?:de|por) (?:la |el )?(?:risa|hambre|sueno|ganas|calor|frio|verguenza|pena|aburrimiento|sed|envidia|amor|curiosidad|nervios|miedo|cansancio|emocion|ternura|gusto|alegria|felicidad|celos|flojera|cringe|weba|hueva)`,
+  String.raw`muero por (?:ver|verte|ir|saber|probar|conocer|que|el|la|los|las|un|una|\S+r)`,
+  String.raw`me (?:mata|matan|mato|mataba) (?:el|la|los|las|este|esta|estos|estas|ese|esa|tu|tus)(?! (?:\S+ )?(?:esposo|novio|papa|padre|padrastro|pareja|marido|ex|hermano))`,
+  String.raw`(?:chiste|examen|calor|trafico|espera|partido|ejercicio|trabajo|tarea|cancion|pelicula|serie|final|dolor|clase|jefe|gym|entrenamiento|risa|frio|escuela|semana|lunes|profe|maestra|maestro) (?:\S+ )?me (?:mata|matan|mato|mataba|va a matar)`,
+  String.raw`me (?:mato|mate|estoy matando|matare) (?:estudiando|trabajando|a trabajar|entrenando|en el gym|haciendo)`,
+  String.raw`me (?:mori|muero|mueroo) con (?:ese|este|el|tu|esa|esta|la)`,
+  String.raw`(?:matar|matamos|matando|mato) el tiempo`,
+  String.raw`(?:se me murio|murio|se murio|esta muerto|esta muerta) (?:el|la|mi) (?:celular|telefono|cel|bateria|compu|laptop|planta|pila)|(?:celular|telefono|planta|bateria|pila|compu|cel) se (?:me )?murio`,
+  String.raw`muert[oa]s? (?:despues|tras|de (?:cansancio|sueno|risa|miedo))`,
+  String.raw`(?:me|te|nos) (?:va|van) a matar (?:cuando|si|por)`,
+  String.raw`(?:tirarme|me tire|me tiro|aventarme|me avente) (?:a|en) (?:la|el) (?:piscina|alberca|cama|playa|mar|rio|agua|sillon)`,
+  String.raw`colgar (?:la ropa|el telefono|fotos|la llamada)|me colgaron|saltar (?:la )?(?:cuerda|soga)`,
+  String.raw`(?:me )?(?:lastime|queme|golpee|corte) (?:el|la|los|las) \S+ (?:jugando|corriendo|cocinando|entrenando|en el|en la|con la|con el|al)`,
+  String.raw`suicidio (?:colectivo|politico|social)|prevencion del suicidio`,
+];
+
+export const RULES_ES: readonly RuleSpec[] = [
+  // Sobredosis y emergencia medica.
+  {
+    id: 'es.overdose.took-many',
+    kind: 'overdose-or-medical',
+    pattern: String.raw`(?:me tome|tome|me trague|trague|me acabe|me he tomado|tomo|se tomo|se trago|se acabo|me meti|tomamos) %2(?:todas (?:las|mis)|todos (?:los|mis)|todo el|toda la (?:caja|botella|tira)|un (?:frasco|bote|monton|chingo|puno|punado|tarro|blister)|una (?:caja|botella|tira)|muchas|muchos|demasiadas|demasiados|varias|un monton de|un chingo de|un punado de|{NUM_MANY_ES}|el frasco|la caja|el bote) %4{DRUG_ES}|(?:me tome|tome|se tomo|trague|me trague) (?:las |unas |mis |sus )?{DRUG_ES} de mas|{DRUG_ES} de mas|(?:me tome|tome|se tomo|me trague) (?:todo )?(?:el|un) (?:frasco|bote) (?:entero|completo)?`,
+  },
+  {
+    id: 'es.overdose.sobredosis',
+    kind: 'overdose-or-medical',
+    pattern: String.raw`(?:tuve|tengo|me di|estoy teniendo|me provoque|me hice|tuvo|tiene|le dio) (?:una )?sobredosis|(?:mezcle|combine|tome|mezclo) %3(?:{DRUG_ES}|\S+) %3con %2(?:alcohol|vodka|tequila|cerveza|vino|ron|whisky|mezcal|alcol|chelas|guaro|aguardiente)`,
+  },
+  {
+    id: 'es.overdose.poison',
+    kind: 'overdose-or-medical',
+    pattern: String.raw`(?:me tome|tome|me trague|bebi|me bebi|trague|se tomo|tomo) %2(?:el |un |una |la )?(?:cloro|veneno|raticida|lejia|insecticida|anticongelante|limpiador|acido|matarratas|sosa|thiner|tiner|gasolina)`,
+  },
+  {
+    id: 'es.medical.bleeding-unconscious',
+    kind: 'overdose-or-medical',
+    pattern: String.raw`no (?:para|deja|paro|puedo parar) de sangrar|(?:estoy|me estoy|se esta) desangrando|(?:perdi|pierdo|estoy perdiendo|perdio) mucha sangre|(?:no|ya no) (?:respira|reacciona|despierta|responde)|(?:corte|cortado|cortada) (?:muy |demasiado )?profund[oa]|(?:esta |estoy )?(?:inconsciente|convulsionando)|(?:me esta dando|tengo|estoy teniendo|le esta dando) un (?:infarto|ataque al corazon|derrame)|no puedo respirar %4(?:pastillas|tome|sobredosis|trague)`,
+  },
+
+  // Abuso o peligro inmediato.
+  {
+    id: 'es.abuse.being-hurt',
+    kind: 'abuse-or-immediate-danger',
+    pattern: String.raw`(?:me esta|me estan|esta|estan) %1(?:pegando|golpeando|ahorcando|asfixiando|lastimando|pateando|violando|tocando|amenazando|siguiendo|persiguiendo|atacando|apunalando|ahogando|acosando|quemando)|me (?:pega|pegan|golpea|golpean|viola|ahorca|patea|abusa|maltrata|lastima|encierra|asfixia|quema)(?= |$)(?! (?:el|la) (?:sol|calor|gripe|gripa))|me tocan? (?=cuando|sin|de noche|por las noches|en las noches|mis|y|$)|me amenazan? (?=\.|y|$)|me amenaza(?:n|ba|ron|o)? (?:con (?:matarme|matar|lastimarme|golpearme|pegarme|violarme|un cuchillo|una pistola|un arma|quitarme a mis hijos)|de muerte)`,
+  },
+  {
+    id: 'es.abuse.past-assault',
+    kind: 'abuse-or-immediate-danger',
+    pattern: String.raw`me (?:violo|violaron|golpeo|golpearon|pegaron|ahorco|apunalo|abuso|abusaron|ataco|atacaron|asalto|asaltaron|toco|tocaron|secuestraron|drogaron)(?= |$)|me pego(?! (?:la|el) (?:gripe|gripa|covid|resfriado|sol|cancion))|abuso (?:sexualmente )?de mi|abusa de mi`,
+  },
+  {
+    id: 'es.abuse.threat-to-kill',
+    kind: 'abuse-or-immediate-danger',
+    weak: true,
+    pattern: String.raw`(?:me va a|me van a|me quiere|me quieren|va a|van a|amenaza con|amenazo con|dijo que va a|miedo de que me|miedo que me) %1(?:matarme|matar|lastimarme|golpearme|pegarme|violarme|hacerme dano|mate|lastime|pegue|golpee)(?= |$)`,
+  },
+  {
+    id: 'es.abuse.weapon',
+    kind: 'abuse-or-immediate-danger',
+    pattern: String.raw`(?:tiene|saco|agarro|trae|con) (?:un|una|el|la|su) ${WEAPON} %3(?:me (?:amenaza|apunta|quiere|va a|esta)|contra mi|apuntandome|amenazandome|y me amenaza)|${WEAPON} (?:en|contra) (?:mi|la) (?:cabeza|cuello|garganta|cara)|me (?:apunta|apunto|esta apuntando) con (?:un|una|el|la|su) ${WEAPON}`,
+  },
+  {
+    id: 'es.abuse.break-in-trapped',
+    kind: 'abuse-or-immediate-danger',
+    pattern: String.raw`(?:alguien|un hombre|un tipo|un senor|unos tipos|ellos) %2(?:esta|estan|quiere|quieren|trata de|intenta|se quiere) %1(?:entrar|meterse|metiendose|entrando) %2(?:a|en) (?:mi|la) (?:casa|depa|departamento|cuarto|recamara)|(?:se metieron|se metio|entraron|entro alguien) a (?:mi|la) casa|(?:encerrada|encerrado|escondida|escondido|atrapada|atrapado|me escondi|me encerre|me estoy escondiendo) %3(?:en|de) %3(?:bano|cuarto|closet|armario|el|ella|ellos|mi \S+)|me tiene (?:encerrad[oa]|secuestrad[oa]|amenazad[oa])|no me deja(?:n)? salir %5(?:quito|quita|rompio|esconde|escondio|quitaron) (?:el|mi) (?:celular|telefono|cel)|(?:me quito|me rompio|me quitaron) (?:el|mi) (?:celular|telefono|cel) %5no me deja`,
+  },
+
+  // Tercera persona en peligro.
+  {
+    id: 'es.third-party.reflexive',
+    kind: 'third-party-danger',
+    pattern: String.raw`se (?:quiere|va a|piensa|intento|esta por|quiso|quiera|vaya a) %1(?:matar|suicidar|quitar la vida|cortar|colgar|ahorcar|morir|tirar(?! (?:a la (?:piscina|alberca)|al (?:agua|mar|rio)|en|la (?:basura|toalla))))(?= |$)|(?:suicidarse|matarse|quitarse la vida|ahorcarse|colgarse|cortarse las venas)(?= |$)|se esta (?:cortando|lastimando|haciendo dano|muriendo)|(?:amenaza|amenazo) con (?:suicidarse|matarse|quitarse la vida|tirarse|cortarse)|(?:el|ella|ellos) (?:es|esta) suicida`,
+  },
+
+  // Peligro para otros.
+  {
+    id: 'es.others.attack',
+    kind: 'danger-to-others',
+    weak: true,
+    pattern: String.raw`(?:matar|lastimar|golpear|herir|apunalar|acuchillar|ahorcar|ahogar|balear|disparar|envenenar|sacudir)${TARGET}|${TARGET} (?:voy|vamos|quiero|pienso|podria) (?:a )?(?:matar|lastimar|golpear|herir|clavar|apunalar|disparar|acuchillar|ahorcar|hacer dano|pegar|sacudir)|(?:matar|lastimar|golpear|herir|hacerle dano|hacer dano|danar|apunalar|pegarle|disparar|envenenar|sacudir) ${VICTIM}|(?:voy a|quiero|ganas de|miedo de|siento que voy a) %1(?:hacerle dano|lastimar|matar) a alguien`,
+  },
+  {
+    id: 'es.others.weapon-to-place',
+    kind: 'danger-to-others',
+    pattern: String.raw`(?:llevar|traer|llevo) (?:una |un |la |el |mi )?(?:pistola|arma|cuchillo|rifle|bomba) %2(?:a|al) (?:la )?(?:escuela|trabajo|colegio|prepa|secundaria|oficina|iglesia|universidad|fiesta)|(?:hacer que|que) (?:todos|todas|ellos|ellas) (?:me las )?paguen|me las van a pagar`,
+  },
+
+  // Medios y metodo.
+  {
+    id: 'es.means.ready',
+    kind: 'means-or-method',
+    pattern: String.raw`(?:{DRUG_ES}|soga|cuerda|pistola|arma|cuchillo|navaja|veneno|cuter|cutter|navajas) %3(?:listas?|listos?|preparad[oa]s?|guardad[oa]s?|juntas|en la mano|en mi mano|cargad[oa]|a la mano|aqui conmigo|en la boca)|(?:juntando|guardando|acumulando|ahorrando|escondiendo|junte|guarde) %2{DRUG_ES}|(?:pistola|arma|cuchillo|navaja) %4en (?:la|mi) mano|{DRUG_ES} %3(?:y|con) (?:una |la )?botella`,
+  },
+  {
+    id: 'es.means.lethal-dose',
+    kind: 'means-or-method',
+    pattern: String.raw`dosis (?:letal|mortal)|cuant[oa]s (?:\S+ ){0,2}(?:{DRUG_ES}|\S+) %4(?:morir|matar|no despertar|para no|letal|mortal|se necesitan para|hacen falta para)`,
+  },
+  {
+    id: 'es.means.jump',
+    kind: 'means-or-method',
+    pattern: String.raw`(?:tirarme|aventarme|lanzarme|arrojarme|saltar|brincar|me voy a tirar|me tiro|me aviento|me lanzo|me voy a aventar) %3(?:de|del|desde|al|a la|a las|a los|por|frente|enfrente|en) %3${EDGE}|${EDGE} %5(?:saltar|tirarme|aventarme|lanzarme|brincar|caer)|(?:estoy|ando|sigo) (?:en|arriba de|sobre) (?:el |la |un |una )?(?:puente|azotea|techo|cornisa|vias|borde|orilla)(?! con)`,
+  },
+  {
+    id: 'es.means.hanging',
+    kind: 'means-or-method',
+    pattern: String.raw`ahorcarme|colgarme|me (?:voy a|quiero) (?:ahorcar|colgar)(?= |$)|me ahorco|me cuelgo|(?:soga|cuerda|cinturon) %3(?:al|en el|alrededor del|en mi) cuello|(?:una|la) horca|nudo corredizo`,
+  },
+  {
+    id: 'es.means.cut-shoot',
+    kind: 'means-or-method',
+    pattern: String.raw`cortarme (?:las )?(?:venas|munecas|cuello)|(?:cortar|abrir|abrirme|cortarme) (?:me )?(?:las )?venas|pegarme un (?:tiro|balazo)|darme un (?:tiro|balazo)|volarme (?:la cabeza|los sesos)|pistola %3(?:en|a|contra) (?:la|mi) cabeza|(?:estrellarme|chocarme|me voy a estrellar|aventarme) %3(?:contra|con|a) %2(?:muro|pared|arbol|poste|camion|trailer|carros|coches|trafico)`,
+  },
+
+  // Intencion o plan.
+  {
+    id: 'es.intent.future',
+    kind: 'intent-or-plan',
+    pattern: String.raw`(?:voy a|me voy a|ya decidi|decidi|pienso|planeo|estoy por|ya es hora de|${WHEN}) %3${DIE_SELF}(?= |$)|(?:lo hago|lo voy a hacer|me mato|me suicido|acabo con todo|me voy a matar) %2${WHEN}|(?:ya )?(?:tengo|hice|tengo todo listo|elegi|escogi) (?:un |el |mi )?(?:plan|dia|fecha) %3(?:matarme|suicidarme|quitarme la vida|morir|acabar|hacerlo)|me voy a (?:matar|suicidar|morir)(?! de)`,
+  },
+  {
+    id: 'es.intent.note',
+    kind: 'intent-or-plan',
+    pattern: String.raw`(?:carta|nota) suicida`,
+  },
+
+  // Autolesion.
+  {
+    id: 'es.self-harm.cut',
+    kind: 'self-harm',
+    pattern: String.raw`(?:cortarme|me corte|me corto|me cortaba|me estoy cortando|me volvi a cortar|me vuelvo a cortar|me he cortado|cortandome|me cortare|me voy a cortar)(?! (?:el|la|los|las|un|una) (?:pelo|cabello|unas|fleco|barba|dedo|mano|cara|pierna|pie|labio|lengua|unas)|(?: con (?:una|un|la|el) (?:hoja|papel|lata|vidrio|cuchillo cocinando)))`,
+  },
+  {
+    id: 'es.self-harm.hurt',
+    kind: 'self-harm',
+    pattern: String.raw`(?:hacerme|me hago|me hice|me estoy haciendo) %1dano(?! (?:en|al) (?:el|la) (?:pie|rodilla|espalda|tobillo))|(?:lastimarme|me lastimo|me lastime|me estoy lastimando|lastimandome|herirme|me hiero|golpearme|me golpeo|me golpee|quemarme|me queme|me quemo|me rasguno|rasgunarme|aranarme|me arano|me muerdo|morderme)(?! (?:con (?:la|el) (?:plancha|estufa|sarten|olla|cafe|sopa|agua|sol|horno)|cocinando|sin querer|por accidente|jugando|en el (?:gym|trabajo)))`,
+  },
+  {
+    id: 'es.self-harm.autolesion',
+    kind: 'self-harm',
+    pattern: String.raw`autolesion\S*|auto lesion\S*|me autolesione|(?:recai|recaida|recaer|volvi a) %3(?:cortarme|cortes|autolesion\S*|lastimarme|hacerme dano)|(?:ganas|impulsos?|necesidad) de (?:cortarme|lastimarme|hacerme dano|quemarme|golpearme)`,
+  },
+
+  // Despedida.
+  {
+    id: 'es.farewell.goodbye',
+    kind: 'farewell',
+    pattern: String.raw`(?:esta es|este es|es) (?:mi )?(?:despedida|ultimo mensaje|ultimo adios)|me despido (?:de todos|de ustedes|para siempre|de ti para siempre|de este mundo|de la vida)|adios (?:para siempre|a todos|mundo|a todo el mundo|cruel mundo)|(?:mi|este es mi|es mi) ultimo (?:mensaje|dia|adios)|despedirme (?:de alguien|de todos|de ti|de ustedes|antes de irme)|carta (?:de )?despedida|mensaje de despedida|perdon(?:en)?(?:me)? por todo %2adios`,
+  },
+  {
+    id: 'es.farewell.gone',
+    kind: 'farewell',
+    pattern: String.raw`(?:cuando|despues de que|una vez que) (?:ya no )?(?:este|me vaya|me muera|no este|me haya ido)(?= |$)|(?:ya no) (?:voy a estar|estare|voy a seguir aqui)|(?:regale|regalando|voy a regalar|repartir|repartiendo|reparti|les dejo|deje|regalo) %2(?:todas )?mis (?:cosas|pertenencias|mascotas|ahorros)|(?:regale|regalando|deje) (?:a )?mi (?:gato|perro|mascota)|(?:escribi|deje|escribiendo|escribo) %2cartas? %4(?:familia|mama|papa|hijos|todos|despedida|cuando me vaya|para que las lean)|(?:ya no voy a ser|ya no sere|dejare de ser) una carga|cuiden a mi (?:perro|gato|mascota|hijos|mama) %2(?:cuando|por mi|despues)`,
+  },
+
+  // Ideacion suicida.
+  {
+    id: 'es.ideation.want-to-die',
+    kind: 'suicidal-ideation',
+    weak: true,
+    pattern: String.raw`(?:quiero|quiere|quisiera|quisiere|deseo|desea|ganas de|prefiero|prefiere|solo quiero|necesito|me quiero|se quiere) %2(?:morir|morirme|morirse|estar muert[oa]|dejar de existir|dejar de vivir|no existir|no despertar|desaparecer para siempre|irme de este mundo|ya no estar|matarme|suicidarme|quitarme la vida|acabar con (?:mi vida|todo)|terminar con (?:mi vida|todo))(?= |$)`,
+  },
+  {
+    id: 'es.ideation.not-want-to-live',
+    kind: 'suicidal-ideation',
+    pattern: String.raw`(?:no|ya no|nunca) (?:quiero|quiere|kiero|deseo|tengo ganas de|tiene ganas de) %1(?:vivir|seguir viviendo|seguir en este mundo|estar vivo|estar viva|existir|despertar|seguir con vida)(?= |$)|ya no (?:quiero|quiere) (?:seguir|estar aqui|estar aca|estar en este mundo)|ya no (?:quiero|puedo) (?:seguir|mas) (?:con la vida|con mi vida|viviendo)`,
+  },
+  {
+    id: 'es.ideation.wish-dead',
+    kind: 'suicidal-ideation',
+    pattern: String.raw`ojala %2(?:no despertar|no despierte|no despertara|nunca despertar|estuviera muert[oa]|estar muert[oa]|me muera|morirme|me muriera|no haber nacido|nunca haber nacido|desaparecer|no existir|dormirme y no despertar|me pase algo|me atropelle|me atropellara|se acabe todo|ya no estar)|(?:dormir|dormirme|acostarme|cerrar los ojos) %3y (?:no|nunca) (?:volver a )?despertar|quisiera estar muert[oa]|mejor (?:muert[oa]|si me muero|si no estuviera|si yo no existiera)`,
+  },
+  {
+    id: 'es.ideation.better-without-me',
+    kind: 'suicidal-ideation',
+    pattern: String.raw`(?:estarian|estaria|estaran|estara|vivirian|serian|seria) (?:mejor|mas felices|tranquil[oa]s) %2sin mi|nadie (?:me )?(?:extranaria|extranara|notaria|le importaria|se daria cuenta|se va a dar cuenta) %3(?:si|cuando) (?:me muero|muero|me muera|desaparezco|desapareciera|me voy|no estoy|me mato)`,
+  },
+  {
+    id: 'es.ideation.suicidal',
+    kind: 'suicidal-ideation',
+    pattern: String.raw`(?:pensamientos|ideas|ideacion|impulsos|ganas|pensamiento) %2suicidas?|pensamientos (?:de |del )?suicid\S*|(?:soy|estoy|me siento|sentirme|ando|me he sentido|sigo) %1suicida|(?:pienso|pensando|pense|pensar|considero|considerando|penso|piensa) %2(?:en )?(?:el )?(?:suicidio|suicidarme|matarme|quitarme la vida|morirme|acabar con (?:mi vida|todo))`,
+  },
+  {
+    id: 'es.ideation.kill-myself',
+    kind: 'suicidal-ideation',
+    weak: true,
+    pattern: String.raw`(?<!(?:va|van|quiere|quieren) a )(?:matarme|suicidarme|quitarme la vida|me suicido|me quito la vida|quitar me la vida)(?= |$)|me (?:mataria|suicidaria)|(?:acabar|terminar|acabo|termino) con (?:mi vida|todo)(?= |$)`,
+  },
+  {
+    id: 'es.ideation.no-reason',
+    kind: 'suicidal-ideation',
+    pattern: String.raw`(?:no|ya no) vale la pena (?:vivir|seguir)|(?:no|ya no) (?:tiene|tengo) %2(?:sentido|caso|razon|razones|motivo|motivos|para que) %2(?:vivir|seguir viviendo|seguir|existir|estar aqui)|no (?:tengo|hay) (?:nada|nadie) por (?:lo )?que vivir|quiero que (?:todo|esto|mi vida) (?:se acabe|termine|se termine|acabe)|(?:dejar|deje) de existir|desaparecer (?:para siempre|del mundo|de este mundo|de la tierra)|irme de este mundo|no (?:aguanto|puedo) mas %2(?:vivir|con la vida|con mi vida)`,
+  },
+];
