@@ -7,6 +7,8 @@ export interface StoreClientOptions {
   readonly endpoint?: string;
   readonly maxAttempts: number;
   readonly requestTimeoutMs: number;
+  /** Called once per logical store call (retries not counted): the benchmark counts round trips with it. */
+  readonly onCall?: () => void;
 }
 
 export function createDocumentClient(options: StoreClientOptions): DynamoDBDocumentClient {
@@ -21,5 +23,15 @@ export function createDocumentClient(options: StoreClientOptions): DynamoDBDocum
       ? { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),
   });
+  const onCall = options.onCall;
+  if (onCall) {
+    client.middlewareStack.add(
+      (next) => (args) => {
+        onCall();
+        return next(args);
+      },
+      { step: 'initialize', name: 'countStoreCalls' },
+    );
+  }
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 }

@@ -43,6 +43,8 @@ export interface LocalRunnerOptions {
   readonly log?: Log;
   /** The line's clock; tests move it forward to reach wait limits without waiting. */
   readonly clock?: Clock;
+  /** Called on every store call; the benchmark counts DynamoDB round trips with it. */
+  readonly onStoreCall?: () => void;
 }
 
 export interface LocalWarmline {
@@ -100,6 +102,7 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
       endpoint: dynamo.endpoint,
       maxAttempts: config.STORE_MAX_ATTEMPTS,
       requestTimeoutMs: config.STORE_TIMEOUT_MS,
+      ...(options.onStoreCall ? { onCall: options.onStoreCall } : {}),
     }),
     { tableName: config.TABLE_NAME, defaults, retentionDays: 400 },
   );

@@ -1,0 +1,55 @@
+// Publishes line events to EventBridge, resending only the entries that failed (PutEvents fails per entry).
+import { type EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
+import { type LineEvent, LineEventSchema } from '../../flows/events.js';
+import type { EventPublisher, Log } from '../../flows/ports.js';
+import { EVENT_SOURCE } from '../event-rules.js';
+
+export class PublishError extends Error {
+  override readonly name = 'PublishError';
+}
+
+/** PutEvents takes at most 10 entries a call. */
+const CHUNK = 10;
+
+export interface EventPublisherOptions {
+  readonly client: EventBridgeClient;
+  readonly busName: string;
+  readonly log: Log;
+  readonly source?: string;
+  readonly maxAttempts?: number;
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+export function createEventPublisher(options: EventPublisherOptions): EventPublisher {
+  const { client, busName, log } = options;
+  const source = options.source ?? EVENT_SOURCE;
+  const maxAttempts = options.maxAttempts ?? 3;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+
+  async function putChunk(entries: PutEventsRequestEntry[]): Promise<void> {
+    let pending = entries;
+    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+      try {
+        const result = await client.send(new PutEventsCommand({ Entries: pending }));
+        if (!result.FailedEntryCount) return;
+        // Entries come back in order; the failed ones carry an ErrorCode.
+        pending = pending.filter((_, i) => result.Entries?.[i]?.ErrorCode);
+        log.warn('some events were not accepted; resending them', { failed: pending.length, attempt });
+      } catch (error) {
+        log.warn('PutEvents failed', { attempt, error: error instanceof Error ? error.name : 'unknown' });
+      }
+      if (attempt < maxAttempts) await sleep(50 * 2 ** (attempt - 1));
+    }
+    throw new PublishError(`${pending.length} event(s) not published after ${maxAttempts} attempts`);
+  }
+
+  return {
+    async publish(events: readonly LineEvent[]): Promise<void> {
+      const entries = events.map((event) => {
+        const valid = LineEventSchema.parse(event);
+        return { EventBusName: busName, Source: source, DetailType: valid.type, Detail: JSON.stringify(valid) };
+      });
+      for (let i = 0; i < entries.length; i += CHUNK) await putChunk(entries.slice(i, i + CHUNK));
+    },
+  };
+}

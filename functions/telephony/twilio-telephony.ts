@@ -1,0 +1,106 @@
+// Outbound calls and texts through Twilio's REST API (dispatcher and notifier only, never a webhook).
+//
+// Only the REST client's base and its Api domain are loaded, not the whole SDK: smaller bundles, faster
+// cold starts for the functions that ring volunteers.
+import { Client } from 'twilio/lib/base/BaseTwilio.js';
+import Api from 'twilio/lib/rest/Api.js';
+import type { Log, Telephony } from '../../flows/ports.js';
+import { FetchTwilioHttpClient } from './twilio-http-client.js';
+
+/** Twilio's "call is not in-progress, cannot redirect" and "not found" codes. */
+const NOT_IN_PROGRESS = new Set([21220, 20404]);
+const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
+
+export class TelephonyError extends Error {
+  override readonly name = 'TelephonyError';
+}
+
+interface TwilioFailure {
+  status?: number;
+  code?: number;
+}
+
+const failure = (error: unknown): TwilioFailure => (typeof error === 'object' && error !== null ? (error as TwilioFailure) : {});
+
+export interface TwilioTelephonyOptions {
+  readonly accountSid: string;
+  readonly authToken: string;
+  readonly apiBase?: string;
+  readonly log: Log;
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+export function createTwilioTelephony(options: TwilioTelephonyOptions): Telephony {
+  const client = new Client(options.accountSid, options.authToken, {
+    accountSid: options.accountSid,
+    httpClient: new FetchTwilioHttpClient(options.apiBase) as never,
+  });
+  const account = new Api(client as never).account;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+
+  /** 20429 (too many requests) and 5xx were not processed: safe to send again. */
+  async function withRetries<T>(what: string, work: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await work();
+      } catch (error) {
+        const { status, code } = failure(error);
+        const retryable = (status !== undefined && RETRYABLE_STATUS.has(status)) || code === 20429;
+        if (!retryable || attempt >= 3) throw error;
+        options.log.warn('Twilio asked us to retry', { what, status, attempt });
+        await sleep(200 * attempt);
+      }
+    }
+  }
+
+  return {
+    async placeCall(request) {
+      const call = await withRetries('placeCall', () =>
+        account.calls.create({
+          to: request.to,
+          from: request.from,
+          url: request.url,
+          method: 'POST',
+          statusCallback: request.statusCallback,
+          statusCallbackMethod: 'POST',
+          statusCallbackEvent: ['initiated', 'ringing', 'answered', 'completed'],
+          timeout: request.timeoutSeconds,
+        }),
+      );
+      return call.sid;
+    },
+    async redirectCall(callSid, url) {
+      try {
+        await withRetries('redirectCall', () => account.calls(callSid).update({ url, method: 'POST' }));
+        return 'redirected';
+      } catch (error) {
+        if (NOT_IN_PROGRESS.has(failure(error).code ?? 0) || failure(error).status === 404) return 'not-in-progress';
+        throw error;
+      }
+    },
+    async cancelCall(callSid) {
+      for (const status of ['canceled', 'completed'] as const) {
+        try {
+          await withRetries('cancelCall', () => account.calls(callSid).update({ status }));
+          return;
+        } catch (error) {
+          if (failure(error).status === 404) return;
+          if (!NOT_IN_PROGRESS.has(failure(error).code ?? 0)) throw error;
+        }
+      }
+    },
+    async sendText(request) {
+      await withRetries('sendText', () => account.messages.create({ to: request.to, from: request.from, body: request.body }));
+    },
+    async addConferenceParticipant(request) {
+      const rooms = await withRetries('findConference', () =>
+        account.conferences.list({ friendlyName: request.room, status: 'in-progress', limit: 1 }),
+      );
+      const room = rooms[0];
+      if (!room) throw new TelephonyError('no conference in progress for this contact');
+      await withRetries('addParticipant', () =>
+        account.conferences(room.sid).participants.create({ from: request.from, to: request.to, earlyMedia: true }),
+      );
+    },
+  };
+}
