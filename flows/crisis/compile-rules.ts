@@ -12,12 +12,15 @@ export interface CompiledRule {
 }
 
 /**
- * `%n` is a gap of up to n arbitrary words ("want %2to die" also reads "want so badly to die");
+ * `%n` is a gap of up to n words within the clause ("want %2to die" also reads "want so badly to die");
  * `{NAME}` inserts a shared word list from lexicon.ts.
  */
 export function expandPattern(pattern: string): string {
-  const withMacros = pattern.replace(/\{([A-Z_]+)\}/g, (whole, name: string) => PATTERN_MACROS[name] ?? whole);
-  const withGaps = withMacros.replace(/%(\d)/g, (_, count: string) => `(?:[^ ]+ ){0,${count}}`);
+  const withMacros = pattern.replace(
+    /\{([A-Z_]+)\}/g,
+    (whole, name: string) => PATTERN_MACROS[name] ?? whole,
+  );
+  const withGaps = withMacros.replace(/%(\d)/g, (_, count: string) => `(?:[^ .]+ ){0,${count}}`);
   return collapsePatternSource(withGaps);
 }
 

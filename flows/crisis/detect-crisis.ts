@@ -8,7 +8,14 @@
 
 import { type CompiledRule, compilePattern, compileRules } from './compile-rules.js';
 import type { CrisisAssessment, CrisisKind, CrisisLanguage } from './crisis-types.js';
-import { isAboutSomeoneElse, isDistantPast, isFictionOrNews, isJoking, isNegated, type MatchSpan } from './guards.js';
+import {
+  isAboutSomeoneElse,
+  isDistantPast,
+  isFictionOrNews,
+  isJoking,
+  isNegated,
+  type MatchSpan,
+} from './guards.js';
 import { normaliseMessage } from './normalise.js';
 import { IDIOMS_EN, RULES_EN } from './rules-en.js';
 import { IDIOMS_ES, RULES_ES } from './rules-es.js';
@@ -64,11 +71,20 @@ function tokenIndexAt(text: string, charIndex: number): number {
   return count;
 }
 
-function isSuppressed(rule: CompiledRule, span: MatchSpan, language: CrisisLanguage, joking: boolean): boolean {
+function isSuppressed(
+  rule: CompiledRule,
+  span: MatchSpan,
+  language: CrisisLanguage,
+  joking: boolean,
+): boolean {
   if (rule.weak && joking) return true;
   if (isNegated(span, language)) return true;
   if (isDistantPast(span, language)) return true;
-  return isFictionOrNews(span, language, rule.kind === 'danger-to-others');
+  return isFictionOrNews(
+    span,
+    language,
+    rule.kind === 'danger-to-others' || rule.kind === 'third-party-danger',
+  );
 }
 
 function findInLanguage(text: string, language: CrisisLanguage): Finding | null {
@@ -87,7 +103,8 @@ function findInLanguage(text: string, language: CrisisLanguage): Finding | null 
       const end = start + match[0].split(' ').length - 1;
       const span: MatchSpan = { tokens, start, end };
       if (isSuppressed(rule, span, language, joking)) continue;
-      const kind = SELF_KINDS.has(rule.kind) && isAboutSomeoneElse(span, language) ? 'third-party-danger' : rule.kind;
+      const kind =
+        SELF_KINDS.has(rule.kind) && isAboutSomeoneElse(span, language) ? 'third-party-danger' : rule.kind;
       const rank = KIND_PRIORITY.indexOf(kind);
       if (rank < bestRank) {
         best = { kind, rule: rule.id };
@@ -109,7 +126,8 @@ export function detectCrisis(text: string, language?: 'en' | 'es'): CrisisAssess
     const finding = findInLanguage(bounded, candidate);
     if (!finding) continue;
     if (first === null || candidate === first) {
-      if (!fallback || KIND_PRIORITY.indexOf(finding.kind) < KIND_PRIORITY.indexOf(fallback.kind)) fallback = finding;
+      if (!fallback || KIND_PRIORITY.indexOf(finding.kind) < KIND_PRIORITY.indexOf(fallback.kind))
+        fallback = finding;
       if (first !== null) break;
       continue;
     }

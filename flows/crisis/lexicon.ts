@@ -1,15 +1,26 @@
 // Word lists the normaliser and both rule sets share: expansions, fuzzy vocabulary, pattern macros.
 
 /** Emoji people use for means and death, mapped to the words the rules know. Laughing faces mark jokes. */
-export const EMOJI_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/🔪|🗡️?/gu, ' knife '],
-  [/💊/gu, ' pills '],
-  [/🪢/gu, ' rope '],
-  [/🔫/gu, ' gun '],
-  [/⚰️?|🪦/gu, ' coffin '],
-  [/🩸/gu, ' blood '],
-  [/😂|🤣|😆|😹/gu, ' lol '],
-];
+export const EMOJI_WORDS: Readonly<Record<'en' | 'es', ReadonlyArray<readonly [RegExp, string]>>> = {
+  en: [
+    [/🔪|🗡️?/gu, ' knife '],
+    [/💊/gu, ' pills '],
+    [/🪢/gu, ' rope '],
+    [/🔫/gu, ' gun '],
+    [/⚰️?|🪦/gu, ' coffin '],
+    [/🩸/gu, ' blood '],
+    [/😂|🤣|😆|😹/gu, ' lol '],
+  ],
+  es: [
+    [/🔪|🗡️?/gu, ' cuchillo '],
+    [/💊/gu, ' pastillas '],
+    [/🪢/gu, ' soga '],
+    [/🔫/gu, ' pistola '],
+    [/⚰️?|🪦/gu, ' ataud '],
+    [/🩸/gu, ' sangre '],
+    [/😂|🤣|😆|😹/gu, ' lol '],
+  ],
+};
 
 /** Token expansions applied before collapsing (exact raw tokens whose collapsed form would be ambiguous). */
 export const RAW_EXPANSIONS_EN: Readonly<Record<string, string>> = {
@@ -63,6 +74,8 @@ export const EXPANSIONS_EN: Readonly<Record<string, string>> = {
   tmrw: 'tomorrow',
   tmr: 'tomorrow',
   '2morrow': 'tomorrow',
+  hell: 'he will',
+  shell: 'she will',
   kms: 'kill myself',
   ctb: 'kill myself',
   kys: 'kill yourself',

@@ -44,7 +44,10 @@ const EXPANSIONS: Readonly<Record<CrisisLanguage, ReadonlyMap<string, string>>> 
 type PhraseFix = readonly [RegExp, string];
 
 function phrase(source: string, replacement: string): PhraseFix {
-  return [new RegExp(`(?<=^| )(?:${collapsePatternSource(source)})(?= |$)`, 'g'), collapseRepeats(replacement)];
+  return [
+    new RegExp(`(?<=^| )(?:${collapsePatternSource(source)})(?= |$)`, 'g'),
+    collapseRepeats(replacement),
+  ];
 }
 
 const SERIOUS = 'xserio';
@@ -60,9 +63,11 @@ const PHRASES: Readonly<Record<CrisisLanguage, readonly PhraseFix[]>> = {
     phrase('suicide al|suicide all|suicide ?le', 'suicidal'),
     phrase('over (dose|dosed|dosing)', 'over$1'),
     phrase('be unalive', 'be dead'),
+    phrase('kill yourself myself', 'kill myself'),
     phrase('unalive(d)?', 'kill$1'),
     phrase('self ?delete|self ?destruct', 'kill myself'),
-    phrase('(to|on|urge|urges|no|of|from|about|with|and|the|relapsed|relapse|do|did) sh', '$1 self harm'),
+    phrase('(to|on|urge|urges|no|of|from|about|with|and|the|relapsed|relapse|do|did|my) sh', '$1 self harm'),
+    phrase('sh (scars|urges|again|wounds|cuts|relapse)', 'self harm $1'),
     phrase(
       'not (going to|gona) lie|no lie|no joke|not (even )?(joking|kidding)|no cap|i mean it|seriously|for real|fr|honestly',
       SERIOUS,
@@ -94,10 +99,13 @@ function undoLeet(token: string): string {
   return out;
 }
 
-function baseText(text: string): string {
+function baseText(text: string, language: CrisisLanguage): string {
   let out = text;
-  for (const [pattern, word] of EMOJI_WORDS) out = out.replace(pattern, word);
-  out = out.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  for (const [pattern, word] of EMOJI_WORDS[language]) out = out.replace(pattern, word);
+  out = out
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
   out = out.replace(/\bod(?:\s*['’`´]\s*(?:d|ed|ing)|ed|ing)\b/g, 'overdosed');
   out = out.replace(/['’`´]/g, '');
   return out.replace(/[.!?;,:\n\r\u2026()[\]{}"“”¿¡|/\\]+|\s-\s/g, ' . ');
@@ -118,7 +126,7 @@ function expandToken(raw: string, language: CrisisLanguage): string {
 /** The canonical form of a message for one language's rules: space-separated tokens, "." between clauses. */
 export function normaliseMessage(text: string, language: CrisisLanguage): string {
   const tokens: string[] = [];
-  for (const chunk of baseText(text).split(/\s+/)) {
+  for (const chunk of baseText(text, language).split(/\s+/)) {
     if (chunk === '.') {
       if (tokens.length > 0 && tokens[tokens.length - 1] !== '.') tokens.push('.');
       continue;

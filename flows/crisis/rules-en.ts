@@ -9,7 +9,7 @@ import type { RuleSpec } from './crisis-types.js';
 const SELF = String.raw`(?:myself|my own self)`;
 const THEM = String.raw`(?:himself|herself|themselves|themself)`;
 const FUTURE = String.raw`(?:going to|will|about to|plan to|planning to|planning on|plan on|decided to|intend to|ready to|tonight i will|tonight i am going to|tonight is the night i)`;
-const END_LIFE = String.raw`(?:kill ${SELF}|end (?:my|my own) life|take my (?:own )?life|end it all|commit suicide|off ${SELF}|end ${SELF}|end it)`;
+const END_LIFE = String.raw`(?:(?:kill|killing) ${SELF}|(?:end|ending) (?:my|my own) life|(?:take|taking) my (?:own )?life|(?:end|ending) it all|commit suicide|(?:off|offing) ${SELF}|end ${SELF}|(?:end|ending) it)`;
 const TIME = String.raw`(?:tonight|tomorrow|today|this (?:weekend|week|evening|morning|afternoon|friday|saturday|sunday|monday|tuesday|wednesday|thursday)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|my birthday)|after (?:work|school|class|everyone|they|my)|when (?:everyone|they|my|he|she)|at \d+|soon|right now|now)`;
 const EDGE = String.raw`(?:bridge|roof|rooftop|ledge|edge|tracks|train tracks|railroad|building|balcony|cliff|window|overpass|parking garage)`;
 const WEAPON = String.raw`(?:gun|pistol|rifle|shotgun|knife|machete|weapon)`;
@@ -33,9 +33,9 @@ export const IDIOMS_EN: readonly string[] = [
   String.raw`kill(?:ing)? ${SELF} (?:at|to finish|to get|trying|working|studying|over|for (?:this|that|a|the))`,
   String.raw`(?:cut|hurt|burn|burned|burnt) ${SELF} (?:shaving|cooking|by accident|accidentally|on (?:a|the)|at the gym|at work|while|playing|lifting|falling)`,
   String.raw`(?:hurt|kill) (?:${SELF}|${THEM}) laughing`,
-  String.raw`(?:kill|murder) me (?:if|when) i|(?:kill|murder) me when (?:she|he|they) (?:sees?|finds? out|hears?|notices?|finds?)|(?:kill|murder) me for \S+ing`,
+  String.raw`(?:kill|murder) me (?:if|when) i (?:am late|fail|forget|miss|lose|break|eat|spend|wreck|crash|ruin|do not (?:pass|finish|clean|call|come)|get (?:a|home late|bad))|(?:kill|murder) me when (?:she|he|they) (?:sees?|finds? out|hears?|notices?|finds?)|(?:kill|murder) me for \S+ing`,
   String.raw`(?:suicide|suicidal) (?:squad|doors?|mission|rates?|prevention|awareness|statistics|run|drills?|sprints?|hotline number for)|(?:political|social|career|commercial) suicide`,
-  String.raw`(?:dying|dye|dyed|dyeing) (?:my|her|his|their|your) hair`,
+  String.raw`(?:die|dies|died|dying|dye|dyed|dyeing) (?:my|her|his|their|your|our) hair`,
   String.raw`(?:killer|deadline|deadlift)`,
 ];
 
@@ -47,9 +47,14 @@ export const RULES_EN: readonly RuleSpec[] = [
     pattern: String.raw`(?:took|take|taken|taking|swallowed|swallow|ate|popped|downed|chugged|have taken|just took) %1(?:all (?:of )?(?:my|the|his|her|their)|all|a (?:whole|full|entire) (?:bottle|box|pack|packet|strip|jar) of|(?:whole|entire|full) (?:bottle|box|pack) of|too many|way too many|a (?:bunch|lot|handful|ton|load|fistful|shit ton) of|a handful|handfuls of|a bottle of|bottle of|like {NUM_MANY_EN}|{NUM_MANY_EN}|extra|double (?:my|the))(?: \S+){0,2} {DRUG_EN}`,
   },
   {
+    id: 'en.overdose.took-amount',
+    kind: 'overdose-or-medical',
+    pattern: String.raw`(?:took|swallowed|ate|popped|downed|chugged|just took|have taken|had) %6(?:bottle|box|pack|packet|strip|jar|handful|fistful|blister|sheet|pile|bunch|bag) of %2{DRUG_EN}|(?:can not (?:feel|breathe|move|see|stay awake|wake up)|passing out|blacking out|throwing up blood|vomiting blood) %5(?:after|since|from) (?:the |taking |i took |those |all )?(?:{DRUG_EN}|overdose|bleach)|(?:after|since) (?:taking|i took|swallowing) %4(?:can not (?:feel|breathe|move|see|stay awake)|passing out|blacking out)`,
+  },
+  {
     id: 'en.overdose.overdosed',
     kind: 'overdose-or-medical',
-    pattern: String.raw`(?:i|just|have|think i|i think i|he|she|they) %1(?:overdosed|overdosing|am overdosing|took an overdose|took an od|had an overdose)`,
+    pattern: String.raw`(?:i|just|have|think i|i think i|he|she|they) %1(?:overdosed|overdosing|am overdosing|took an overdose|took an od|had an overdose|overdose on)`,
   },
   {
     id: 'en.overdose.mixed',
@@ -81,7 +86,7 @@ export const RULES_EN: readonly RuleSpec[] = [
   {
     id: 'en.abuse.hurts-me',
     kind: 'abuse-or-immediate-danger',
-    pattern: String.raw`(?:hits|beats|chokes|kicks|punches|slaps|rapes|abuses|molests|strangles|burns|hit|beat|choked|kicked|punched|slapped|raped|molested|strangled|stabbed|assaulted|abused) (?:me|us)|(?:touches|touching|touched) me %3(?:when|at night|there|without|and|every|while)|(?:being|was|got|been|am being) (?:raped|molested|sexually assaulted|trafficked|abused|beaten|followed|stalked|attacked|chased|kidnapped|held hostage)`,
+    pattern: String.raw`(?:hits|beats|chokes|kicks|punches|slaps|rapes|abuses|molests|strangles|burns|hit|beat|choked|kicked|punched|slapped|raped|molested|strangled|stabbed|assaulted|abused) (?:me|us)|(?:touches|touching|touched) me %3(?:when|at night|there|without|and|every|while)|(?:threw|shoved|slammed|dragged|pinned|threw things at|throwing things at|throwing stuff at) me(?= |$)|(?:someone|somebody|a (?:man|guy|car|stranger)|he|she|they) (?:is|are|keeps|has been|was|have been) %1(?:following|stalking|chasing) me|(?:scared|afraid|fear|fearing|terrified) for my (?:life|safety)|(?:being|was|got|been|am being) (?:raped|molested|sexually assaulted|trafficked|abused|beaten|followed|stalked|attacked|chased|kidnapped|held hostage)`,
   },
   {
     id: 'en.abuse.threat-to-kill',
@@ -117,19 +122,19 @@ export const RULES_EN: readonly RuleSpec[] = [
     id: 'en.others.attack',
     kind: 'danger-to-others',
     weak: true,
-    pattern: String.raw`(?:going to|will|want to|about to|plan to|planning to|afraid i will|scared i will|scared i am going to|afraid i am going to|afraid i might|scared i might|i might|urges? to|thoughts? of|thinking about|feel like|fantasize about|fantasizing about|can not stop thinking about) %2(?:kill|killing|hurt|hurting|stab|stabbing|shoot|shooting|beat|beating|strangle|choke|attack|murder|poison|harm|shake|shaking|hit|smother|drown|run over|beat up) %1${TARGET}`,
+    pattern: String.raw`(?:going to|will|want to|about to|plan to|planning to|afraid i will|scared i will|scared i am going to|afraid i am going to|afraid i might|scared i might|i might|urges? to|thoughts? of|thinking about|think about|thought about|keep thinking about|feel like|fantasize about|fantasizing about|can not stop thinking about) %2(?:kill|killing|hurt|hurting|stab|stabbing|shoot|shooting|beat|beating|strangle|choke|attack|murder|poison|harm|shake|shaking|hit|smother|drown|run over|beat up) %1${TARGET}`,
   },
   {
     id: 'en.others.weapon-to-place',
     kind: 'danger-to-others',
-    pattern: String.raw`(?:shoot up|shooting up|bring (?:a |my |\S+ )?(?:gun|knife|weapon|rifle|bomb) to|take (?:a |my |\S+ )?(?:gun|rifle) to) %2(?:the )?(?:school|work|class|office|church|mall|party|place|campus)|make (?:them|everyone|everybody|all of them|those people) (?:all )?pay|(?:i will|going to) make them (?:all )?pay`,
+    pattern: String.raw`(?:shoot up|shooting up|(?:bring|take|bringing|taking) %3(?:gun|knife|weapon|rifle|bomb) to) %2(?:the )?(?:school|work|class|office|church|mall|party|place|campus)|make (?:them|everyone|everybody|all of them|those people) (?:all )?pay|(?:i will|going to) make them (?:all )?pay`,
   },
 
   // Means and method.
   {
     id: 'en.means.ready',
     kind: 'means-or-method',
-    pattern: String.raw`(?:pills|meds|tablets|rope|noose|gun|pistol|knife|blade|razor|poison|bullets?|{DRUG_EN}) %3(?:ready|lined up|laid out|in (?:my )?(?:hand|lap|mouth)|next to me|saved up|counted out|set up|tied|all ready)|(?:saving|saved|stockpiling|stockpiled|hoarding|hoarded|collecting|counting|lining up|saving up) %2{DRUG_EN}|loaded (?:gun|pistol|rifle|shotgun)|(?:gun|pistol|rifle|shotgun) %3(?:is |it is )?loaded`,
+    pattern: String.raw`(?:pills|meds|tablets|rope|noose|gun|pistol|knife|blade|razor|poison|bullets?|{DRUG_EN}) %3(?:ready|lined up|laid out|in (?:my )?(?:hand|lap|mouth)|next to me|saved up|counted out|set up|tied|all ready)|(?:saving|saved|stockpiling|stockpiled|hoarding|hoarded|collecting|counting|lining up|saving up) %2{DRUG_EN}|loaded (?:gun|pistol|rifle|shotgun)|(?:gun|pistol|rifle|shotgun) (?:[^ ]+ ){0,4}(?:is |it is )?loaded`,
   },
   {
     id: 'en.means.lethal-dose',
@@ -139,7 +144,12 @@ export const RULES_EN: readonly RuleSpec[] = [
   {
     id: 'en.means.jump',
     kind: 'means-or-method',
-    pattern: String.raw`(?:jump|jumping|throw myself|throwing myself|leap|leaping|step off|fall) %3(?:off|from|of|in front of|into|onto) %3(?:${EDGE}|train|bus|car|truck|traffic|subway|floor|story)|(?:standing|sitting|i am|on|at|up) %2(?:on|at|near) (?:the |a |this |top of the )?(?:edge|ledge|bridge|roof|rooftop|tracks|train tracks|railroad|cliff|balcony|overpass) %4(?:jump|jumping|right now|now|waiting|looking down|thinking|want|alone|ready|end|fall)|${EDGE} %5(?:want to jump|going to jump|thinking about jumping|about to jump|ready to jump|jump off|let go)|(?:want|going|thinking|about|ready|planning) %2(?:to )?jump(?:ing)? (?:off|from|tonight|now|in front)`,
+    pattern: String.raw`(?:jump|jumping|throw myself|throwing myself|leap|leaping|step off|fall) %3(?:off|from|of|in front of|into|onto) %3(?:${EDGE}|train|bus|car|truck|traffic|subway|floor|story)|(?:standing|sitting|i am|on|at|up) %2(?:on|at|near) (?:the |a |this |top of the )?(?:edge|ledge|bridge|roof|rooftop|tracks|train tracks|railroad|cliff|balcony|overpass) %4(?:jump|jumping|right now|now|waiting|looking down|thinking|want|alone|ready|end|fall)|${EDGE} %5(?:jump|jumping|let go)(?! rope)|(?:want|going|thinking|about|ready|planning) %2(?:to )?jump(?:ing)? (?:off|from|tonight|now|in front)`,
+  },
+  {
+    id: 'en.means.research-water',
+    kind: 'means-or-method',
+    pattern: String.raw`(?:ways?|methods?|how) to (?:die|kill ${SELF}|end (?:my life|it all)|commit suicide|overdose|hang ${SELF})|painless (?:way|ways|death|method|methods)|(?:researching|googling|googled|searched|searching|looking up|looked up|reading about) %3(?:suicide|ways to die|dying|overdoses?|lethal|methods)|how (?:high|far|deep|long|many|much) %6(?:to die|would kill|kill me|is fatal|is lethal|fatal|lethal)|(?:walk|walking|swim|swimming|drive|driving) %2(?:into|out into|out to|off into) (?:the )?(?:ocean|sea|lake|river|water|traffic) %4(?:not come back|not coming back|never come back|never coming back|and not|drown|disappear)|(?:use|using) (?:it|them|that|this|the \S+) on ${SELF}|(?:have|got|bought|holding|found|get) (?:the |my |some |a |new )?(?:razor blades|blades|noose)|(?:going to|will|want to|thinking about|about to|planning to) (?:take|swallow|overdose on|taking|swallowing) %2(?:all|a bunch of|a whole bottle of|the whole bottle of|every|a handful of|the rest of) %2{DRUG_EN}|(?:going to|will|want to|thinking about|about to) (?:drink|drinking|swallow|swallowing) (?:some )?(?:bleach|antifreeze|poison)|(?:i am|am|standing|sitting) %2(?:up )?(?:on|at|near) (?:the |a |this |top of the )?(?:ledge|bridge|roof|rooftop|tracks|train tracks|railroad|cliff|balcony|overpass)(?= \.|$)`,
   },
   {
     id: 'en.means.hanging',
@@ -178,12 +188,12 @@ export const RULES_EN: readonly RuleSpec[] = [
   {
     id: 'en.self-harm.act',
     kind: 'self-harm',
-    pattern: String.raw`(?:cut|cutting|cuts|slice|carve|carving|scratch|scratching|scratched|burn|burning|burned|burnt|hit|hitting|punch|punching|bite|biting|hurt|hurting|harm|harming|stab|stabbing|starve|starving|bruise|bruising) (?:${SELF}|my (?:arms?|legs?|thighs?|wrists?|skin|stomach|body|hips?|forearms?))(?! (?:on|with (?:a|the) (?:paper|knife while)|while cooking))`,
+    pattern: String.raw`(?:cut|cutting|cuts|slice|slash|slashed|slashing|carve|carved|carving|scratch|scratching|scratched|burn|burning|burned|burnt|hit|hitting|punch|punching|bite|biting|hurt|hurting|harm|harming|stab|stabbing|starve|starving|bruise|bruising) (?:into )?(?:${SELF}|my (?:arms?|legs?|thighs?|wrists?|skin|stomach|body|hips?|forearms?))(?! (?:on|with (?:a|the) (?:paper|knife while)|while cooking))`,
   },
   {
     id: 'en.self-harm.urge',
     kind: 'self-harm',
-    pattern: String.raw`self ?harm(?:ing|ed)?|self ?injur\S*|(?:relapsed|relapse|relapsing) %3(?:cut|cutting|self harm|burning)|(?:want|need|going|urge|urges|about|tempted) %3(?:to )?cut(?= (?:so|again|tonight|now|bad|badly|really|deep|deeper|and|because|i|\.)|$)`,
+    pattern: String.raw`(?:fresh|new) (?:cuts|wounds|scars|burns)|self ?harm(?:ing|ed)?|self ?injur\S*|(?:relapsed|relapse|relapsing) %3(?:cut|cutting|self harm|burning)|(?:want|need|going|urge|urges|about|tempted) %3(?:to )?cut(?= (?:so|again|tonight|now|bad|badly|really|deep|deeper|and|because|i|\.)|$)`,
   },
 
   // Farewell.
@@ -195,7 +205,7 @@ export const RULES_EN: readonly RuleSpec[] = [
   {
     id: 'en.farewell.gone',
     kind: 'farewell',
-    pattern: String.raw`(?:when|after|once|by the time) (?:i am) (?:gone|dead|not here|not around|no longer here)|(?:will not|not going to|wil not) be (?:here|around|alive) %3(?:tomorrow|much longer|anymore|by|for long|next)|(?:this|it) is my last (?:message|text|night|day|time)|my last (?:message|text|words|night|day) (?:ever|on earth|alive)|last message to (?:anyone|you|everyone)|see you on the other side`,
+    pattern: String.raw`(?:said|saying|say|made|making) my goodbyes|(?:affairs|things|everything|stuff) in order|(?:wrote|made|writing|updated) (?:my|a) will|(?:will not|never|not going to) (?:hear from|see|talk to|be hearing from) me (?:again|anymore|ever)|(?:last time|final time) (?:you|anyone) (?:will )?(?:hear|see|talk)|(?:love you all|love you guys|love you everyone|love you so much) (?:[^ ]+ ){0,4}(?:forgive me|goodbye|sorry|bye)|forgive me for what i (?:am about to|am going to|will) do|(?:when|after|once|by the time) (?:i am) (?:gone|dead|not here|not around|no longer here)|(?:will not|not going to|wil not) be (?:here|around|alive) %3(?:tomorrow|much longer|anymore|by|for long|next)|(?:this|it) is my last (?:message|text|night|day|time)|my last (?:message|text|words|night|day) (?:ever|on earth|alive)|last message to (?:anyone|you|everyone)|see you on the other side`,
   },
   {
     id: 'en.farewell.giving-away',
@@ -204,6 +214,11 @@ export const RULES_EN: readonly RuleSpec[] = [
   },
 
   // Suicidal ideation, active and passive.
+  {
+    id: 'en.ideation.tired-of-living',
+    kind: 'suicidal-ideation',
+    pattern: String.raw`(?:tired|sick|done|exhausted|weary) (?:of |with )?(?:living|being alive|life|existing|this life|my life|being here)(?! (?:in|at|with|paycheck|like a))|(?:feel|feeling|felt) like dying|(?:just |to )?not exist(?:ing)?|stop existing|cease to exist|sleep forever|eternal sleep|(?:imagining|imagine|planning|picturing|picture|thinking about|fantasize about|fantasizing about|dream about|dreaming about) my (?:own )?(?:funeral|death|suicide)|(?:want|wanna|wish|ready|need|long|longing|craving|crave) %2(?:for )?death|(?:want|wanna|ready|need) to end it(?! with)|(?:thinking|thought|think|considering|consider|contemplating) (?:of |about )?(?:ending it|ending things|ending everything|not being here|not being alive|dying|death)`,
+  },
   {
     id: 'en.ideation.want-to-die',
     kind: 'suicidal-ideation',
@@ -228,7 +243,7 @@ export const RULES_EN: readonly RuleSpec[] = [
   {
     id: 'en.ideation.suicidal',
     kind: 'suicidal-ideation',
-    pattern: String.raw`suicidal|(?:thinking|thought|thoughts|think|considering|contemplating|considered|ideas|feel|feeling|urges?|tempted) (?:about |of |on |to |by )?(?:\S+ )?suicide|suicide (?:is )?(?:on|in) my (?:mind|head)|(?:want|wants) to commit suicide|(?:attempt|attempted) suicide`,
+    pattern: String.raw`suicidal|(?:thinking|thought|thoughts|think|considering|contemplating|considered|ideas|feel|feeling|urges?|tempted) (?:about |of |on |to |by )?(?:\S+ )?suicide|suicide (?:is )?(?:on|in) my (?:mind|head)|(?:want|wants) to commit suicide|(?:attempt|attempted) suicide|(?:mentioned|mentions|mentioning|talking about|talked about|said) (?:ending it|ending things|wanting to die|not wanting to live)|(?:talking|talks|talked|keeps talking|posting|posts|mentioned|mentions|mentioning|joking|jokes|threatened|threatening|threatens|said something) (?:about|of|to) (?:suicide|killing ${SELF}|killing ${THEM}|dying|wanting to die|ending (?:it|his life|her life|their life|my life))`,
   },
   {
     id: 'en.ideation.kill-myself',
@@ -239,12 +254,12 @@ export const RULES_EN: readonly RuleSpec[] = [
   {
     id: 'en.ideation.burden-better-off',
     kind: 'suicidal-ideation',
-    pattern: String.raw`(?:better off|happier|easier) %3without me|better off if i (?:was|were|am) (?:not|gone|dead)|better off if i (?:died|did not exist|was never born)|(?:no one|world|everyone|anyone) (?:would|will|would not|wil) %2(?:miss|notice|care|even notice|even care) %3(?:if|when) i (?:was|were|am|died|die|disappeared|disappear|left|killed)`,
+    pattern: String.raw`(?:better off|happier|easier|better|fine) %2(?:if|when) i (?:was|were|am|was not|were not) %1(?:dead|gone|not here|not around|never born)|(?:better off|happier|easier|better) %2(?:if|when) i (?:died|die|killed myself|disappeared)|(?:better off|happier|easier) %3without me|better off if i (?:was|were|am) (?:not|gone|dead)|better off if i (?:died|did not exist|was never born)|(?:no one|world|everyone|anyone) (?:would|will|would not|wil) %2(?:miss|notice|care|even notice|even care) %3(?:if|when) i (?:was|were|am|died|die|disappeared|disappear|left|killed)`,
   },
   {
     id: 'en.ideation.no-reason',
     kind: 'suicidal-ideation',
-    pattern: String.raw`(?:no|not|nothing|any) %2(?:reason|point|purpose) %2(?:to|in|of) (?:live|living|keep living|go on|going on|being alive|stay alive|be alive|keep going|life)|nothing (?:left )?to live for|(?:life|living) (?:is not|is|not) %1worth (?:living|it anymore)|what is the point (?:of|in) (?:living|life|being alive|going on|anything anymore|trying anymore|even being here)|can not (?:go on|keep living|live like this) %1(?:anymore|any longer)?`,
+    pattern: String.raw`(?:no|not|nothing|any|what is the) %2(?:reason|point|purpose|use) %3(?:live|living|alive|existing|exist|being here|go on|going on|keep going)|nothing (?:left )?to live for|(?:life|living) (?:is not|is|not) %1worth (?:living|it anymore)|what is the point (?:of|in) (?:living|life|being alive|going on|anything anymore|trying anymore|even being here)|can not (?:go on|keep living|live like this) %1(?:anymore|any longer)?`,
   },
   {
     id: 'en.ideation.want-it-to-end',

@@ -23,6 +23,7 @@ export const IDIOMS_ES: readonly string[] = [
   String.raw`(?:tirarme|me tire|me tiro|aventarme|me avente) (?:a|en) (?:la|el) (?:piscina|alberca|cama|playa|mar|rio|agua|sillon)`,
   String.raw`colgar (?:la ropa|el telefono|fotos|la llamada)|me colgaron|saltar (?:la )?(?:cuerda|soga)`,
   String.raw`(?:me )?(?:lastime|queme|golpee|corte) (?:el|la|los|las) \S+ (?:jugando|corriendo|cocinando|entrenando|en el|en la|con la|con el|al)`,
+  String.raw`(?:novio|novia|pareja|ex|chavo|chava|morro|morra) (?:\S+ )?me (?:corto|corta|corte|terminó|termino)`,
   String.raw`suicidio (?:colectivo|politico|social)|prevencion del suicidio`,
 ];
 
@@ -53,7 +54,7 @@ export const RULES_ES: readonly RuleSpec[] = [
   {
     id: 'es.abuse.being-hurt',
     kind: 'abuse-or-immediate-danger',
-    pattern: String.raw`(?:me esta|me estan|esta|estan) %1(?:pegando|golpeando|ahorcando|asfixiando|lastimando|pateando|violando|tocando|amenazando|siguiendo|persiguiendo|atacando|apunalando|ahogando|acosando|quemando)|me (?:pega|pegan|golpea|golpean|viola|ahorca|patea|abusa|maltrata|lastima|encierra|asfixia|quema)(?= |$)(?! (?:el|la) (?:sol|calor|gripe|gripa))|me tocan? (?=cuando|sin|de noche|por las noches|en las noches|mis|y|$)|me amenazan? (?=\.|y|$)|me amenaza(?:n|ba|ron|o)? (?:con (?:matarme|matar|lastimarme|golpearme|pegarme|violarme|un cuchillo|una pistola|un arma|quitarme a mis hijos)|de muerte)`,
+    pattern: String.raw`(?:me esta|me estan|esta|estan) %1(?:pegando|golpeando|ahorcando|asfixiando|lastimando|pateando|violando|tocando|amenazando|siguiendo|persiguiendo|atacando|apunalando|ahogando|acosando|quemando)|me (?:pega|pegan|golpea|golpean|viola|ahorca|patea|abusa|maltrata|lastima|encierra|asfixia|quema)(?= |$)(?! (?:el|la) (?:sol|calor|gripe|gripa))|me tocan?(?= (?:cuando|sin|de noche|por las noches|en las noches|mis|y)|$)|me amenazan?(?= \.| y|$)|me amenaza(?:n|ba|ron|o)? (?:con (?:matarme|matar|lastimarme|golpearme|pegarme|violarme|un cuchillo|una pistola|un arma|quitarme a mis hijos)|de muerte)`,
   },
   {
     id: 'es.abuse.past-assault',
@@ -89,7 +90,7 @@ export const RULES_ES: readonly RuleSpec[] = [
     id: 'es.others.attack',
     kind: 'danger-to-others',
     weak: true,
-    pattern: String.raw`(?:matar|lastimar|golpear|herir|apunalar|acuchillar|ahorcar|ahogar|balear|disparar|envenenar|sacudir)${TARGET}|${TARGET} (?:voy|vamos|quiero|pienso|podria) (?:a )?(?:matar|lastimar|golpear|herir|clavar|apunalar|disparar|acuchillar|ahorcar|hacer dano|pegar|sacudir)|(?:matar|lastimar|golpear|herir|hacerle dano|hacer dano|danar|apunalar|pegarle|disparar|envenenar|sacudir) ${VICTIM}|(?:voy a|quiero|ganas de|miedo de|siento que voy a) %1(?:hacerle dano|lastimar|matar) a alguien`,
+    pattern: String.raw`(?:matar|lastimar|golpear|herir|apunalar|acuchillar|ahorcar|ahogar|balear|disparar|envenenar|sacudir)${TARGET}|${TARGET} (?:voy|vamos|quiero|pienso|podria) (?:a )?(?:matar|lastimar|golpear|herir|clavar|apunalar|disparar|acuchillar|ahorcar|hacer dano|pegar|sacudir)|(?:matar|lastimar|golpear|herir|hacerle dano|hacer dano|danar|apunalar|pegarle|disparar|envenenar|sacudir) ${VICTIM}|(?:voy a|quiero|ganas de|miedo de|siento que voy a) %1(?:hacerle dano|lastimar|matar) a alguien|(?:temo|miedo) por mi vida`,
   },
   {
     id: 'es.others.weapon-to-place',
@@ -104,6 +105,11 @@ export const RULES_ES: readonly RuleSpec[] = [
     pattern: String.raw`(?:{DRUG_ES}|soga|cuerda|pistola|arma|cuchillo|navaja|veneno|cuter|cutter|navajas) %3(?:listas?|listos?|preparad[oa]s?|guardad[oa]s?|juntas|en la mano|en mi mano|cargad[oa]|a la mano|aqui conmigo|en la boca)|(?:juntando|guardando|acumulando|ahorrando|escondiendo|junte|guarde) %2{DRUG_ES}|(?:pistola|arma|cuchillo|navaja) %4en (?:la|mi) mano|{DRUG_ES} %3(?:y|con) (?:una |la )?botella`,
   },
   {
+    id: 'es.means.future-overdose',
+    kind: 'means-or-method',
+    pattern: String.raw`(?:voy a|quiero|pienso|estoy por) (?:tomarme|tragarme|tomar|tragar) %2(?:todas|todos|todo|toda|un monton de|el frasco|la caja|muchas|el bote) %4{DRUG_ES}|(?:formas?|maneras?|como|metodos?) (?:de|para) (?:morir|matarme|suicidarme|quitarme la vida)|(?:buscando|busque|investigando|investigue) %3(?:suicidio|morir|dosis|matarme|suicidarme)|sin dolor (?:para )?(?:morir|matarme)`,
+  },
+  {
     id: 'es.means.lethal-dose',
     kind: 'means-or-method',
     pattern: String.raw`dosis (?:letal|mortal)|cuant[oa]s (?:\S+ ){0,2}(?:{DRUG_ES}|\S+) %4(?:morir|matar|no despertar|para no|letal|mortal|se necesitan para|hacen falta para)`,
@@ -111,7 +117,7 @@ export const RULES_ES: readonly RuleSpec[] = [
   {
     id: 'es.means.jump',
     kind: 'means-or-method',
-    pattern: String.raw`(?:tirarme|aventarme|lanzarme|arrojarme|saltar|brincar|me voy a tirar|me tiro|me aviento|me lanzo|me voy a aventar) %3(?:de|del|desde|al|a la|a las|a los|por|frente|enfrente|en) %3${EDGE}|${EDGE} %5(?:saltar|tirarme|aventarme|lanzarme|brincar|caer)|(?:estoy|ando|sigo) (?:en|arriba de|sobre) (?:el |la |un |una )?(?:puente|azotea|techo|cornisa|vias|borde|orilla)(?! con)`,
+    pattern: String.raw`(?:tirarme|aventarme|lanzarme|arrojarme|saltar|brincar|tirar|aventar|lanzar|me voy a tirar|me tiro|me aviento|me lanzo|me voy a aventar) %3(?:de|del|desde|al|a la|a las|a los|por|frente|enfrente|en) %3${EDGE}|${EDGE} %5(?:saltar|tirarme|aventarme|lanzarme|brincar|caer)|(?:estoy|ando|sigo) (?:en|arriba de|sobre) (?:el |la |un |una )?(?:puente|azotea|techo|cornisa|vias|borde|orilla)(?! con)`,
   },
   {
     id: 'es.means.hanging',
@@ -150,7 +156,7 @@ export const RULES_ES: readonly RuleSpec[] = [
   {
     id: 'es.self-harm.autolesion',
     kind: 'self-harm',
-    pattern: String.raw`autolesion\S*|auto lesion\S*|me autolesione|(?:recai|recaida|recaer|volvi a) %3(?:cortarme|cortes|autolesion\S*|lastimarme|hacerme dano)|(?:ganas|impulsos?|necesidad) de (?:cortarme|lastimarme|hacerme dano|quemarme|golpearme)`,
+    pattern: String.raw`(?:me hice|me hago|me estoy haciendo|hacerme) (?:unos |mas |otros )?(?:cortes|cortadas|heridas|quemaduras)|me (?:sigo|estoy|estuve|volvi a|vuelvo a|he estado) (?:cortando|lastimando|quemando|golpeando|autolesionando)|(?:cortes|heridas) (?:nuevos|frescos|nuevas|frescas)|autolesion\S*|auto lesion\S*|me autolesione|(?:recai|recaida|recaer|volvi a) %3(?:cortarme|cortes|autolesion\S*|lastimarme|hacerme dano)|(?:ganas|impulsos?|necesidad) de (?:cortarme|lastimarme|hacerme dano|quemarme|golpearme)`,
   },
 
   // Despedida.
@@ -162,10 +168,15 @@ export const RULES_ES: readonly RuleSpec[] = [
   {
     id: 'es.farewell.gone',
     kind: 'farewell',
-    pattern: String.raw`(?:cuando|despues de que|una vez que) (?:ya no )?(?:este|me vaya|me muera|no este|me haya ido)(?= |$)|(?:ya no) (?:voy a estar|estare|voy a seguir aqui)|(?:regale|regalando|voy a regalar|repartir|repartiendo|reparti|les dejo|deje|regalo) %2(?:todas )?mis (?:cosas|pertenencias|mascotas|ahorros)|(?:regale|regalando|deje) (?:a )?mi (?:gato|perro|mascota)|(?:escribi|deje|escribiendo|escribo) %2cartas? %4(?:familia|mama|papa|hijos|todos|despedida|cuando me vaya|para que las lean)|(?:ya no voy a ser|ya no sere|dejare de ser) una carga|cuiden a mi (?:perro|gato|mascota|hijos|mama) %2(?:cuando|por mi|despues)`,
+    pattern: String.raw`(?:ya no|nunca) (?:me )?(?:van|vas|volveran|volveras|vuelvan) a (?:volver a )?(?:ver|saber de mi)|ya no (?:sabran|sabras|van a saber) (?:nada )?de mi|(?:deje|dejo|tengo|puse|arregle) (?:todo|mis cosas|mis asuntos) en orden|(?:los|las|te) quiero (?:mucho |a todos |a todas )?(?:[^ ]+ ){0,3}(?:perdon|perdonenme|perdoname|adios)|(?:cuando|despues de que|una vez que) (?:ya no )?(?:este|me vaya|me muera|no este|me haya ido)(?= |$)|(?:ya no) (?:voy a estar|estare|voy a seguir aqui)|(?:regale|regalando|voy a regalar|repartir|repartiendo|reparti|les dejo|deje|regalo) %2(?:todas )?mis (?:cosas|pertenencias|mascotas|ahorros)|(?:regale|regalando|deje) (?:a )?mi (?:gato|perro|mascota)|(?:escribi|deje|escribiendo|escribo) %2cartas? %4(?:familia|mama|papa|hijos|todos|despedida|cuando me vaya|para que las lean)|(?:ya no voy a ser|ya no sere|dejare de ser) una carga|cuiden a mi (?:perro|gato|mascota|hijos|mama) %2(?:cuando|por mi|despues)`,
   },
 
   // Ideacion suicida.
+  {
+    id: 'es.ideation.tired-of-living',
+    kind: 'suicidal-ideation',
+    pattern: String.raw`(?:cansad[oa]|harto|harta|agotad[oa]) (?:de|con) (?:vivir|la vida|existir|estar viv[oa]|mi vida|seguir viviendo)|(?:lo )?mejor (?:seria|es|seria que|es que) %2(?:morirme|morir|matarme|desaparecer|no estar|no existir|me muera|estar muert[oa])|(?:gustaria|encantaria|quisiera|deseo|desearia|prefiero|prefiriria) %2(?:no existir|morir|morirme|estar muert[oa]|no despertar|dejar de existir|desaparecer para siempre)|(?:no|ya no) (?:le )?(?:veo|encuentro|tiene|hay) %1sentido %3(?:vivir|viviendo|seguir|la vida|mi vida|existir|estar aqui)|(?:pienso|pensando|imagino|imaginando|planeo) (?:en )?mi (?:propio )?(?:funeral|muerte|suicidio)`,
+  },
   {
     id: 'es.ideation.want-to-die',
     kind: 'suicidal-ideation',
