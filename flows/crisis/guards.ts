@@ -108,6 +108,9 @@ export function isNegated(span: MatchSpan, language: CrisisLanguage): boolean {
     if (!lexicon.negationCues.has(token)) continue;
     const next = tokens[i + 1] ?? '';
     if (token === 'no' && (next === 'one' || next === 'longer' || next === 'mater')) continue;
+    // "can't stop thinking about", "no puedo dejar de pensar en": the negation is of stopping, not of the risk.
+    const after = tokens[i + 2] ?? '';
+    if (/^(stop|help|dejo|paro)$/.test(next) || (next === 'puedo' && /^(dejar|parar)$/.test(after))) continue;
     return true;
   }
   return false;

@@ -159,7 +159,7 @@ export const RULES_EN: readonly RuleSpec[] = [
   {
     id: 'en.means.wrists',
     kind: 'means-or-method',
-    pattern: String.raw`(?:slit|slitting|slice|slicing|cut|cutting|open|opening) %2(?:my )?(?:wrists?|throat|veins)`,
+    pattern: String.raw`(?:knife|blade|razor|glass) (?:to|on|against) my (?:wrists?|throat|neck|skin|arms?|veins)|(?:slit|slitting|slice|slicing|cut|cutting|open|opening) %2(?:my )?(?:wrists?|throat|veins)`,
   },
   {
     id: 'en.means.gun',

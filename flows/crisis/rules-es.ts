@@ -32,7 +32,7 @@ export const RULES_ES: readonly RuleSpec[] = [
   {
     id: 'es.overdose.took-many',
     kind: 'overdose-or-medical',
-    pattern: String.raw`(?:me tome|tome|me trague|trague|me acabe|me he tomado|tomo|se tomo|se trago|se acabo|me meti|tomamos) %2(?:todas (?:las|mis)|todos (?:los|mis)|todo el|toda la (?:caja|botella|tira)|un (?:frasco|bote|monton|chingo|puno|punado|tarro|blister)|una (?:caja|botella|tira)|muchas|muchos|demasiadas|demasiados|varias|un monton de|un chingo de|un punado de|{NUM_MANY_ES}|el frasco|la caja|el bote) %4{DRUG_ES}|(?:me tome|tome|se tomo|trague|me trague) (?:las |unas |mis |sus )?{DRUG_ES} de mas|{DRUG_ES} de mas|(?:me tome|tome|se tomo|me trague) (?:todo )?(?:el|un) (?:frasco|bote) (?:entero|completo)?`,
+    pattern: String.raw`(?:me tome|tome|me trague|trague|me acabe|me he tomado|tomo|se tomo|se trago|se acabo|me meti|tomamos|acabo de tomar|acabo de tomarme|acabo de tragar|acabo de tragarme|se acaba de tomar) %2(?:todas (?:las|mis)|todos (?:los|mis)|todo el|toda la (?:caja|botella|tira)|un (?:frasco|bote|monton|chingo|puno|punado|tarro|blister)|una (?:caja|botella|tira)|muchas|muchos|demasiadas|demasiados|varias|un monton de|un chingo de|un punado de|{NUM_MANY_ES}|el frasco|la caja|el bote) %4{DRUG_ES}|(?:me tome|tome|se tomo|trague|me trague) (?:las |unas |mis |sus )?{DRUG_ES} de mas|{DRUG_ES} de mas|(?:me tome|tome|se tomo|me trague) (?:todo )?(?:el|un) (?:frasco|bote) (?:entero|completo)?`,
   },
   {
     id: 'es.overdose.sobredosis',
@@ -102,7 +102,7 @@ export const RULES_ES: readonly RuleSpec[] = [
   {
     id: 'es.means.ready',
     kind: 'means-or-method',
-    pattern: String.raw`(?:{DRUG_ES}|soga|cuerda|pistola|arma|cuchillo|navaja|veneno|cuter|cutter|navajas) %3(?:listas?|listos?|preparad[oa]s?|guardad[oa]s?|juntas|en la mano|en mi mano|cargad[oa]|a la mano|aqui conmigo|en la boca)|(?:juntando|guardando|acumulando|ahorrando|escondiendo|junte|guarde) %2{DRUG_ES}|(?:pistola|arma|cuchillo|navaja) %4en (?:la|mi) mano|{DRUG_ES} %3(?:y|con) (?:una |la )?botella`,
+    pattern: String.raw`(?:{DRUG_ES}|soga|cuerda|pistola|arma|cuchillo|navaja|veneno|cuter|cutter|navajas) %3(?:listas?|listos?|preparad[oa]s?|guardad[oa]s?|juntas|en la mano|en mi mano|cargad[oa]|a la mano|aqui conmigo|en la boca|para hacerlo|para matarme|para morir|para suicidarme|para acabar)|(?:juntando|guardando|acumulando|ahorrando|escondiendo|junte|guarde) %2{DRUG_ES}|(?:pistola|arma|cuchillo|navaja) %4en (?:la|mi) mano|{DRUG_ES} %3(?:y|con) (?:una |la )?botella`,
   },
   {
     id: 'es.means.future-overdose',
@@ -207,7 +207,7 @@ export const RULES_ES: readonly RuleSpec[] = [
     id: 'es.ideation.kill-myself',
     kind: 'suicidal-ideation',
     weak: true,
-    pattern: String.raw`(?<!(?:va|van|quiere|quieren) a )(?:matarme|suicidarme|quitarme la vida|me suicido|me quito la vida|quitar me la vida)(?= |$)|me (?:mataria|suicidaria)|(?:acabar|terminar|acabo|termino) con (?:mi vida|todo)(?= |$)`,
+    pattern: String.raw`me (?:quiero|quisiera|voy a|pienso) (?:matar|suicidar)(?= |$)|(?<!(?:va|van|quiere|quieren) a )(?:matarme|suicidarme|quitarme la vida|me suicido|me quito la vida|quitar me la vida)(?= |$)|me (?:mataria|suicidaria)|(?:acabar|terminar|acabo|termino) con (?:mi vida|todo)(?= |$)`,
   },
   {
     id: 'es.ideation.no-reason',
