@@ -2,7 +2,7 @@
 //
 // Only the REST client's base and its Api domain are loaded, not the whole SDK: smaller bundles, faster
 // cold starts for the functions that ring volunteers.
-import { Client } from 'twilio/lib/base/BaseTwilio.js';
+import BaseTwilio from 'twilio/lib/base/BaseTwilio.js';
 import Api from 'twilio/lib/rest/Api.js';
 import type { Log, Telephony } from '../../flows/ports.js';
 import { FetchTwilioHttpClient } from './twilio-http-client.js';
@@ -31,7 +31,7 @@ export interface TwilioTelephonyOptions {
 }
 
 export function createTwilioTelephony(options: TwilioTelephonyOptions): Telephony {
-  const client = new Client(options.accountSid, options.authToken, {
+  const client = new BaseTwilio.Client(options.accountSid, options.authToken, {
     accountSid: options.accountSid,
     httpClient: new FetchTwilioHttpClient(options.apiBase) as never,
   });

@@ -1,0 +1,158 @@
+// The REST resources the line's functions use, at Twilio's own paths and in Twilio's JSON shapes.
+import type { SimCall } from './call-leg.js';
+import type { TwilioSimulator } from './simulator.js';
+
+export interface RestRequest {
+  readonly method: string;
+  /** The path after TWILIO_API_BASE, e.g. /2010-04-01/Accounts/AC.../Calls.json */
+  readonly path: string;
+  readonly query: URLSearchParams;
+  readonly form: URLSearchParams;
+  readonly authorization?: string;
+}
+
+export interface RestResult {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+const error = (status: number, code: number, message: string): RestResult => ({
+  status,
+  body: { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status },
+});
+
+function callJson(call: SimCall): Record<string, unknown> {
+  return {
+    sid: call.sid,
+    status: call.status,
+    to: call.to,
+    from: call.from,
+    direction: call.direction,
+    parent_call_sid: call.parent?.sid ?? null,
+    date_created: new Date().toUTCString(),
+  };
+}
+
+function authorised(sim: TwilioSimulator, header: string | undefined): boolean {
+  if (!header?.startsWith('Basic ')) return false;
+  const [user, password] = Buffer.from(header.slice(6), 'base64').toString('utf8').split(':');
+  return user === sim.accountSid && password === sim.options.authToken;
+}
+
+export async function serveRest(sim: TwilioSimulator, request: RestRequest): Promise<RestResult> {
+  if (!authorised(sim, request.authorization)) return error(401, 20003, 'Authenticate');
+  const match = /^\/2010-04-01\/Accounts\/([^/]+)\/(.+)\.json$/.exec(request.path);
+  if (!match || match[1] !== sim.accountSid) return error(404, 20404, 'The requested resource was not found');
+  const resource = match[2] ?? '';
+  const method = request.method.toUpperCase();
+  const form = request.form;
+  sim.record({ kind: 'rest', summary: `${method} ${resource}`, detail: form.toString() });
+
+  if (resource === 'Calls' && method === 'POST') {
+    const to = form.get('To');
+    const from = form.get('From');
+    if (!to || !from) return error(400, 21201, 'To and From are required');
+    const events = form.getAll('StatusCallbackEvent').flatMap((e) => e.split(/\s+/));
+    const statusUrl = form.get('StatusCallback');
+    const leg = sim.startOutboundCall({
+      from,
+      to,
+      ...(form.get('Url') ? { url: form.get('Url') ?? '' } : {}),
+      method: form.get('Method') ?? 'POST',
+      timeout: Number(form.get('Timeout') ?? 60),
+      ...(statusUrl
+        ? { statusCallback: { url: statusUrl, method: form.get('StatusCallbackMethod') ?? 'POST', events: events.length ? events : ['completed'] } }
+        : {}),
+    });
+    return { status: 201, body: { ...callJson(leg), status: 'queued' } };
+  }
+
+  const callMatch = /^Calls\/(CA[0-9a-f]{32})$/.exec(resource);
+  if (callMatch) {
+    const call = sim.call(callMatch[1] ?? '');
+    if (!call) return error(404, 20404, `The requested resource /Calls/${callMatch[1]}.json was not found`);
+    if (method === 'GET') return { status: 200, body: callJson(call) };
+    const url = form.get('Url');
+    const status = form.get('Status');
+    if (status === 'canceled') {
+      if (call.status !== 'queued' && call.status !== 'ringing') return error(400, 21220, 'Call is not in a cancelable state');
+      call.end('canceled');
+    } else if (status === 'completed') {
+      if (call.isOver) return error(400, 21220, 'Call is not in-progress. Cannot redirect.');
+      call.end(call.status === 'in-progress' ? 'completed' : 'canceled');
+    } else if (url) {
+      if (call.status !== 'in-progress') return error(400, 21220, 'Call is not in-progress. Cannot redirect.');
+      call.redirect(url, form.get('Method') ?? 'POST');
+    }
+    return { status: 200, body: callJson(call) };
+  }
+
+  if (resource === 'Messages' && method === 'POST') {
+    const to = form.get('To');
+    const from = form.get('From');
+    const body = form.get('Body');
+    if (!to || !from || body === null) return error(400, 21604, 'To, From and Body are required');
+    const sid = sim.deliverText(from, to, body);
+    return { status: 201, body: { sid, status: 'queued', to, from, body } };
+  }
+
+  if (resource === 'Conferences' && method === 'GET') {
+    const name = request.query.get('FriendlyName');
+    const wanted = request.query.get('Status');
+    const rooms = sim
+      .conferences()
+      .filter((room) => (!name || room.name === name) && (!wanted || room.status === wanted))
+      .map((room) => ({ sid: room.sid, friendly_name: room.name, status: room.status }));
+    return { status: 200, body: { conferences: rooms, ...pageMeta('Conferences') } };
+  }
+
+  const participants = /^Conferences\/(CF[0-9a-f]{32})\/Participants$/.exec(resource);
+  if (participants && method === 'POST') {
+    const room = sim.conferences().find((r) => r.sid === participants[1]);
+    if (!room || room.status === 'completed') return error(404, 20404, 'Conference not found');
+    const to = form.get('To');
+    const from = form.get('From');
+    if (!to || !from) return error(400, 21201, 'To and From are required');
+    const leg = sim.startOutboundCall({
+      from,
+      to,
+      method: 'POST',
+      timeout: Number(form.get('Timeout') ?? 60),
+      onAnswer: (answered) => {
+        answered.conference = room.name;
+        room.join(answered, { endConferenceOnExit: false, left: () => {} });
+      },
+    });
+    return { status: 201, body: { call_sid: leg.sid, conference_sid: room.sid, status: 'queued' } };
+  }
+
+  if (resource === 'Queues' && method === 'GET') {
+    const queues = sim.queueList().map((q) => ({ sid: q.sid, friendly_name: q.name, current_size: q.list().length }));
+    return { status: 200, body: { queues, ...pageMeta('Queues') } };
+  }
+
+  const members = /^Queues\/(QU[0-9a-f]{32})\/Members(?:\/(CA[0-9a-f]{32}|Front))?$/.exec(resource);
+  if (members) {
+    const queue = sim.queueList().find((q) => q.sid === members[1]);
+    if (!queue) return error(404, 20404, 'Queue not found');
+    if (!members[2]) {
+      const list = queue.list().map((call, i) => ({ call_sid: call.sid, position: i + 1, queue_sid: queue.sid }));
+      return { status: 200, body: { queue_members: list, ...pageMeta('Members') } };
+    }
+    const member = members[2] === 'Front' ? queue.list()[0] : queue.list().find((c) => c.sid === members[2]);
+    if (!member) return error(404, 20404, 'Queue member not found');
+    if (method === 'POST') {
+      const url = form.get('Url');
+      if (!url) return error(400, 21205, 'Url is required');
+      queue.remove(member, 'redirected');
+      member.redirect(url, form.get('Method') ?? 'POST');
+    }
+    return { status: 200, body: { call_sid: member.sid, queue_sid: queue.sid } };
+  }
+
+  return error(404, 20404, `The simulator does not serve ${method} ${resource}`);
+}
+
+function pageMeta(key: string): Record<string, unknown> {
+  return { page: 0, page_size: 50, first_page_uri: null, next_page_uri: null, previous_page_uri: null, uri: `/${key}.json` };
+}
