@@ -16,11 +16,13 @@ const VERSION = 'v1';
 const b64 = (buffer: Buffer) => buffer.toString('base64url');
 
 export function createPhoneVault(secrets: { pepper: string; sessionKeyHex: string }): PhoneVault {
-  if (!/^[0-9a-f]{64}$/i.test(secrets.sessionKeyHex)) throw new SealError('session key must be 64 hex digits');
+  if (!/^[0-9a-f]{64}$/i.test(secrets.sessionKeyHex))
+    throw new SealError('session key must be 64 hex digits');
   if (secrets.pepper.length < 16) throw new SealError('caller-key pepper must be at least 16 characters');
   const key = Buffer.from(secrets.sessionKeyHex, 'hex');
   return {
-    keyOf: (phone) => createHmac('sha256', secrets.pepper).update(phone).digest('hex').slice(0, KEY_HEX_CHARS),
+    keyOf: (phone) =>
+      createHmac('sha256', secrets.pepper).update(phone).digest('hex').slice(0, KEY_HEX_CHARS),
     seal: (plain) => {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);
@@ -33,7 +35,9 @@ export function createPhoneVault(secrets: { pepper: string; sessionKeyHex: strin
       try {
         const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
         decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-        return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+        return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString(
+          'utf8',
+        );
       } catch {
         throw new SealError('sealed value was altered or sealed under another key');
       }

@@ -1,4 +1,5 @@
 // Reads the three secrets once at cold start: from the environment locally, from Secrets Manager in AWS.
+import { createHash } from 'node:crypto';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { RuntimeConfig } from '../config.js';
 
@@ -12,7 +13,10 @@ export class SecretsError extends Error {
   override readonly name = 'SecretsError';
 }
 
-export async function loadSecrets(config: RuntimeConfig, client?: SecretsManagerClient): Promise<LineSecrets> {
+export async function loadSecrets(
+  config: RuntimeConfig,
+  client?: SecretsManagerClient,
+): Promise<LineSecrets> {
   const manager = client ?? new SecretsManagerClient({ region: config.AWS_REGION, maxAttempts: 3 });
   const read = async (value: string | undefined, arn: string | undefined, name: string): Promise<string> => {
     if (value) return value;
@@ -26,7 +30,16 @@ export async function loadSecrets(config: RuntimeConfig, client?: SecretsManager
     read(config.CALLER_KEY_PEPPER, config.CALLER_KEY_PEPPER_SECRET_ARN, 'CALLER_KEY_PEPPER'),
     read(config.SESSION_KEY, config.SESSION_KEY_SECRET_ARN, 'SESSION_KEY'),
   ]);
-  // The stack generates the session key as 64 hex characters; anything else is a setup mistake.
-  if (!/^[0-9a-f]{64}$/i.test(sessionKeyHex)) throw new SecretsError('SESSION_KEY: must be 64 hex characters');
-  return { twilioAuthToken, callerKeyPepper, sessionKeyHex };
+  return { twilioAuthToken, callerKeyPepper, sessionKeyHex: sessionKeyFrom(sessionKeyHex) };
+}
+
+/**
+ * The AES-256 key as 64 hex digits. A secret that already is one is used as it is. Any other string
+ * (a generated password, a passphrase an operator pasted in) is stretched to 32 bytes with SHA-256:
+ * a high-entropy secret loses nothing by it, and it beats refusing to start and leaving the line down.
+ * The same string always derives the same key, so sealed numbers stay readable across cold starts.
+ */
+export function sessionKeyFrom(secret: string): string {
+  if (/^[0-9a-f]{64}$/i.test(secret)) return secret.toLowerCase();
+  return createHash('sha256').update(secret, 'utf8').digest('hex');
 }
