@@ -1,5 +1,9 @@
 // Publishes line events to EventBridge, resending only the entries that failed (PutEvents fails per entry).
-import { type EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
+import {
+  type EventBridgeClient,
+  PutEventsCommand,
+  type PutEventsRequestEntry,
+} from '@aws-sdk/client-eventbridge';
 import { type LineEvent, LineEventSchema } from '../../flows/events.js';
 import type { EventPublisher, Log } from '../../flows/ports.js';
 import { EVENT_SOURCE } from '../event-rules.js';
@@ -26,30 +30,41 @@ export function createEventPublisher(options: EventPublisherOptions): EventPubli
   const maxAttempts = options.maxAttempts ?? 3;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 
-  async function putChunk(entries: PutEventsRequestEntry[]): Promise<void> {
+  /** `later`: entries of the following chunks, which are not sent once one chunk fails. */
+  async function putChunk(entries: PutEventsRequestEntry[], later: number): Promise<void> {
     let pending = entries;
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       try {
         const result = await client.send(new PutEventsCommand({ Entries: pending }));
         if (!result.FailedEntryCount) return;
-        // Entries come back in order; the failed ones carry an ErrorCode.
-        pending = pending.filter((_, i) => result.Entries?.[i]?.ErrorCode);
+        // Entries come back in order; the failed ones carry an ErrorCode. If the answer does not say
+        // which failed, all are sent again: a duplicate is harmless (consumers are idempotent), a loss is not.
+        const failed = pending.filter((_, i) => result.Entries?.[i]?.ErrorCode);
+        if (failed.length) pending = failed;
         log.warn('some events were not accepted; resending them', { failed: pending.length, attempt });
       } catch (error) {
         log.warn('PutEvents failed', { attempt, error: error instanceof Error ? error.name : 'unknown' });
       }
       if (attempt < maxAttempts) await sleep(50 * 2 ** (attempt - 1));
     }
-    throw new PublishError(`${pending.length} event(s) not published after ${maxAttempts} attempts`);
+    throw new PublishError(`${pending.length + later} event(s) not published after ${maxAttempts} attempts`);
   }
 
   return {
     async publish(events: readonly LineEvent[]): Promise<void> {
       const entries = events.map((event) => {
         const valid = LineEventSchema.parse(event);
-        return { EventBusName: busName, Source: source, DetailType: valid.type, Detail: JSON.stringify(valid) };
+        return {
+          EventBusName: busName,
+          Source: source,
+          DetailType: valid.type,
+          Detail: JSON.stringify(valid),
+        };
       });
-      for (let i = 0; i < entries.length; i += CHUNK) await putChunk(entries.slice(i, i + CHUNK));
+      for (let i = 0; i < entries.length; i += CHUNK) {
+        const chunk = entries.slice(i, i + CHUNK);
+        await putChunk(chunk, entries.length - i - chunk.length);
+      }
     },
   };
 }
