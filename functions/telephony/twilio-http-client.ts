@@ -38,7 +38,7 @@ export class FetchTwilioHttpClient {
   target(uri: string): string {
     if (!this.apiBase) return uri;
     const url = new URL(uri);
-    if (!url.hostname.endsWith('twilio.com')) return uri;
+    if (url.hostname !== 'twilio.com' && !url.hostname.endsWith('.twilio.com')) return uri;
     return `${this.apiBase.replace(/\/+$/, '')}${url.pathname}${url.search}`;
   }
 

@@ -7,8 +7,9 @@ import Api from 'twilio/lib/rest/Api.js';
 import type { Log, Telephony } from '../../flows/ports.js';
 import { FetchTwilioHttpClient } from './twilio-http-client.js';
 
-/** Twilio's "call is not in-progress, cannot redirect" and "not found" codes. */
-const NOT_IN_PROGRESS = new Set([21220, 20404]);
+/** Twilio's "call is not in-progress" (cannot redirect, cannot cancel) code. */
+const CALL_NOT_IN_PROGRESS = 21220;
+const NOT_FOUND = 20404;
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 
 export class TelephonyError extends Error {
@@ -20,7 +21,12 @@ interface TwilioFailure {
   code?: number;
 }
 
-const failure = (error: unknown): TwilioFailure => (typeof error === 'object' && error !== null ? (error as TwilioFailure) : {});
+const failure = (error: unknown): TwilioFailure =>
+  typeof error === 'object' && error !== null ? (error as TwilioFailure) : {};
+
+/** The call no longer exists for us: there is nothing left to end. */
+const isGone = (error: unknown): boolean =>
+  failure(error).status === 404 || failure(error).code === NOT_FOUND;
 
 export interface TwilioTelephonyOptions {
   readonly accountSid: string;
@@ -74,23 +80,32 @@ export function createTwilioTelephony(options: TwilioTelephonyOptions): Telephon
         await withRetries('redirectCall', () => account.calls(callSid).update({ url, method: 'POST' }));
         return 'redirected';
       } catch (error) {
-        if (NOT_IN_PROGRESS.has(failure(error).code ?? 0) || failure(error).status === 404) return 'not-in-progress';
+        if (failure(error).code === CALL_NOT_IN_PROGRESS || isGone(error)) return 'not-in-progress';
         throw error;
       }
     },
     async cancelCall(callSid) {
-      for (const status of ['canceled', 'completed'] as const) {
-        try {
-          await withRetries('cancelCall', () => account.calls(callSid).update({ status }));
-          return;
-        } catch (error) {
-          if (failure(error).status === 404) return;
-          if (!NOT_IN_PROGRESS.has(failure(error).code ?? 0)) throw error;
-        }
+      // 'canceled' hangs up a queued or ringing call without charge, but Twilio answers 200 and does
+      // nothing once the call is answered: then (or on 21220) only 'completed' ends it.
+      try {
+        const call = await withRetries('cancelCall', () =>
+          account.calls(callSid).update({ status: 'canceled' }),
+        );
+        if (call.status !== 'in-progress') return;
+      } catch (error) {
+        if (isGone(error)) return;
+        if (failure(error).code !== CALL_NOT_IN_PROGRESS) throw error;
+      }
+      try {
+        await withRetries('cancelCall', () => account.calls(callSid).update({ status: 'completed' }));
+      } catch (error) {
+        if (!isGone(error) && failure(error).code !== CALL_NOT_IN_PROGRESS) throw error;
       }
     },
     async sendText(request) {
-      await withRetries('sendText', () => account.messages.create({ to: request.to, from: request.from, body: request.body }));
+      await withRetries('sendText', () =>
+        account.messages.create({ to: request.to, from: request.from, body: request.body }),
+      );
     },
     async addConferenceParticipant(request) {
       const rooms = await withRetries('findConference', () =>
@@ -99,7 +114,9 @@ export function createTwilioTelephony(options: TwilioTelephonyOptions): Telephon
       const room = rooms[0];
       if (!room) throw new TelephonyError('no conference in progress for this contact');
       await withRetries('addParticipant', () =>
-        account.conferences(room.sid).participants.create({ from: request.from, to: request.to, earlyMedia: true }),
+        account
+          .conferences(room.sid)
+          .participants.create({ from: request.from, to: request.to, earlyMedia: true }),
       );
     },
   };
