@@ -42,6 +42,7 @@ export async function handleLineEvent(deps: DispatchDeps, event: LineEvent): Pro
     case 'ContactEnded':
       await releaseOffers(deps, event.contactId, undefined);
       await sendCallerToGoodbye(deps, event.contactId);
+      await sendVolunteerToWrapUp(deps, event.contactId);
       await completeContactLog(deps, event.contactId);
       break;
     case 'ContactEscalated':
@@ -238,6 +239,20 @@ async function sendCallerToGoodbye(deps: DispatchDeps, contactId: string): Promi
   await deps.telephony.redirectCall(
     contact.callSid,
     deps.webhookUrl({ route: 'voiceBridgeEnded', query: { c: contactId, l: contact.language } }),
+  );
+}
+
+/**
+ * The caller has gone: the volunteer's leg may have re-entered the room from the star menu before the
+ * caller's status callback arrived, so it is sent to the wrap-up words rather than left in an empty room.
+ */
+async function sendVolunteerToWrapUp(deps: DispatchDeps, contactId: string): Promise<void> {
+  const offers = await deps.store.listOffers(contactId);
+  const accepted = offers.find((offer) => offer.status === 'accepted' && offer.channel === 'voice' && offer.callSid);
+  if (!accepted?.callSid) return;
+  await deps.telephony.redirectCall(
+    accepted.callSid,
+    deps.webhookUrl({ route: 'volunteerInput', query: { c: contactId, v: accepted.volunteerId } }),
   );
 }
 
