@@ -3,13 +3,20 @@ import { CreateTableCommand, type DynamoDBClient, ResourceInUseException } from 
 import { tableSchema } from './table-schema.js';
 
 export async function createTableFromSchema(client: DynamoDBClient, tableName: string): Promise<void> {
-  const keys = [tableSchema.partitionKey, tableSchema.sortKey, ...tableSchema.globalIndexes.flatMap((i) => [i.partitionKey, i.sortKey])];
+  const keys = [
+    tableSchema.partitionKey,
+    tableSchema.sortKey,
+    ...tableSchema.globalIndexes.flatMap((i) => [i.partitionKey, i.sortKey]),
+  ];
   try {
     await client.send(
       new CreateTableCommand({
         TableName: tableName,
         BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: keys.map((name) => ({ AttributeName: name, AttributeType: tableSchema.keyAttributeType })),
+        AttributeDefinitions: keys.map((name) => ({
+          AttributeName: name,
+          AttributeType: tableSchema.keyAttributeType,
+        })),
         KeySchema: [
           { AttributeName: tableSchema.partitionKey, KeyType: 'HASH' },
           { AttributeName: tableSchema.sortKey, KeyType: 'RANGE' },

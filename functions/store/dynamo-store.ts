@@ -124,6 +124,13 @@ function contactIndexFor(channel: Channel, set: ContactChange['set']): Record<st
       return { gsi1pk: queuePartition(channel, set.language), gsi1sk: sortableTime(set.queuedAt) };
     case 'connecting':
       return { gsi1pk: LIVE, gsi1sk: sortableTime(set.answeredAt ?? 0) };
+    case 'connected':
+      // A text conversation goes straight from queued to connected: it must leave its queue partition,
+      // or it would count as waiting ahead of later texters and crowd the dispatcher's queue window.
+      return {
+        gsi1pk: LIVE,
+        ...(set.answeredAt === undefined ? {} : { gsi1sk: sortableTime(set.answeredAt) }),
+      };
     case 'ended':
       if (set.endedAt === undefined) throw new Error('ending a contact needs endedAt');
       return { gsi1pk: logPartition(set.endedAt), gsi1sk: sortableTime(set.endedAt) };
@@ -279,7 +286,11 @@ export class DynamoStore implements Store {
     return strip<PhoneRecord>(Item);
   }
 
-  async linkTexter(key: string, contactId: string | undefined, expectContactId: string | undefined): Promise<boolean> {
+  async linkTexter(
+    key: string,
+    contactId: string | undefined,
+    expectContactId: string | undefined,
+  ): Promise<boolean> {
     const names = { '#c': 'contactId' };
     const values: Record<string, unknown> = { ':k': key };
     if (contactId) values[':c'] = contactId;
@@ -333,9 +344,17 @@ export class DynamoStore implements Store {
     keepSealed?: string,
   ): Promise<Contact | 'duplicate' | undefined> {
     const statuses = expectStatus.map((_, i) => `:s${i}`);
-    const values: Record<string, unknown> = { ':sid': messageSid, ':one': [messageSid], ':none': [], ':at': at, ':n': 1 };
+    const values: Record<string, unknown> = {
+      ':sid': messageSid,
+      ':one': [messageSid],
+      ':none': [],
+      ':at': at,
+      ':n': 1,
+    };
     if (keepSealed) values[':body'] = [keepSealed];
-    const pending = keepSealed ? ', pendingSealed = list_append(if_not_exists(pendingSealed, :none), :body)' : '';
+    const pending = keepSealed
+      ? ', pendingSealed = list_append(if_not_exists(pendingSealed, :none), :body)'
+      : '';
     expectStatus.forEach((status, i) => {
       values[`:s${i}`] = status;
     });
@@ -344,8 +363,7 @@ export class DynamoStore implements Store {
         new UpdateCommand({
           TableName: this.table,
           Key: contactKey(contactId),
-          UpdateExpression:
-            `SET relayedSids = list_append(if_not_exists(relayedSids, :none), :one), lastActivityAt = :at${pending} ADD messageCount :n`,
+          UpdateExpression: `SET relayedSids = list_append(if_not_exists(relayedSids, :none), :one), lastActivityAt = :at${pending} ADD messageCount :n`,
           ConditionExpression: `attribute_exists(pk) AND #status IN (${statuses.join(', ')}) AND NOT contains(relayedSids, :sid)`,
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: values,
@@ -438,15 +456,53 @@ export class DynamoStore implements Store {
     );
   }
 
+  /**
+   * Merges a coordinator's edit into the saved settings field by field, so saving one setting never
+   * reverts another. The first edit creates the map; two first edits racing fall back to the merge.
+   */
   async saveSettings(patch: LineSettingsPatch): Promise<void> {
-    await this.client.send(
-      new UpdateCommand({
-        TableName: this.table,
-        Key: KEY.line,
-        UpdateExpression: 'SET settings = :s',
-        ExpressionAttributeValues: { ':s': patch },
-      }),
-    );
+    const fields = Object.entries(patch).filter(([, value]) => value !== undefined);
+    if (!fields.length) return;
+    const names: Record<string, string> = { '#settings': 'settings' };
+    const values: Record<string, unknown> = {};
+    const sets = fields.map(([name, value], i) => {
+      names[`#f${i}`] = name;
+      values[`:f${i}`] = value;
+      return `#settings.#f${i} = :f${i}`;
+    });
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        await this.client.send(
+          new UpdateCommand({
+            TableName: this.table,
+            Key: KEY.line,
+            UpdateExpression: `SET ${sets.join(', ')}`,
+            ConditionExpression: 'attribute_exists(#settings)',
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+          }),
+        );
+        return;
+      } catch (error) {
+        if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;
+      }
+      try {
+        await this.client.send(
+          new UpdateCommand({
+            TableName: this.table,
+            Key: KEY.line,
+            UpdateExpression: 'SET #settings = :s',
+            ConditionExpression: 'attribute_not_exists(#settings)',
+            ExpressionAttributeNames: { '#settings': 'settings' },
+            ExpressionAttributeValues: { ':s': Object.fromEntries(fields) },
+          }),
+        );
+        return;
+      } catch (error) {
+        if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;
+      }
+    }
+    throw new Error('line settings changed under two concurrent edits; try again');
   }
 }
 

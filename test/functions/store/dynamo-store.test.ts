@@ -1,0 +1,504 @@
+// The DynamoDB store against real dynalite: conditional writes, index queries, and what faults look like.
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { LineSettings } from '../../../flows/line-settings.js';
+import type { Contact, Offer, Volunteer } from '../../../flows/model.js';
+import { lineDefaults } from '../../../functions/app/line-defaults.js';
+import { parseRuntimeConfig } from '../../../functions/config.js';
+import { createDocumentClient } from '../../../functions/store/dynamo-client.js';
+import { DynamoStore } from '../../../functions/store/dynamo-store.js';
+import { type LocalDynamo, startDynalite } from '../../support/dynalite.js';
+
+const DAY = 86_400_000;
+const NOW = Date.UTC(2026, 10, 22, 15, 0, 0);
+
+const defaults: LineSettings = lineDefaults(
+  parseRuntimeConfig({
+    PUBLIC_BASE_URL: 'https://line.example.org',
+    TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`,
+    TWILIO_AUTH_TOKEN: 'token-for-tests',
+    CALLER_KEY_PEPPER: 'pepper-for-tests-0123',
+    SESSION_KEY: 'a'.repeat(64),
+    TABLE_NAME: 'warmline',
+    EVENT_BUS_NAME: 'warmline',
+    LINE_NUMBER: '+15550001111',
+    CLINICIAN_NUMBER: '+15550002222',
+  }),
+);
+
+let ids = 0;
+function contact(overrides: Partial<Contact> = {}): Contact {
+  ids++;
+  return {
+    contactId: `c-${ids}`,
+    channel: 'voice',
+    language: 'en',
+    status: 'greeting',
+    callerKey: `key-${ids}`,
+    callerSealed: 'v1.iv.body.tag',
+    callSid: `CA${ids}`,
+    startedAt: NOW,
+    offersOutstanding: 0,
+    offerRound: 0,
+    liveUntil: NOW + 6 * 3_600_000,
+    ...overrides,
+  };
+}
+
+function volunteer(overrides: Partial<Volunteer> = {}): Volunteer {
+  ids++;
+  return {
+    volunteerId: `v-${ids}`,
+    name: `Volunteer ${ids}`,
+    phoneSealed: 'v1.iv.body.tag',
+    phoneKey: `pk-${ids}`,
+    languages: ['en'],
+    active: true,
+    maxTextSessions: 2,
+    onShift: false,
+    state: 'available',
+    idleSince: NOW,
+    missedOffers: 0,
+    version: 0,
+    ...overrides,
+  };
+}
+
+describe('DynamoStore on dynalite', () => {
+  let dynamo: LocalDynamo;
+  let store: DynamoStore;
+
+  beforeAll(async () => {
+    dynamo = await startDynalite();
+  });
+  afterAll(async () => {
+    await dynamo.close();
+  });
+  beforeEach(() => {
+    // A fresh table name per test would need a table each; a fresh store over one table with unique ids is enough,
+    // except for line-level state, which the tests touching it reset themselves.
+    store = new DynamoStore(dynamo.client, { tableName: dynamo.tableName, defaults, retentionDays: 400 });
+  });
+
+  describe('contacts', () => {
+    it('creates a contact once and answers exists on a replay', async () => {
+      const first = contact();
+
+      expect(await store.createContact(first)).toBe('created');
+      expect(await store.createContact({ ...first, status: 'queued' })).toBe('exists');
+      expect(await store.getContact(first.contactId)).toEqual(first);
+    });
+
+    it('changes nothing and returns undefined when the status is not the expected one', async () => {
+      const greeting = contact();
+      await store.createContact(greeting);
+
+      const result = await store.updateContact(greeting.contactId, {
+        channel: 'voice',
+        expectStatus: ['queued'],
+        set: { status: 'connecting', volunteerId: 'v-x', answeredAt: NOW },
+      });
+
+      expect(result).toBeUndefined();
+      expect(await store.getContact(greeting.contactId)).toEqual(greeting);
+    });
+
+    it('returns undefined for a contact that does not exist rather than creating it', async () => {
+      const result = await store.updateContact('c-missing', {
+        channel: 'voice',
+        set: { status: 'ended', endedAt: NOW },
+      });
+
+      expect(result).toBeUndefined();
+      expect(await store.getContact('c-missing')).toBeUndefined();
+    });
+
+    it('applies set, add and remove together and returns the new contact', async () => {
+      const live = contact({ status: 'queued', queuedAt: NOW });
+      await store.createContact(live);
+
+      const ended = await store.updateContact(live.contactId, {
+        channel: 'voice',
+        expectStatus: ['queued', 'connecting'],
+        expectOffersOutstanding: 0,
+        set: { status: 'ended', outcome: 'abandoned', endedAt: NOW + 5_000 },
+        add: { offerRound: 1 },
+        remove: ['callerSealed'],
+      });
+
+      expect(ended).toMatchObject({ status: 'ended', outcome: 'abandoned', offerRound: 1 });
+      expect(ended).not.toHaveProperty('callerSealed');
+      expect(ended).not.toHaveProperty('gsi1pk');
+      const stored = await dynamo.client.send(
+        new GetCommand({
+          TableName: dynamo.tableName,
+          Key: { pk: `CONTACT#${live.contactId}`, sk: 'CONTACT' },
+        }),
+      );
+      expect(stored.Item?.callerSealed).toBeUndefined();
+      expect(stored.Item?.gsi1pk).toBe('LOG#2026-11');
+    });
+
+    it('refuses a claim by the wrong volunteer or with offers still ringing', async () => {
+      const connecting = contact({ status: 'connecting', volunteerId: 'v-winner', offersOutstanding: 2 });
+      await store.createContact(connecting);
+
+      const wrongVolunteer = await store.updateContact(connecting.contactId, {
+        channel: 'voice',
+        expectVolunteerId: 'v-other',
+        set: { status: 'connected' },
+      });
+      const stillRinging = await store.updateContact(connecting.contactId, {
+        channel: 'voice',
+        expectOffersOutstanding: 1,
+        set: { status: 'connected' },
+      });
+
+      expect(wrongVolunteer).toBeUndefined();
+      expect(stillRinging).toBeUndefined();
+      expect((await store.getContact(connecting.contactId))?.status).toBe('connecting');
+    });
+  });
+
+  describe('queues and indexes', () => {
+    async function queue(language: 'en' | 'es', queuedAt: number, channel: 'voice' | 'sms' = 'voice') {
+      const waiting = contact({ channel, language });
+      await store.createContact(waiting);
+      await store.updateContact(waiting.contactId, {
+        channel,
+        expectStatus: ['greeting'],
+        set: { status: 'queued', language, queuedAt },
+      });
+      return waiting;
+    }
+
+    it('counts only the callers of the same channel and language who queued earlier', async () => {
+      const base = NOW + 100 * DAY;
+      await queue('es', base + 1_000);
+      await queue('es', base + 2_000);
+      const third = await queue('es', base + 3_000);
+      await queue('en', base + 500);
+      await queue('es', base + 100, 'sms');
+
+      expect(await store.countQueuedAhead('voice', 'es', base + 3_000)).toBe(2);
+      expect(await store.countQueuedAhead('voice', 'es', base + 1_000)).toBe(0);
+      expect((await store.getContact(third.contactId))?.status).toBe('queued');
+    });
+
+    it('lists the queue oldest first, up to the limit', async () => {
+      const late = await queue('en', NOW + 300);
+      const early = await queue('en', NOW + 100);
+      const middle = await queue('en', NOW + 200);
+
+      const firstTwo = await store.listQueued('voice', 'en', 2);
+      const all = await store.listQueued('voice', 'en', 50);
+
+      expect(firstTwo.map((c) => c.contactId)).toEqual([early.contactId, middle.contactId]);
+      const ours = all
+        .map((c) => c.contactId)
+        .filter((id) => [late, early, middle].some((c) => c.contactId === id));
+      expect(ours).toEqual([early.contactId, middle.contactId, late.contactId]);
+    });
+
+    it('takes a text conversation out of its queue when a volunteer accepts it', async () => {
+      const base = NOW + 200 * DAY;
+      const accepted = await queue('en', base + 1, 'sms');
+      const later = await queue('en', base + 2, 'sms');
+
+      await store.updateContact(accepted.contactId, {
+        channel: 'sms',
+        expectStatus: ['queued'],
+        set: { status: 'connected', volunteerId: 'v-1', answeredAt: base + 10 },
+      });
+
+      expect(await store.countQueuedAhead('sms', 'en', base + 2)).toBe(0);
+      expect((await store.listQueued('sms', 'en', 50)).map((c) => c.contactId)).not.toContain(
+        accepted.contactId,
+      );
+      expect((await store.listLive()).map((c) => c.contactId)).toContain(accepted.contactId);
+      expect((await store.listQueued('sms', 'en', 50)).map((c) => c.contactId)).toContain(later.contactId);
+    });
+
+    it('lists live contacts greeting or bridging, and not ended ones', async () => {
+      const greeting = contact();
+      const connecting = contact();
+      const ended = contact();
+      for (const c of [greeting, connecting, ended]) await store.createContact(c);
+      await store.updateContact(connecting.contactId, {
+        channel: 'voice',
+        set: { status: 'connecting', volunteerId: 'v-1', answeredAt: NOW + 1 },
+      });
+      await store.updateContact(ended.contactId, {
+        channel: 'voice',
+        set: { status: 'ended', endedAt: NOW + 2 },
+      });
+
+      const live = (await store.listLive()).map((c) => c.contactId);
+
+      expect(live).toEqual(expect.arrayContaining([greeting.contactId, connecting.contactId]));
+      expect(live).not.toContain(ended.contactId);
+    });
+
+    it("counts a caller's contacts since a given time through the caller index", async () => {
+      const callerKey = 'repeat-caller';
+      for (const startedAt of [NOW - 40 * DAY, NOW - 10 * DAY, NOW - DAY, NOW]) {
+        await store.createContact(contact({ callerKey, startedAt }));
+      }
+      await store.createContact(contact({ callerKey: 'someone-else', startedAt: NOW }));
+
+      expect(await store.countRecentContacts(callerKey, NOW - 30 * DAY)).toBe(3);
+      expect(await store.countRecentContacts(callerKey, NOW - 50 * DAY)).toBe(4);
+      expect(await store.countRecentContacts('never-called', NOW - 30 * DAY)).toBe(0);
+    });
+  });
+
+  describe('offers', () => {
+    it('puts, lists and conditionally updates the offers of a contact', async () => {
+      const offered = contact();
+      await store.createContact(offered);
+      const offers: Offer[] = ['v-a', 'v-b'].map((volunteerId) => ({
+        contactId: offered.contactId,
+        volunteerId,
+        channel: 'voice',
+        status: 'ringing',
+        offeredAt: NOW,
+      }));
+      for (const offer of offers) await store.putOffer(offer);
+
+      const accepted = await store.updateOffer(offered.contactId, 'v-a', {
+        expectStatus: ['ringing'],
+        set: { status: 'accepted', callSid: 'CA-a' },
+      });
+      const acceptedTwice = await store.updateOffer(offered.contactId, 'v-a', {
+        expectStatus: ['ringing'],
+        set: { status: 'accepted' },
+      });
+      const missing = await store.updateOffer(offered.contactId, 'v-nobody', {
+        expectStatus: ['ringing'],
+        set: { status: 'released' },
+      });
+
+      expect(accepted).toMatchObject({ volunteerId: 'v-a', status: 'accepted', callSid: 'CA-a' });
+      expect(acceptedTwice).toBeUndefined();
+      expect(missing).toBeUndefined();
+      const listed = await store.listOffers(offered.contactId);
+      expect(listed.map((o) => [o.volunteerId, o.status])).toEqual([
+        ['v-a', 'accepted'],
+        ['v-b', 'ringing'],
+      ]);
+      expect(listed[0]).not.toHaveProperty('sk');
+      expect(await store.getContact(offered.contactId)).toEqual(offered);
+    });
+  });
+
+  describe('line, shifts and volunteers', () => {
+    it('reads the defaults for a new line and merges saved edits field by field', async () => {
+      const fresh = new DynamoStore(dynamo.client, {
+        tableName: dynamo.tableName,
+        defaults,
+        retentionDays: 400,
+      });
+      await dynamo.client.send(
+        new UpdateCommand({
+          TableName: dynamo.tableName,
+          Key: { pk: 'LINE', sk: 'LINE' },
+          UpdateExpression: 'REMOVE settings',
+        }),
+      );
+
+      const before = await fresh.getLine();
+      await fresh.saveSettings({ ringGroupSize: 1 });
+      await fresh.saveSettings({ maxWaitSeconds: 120, overflow: { kind: 'text-back' } });
+      const after = await fresh.getLine();
+
+      expect(before.settings).toEqual(defaults);
+      expect(after.settings).toEqual({
+        ...defaults,
+        ringGroupSize: 1,
+        maxWaitSeconds: 120,
+        overflow: { kind: 'text-back' },
+      });
+    });
+
+    it('keeps the on-shift set in the line item, idempotent under replays', async () => {
+      await store.setOnShift('v-shift-1', true);
+      await store.setOnShift('v-shift-1', true);
+      await store.setOnShift('v-shift-2', true);
+      const both = await store.getLine();
+      await store.setOnShift('v-shift-1', false);
+      await store.setOnShift('v-shift-1', false);
+      const one = await store.getLine();
+
+      expect([...both.onShiftIds]).toEqual(expect.arrayContaining(['v-shift-1', 'v-shift-2']));
+      expect(one.onShiftIds.has('v-shift-1')).toBe(false);
+      expect(one.onShiftIds.has('v-shift-2')).toBe(true);
+    });
+
+    it('lists the volunteers on shift longest idle first, and drops them when they go off', async () => {
+      const base = NOW + 300 * DAY;
+      const recent = volunteer({ onShift: true, idleSince: base + 50 });
+      const idleLongest = volunteer();
+      const off = volunteer({ onShift: false });
+      for (const v of [recent, idleLongest, off]) await store.putVolunteer(v);
+
+      await store.updateVolunteer(idleLongest.volunteerId, { set: { onShift: true, idleSince: base + 10 } });
+      const onShift = (await store.listOnShift()).map((v) => v.volunteerId);
+      await store.updateVolunteer(recent.volunteerId, { set: { onShift: false } });
+      const afterOff = (await store.listOnShift()).map((v) => v.volunteerId);
+
+      expect(onShift.indexOf(idleLongest.volunteerId)).toBeLessThan(onShift.indexOf(recent.volunteerId));
+      expect(onShift).not.toContain(off.volunteerId);
+      expect(afterOff).not.toContain(recent.volunteerId);
+      expect(afterOff).toContain(idleLongest.volunteerId);
+    });
+
+    it('updates a volunteer only from the expected state and version, bumping the version', async () => {
+      const v = volunteer({ onShift: true });
+      await store.putVolunteer(v);
+
+      const offered = await store.updateVolunteer(v.volunteerId, {
+        expectState: ['available'],
+        expectVersion: 0,
+        set: { state: 'offered', contactId: 'c-1' },
+      });
+      const staleVersion = await store.updateVolunteer(v.volunteerId, {
+        expectVersion: 0,
+        set: { state: 'busy' },
+      });
+      const wrongState = await store.updateVolunteer(v.volunteerId, {
+        expectState: ['available'],
+        set: { state: 'busy' },
+      });
+      const wrongContact = await store.updateVolunteer(v.volunteerId, {
+        expectContactId: 'c-2',
+        set: { state: 'busy' },
+      });
+      const missed = await store.updateVolunteer(v.volunteerId, {
+        expectContactId: 'c-1',
+        set: { state: 'available' },
+        remove: ['contactId'],
+        add: { missedOffers: 1 },
+      });
+
+      expect(offered).toMatchObject({ state: 'offered', contactId: 'c-1', version: 1 });
+      expect(staleVersion).toBeUndefined();
+      expect(wrongState).toBeUndefined();
+      expect(wrongContact).toBeUndefined();
+      expect(missed).toMatchObject({ state: 'available', missedOffers: 1, version: 2 });
+      expect(missed).not.toHaveProperty('contactId');
+      expect(await store.getVolunteer('v-nobody')).toBeUndefined();
+    });
+
+    it('gives a text offer only to a volunteer holding none', async () => {
+      const v = volunteer({ onShift: true });
+      await store.putVolunteer(v);
+
+      const first = await store.updateVolunteer(v.volunteerId, {
+        expectTextOffer: null,
+        set: { textOffer: 'c-t1' },
+      });
+      const second = await store.updateVolunteer(v.volunteerId, {
+        expectTextOffer: null,
+        set: { textOffer: 'c-t2' },
+      });
+      const cleared = await store.updateVolunteer(v.volunteerId, {
+        expectTextOffer: 'c-t1',
+        remove: ['textOffer'],
+      });
+
+      expect(first?.textOffer).toBe('c-t1');
+      expect(second).toBeUndefined();
+      expect(cleared).not.toHaveProperty('textOffer');
+    });
+  });
+
+  describe('texts and replays', () => {
+    it('remembers a key the first time only', async () => {
+      expect(await store.firstTime('CA1#answered', 3600)).toBe(true);
+      expect(await store.firstTime('CA1#answered', 3600)).toBe(false);
+      expect(await store.firstTime('CA1#completed', 3600)).toBe(true);
+    });
+
+    it('counts each message once and keeps it sealed while nobody has accepted', async () => {
+      const texter = contact({ channel: 'sms', status: 'queued', queuedAt: NOW });
+      await store.createContact(texter);
+
+      const first = await store.recordMessage(
+        texter.contactId,
+        'SM1',
+        ['queued'],
+        NOW + 1,
+        'v1.sealed.one.x',
+      );
+      const replay = await store.recordMessage(
+        texter.contactId,
+        'SM1',
+        ['queued'],
+        NOW + 2,
+        'v1.sealed.one.x',
+      );
+      const second = await store.recordMessage(texter.contactId, 'SM2', ['queued'], NOW + 3);
+      const wrongStatus = await store.recordMessage(texter.contactId, 'SM3', ['connected'], NOW + 4);
+
+      expect(first).toMatchObject({
+        messageCount: 1,
+        relayedSids: ['SM1'],
+        pendingSealed: ['v1.sealed.one.x'],
+      });
+      expect(replay).toBe('duplicate');
+      expect(second).toMatchObject({ messageCount: 2, lastActivityAt: NOW + 3 });
+      expect(wrongStatus).toBeUndefined();
+    });
+
+    it('links a texter to one conversation at a time', async () => {
+      expect(await store.linkTexter('texter-1', 'c-a', undefined)).toBe(true);
+      expect(await store.linkTexter('texter-1', 'c-b', undefined)).toBe(false);
+      expect(await store.linkTexter('texter-1', undefined, 'c-a')).toBe(true);
+      expect(await store.getPhone('texter-1')).toEqual({ phoneKey: 'texter-1' });
+    });
+  });
+});
+
+describe('DynamoStore faults', () => {
+  it('maps a conditional check failure to undefined', async () => {
+    const client = DynamoDBDocumentClient.from(
+      createDocumentClient({ region: 'us-east-1', maxAttempts: 1, requestTimeoutMs: 300 }),
+    );
+    const mock = mockClient(client);
+    mock
+      .on(UpdateCommand)
+      .rejects(
+        new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} }),
+      );
+    const store = new DynamoStore(client, { tableName: 't', defaults, retentionDays: 400 });
+
+    const contactResult = await store.updateContact('c-1', {
+      channel: 'voice',
+      expectStatus: ['queued'],
+      set: { status: 'ended', endedAt: NOW },
+    });
+    const volunteerResult = await store.updateVolunteer('v-1', { expectState: ['available'] });
+
+    expect(contactResult).toBeUndefined();
+    expect(volunteerResult).toBeUndefined();
+    expect(mock.commandCalls(UpdateCommand)).toHaveLength(2);
+  });
+
+  it('lets throttling propagate so the edge can answer with safe TwiML', async () => {
+    const client = DynamoDBDocumentClient.from(
+      createDocumentClient({ region: 'us-east-1', maxAttempts: 1, requestTimeoutMs: 300 }),
+    );
+    const throttled = Object.assign(new Error('Rate of requests exceeds the allowed throughput'), {
+      name: 'ProvisionedThroughputExceededException',
+    });
+    mockClient(client).rejects(throttled);
+    const store = new DynamoStore(client, { tableName: 't', defaults, retentionDays: 400 });
+
+    await expect(store.getLine()).rejects.toThrow(throttled);
+    await expect(
+      store.updateContact('c-1', { channel: 'voice', set: { status: 'ended', endedAt: NOW } }),
+    ).rejects.toThrow(throttled);
+  });
+});
