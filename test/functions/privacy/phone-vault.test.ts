@@ -83,7 +83,15 @@ describe('createPhoneVault', () => {
     for (const text of [NUMBER, '', 'v2.a.b.c', 'v1.only-two']) {
       expect(() => vault.open(text)).toThrow(SealError);
     }
-    expect(() => vault.open(NUMBER)).toThrow(/^((?!5551234567).)*$/);
+    const message = (() => {
+      try {
+        vault.open(NUMBER);
+        return '';
+      } catch (error) {
+        return error instanceof Error ? error.message : String(error);
+      }
+    })();
+    expect(message).toBe('not a sealed value');
   });
 
   it('refuses a session key that is not 32 bytes of hex, and a short pepper', () => {
