@@ -47,8 +47,8 @@ export const RuntimeConfigSchema = z.object({
     )
     .pipe(z.array(e164)),
   LINE_TIMEZONE: z.string().default('America/New_York'),
-  /** Deadline for one store call, retries included: leaves time to answer Twilio with safe TwiML. */
-  STORE_TIMEOUT_MS: positive(1500),
+  /** Deadline for each attempt of a store call; two attempts stay inside the webhook's 3 s deadline. */
+  STORE_TIMEOUT_MS: positive(1000),
   STORE_MAX_ATTEMPTS: positive(2),
 });
 

@@ -17,6 +17,8 @@ export function createDocumentClient(options: StoreClientOptions): DynamoDBDocum
     maxAttempts: options.maxAttempts,
     requestHandler: {
       requestTimeout: options.requestTimeoutMs,
+      // Without this the handler only warns when the deadline passes, and a stalled store hangs the webhook.
+      throwOnRequestTimeout: true,
       connectionTimeout: Math.min(500, options.requestTimeoutMs),
     },
     ...(options.endpoint
