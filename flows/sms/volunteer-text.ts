@@ -41,7 +41,9 @@ export async function handleVolunteerText(deps: TextDeps, volunteerId: string, t
       break;
   }
   const open = openTags(volunteer);
-  if (open.length === 0) return reply(volunteerTexts.noOpenSessions);
+  if (open.length === 0) {
+    return reply(command.tag ? volunteerTexts.unknownTag(command.tag, open) : volunteerTexts.noOpenSessions);
+  }
   const tag = command.tag ?? volunteer.latestTag ?? open.at(-1) ?? '';
   const contactId = volunteer.textSessions?.[tag];
   const contact = contactId ? await deps.store.getContact(contactId) : undefined;

@@ -115,6 +115,18 @@ class UpdateBuilder {
   }
 }
 
+/** Where a new contact sits in gsi1: a text joins its queue at once, a call starts live at the greeting. */
+function createdIndex(contact: Contact): Record<string, string> {
+  if (contact.status === 'queued') {
+    return { gsi1pk: queuePartition(contact.channel, contact.language), gsi1sk: sortableTime(contact.queuedAt ?? contact.startedAt) };
+  }
+  if (contact.status === 'ended') {
+    const at = contact.endedAt ?? contact.startedAt;
+    return { gsi1pk: logPartition(at), gsi1sk: sortableTime(at) };
+  }
+  return { gsi1pk: LIVE, gsi1sk: sortableTime(contact.startedAt) };
+}
+
 /** Where a contact sits in gsi1, from the status it is moving to. */
 function contactIndexFor(channel: Channel, set: ContactChange['set']): Record<string, string> {
   switch (set?.status) {
@@ -170,12 +182,10 @@ export class DynamoStore implements Store {
   }
 
   async createContact(contact: Contact): Promise<'created' | 'exists'> {
-    const live = contact.status !== 'ended';
     const item = {
       ...contact,
       ...contactKey(contact.contactId),
-      gsi1pk: live ? LIVE : logPartition(contact.endedAt ?? contact.startedAt),
-      gsi1sk: sortableTime(live ? contact.startedAt : (contact.endedAt ?? contact.startedAt)),
+      ...createdIndex(contact),
       gsi2pk: `CALLER#${contact.callerKey}`,
       gsi2sk: sortableTime(contact.startedAt),
       expiresAt: Math.floor((contact.startedAt + this.options.retentionDays * DAY_MS) / 1000),
