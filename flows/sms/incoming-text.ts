@@ -23,7 +23,8 @@ export const CRISIS_LOOKUP_MS = 700;
 /** The escalation's bookkeeping is bounded too: the webhook must answer well inside its deadline. */
 export const CRISIS_BOOKKEEPING_MS = 1_200;
 
-const SPANISH_HINT = /\b(hola|gracias|ayuda|estoy|quiero|necesito|tengo|por favor|no puedo|me siento|adi[oó]s)\b|[ñ¿¡]/i;
+const SPANISH_HINT =
+  /\b(hola|gracias|ayuda|estoy|quiero|necesito|tengo|por favor|no puedo|me siento|adi[oó]s)\b|[ñ¿¡]/i;
 
 /** A first guess at the texter's language from their own words. */
 export function guessLanguage(body: string): Language {
@@ -74,8 +75,12 @@ async function crisisFromTexter(
   const language = guessLanguage(text.body);
   const reference = escalationReference(text.messageSid);
   const reply = crisisTextReply(deps.defaults, language, reference, kind);
-  const peerNotice = await within(recordTexterEscalation(deps, phoneKey, phone, text, language, kind, reference), CRISIS_BOOKKEEPING_MS);
-  if (peerNotice === undefined) deps.log.warn('crisis bookkeeping failed or was slow; the reply and alert stand', { reference });
+  const peerNotice = await within(
+    recordTexterEscalation(deps, phoneKey, phone, text, language, kind, reference),
+    CRISIS_BOOKKEEPING_MS,
+  );
+  if (peerNotice === undefined)
+    deps.log.warn('crisis bookkeeping failed or was slow; the reply and alert stand', { reference });
   return { messages: [...reply.messages, ...(peerNotice ?? [])] };
 }
 
@@ -89,8 +94,37 @@ async function recordTexterEscalation(
   kind: string,
   reference: string,
 ): Promise<TextMessage[]> {
-  const conversation = await liveConversation(deps, phone);
   const now = deps.clock.now();
+  const event = deps.events.publish([
+    {
+      type: 'ContactEscalated',
+      contactId: phone?.contactId ?? textContactId(text.messageSid),
+      channel: 'sms',
+      trigger: 'texter-language',
+      kind,
+      reference,
+    },
+  ]);
+  // Published whatever the store does: the notifier's alerts must not depend on DynamoDB.
+  const [recorded, published] = await Promise.allSettled([
+    recordTexterLog(deps, phoneKey, phone, text, language, kind, now),
+    event,
+  ]);
+  if (published.status === 'rejected') deps.log.error('ContactEscalated not published', { reference });
+  if (recorded.status === 'rejected') throw recorded.reason;
+  return recorded.value;
+}
+
+async function recordTexterLog(
+  deps: TextDeps,
+  phoneKey: string,
+  phone: PhoneRecord | undefined,
+  text: IncomingText,
+  language: Language,
+  kind: string,
+  now: number,
+): Promise<TextMessage[]> {
+  const conversation = await liveConversation(deps, phone);
   const contactId = conversation?.contactId ?? textContactId(text.messageSid);
   const escalation = { trigger: 'texter-language' as const, kind, at: now };
   if (conversation) {
@@ -112,6 +146,7 @@ async function recordTexterEscalation(
       messageCount: 1,
     });
   }
-  await deps.events.publish([{ type: 'ContactEscalated', contactId, channel: 'sms', trigger: 'texter-language', kind, reference }]);
-  return conversation ? toVolunteerOf(deps, conversation, volunteerTexts.escalatedByDetector(conversation.tag ?? '?')) : [];
+  return conversation
+    ? toVolunteerOf(deps, conversation, volunteerTexts.escalatedByDetector(conversation.tag ?? '?'))
+    : [];
 }

@@ -32,12 +32,18 @@ export function toVolunteerOf(deps: TextDeps, contact: Contact, body: string): T
 }
 
 /** Takes a conversation's tag off its volunteer; retried on a concurrent change to their sessions. */
-export async function releaseTag(deps: Pick<TextDeps, 'store'>, volunteerId: string, contactId: string): Promise<void> {
+export async function releaseTag(
+  deps: Pick<TextDeps, 'store'>,
+  volunteerId: string,
+  contactId: string,
+): Promise<void> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const volunteer = await deps.store.getVolunteer(volunteerId);
     const entry = Object.entries(volunteer?.textSessions ?? {}).find(([, id]) => id === contactId);
     if (!volunteer || !entry) return;
-    const sessions = Object.fromEntries(Object.entries(volunteer.textSessions ?? {}).filter(([tag]) => tag !== entry[0]));
+    const sessions = Object.fromEntries(
+      Object.entries(volunteer.textSessions ?? {}).filter(([tag]) => tag !== entry[0]),
+    );
     const latest = volunteer.latestTag === entry[0] ? Object.keys(sessions).at(-1) : volunteer.latestTag;
     const updated = await deps.store.updateVolunteer(volunteerId, {
       expectVersion: volunteer.version,
@@ -64,7 +70,9 @@ export async function endTextConversation(
   if (!ended) return undefined;
   await deps.store.linkTexter(contact.callerKey, undefined, contact.contactId);
   if (contact.volunteerId) await releaseTag(deps, contact.volunteerId, contact.contactId);
-  await deps.events.publish([{ type: 'ContactEnded', contactId: contact.contactId, channel: 'sms', outcome }]);
+  await deps.events.publish([
+    { type: 'ContactEnded', contactId: contact.contactId, channel: 'sms', outcome },
+  ]);
   return ended;
 }
 

@@ -6,18 +6,28 @@
 // Alternate courses: line closed or nobody on shift (hours and the crisis options); the wait limit (the
 // overflow message); STOP (the conversation closes and the peer is told; nothing more is sent); a replayed
 // webhook (same MessageSid: nothing relayed twice); crisis language (see incoming-text.ts).
-import { isLineOpen, nextOpening } from '../roster/line-hours.js';
+
 import type { Contact, PhoneRecord } from '../model.js';
 import { promptsFor } from '../prompts/prompts.js';
 import { volunteerTexts } from '../prompts/volunteer-texts.js';
 import type { Language, SmsReply } from '../replies.js';
+import { isLineOpen, nextOpening } from '../roster/line-hours.js';
 import { describeOpening } from '../voice/describe-opening.js';
-import { endTextConversation, type IncomingText, type TextDeps, textContactId, toVolunteerOf } from './text-deps.js';
+import {
+  endTextConversation,
+  type IncomingText,
+  type TextDeps,
+  textContactId,
+  toVolunteerOf,
+} from './text-deps.js';
 
 const NO_REPLY: SmsReply = { messages: [] };
 
 /** The texter's live conversation, if the number points at one that is still live. */
-export async function liveConversation(deps: TextDeps, phone: PhoneRecord | undefined): Promise<Contact | undefined> {
+export async function liveConversation(
+  deps: TextDeps,
+  phone: PhoneRecord | undefined,
+): Promise<Contact | undefined> {
   if (!phone?.contactId) return undefined;
   const contact = await deps.store.getContact(phone.contactId);
   if (contact && contact.status !== 'ended' && contact.liveUntil > deps.clock.now()) return contact;
@@ -26,7 +36,11 @@ export async function liveConversation(deps: TextDeps, phone: PhoneRecord | unde
   return undefined;
 }
 
-export async function handleTexterStop(deps: TextDeps, phoneKey: string, phone: PhoneRecord | undefined): Promise<SmsReply> {
+export async function handleTexterStop(
+  deps: TextDeps,
+  phoneKey: string,
+  phone: PhoneRecord | undefined,
+): Promise<SmsReply> {
   await deps.store.setOptedOut(phoneKey, true);
   const contact = await liveConversation(deps, phone);
   if (!contact) return NO_REPLY;
@@ -47,7 +61,12 @@ export async function handleTexterMessage(
   const contact = await liveConversation(deps, phone);
   if (!contact) return openConversation(deps, phoneKey, text, language);
   if (contact.status === 'queued') return whileWaiting(deps, contact, text);
-  const recorded = await deps.store.recordMessage(contact.contactId, text.messageSid, ['connected'], deps.clock.now());
+  const recorded = await deps.store.recordMessage(
+    contact.contactId,
+    text.messageSid,
+    ['connected'],
+    deps.clock.now(),
+  );
   if (recorded === 'duplicate') return NO_REPLY;
   if (!recorded) return openConversation(deps, phoneKey, text, language);
   return { messages: toVolunteerOf(deps, recorded, volunteerTexts.relayed(recorded.tag ?? '?', text.body)) };
@@ -76,7 +95,11 @@ async function openConversation(
   };
   if (!isLineOpen(settings.hours, now, settings.timeZone)) {
     await deps.store.createContact({ ...base, status: 'ended', outcome: 'after-hours', endedAt: now });
-    const opensAt = describeOpening(nextOpening(settings.hours, now, settings.timeZone), now, settings.timeZone);
+    const opensAt = describeOpening(
+      nextOpening(settings.hours, now, settings.timeZone),
+      now,
+      settings.timeZone,
+    );
     return { messages: [{ body: prompts.smsClosedNow(opensAt, settings.crisisTextNumber) }] };
   }
   if (onShiftIds.size === 0) {

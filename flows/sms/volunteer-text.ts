@@ -10,12 +10,23 @@ import { promptsFor } from '../prompts/prompts.js';
 import { volunteerTexts } from '../prompts/volunteer-texts.js';
 import type { SmsReply, TextMessage } from '../replies.js';
 import { crisisTextReply, escalationReference } from './crisis-text.js';
-import { endTextConversation, type IncomingText, openTags, releaseTag, type TextDeps, toTexter } from './text-deps.js';
+import {
+  endTextConversation,
+  type IncomingText,
+  openTags,
+  releaseTag,
+  type TextDeps,
+  toTexter,
+} from './text-deps.js';
 import { nextFreeTag, parseVolunteerText } from './volunteer-command.js';
 
 const reply = (...bodies: string[]): SmsReply => ({ messages: bodies.map((body) => ({ body })) });
 
-export async function handleVolunteerText(deps: TextDeps, volunteerId: string, text: IncomingText): Promise<SmsReply> {
+export async function handleVolunteerText(
+  deps: TextDeps,
+  volunteerId: string,
+  text: IncomingText,
+): Promise<SmsReply> {
   const volunteer = await deps.store.getVolunteer(volunteerId);
   if (!volunteer?.active) return reply(volunteerTexts.help);
   const command = parseVolunteerText(text.body);
@@ -49,12 +60,22 @@ export async function handleVolunteerText(deps: TextDeps, volunteerId: string, t
   const contact = contactId ? await deps.store.getContact(contactId) : undefined;
   if (!contact || contact.status === 'ended' || contact.volunteerId !== volunteer.volunteerId) {
     if (contactId) await releaseTag(deps, volunteer.volunteerId, contactId);
-    return reply(volunteerTexts.unknownTag(tag, open.filter((t) => t !== tag || !contactId)));
+    return reply(
+      volunteerTexts.unknownTag(
+        tag,
+        open.filter((t) => t !== tag || !contactId),
+      ),
+    );
   }
   switch (command.kind) {
     case 'end': {
       await endTextConversation(deps, contact, 'completed');
-      return { messages: [{ body: volunteerTexts.ended(tag) }, ...toTexter(deps, contact, promptsFor(contact.language).smsEndedByPeer)] };
+      return {
+        messages: [
+          { body: volunteerTexts.ended(tag) },
+          ...toTexter(deps, contact, promptsFor(contact.language).smsEndedByPeer),
+        ],
+      };
     }
     case 'pass':
       return passBack(deps, volunteer, contact, tag);
@@ -74,11 +95,15 @@ async function goOnShift(deps: TextDeps, volunteer: Volunteer): Promise<SmsReply
     set: {
       onShift: true,
       missedOffers: 0,
-      ...(volunteer.state === 'paused' ? { state: 'available' as const, idleSince: now } : { idleSince: volunteer.idleSince }),
+      ...(volunteer.state === 'paused'
+        ? { state: 'available' as const, idleSince: now }
+        : { idleSince: volunteer.idleSince }),
     },
   });
   await deps.store.setOnShift(volunteer.volunteerId, true);
-  await deps.events.publish([{ type: 'ShiftStarted', volunteerId: volunteer.volunteerId, shiftId: 'by-text' }]);
+  await deps.events.publish([
+    { type: 'ShiftStarted', volunteerId: volunteer.volunteerId, shiftId: 'by-text' },
+  ]);
   return reply(volunteerTexts.onShift);
 }
 
@@ -104,7 +129,10 @@ async function acceptOffer(deps: TextDeps, volunteer: Volunteer): Promise<SmsRep
     },
   });
   if (!claimed) {
-    await deps.store.updateVolunteer(volunteer.volunteerId, { expectTextOffer: contactId, remove: ['textOffer'] });
+    await deps.store.updateVolunteer(volunteer.volunteerId, {
+      expectTextOffer: contactId,
+      remove: ['textOffer'],
+    });
     const current = await deps.store.getContact(contactId);
     return reply(current?.status === 'connected' ? volunteerTexts.offerTaken : volunteerTexts.acceptGone);
   }
@@ -112,9 +140,13 @@ async function acceptOffer(deps: TextDeps, volunteer: Volunteer): Promise<SmsRep
     set: { textSessions: { ...sessions, [tag]: contactId }, latestTag: tag },
     remove: ['textOffer'],
   });
-  await deps.events.publish([{ type: 'ContactConnected', contactId, channel: 'sms', volunteerId: volunteer.volunteerId }]);
+  await deps.events.publish([
+    { type: 'ContactConnected', contactId, channel: 'sms', volunteerId: volunteer.volunteerId },
+  ]);
   // The texter's waiting messages are handed over, then their sealed copies are dropped.
-  const pending = (claimed.pendingSealed ?? []).map((sealed) => ({ body: volunteerTexts.relayed(tag, deps.vault.open(sealed)) }));
+  const pending = (claimed.pendingSealed ?? []).map((sealed) => ({
+    body: volunteerTexts.relayed(tag, deps.vault.open(sealed)),
+  }));
   await deps.store.updateContact(contactId, { channel: 'sms', remove: ['pendingSealed'] });
   return {
     messages: [
@@ -125,21 +157,43 @@ async function acceptOffer(deps: TextDeps, volunteer: Volunteer): Promise<SmsRep
   };
 }
 
-async function passBack(deps: TextDeps, volunteer: Volunteer, contact: Contact, tag: string): Promise<SmsReply> {
+async function passBack(
+  deps: TextDeps,
+  volunteer: Volunteer,
+  contact: Contact,
+  tag: string,
+): Promise<SmsReply> {
   const passed = await deps.store.updateContact(contact.contactId, {
     channel: 'sms',
     expectStatus: ['connected'],
     expectVolunteerId: volunteer.volunteerId,
-    set: { status: 'queued', language: contact.language, queuedAt: contact.queuedAt ?? deps.clock.now(), offersOutstanding: 0 },
+    set: {
+      status: 'queued',
+      language: contact.language,
+      queuedAt: contact.queuedAt ?? deps.clock.now(),
+      offersOutstanding: 0,
+    },
     remove: ['volunteerId', 'tag', 'volunteerPhoneSealed'],
   });
   if (!passed) return reply(volunteerTexts.unknownTag(tag, openTags(volunteer)));
   await releaseTag(deps, volunteer.volunteerId, contact.contactId);
-  await deps.events.publish([{ type: 'ContactQueued', contactId: contact.contactId, channel: 'sms', language: contact.language }]);
-  return { messages: [{ body: volunteerTexts.passed(tag) }, ...toTexter(deps, contact, promptsFor(contact.language).smsPassedBack)] };
+  await deps.events.publish([
+    { type: 'ContactQueued', contactId: contact.contactId, channel: 'sms', language: contact.language },
+  ]);
+  return {
+    messages: [
+      { body: volunteerTexts.passed(tag) },
+      ...toTexter(deps, contact, promptsFor(contact.language).smsPassedBack),
+    ],
+  };
 }
 
-async function escalateConversation(deps: TextDeps, contact: Contact, tag: string, messageSid: string): Promise<SmsReply> {
+async function escalateConversation(
+  deps: TextDeps,
+  contact: Contact,
+  tag: string,
+  messageSid: string,
+): Promise<SmsReply> {
   const { settings } = await deps.store.getLine();
   const reference = escalationReference(messageSid);
   const crisis = crisisTextReply(settings, contact.language, reference, 'volunteer-request');
@@ -151,7 +205,14 @@ async function escalateConversation(deps: TextDeps, contact: Contact, tag: strin
     set: { escalation: { trigger: 'volunteer', kind: 'volunteer-request', at: now } },
   });
   await deps.events.publish([
-    { type: 'ContactEscalated', contactId: contact.contactId, channel: 'sms', trigger: 'volunteer', kind: 'volunteer-request', reference },
+    {
+      type: 'ContactEscalated',
+      contactId: contact.contactId,
+      channel: 'sms',
+      trigger: 'volunteer',
+      kind: 'volunteer-request',
+      reference,
+    },
   ]);
   const messages: TextMessage[] = [
     { body: volunteerTexts.escalated(tag, settings.crisisTextNumber) },
@@ -168,7 +229,12 @@ async function relayToTexter(
   tag: string,
   text: IncomingText,
 ): Promise<SmsReply> {
-  const recorded = await deps.store.recordMessage(contact.contactId, text.messageSid, ['connected'], deps.clock.now());
+  const recorded = await deps.store.recordMessage(
+    contact.contactId,
+    text.messageSid,
+    ['connected'],
+    deps.clock.now(),
+  );
   if (recorded === 'duplicate') return { messages: [] };
   if (!recorded) return reply(volunteerTexts.unknownTag(tag, openTags(volunteer)));
   const body = text.body.replace(/^\s*(\[\s*[a-z]\s*\]|#[a-z]\b)\s*:?\s*/i, '');

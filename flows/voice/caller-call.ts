@@ -318,24 +318,26 @@ async function escalate(
   kind: string,
 ): Promise<VoiceReply> {
   const reply = crisisDialReply(crisisNumber, call.to, language);
-  try {
-    const now = deps.clock.now();
-    const ended = await deps.store.updateContact(contactId, {
+  const now = deps.clock.now();
+  // The record and the event are independent: either may fail without costing the other.
+  const [ended, published] = await Promise.allSettled([
+    deps.store.updateContact(contactId, {
       channel: 'voice',
       expectStatus: ['greeting', 'queued'],
       set: { status: 'ended', outcome: 'escalated', endedAt: now, escalation: { trigger, kind, at: now } },
       remove: ['callerSealed'],
-    });
-    await deps.events.publish([
-      { type: 'ContactEscalated', contactId, channel: 'voice', trigger, kind },
-      ...(ended
-        ? [{ type: 'ContactEnded' as const, contactId, channel: 'voice' as const, outcome: 'escalated' }]
-        : []),
-    ]);
-  } catch (error) {
-    deps.log.error('escalation bookkeeping failed; caller was dialled to the crisis line', {
+    }),
+    deps.events.publish([{ type: 'ContactEscalated', contactId, channel: 'voice', trigger, kind }]),
+  ]);
+  if (ended.status === 'fulfilled' && ended.value) {
+    await deps.events
+      .publish([{ type: 'ContactEnded', contactId, channel: 'voice', outcome: 'escalated' }])
+      .catch(() => undefined);
+  }
+  for (const failed of [ended, published].filter((r) => r.status === 'rejected')) {
+    deps.log.error('escalation bookkeeping failed; the caller was dialled to the crisis line', {
       contactId,
-      error: error instanceof Error ? error.name : 'unknown',
+      error: failed.reason instanceof Error ? failed.reason.name : 'unknown',
     });
   }
   return reply;

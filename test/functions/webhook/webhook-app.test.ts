@@ -47,7 +47,8 @@ function app(store: Store, overrides: Partial<WebhookAppOptions> = {}) {
     crisisTextNumber: '741741',
     deadlineMs: 200,
     voice: { store, events: failingEvents, clock, vault, log, defaults: settings },
-    sms: (input) => handleIncomingText({ store, vault, events: failingEvents, clock, log, defaults: settings }, input),
+    sms: (input) =>
+      handleIncomingText({ store, vault, events: failingEvents, clock, log, defaults: settings }, input),
     log,
     ...overrides,
   });
