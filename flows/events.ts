@@ -17,6 +17,8 @@ export const LineEventSchema = z.discriminatedUnion('type', [
     /** A short reference the clinician can quote back; not the contact id. */
     reference: z.string().optional(),
   }),
+  /** The on-call clinician asked to be called and connected with the texter of an escalation. */
+  z.object({ type: z.literal('ClinicianCallRequested'), reference: z.string(), requestId: z.string() }),
   z.object({ type: z.literal('OfferEnded'), ...contactEvent, volunteerId: z.string(), missed: z.boolean() }),
   z.object({ type: z.literal('VolunteerPaused'), volunteerId: z.string(), missedOffers: z.number() }),
   z.object({ type: z.literal('ShiftStarted'), volunteerId: z.string(), shiftId: z.string() }),

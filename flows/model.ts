@@ -133,3 +133,12 @@ export function isFreeForVoice(volunteer: Volunteer, now: number): boolean {
 export function isLive(contact: Contact, now: number): boolean {
   return contact.status !== 'ended' && contact.liveUntil > now;
 }
+
+/** What a clinician's CALL <reference> needs: the texter's number, sealed, for a few hours only. */
+export interface EscalationRef {
+  readonly reference: string;
+  readonly contactId: string;
+  readonly callerSealed: string;
+  /** Void after this instant (epoch ms), whatever TTL has or has not deleted. */
+  readonly liveUntil: number;
+}

@@ -5,6 +5,7 @@ import type {
   Channel,
   Contact,
   ContactStatus,
+  EscalationRef,
   Offer,
   OfferStatus,
   PhoneRecord,
@@ -45,7 +46,13 @@ export interface ContactChange {
   readonly expectOffersOutstanding?: number;
   readonly expectVolunteerId?: string;
   readonly set?: Partial<Omit<Contact, 'contactId' | 'channel'>>;
-  readonly remove?: readonly ('callerSealed' | 'volunteerId' | 'pendingSealed' | 'tag' | 'volunteerPhoneSealed')[];
+  readonly remove?: readonly (
+    | 'callerSealed'
+    | 'volunteerId'
+    | 'pendingSealed'
+    | 'tag'
+    | 'volunteerPhoneSealed'
+  )[];
   readonly add?: Partial<Record<'offersOutstanding' | 'offerRound' | 'messageCount', number>>;
 }
 
@@ -94,9 +101,15 @@ export interface OfferStore {
 export interface TextStore {
   getPhone(phoneKey: string): Promise<PhoneRecord | undefined>;
   /** Points a texter's number at a conversation (or at none); only if it still points where expected. */
-  linkTexter(phoneKey: string, contactId: string | undefined, expectContactId: string | undefined): Promise<boolean>;
+  linkTexter(
+    phoneKey: string,
+    contactId: string | undefined,
+    expectContactId: string | undefined,
+  ): Promise<boolean>;
   setOptedOut(phoneKey: string, optedOut: boolean): Promise<void>;
   linkVolunteerPhone(phoneKey: string, volunteerId: string): Promise<void>;
+  saveEscalationRef(ref: EscalationRef): Promise<void>;
+  getEscalationRef(reference: string): Promise<EscalationRef | undefined>;
   /**
    * Counts a message on a live conversation once per MessageSid and refreshes its activity time.
    * 'duplicate' for a replay; undefined when the conversation is not in an expected status.

@@ -22,6 +22,7 @@ export const eventRules: readonly EventRuleDefinition[] = [
       'OfferEnded',
       'ShiftStarted',
       'ShiftEnded',
+      'ClinicianCallRequested',
     ],
     target: 'dispatcher',
   },

@@ -9,8 +9,8 @@ import type { LineEvent } from '../events.js';
 import type { LineSettings } from '../line-settings.js';
 import { type Contact, isFreeForVoice, type Volunteer } from '../model.js';
 import type { Clock, EventPublisher, Log, PhoneVault, Store, Telephony } from '../ports.js';
-import type { ActionTarget } from '../replies.js';
 import { volunteerTexts } from '../prompts/volunteer-texts.js';
+import type { ActionTarget } from '../replies.js';
 import { LANGUAGES } from '../replies.js';
 import { conferenceRoom } from '../voice/voice-deps.js';
 import { completeContactLog } from './contact-log.js';
@@ -50,6 +50,9 @@ export async function handleLineEvent(deps: DispatchDeps, event: LineEvent): Pro
         await addCrisisLine(deps, event.contactId);
       else await releaseOffers(deps, event.contactId, undefined);
       break;
+    case 'ClinicianCallRequested':
+      await callClinicianBack(deps, event.reference, event.requestId);
+      return;
     default:
       break;
   }
@@ -222,7 +225,10 @@ async function releaseOffers(
 
 /** Clears a volunteer's text offer and tells them, once: only the holder of that very offer is texted. */
 async function releaseTextOffer(deps: DispatchDeps, contactId: string, volunteerId: string): Promise<void> {
-  const cleared = await deps.store.updateVolunteer(volunteerId, { expectTextOffer: contactId, remove: ['textOffer'] });
+  const cleared = await deps.store.updateVolunteer(volunteerId, {
+    expectTextOffer: contactId,
+    remove: ['textOffer'],
+  });
   if (!cleared) return;
   const { settings } = await deps.store.getLine();
   await deps.telephony.sendText({
@@ -248,12 +254,30 @@ async function sendCallerToGoodbye(deps: DispatchDeps, contactId: string): Promi
  */
 async function sendVolunteerToWrapUp(deps: DispatchDeps, contactId: string): Promise<void> {
   const offers = await deps.store.listOffers(contactId);
-  const accepted = offers.find((offer) => offer.status === 'accepted' && offer.channel === 'voice' && offer.callSid);
+  const accepted = offers.find(
+    (offer) => offer.status === 'accepted' && offer.channel === 'voice' && offer.callSid,
+  );
   if (!accepted?.callSid) return;
   await deps.telephony.redirectCall(
     accepted.callSid,
     deps.webhookUrl({ route: 'volunteerInput', query: { c: contactId, v: accepted.volunteerId } }),
   );
+}
+
+/** Rings the on-call clinician from the line; on answer, clinician-bridge dials the texter. */
+async function callClinicianBack(deps: DispatchDeps, reference: string, requestId: string): Promise<void> {
+  const ref = await deps.store.getEscalationRef(reference);
+  if (!ref || ref.liveUntil <= deps.clock.now()) return;
+  // A duplicate delivery must not ring the clinician twice.
+  if (!(await deps.store.firstTime(`clinician-call#${requestId}`, 3600))) return;
+  const { settings } = await deps.store.getLine();
+  await deps.telephony.placeCall({
+    to: settings.clinicianNumber,
+    from: settings.lineNumber,
+    url: deps.webhookUrl({ route: 'clinicianBridge', query: { r: reference } }),
+    statusCallback: deps.webhookUrl({ route: 'voiceStatus' }),
+    timeoutSeconds: 30,
+  });
 }
 
 async function addCrisisLine(deps: DispatchDeps, contactId: string): Promise<void> {

@@ -17,7 +17,8 @@ const QUEUE_WINDOW = 25;
 /** Free for one more text conversation: on shift, not paused or on a call, no offer pending, room left. */
 export function isFreeForText(volunteer: Volunteer): boolean {
   if (!volunteer.active || !volunteer.onShift || volunteer.textOffer) return false;
-  if (volunteer.state === 'paused' || volunteer.state === 'busy' || volunteer.state === 'offered') return false;
+  if (volunteer.state === 'paused' || volunteer.state === 'busy' || volunteer.state === 'offered')
+    return false;
   return Object.keys(volunteer.textSessions ?? {}).length < volunteer.maxTextSessions;
 }
 
@@ -29,7 +30,9 @@ export async function offerWaitingTexts(
   const now = deps.clock.now();
   const free = onShift.filter(isFreeForText).sort((a, b) => a.idleSince - b.idleSince);
   if (free.length === 0) return 0;
-  const waiting = (await Promise.all(LANGUAGES.map((language) => deps.store.listQueued('sms', language, QUEUE_WINDOW))))
+  const waiting = (
+    await Promise.all(LANGUAGES.map((language) => deps.store.listQueued('sms', language, QUEUE_WINDOW)))
+  )
     .flat()
     .filter((contact) => contact.offersOutstanding <= 0 && contact.liveUntil > now)
     .sort((a, b) => (a.queuedAt ?? 0) - (b.queuedAt ?? 0));
@@ -41,7 +44,12 @@ export async function offerWaitingTexts(
   return offered;
 }
 
-async function offerText(deps: DispatchDeps, settings: LineSettings, contact: Contact, group: Volunteer[]): Promise<number> {
+async function offerText(
+  deps: DispatchDeps,
+  settings: LineSettings,
+  contact: Contact,
+  group: Volunteer[],
+): Promise<number> {
   const round = await deps.store.updateContact(contact.contactId, {
     channel: 'sms',
     expectStatus: ['queued'],
@@ -72,14 +80,26 @@ async function offerText(deps: DispatchDeps, settings: LineSettings, contact: Co
       });
       offeredTo.push(volunteer.volunteerId);
     } catch (error) {
-      deps.log.warn('could not text an offer', { contactId: contact.contactId, volunteerId: volunteer.volunteerId });
-      await deps.store.updateVolunteer(volunteer.volunteerId, { expectTextOffer: contact.contactId, remove: ['textOffer'] });
+      deps.log.warn('could not text an offer', {
+        contactId: contact.contactId,
+        volunteerId: volunteer.volunteerId,
+      });
+      await deps.store.updateVolunteer(volunteer.volunteerId, {
+        expectTextOffer: contact.contactId,
+        remove: ['textOffer'],
+      });
     }
   }
   const unused = group.length - offeredTo.length;
-  if (unused > 0) await deps.store.updateContact(contact.contactId, { channel: 'sms', add: { offersOutstanding: -unused } });
+  if (unused > 0)
+    await deps.store.updateContact(contact.contactId, {
+      channel: 'sms',
+      add: { offersOutstanding: -unused },
+    });
   if (offeredTo.length > 0) {
-    await deps.events.publish([{ type: 'ContactOffered', contactId: contact.contactId, channel: 'sms', volunteerIds: offeredTo }]);
+    await deps.events.publish([
+      { type: 'ContactOffered', contactId: contact.contactId, channel: 'sms', volunteerIds: offeredTo },
+    ]);
   }
   return offeredTo.length;
 }

@@ -31,7 +31,8 @@ export async function runTick(deps: DispatchDeps): Promise<TickReport> {
   const liveById = new Map(live.filter((contact) => contact.liveUntil > now).map((c) => [c.contactId, c]));
   const onShift = await deps.store.listOnShift();
   const freedVolunteers =
-    (await freeStuckVolunteers(deps, onShift, liveById, now)) + (await clearStaleTextOffers(deps, onShift, liveById));
+    (await freeStuckVolunteers(deps, onShift, liveById, now)) +
+    (await clearStaleTextOffers(deps, onShift, liveById));
   const reopenedRounds = await reopenStaleRounds(deps, [...liveById.values()], now);
   const closedTexts = await closeInactiveTexts(deps, [...liveById.values()], now);
   const offered = await dispatchWaiting(deps);
@@ -124,21 +125,39 @@ async function clearStaleTextOffers(
 }
 
 /** Text conversations with no message either way for the configured time close kindly, on both sides. */
-async function closeInactiveTexts(deps: DispatchDeps, live: readonly Contact[], now: number): Promise<number> {
+async function closeInactiveTexts(
+  deps: DispatchDeps,
+  live: readonly Contact[],
+  now: number,
+): Promise<number> {
   const { settings } = await deps.store.getLine();
   const limit = settings.textInactivityMinutes * 60_000;
   let closed = 0;
   for (const contact of live) {
     if (contact.channel !== 'sms' || now - (contact.lastActivityAt ?? contact.startedAt) < limit) continue;
-    const ended = await endTextConversation(deps, contact, contact.status === 'connected' ? 'completed' : 'abandoned');
+    const ended = await endTextConversation(
+      deps,
+      contact,
+      contact.status === 'connected' ? 'completed' : 'abandoned',
+    );
     if (!ended) continue;
     closed++;
     const texts = [
       ...(contact.callerSealed
-        ? [{ to: deps.vault.open(contact.callerSealed), body: promptsFor(contact.language).smsInactiveClosed }]
+        ? [
+            {
+              to: deps.vault.open(contact.callerSealed),
+              body: promptsFor(contact.language).smsInactiveClosed,
+            },
+          ]
         : []),
       ...(contact.volunteerPhoneSealed
-        ? [{ to: deps.vault.open(contact.volunteerPhoneSealed), body: volunteerTexts.texterInactive(contact.tag ?? '?') }]
+        ? [
+            {
+              to: deps.vault.open(contact.volunteerPhoneSealed),
+              body: volunteerTexts.texterInactive(contact.tag ?? '?'),
+            },
+          ]
         : []),
     ];
     for (const text of texts) await deps.telephony.sendText({ ...text, from: settings.lineNumber });

@@ -64,11 +64,13 @@ export const english: Prompts = {
     `We're sorry, no peer volunteer is available right now. Please text again a little later. In a crisis, call or text ${crisisTextNumber} any time.`,
   smsOverflow: (crisisTextNumber) =>
     `We're sorry, all our volunteers are still busy, so we've closed your place in line. Please text again later. In a crisis, call or text ${crisisTextNumber} any time.`,
-  smsEndedByPeer: 'Your peer volunteer has ended this conversation. Thank you for reaching out. Text any time to start a new one.',
+  smsEndedByPeer:
+    'Your peer volunteer has ended this conversation. Thank you for reaching out. Text any time to start a new one.',
   smsInactiveClosed:
     "We haven't heard from you in a while, so we've closed this conversation. Take care, and text any time to start a new one.",
   smsPassedBack: "Your peer had to step away. You're back in line and another peer will text you soon.",
-  smsNotDelivered: "Warmline: sorry, your last message couldn't be delivered to your peer. Please send it again.",
+  smsNotDelivered:
+    "Warmline: sorry, your last message couldn't be delivered to your peer. Please send it again.",
   smsTrouble: (crisisNumber, crisisTextNumber) =>
     `Warmline: sorry, we couldn't handle your message just now. Please text again in a few minutes. If you need help now, call ${crisisNumber} or text ${crisisTextNumber} any time.`,
   whisper: (language, waitedSeconds) =>

@@ -63,10 +63,14 @@ export const spanish: Prompts = {
     `Lo sentimos, no hay voluntarios disponibles ahora. Escriba de nuevo un poco más tarde. En una crisis, llame o escriba al ${crisisTextNumber}.`,
   smsOverflow: (crisisTextNumber) =>
     `Lo sentimos, todos los voluntarios siguen ocupados y cerramos su lugar en la fila. Escriba más tarde. En una crisis, llame o escriba al ${crisisTextNumber}.`,
-  smsEndedByPeer: 'Su voluntario terminó esta conversación. Gracias por escribir. Puede escribir cuando quiera para empezar otra.',
-  smsInactiveClosed: 'No hemos sabido de usted en un rato, así que cerramos esta conversación. Cuídese, y escriba cuando quiera.',
-  smsPassedBack: 'Su voluntario tuvo que irse. Vuelve a estar en la fila y otro voluntario le escribirá pronto.',
-  smsNotDelivered: 'Warmline: lo sentimos, su último mensaje no llegó a su voluntario. Envíelo de nuevo, por favor.',
+  smsEndedByPeer:
+    'Su voluntario terminó esta conversación. Gracias por escribir. Puede escribir cuando quiera para empezar otra.',
+  smsInactiveClosed:
+    'No hemos sabido de usted en un rato, así que cerramos esta conversación. Cuídese, y escriba cuando quiera.',
+  smsPassedBack:
+    'Su voluntario tuvo que irse. Vuelve a estar en la fila y otro voluntario le escribirá pronto.',
+  smsNotDelivered:
+    'Warmline: lo sentimos, su último mensaje no llegó a su voluntario. Envíelo de nuevo, por favor.',
   smsTrouble: (crisisNumber, crisisTextNumber) =>
     `Warmline: lo sentimos, no pudimos procesar su mensaje. Escriba de nuevo en unos minutos. Si necesita ayuda ahora, llame al ${crisisNumber} o escriba al ${crisisTextNumber} a cualquier hora.`,
   whisper: (language, waitedSeconds) =>

@@ -6,7 +6,8 @@ const tags = (open: readonly string[]) => (open.length ? open.map((t) => `[${t}]
 export const volunteerTexts = {
   help: `Warmline commands: ${COMMANDS}. Start a message with [tag] to choose a conversation; without a tag it goes to your latest one.`,
   onShift: "Warmline: you're ON shift. Calls and texts will come to you. Text OFF to stop.",
-  onRefused: 'Warmline: you are not on the roster right now, so ON was not applied. Ask a coordinator to add a shift.',
+  onRefused:
+    'Warmline: you are not on the roster right now, so ON was not applied. Ask a coordinator to add a shift.',
   offShift: "Warmline: you're OFF shift. Open text conversations stay with you until you END or PASS them.",
   status: (queued: number, open: readonly string[], onShift: boolean) =>
     `Warmline: ${onShift ? 'ON' : 'OFF'} shift. ${queued} text${queued === 1 ? '' : 's'} waiting. Your conversations: ${tags(open)}.`,
@@ -14,11 +15,13 @@ export const volunteerTexts = {
   offerTaken: 'Warmline: that text conversation was taken by another volunteer. Thank you!',
   nothingToAccept: 'Warmline: there is no text conversation waiting for you right now.',
   acceptGone: 'Warmline: that conversation is no longer waiting. Thank you!',
-  tooManySessions: (limit: number) => `Warmline: you already have ${limit} open conversations. END or PASS one first.`,
+  tooManySessions: (limit: number) =>
+    `Warmline: you already have ${limit} open conversations. END or PASS one first.`,
   accepted: (tag: string) =>
     `[${tag}] You're connected with a texter. Replies go to your latest conversation; start with [${tag}] to choose this one. END ${tag} to finish, PASS ${tag} to return it to the queue, ESCALATE ${tag} for the crisis line.`,
   relayed: (tag: string, body: string) => `[${tag}] ${body}`,
-  unknownTag: (tag: string, open: readonly string[]) => `Warmline: no open conversation [${tag}]. Your open ones: ${tags(open)}.`,
+  unknownTag: (tag: string, open: readonly string[]) =>
+    `Warmline: no open conversation [${tag}]. Your open ones: ${tags(open)}.`,
   noOpenSessions: `Warmline: you have no open text conversations. Commands: ${COMMANDS}.`,
   ended: (tag: string) => `[${tag}] Conversation ended. Thank you.`,
   passed: (tag: string) => `[${tag}] Returned to the queue; another volunteer will pick it up.`,
@@ -29,4 +32,16 @@ export const volunteerTexts = {
   texterStopped: (tag: string) => `[${tag}] The texter opted out (STOP). The conversation is closed.`,
   texterInactive: (tag: string) => `[${tag}] Closed after no messages for a while.`,
   notDelivered: (tag: string) => `[${tag}] Your last message could not be delivered to the texter.`,
+} as const;
+
+/** Words for the on-call clinician, by text and on the call-back. */
+export const clinicianTexts = {
+  help: 'Warmline: to call a texter back through the line, reply CALL followed by the reference from the alert.',
+  unknownReference: (reference: string) =>
+    `Warmline: reference ${reference} is unknown or has expired. Nothing was dialled.`,
+  calling: (reference: string) =>
+    `Warmline: calling you now from the line for ${reference}. Answer, and we will connect you to the texter.`,
+  connecting:
+    'Warmline crisis call-back. Connecting you to the texter now. They will see the warmline number.',
+  expired: 'Warmline: this call-back has expired. Goodbye.',
 } as const;

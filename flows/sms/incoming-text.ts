@@ -11,6 +11,7 @@ import { promptsFor } from '../prompts/prompts.js';
 import { volunteerTexts } from '../prompts/volunteer-texts.js';
 import type { Language, SmsReply, TextMessage } from '../replies.js';
 import { carrierKeyword } from './carrier-keywords.js';
+import { handleClinicianText, isClinician } from './clinician-text.js';
 import { crisisTextReply, escalationReference } from './crisis-text.js';
 import { type IncomingText, type TextDeps, textContactId, toVolunteerOf } from './text-deps.js';
 import { handleTexterMessage, handleTexterStop, liveConversation } from './texter-text.js';
@@ -40,6 +41,7 @@ function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
 }
 
 export async function handleIncomingText(deps: TextDeps, text: IncomingText): Promise<SmsReply> {
+  if (isClinician(deps, text.from)) return handleClinicianText(deps, text);
   const keyword = carrierKeyword(text.body);
   const assessment = keyword ? undefined : detectCrisis(text.body);
   const phoneKey = deps.vault.keyOf(text.from);
@@ -127,6 +129,12 @@ async function recordTexterLog(
   const conversation = await liveConversation(deps, phone);
   const contactId = conversation?.contactId ?? textContactId(text.messageSid);
   const escalation = { trigger: 'texter-language' as const, kind, at: now };
+  await deps.store.saveEscalationRef({
+    reference: escalationReference(text.messageSid),
+    contactId,
+    callerSealed: deps.vault.seal(text.from),
+    liveUntil: now + deps.defaults.liveStateHours * 3_600_000,
+  });
   if (conversation) {
     await deps.store.updateContact(contactId, { channel: 'sms', set: { escalation } });
   } else {

@@ -8,7 +8,15 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { applySettingsPatch, type LineSettings, type LineSettingsPatch } from '../../flows/line-settings.js';
-import type { Channel, Contact, ContactStatus, Offer, PhoneRecord, Volunteer } from '../../flows/model.js';
+import type {
+  Channel,
+  Contact,
+  ContactStatus,
+  EscalationRef,
+  Offer,
+  PhoneRecord,
+  Volunteer,
+} from '../../flows/model.js';
 import type { ContactChange, LineState, Store, VolunteerChange } from '../../flows/ports.js';
 import type { Language } from '../../flows/replies.js';
 import { sortableTime, tableSchema } from './table-schema.js';
@@ -118,7 +126,10 @@ class UpdateBuilder {
 /** Where a new contact sits in gsi1: a text joins its queue at once, a call starts live at the greeting. */
 function createdIndex(contact: Contact): Record<string, string> {
   if (contact.status === 'queued') {
-    return { gsi1pk: queuePartition(contact.channel, contact.language), gsi1sk: sortableTime(contact.queuedAt ?? contact.startedAt) };
+    return {
+      gsi1pk: queuePartition(contact.channel, contact.language),
+      gsi1sk: sortableTime(contact.queuedAt ?? contact.startedAt),
+    };
   }
   if (contact.status === 'ended') {
     const at = contact.endedAt ?? contact.startedAt;
@@ -386,6 +397,22 @@ export class DynamoStore implements Store {
       const current = await this.getContact(contactId);
       return current?.relayedSids?.includes(messageSid) ? 'duplicate' : undefined;
     }
+  }
+
+  async saveEscalationRef(ref: EscalationRef): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: { ...ref, pk: `REF#${ref.reference}`, sk: 'REF', expiresAt: Math.ceil(ref.liveUntil / 1000) },
+      }),
+    );
+  }
+
+  async getEscalationRef(reference: string): Promise<EscalationRef | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.table, Key: { pk: `REF#${reference}`, sk: 'REF' } }),
+    );
+    return strip<EscalationRef>(Item);
   }
 
   async getVolunteer(volunteerId: string): Promise<Volunteer | undefined> {

@@ -10,6 +10,7 @@ import {
   handleIntake,
   holdCaller,
 } from '../../flows/voice/caller-call.js';
+import { handleClinicianBridge } from '../../flows/voice/clinician-bridge.js';
 import { crisisNumberFrom } from '../../flows/voice/crisis-dial.js';
 import { type CallFields, contactIdForCall, type VoiceDeps } from '../../flows/voice/voice-deps.js';
 import {
@@ -98,6 +99,7 @@ export const voiceRoutes: Partial<Record<TwilioPathName, VoiceRoute>> = {
     return undefined;
   },
   offerTaken: async () => offerTakenReply(),
+  clinicianBridge: (deps, input) => handleClinicianBridge(deps, required(input.query, 'r'), input.call.from),
   volunteerInput: (deps, input) => {
     const { contactId, volunteerId } = offer(input);
     return handleVolunteerInput(
@@ -112,6 +114,7 @@ export const voiceRoutes: Partial<Record<TwilioPathName, VoiceRoute>> = {
 
 /** Routes walked by a volunteer's leg: on failure they are let go rather than offered the crisis line. */
 export const VOLUNTEER_ROUTES: ReadonlySet<TwilioPathName> = new Set([
+  'clinicianBridge',
   'offerAnswered',
   'offerInput',
   'offerStatus',

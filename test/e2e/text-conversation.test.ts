@@ -71,7 +71,10 @@ describe('a text conversation', () => {
     const winners = [ANA, BEN].filter((n) => bodies(n).some((b) => b.includes("You're connected")));
     expect(winners).toHaveLength(1);
     const loser = winners[0] === ANA ? BEN : ANA;
-    await waitFor(() => bodies(loser).some((b) => /taken by another volunteer|no longer waiting/.test(b)), 'the loser to be told');
+    await waitFor(
+      () => bodies(loser).some((b) => /taken by another volunteer|no longer waiting/.test(b)),
+      'the loser to be told',
+    );
     const contact = (await line.store.listLive()).find((c) => c.channel === 'sms');
     expect(contact?.volunteerId).toBe(winners[0] === ANA ? 'vol-ana' : 'vol-ben');
   });
@@ -122,7 +125,10 @@ describe('a text conversation', () => {
     await phone(ANA).text('pass a');
     await phone(ANA).waitForMessage('[A] Returned to the queue');
     await phone(TEXTER).waitForMessage("You're back in line");
-    await waitFor(() => bodies(BEN).filter((b) => b.includes('Reply ACCEPT')).length >= 2, 'a new offer to Ben');
+    await waitFor(
+      () => bodies(BEN).filter((b) => b.includes('Reply ACCEPT')).length >= 2,
+      'a new offer to Ben',
+    );
     await phone(BEN).text('ACCEPT');
     await phone(BEN).waitForMessage("[A] You're connected");
   });
@@ -204,7 +210,9 @@ describe('crisis escalation by text', () => {
     await phone(TEXTER).waitForMessage('call 988 or text 988');
     await phone(line.config.CLINICIAN_NUMBER).waitForMessage('Warmline CRISIS');
     await line.idle();
-    expect(line.bus.published.some((e) => e.type === 'ContactEscalated' && e.trigger === 'volunteer')).toBe(true);
+    expect(line.bus.published.some((e) => e.type === 'ContactEscalated' && e.trigger === 'volunteer')).toBe(
+      true,
+    );
   });
 
   it('does not treat a volunteer relaying a question about safety as a crisis of their own', async () => {
@@ -214,5 +222,37 @@ describe('crisis escalation by text', () => {
     await phone(TEXTER).waitForMessage('are you thinking about killing yourself?');
     await line.idle();
     expect(phone(line.config.CLINICIAN_NUMBER).messages).toHaveLength(0);
+  });
+});
+
+describe("the clinician's masked call-back", () => {
+  it('connects the clinician and the texter by phone when the clinician texts CALL <ref>, both seeing only the line', async () => {
+    line = await startTestLine();
+    const clinician = phone(line.config.CLINICIAN_NUMBER);
+    await phone(TEXTER).text('i took a whole bottle of pills an hour ago');
+    const alert = await clinician.waitForMessage('Warmline CRISIS');
+    const reference = /Ref ([A-Z0-9]{6})/.exec(alert.body)?.[1] ?? '';
+    expect(reference).toHaveLength(6);
+
+    await clinician.text(`call ${reference.toLowerCase()}`);
+    await clinician.waitForMessage(`calling you now from the line for ${reference}`);
+    const clinicianLeg = await clinician.waitForIncomingCall();
+    expect(clinicianLeg.from).toBe(line.config.LINE_NUMBER);
+    await clinicianLeg.answer();
+    await clinicianLeg.waitForSay('Connecting you to the texter');
+    const texterLeg = await phone(TEXTER).waitForIncomingCall();
+    expect(texterLeg.from).toBe(line.config.LINE_NUMBER);
+    await texterLeg.answer();
+    await waitFor(() => clinicianLeg.bridgedWith === texterLeg, 'the clinician and texter to be bridged');
+    expect(JSON.stringify(clinician.messages)).not.toContain('5557654321');
+  });
+
+  it('dials nothing for an unknown reference', async () => {
+    line = await startTestLine();
+    const clinician = phone(line.config.CLINICIAN_NUMBER);
+    await clinician.text('CALL ZZZZZZ');
+    await clinician.waitForMessage('unknown or has expired');
+    await line.idle();
+    expect(clinician.calls).toHaveLength(0);
   });
 });

@@ -57,10 +57,18 @@ describe('a voice call', () => {
 
     await call.hangup();
     await offer.waitForStatus('completed');
-    await waitFor(async () => (await contactOf(call))?.repeatCount !== undefined, 'the contact log to be completed');
+    await waitFor(
+      async () => (await contactOf(call))?.repeatCount !== undefined,
+      'the contact log to be completed',
+    );
     await line.idle();
     const contact = (await contactOf(call)) as Contact;
-    expect(contact).toMatchObject({ status: 'ended', outcome: 'completed', volunteerId: 'vol-ana', language: 'en' });
+    expect(contact).toMatchObject({
+      status: 'ended',
+      outcome: 'completed',
+      volunteerId: 'vol-ana',
+      language: 'en',
+    });
     expect(contact.callerSealed).toBeUndefined();
     expect(contact.waitSeconds).toBeGreaterThanOrEqual(0);
     expect(contact.talkSeconds).toBeGreaterThanOrEqual(0);
@@ -72,13 +80,20 @@ describe('a voice call', () => {
 
   it('bridges three waiting callers to the volunteers who accepted their own offers, in reverse order', async () => {
     line = await startTestLine();
-    await line.store.saveSettings({ hours: { alwaysOpen: true, windows: [], holidays: [] }, ringGroupSize: 1 });
+    await line.store.saveSettings({
+      hours: { alwaysOpen: true, windows: [], holidays: [] },
+      ringGroupSize: 1,
+    });
     const callers = [];
-    for (const number of ['+15557650001', '+15557650002', '+15557650003']) callers.push(await callAndHold(number));
+    for (const number of ['+15557650001', '+15557650002', '+15557650003'])
+      callers.push(await callAndHold(number));
     // With a ring group of one, each volunteer is offered exactly one caller.
-    const offers = await Promise.all([ANA, BEN, CARO].map((phone) => line.simulator.phone(phone).waitForIncomingCall()));
+    const offers = await Promise.all(
+      [ANA, BEN, CARO].map((phone) => line.simulator.phone(phone).waitForIncomingCall()),
+    );
     const offeredContact = (leg: SimCall) =>
-      line.simulator.timeline.find((e) => e.callSid === leg.sid && e.kind === 'webhook' && e.detail?.includes('c=v-'))
+      line.simulator.timeline
+        .find((e) => e.callSid === leg.sid && e.kind === 'webhook' && e.detail?.includes('c=v-'))
         ?.detail?.match(/c=(v-CA[0-9a-f]+)/)?.[1];
     for (const offer of [...offers].reverse()) {
       await offer.answer();
@@ -96,7 +111,10 @@ describe('a voice call', () => {
 
   it('never accepts when voicemail answers, and offers the caller to someone else', async () => {
     line = await startTestLine();
-    await line.store.saveSettings({ hours: { alwaysOpen: true, windows: [], holidays: [] }, ringGroupSize: 1 });
+    await line.store.saveSettings({
+      hours: { alwaysOpen: true, windows: [], holidays: [] },
+      ringGroupSize: 1,
+    });
     line.simulator.phone(ANA).answerMode = 'voicemail';
     const call = await callAndHold(CALLER);
     const machine = await line.simulator.phone(ANA).waitForIncomingCall();
@@ -116,7 +134,10 @@ describe('a voice call', () => {
     const ringing = await line.simulator.phone(ANA).waitForIncomingCall();
     await call.hangup();
     await ringing.waitForStatus(['canceled', 'completed']);
-    await waitFor(async () => (await contactOf(call))?.outcome === 'abandoned', 'the contact to be abandoned');
+    await waitFor(
+      async () => (await contactOf(call))?.outcome === 'abandoned',
+      'the contact to be abandoned',
+    );
     await line.idle();
     for (const id of ['vol-ana', 'vol-ben', 'vol-caro']) {
       await waitFor(async () => (await volunteer(id)).state === 'available', `${id} to be free again`);
@@ -153,7 +174,10 @@ describe('a voice call', () => {
     await call.waitForSay('Connecting you to the crisis line');
     const crisis = await line.simulator.phone('988').waitForIncomingCall();
     expect(crisis.from).toBe(line.config.LINE_NUMBER);
-    await waitFor(async () => (await contactOf(call))?.outcome === 'escalated', 'the escalation to be logged');
+    await waitFor(
+      async () => (await contactOf(call))?.outcome === 'escalated',
+      'the escalation to be logged',
+    );
     expect(line.bus.published.some((e) => e.type === 'ContactEscalated')).toBe(true);
   });
 
