@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Contact, Volunteer } from '../../flows/model.js';
 import type { SimCall } from '../../infra/local/simulator/call-leg.js';
 import { startTestLine, type TestLine } from '../support/local-line.js';
+import { callFields, postSignedWebhook } from '../support/signed-webhook.js';
 import { waitFor } from '../support/wait-for.js';
 
 const CALLER = '+15557654321';
@@ -192,6 +193,42 @@ describe('a voice call', () => {
     await line.simulator.phone(CARO).waitForIncomingCall();
     await line.idle();
     expect(line.simulator.phone(BEN).calls).toHaveLength(0);
+  });
+});
+
+describe('replays and late callbacks', () => {
+  it('changes nothing when webhooks are replayed and callbacks arrive twice and out of order', async () => {
+    line = await startTestLine();
+    const call = await callAndHold(CALLER);
+    const offer = await acceptOn(ANA);
+    await call.waitForConference();
+    await call.hangup();
+    await waitFor(async () => (await contactOf(call))?.repeatCount !== undefined, 'the log entry');
+    await line.idle();
+    const before = await contactOf(call);
+    const eventsBefore = line.bus.published.length;
+    const post = (pathAndQuery: string, params: Record<string, string>) =>
+      postSignedWebhook({
+        origin: line.origin,
+        publicBaseUrl: line.config.PUBLIC_BASE_URL,
+        authToken: line.config.TWILIO_AUTH_TOKEN ?? '',
+        pathAndQuery,
+        params,
+      });
+    const callerFields = callFields(call.sid, CALLER, line.config.LINE_NUMBER);
+    const contactId = `v-${call.sid}`;
+    // Replays of every step, then callbacks late and in the wrong order.
+    await post(`/twilio/voice/language?c=${contactId}&cn=988`, { ...callerFields, Digits: '1' });
+    await post(`/twilio/voice/offer-input?c=${contactId}&v=vol-ana`, { ...callFields(offer.sid, line.config.LINE_NUMBER, ANA), Digits: '1' });
+    await post('/twilio/voice/status', { ...callerFields, CallStatus: 'completed' });
+    await post(`/twilio/voice/offer-status?c=${contactId}&v=vol-ana`, { ...callFields(offer.sid, line.config.LINE_NUMBER, ANA), CallStatus: 'completed' });
+    await post(`/twilio/voice/offer-status?c=${contactId}&v=vol-ana`, { ...callFields(offer.sid, line.config.LINE_NUMBER, ANA), CallStatus: 'ringing' });
+    await post('/twilio/voice/status', { ...callerFields, CallStatus: 'in-progress' });
+    await line.idle();
+    expect(await contactOf(call)).toEqual(before);
+    const newEvents = line.bus.published.slice(eventsBefore).map((e) => e.type);
+    expect(newEvents.filter((t) => t !== 'ContactOffered')).toEqual([]);
+    expect((await volunteer('vol-ana')).state).toBe('wrapup');
   });
 });
 
