@@ -34,10 +34,12 @@ describe('createDocumentClient with a DynamoDB endpoint that never answers', () 
     });
     const started = performance.now();
 
-    const failure = await client.send(new GetCommand({ TableName: 'warmline', Key: { pk: 'LINE', sk: 'LINE' } })).then(
-      () => undefined,
-      (error: unknown) => error,
-    );
+    const failure = await client
+      .send(new GetCommand({ TableName: 'warmline', Key: { pk: 'LINE', sk: 'LINE' } }))
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
     const elapsed = performance.now() - started;
 
     expect(failure).toBeInstanceOf(Error);

@@ -1,32 +1,16 @@
 // The DynamoDB store against real dynalite: conditional writes, index queries, and what faults look like.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { LineSettings } from '../../../flows/line-settings.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contact, Offer, Volunteer } from '../../../flows/model.js';
-import { lineDefaults } from '../../../functions/app/line-defaults.js';
-import { parseRuntimeConfig } from '../../../functions/config.js';
 import { createDocumentClient } from '../../../functions/store/dynamo-client.js';
 import { DynamoStore } from '../../../functions/store/dynamo-store.js';
-import { type LocalDynamo, startDynalite } from '../../support/dynalite.js';
+import { type StoreForTest, startStoreForTest, testLineDefaults } from '../../support/dynalite-table.js';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 22, 15, 0, 0);
-
-const defaults: LineSettings = lineDefaults(
-  parseRuntimeConfig({
-    PUBLIC_BASE_URL: 'https://line.example.org',
-    TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`,
-    TWILIO_AUTH_TOKEN: 'token-for-tests',
-    CALLER_KEY_PEPPER: 'pepper-for-tests-0123',
-    SESSION_KEY: 'a'.repeat(64),
-    TABLE_NAME: 'warmline',
-    EVENT_BUS_NAME: 'warmline',
-    LINE_NUMBER: '+15550001111',
-    CLINICIAN_NUMBER: '+15550002222',
-  }),
-);
+const defaults = testLineDefaults;
 
 let ids = 0;
 function contact(overrides: Partial<Contact> = {}): Contact {
@@ -67,20 +51,19 @@ function volunteer(overrides: Partial<Volunteer> = {}): Volunteer {
 }
 
 describe('DynamoStore on dynalite', () => {
-  let dynamo: LocalDynamo;
+  // One table for the file: every test uses its own ids, and the tests of line-level state reset it themselves.
+  let local: StoreForTest;
   let store: DynamoStore;
 
   beforeAll(async () => {
-    dynamo = await startDynalite();
+    local = await startStoreForTest();
+    store = local.store;
   });
   afterAll(async () => {
-    await dynamo.close();
+    await local.close();
   });
-  beforeEach(() => {
-    // A fresh table name per test would need a table each; a fresh store over one table with unique ids is enough,
-    // except for line-level state, which the tests touching it reset themselves.
-    store = new DynamoStore(dynamo.client, { tableName: dynamo.tableName, defaults, retentionDays: 400 });
-  });
+  const rawItem = async (pk: string, sk: string) =>
+    (await local.documentClient.send(new GetCommand({ TableName: local.tableName, Key: { pk, sk } }))).Item;
 
   describe('contacts', () => {
     it('creates a contact once and answers exists on a replay', async () => {
@@ -131,14 +114,10 @@ describe('DynamoStore on dynalite', () => {
       expect(ended).toMatchObject({ status: 'ended', outcome: 'abandoned', offerRound: 1 });
       expect(ended).not.toHaveProperty('callerSealed');
       expect(ended).not.toHaveProperty('gsi1pk');
-      const stored = await dynamo.client.send(
-        new GetCommand({
-          TableName: dynamo.tableName,
-          Key: { pk: `CONTACT#${live.contactId}`, sk: 'CONTACT' },
-        }),
-      );
-      expect(stored.Item?.callerSealed).toBeUndefined();
-      expect(stored.Item?.gsi1pk).toBe('LOG#2026-11');
+      const stored = await rawItem(`CONTACT#${live.contactId}`, 'CONTACT');
+      expect(stored).toBeDefined();
+      expect(stored?.callerSealed).toBeUndefined();
+      expect(stored?.gsi1pk).toBe('LOG#2026-11');
     });
 
     it('refuses a claim by the wrong volunteer or with offers still ringing', async () => {
@@ -221,6 +200,25 @@ describe('DynamoStore on dynalite', () => {
       expect((await store.listQueued('sms', 'en', 50)).map((c) => c.contactId)).toContain(later.contactId);
     });
 
+    it('puts a text created as queued straight into its queue, keyed by its queue time', async () => {
+      const base = NOW + 250 * DAY;
+      const earlier = contact({ channel: 'sms', language: 'es', status: 'queued', queuedAt: base + 1 });
+      const later = contact({ channel: 'sms', language: 'es', status: 'queued', queuedAt: base + 2 });
+      for (const c of [later, earlier]) await store.createContact(c);
+
+      const listed = (await store.listQueued('sms', 'es', 50)).map((c) => c.contactId);
+
+      expect(listed.indexOf(earlier.contactId)).toBeGreaterThanOrEqual(0);
+      expect(listed.indexOf(earlier.contactId)).toBeLessThan(listed.indexOf(later.contactId));
+      // Other tests queue Spanish texts earlier in the same table: count the difference this one makes.
+      const aheadOfEarlier = await store.countQueuedAhead('sms', 'es', base + 1);
+      expect(await store.countQueuedAhead('sms', 'es', base + 2)).toBe(aheadOfEarlier + 1);
+      expect((await store.listQueued('voice', 'es', 50)).map((c) => c.contactId)).not.toContain(
+        earlier.contactId,
+      );
+      expect((await store.listLive()).map((c) => c.contactId)).not.toContain(earlier.contactId);
+    });
+
     it('lists live contacts greeting or bridging, and not ended ones', async () => {
       const greeting = contact();
       const connecting = contact();
@@ -295,14 +293,10 @@ describe('DynamoStore on dynalite', () => {
 
   describe('line, shifts and volunteers', () => {
     it('reads the defaults for a new line and merges saved edits field by field', async () => {
-      const fresh = new DynamoStore(dynamo.client, {
-        tableName: dynamo.tableName,
-        defaults,
-        retentionDays: 400,
-      });
-      await dynamo.client.send(
+      const fresh = store;
+      await local.documentClient.send(
         new UpdateCommand({
-          TableName: dynamo.tableName,
+          TableName: local.tableName,
           Key: { pk: 'LINE', sk: 'LINE' },
           UpdateExpression: 'REMOVE settings',
         }),
@@ -320,6 +314,22 @@ describe('DynamoStore on dynalite', () => {
         maxWaitSeconds: 120,
         overflow: { kind: 'text-back' },
       });
+    });
+
+    it('reads the blocked caller keys kept in the line item', async () => {
+      await local.documentClient.send(
+        new UpdateCommand({
+          TableName: local.tableName,
+          Key: { pk: 'LINE', sk: 'LINE' },
+          UpdateExpression: 'SET blockedKeys = :keys',
+          ExpressionAttributeValues: { ':keys': new Set(['blocked-1', 'blocked-2']) },
+        }),
+      );
+
+      const line = await store.getLine();
+
+      expect([...line.blockedKeys].sort()).toEqual(['blocked-1', 'blocked-2']);
+      expect(line.blockedKeys.has('key-1')).toBe(false);
     });
 
     it('keeps the on-shift set in the line item, idempotent under replays', async () => {
@@ -452,27 +462,153 @@ describe('DynamoStore on dynalite', () => {
       expect(wrongStatus).toBeUndefined();
     });
 
+    it('treats a marker past its expiry as unseen, since TTL deletes late', async () => {
+      await local.documentClient.send(
+        new PutCommand({
+          TableName: local.tableName,
+          Item: { pk: 'SEEN#SM-old', sk: 'SEEN', expiresAt: Math.floor(Date.now() / 1000) - 60 },
+        }),
+      );
+
+      expect(await store.firstTime('SM-old', 3600)).toBe(true);
+      expect(await store.firstTime('SM-old', 3600)).toBe(false);
+      expect((await rawItem('SEEN#SM-old', 'SEEN'))?.expiresAt).toBeGreaterThan(Date.now() / 1000);
+    });
+
+    it('appends each waiting message once to the sealed list, and a replay changes nothing', async () => {
+      const texter = contact({ channel: 'sms', status: 'queued', queuedAt: NOW });
+      await store.createContact(texter);
+
+      await store.recordMessage(texter.contactId, 'SM-a', ['queued'], NOW + 1, 'v1.sealed.a.x');
+      await store.recordMessage(texter.contactId, 'SM-b', ['queued'], NOW + 2, 'v1.sealed.b.x');
+      const replay = await store.recordMessage(
+        texter.contactId,
+        'SM-a',
+        ['queued'],
+        NOW + 9,
+        'v1.sealed.a.x',
+      );
+      const stored = await store.getContact(texter.contactId);
+
+      expect(replay).toBe('duplicate');
+      expect(stored).toMatchObject({
+        messageCount: 2,
+        relayedSids: ['SM-a', 'SM-b'],
+        pendingSealed: ['v1.sealed.a.x', 'v1.sealed.b.x'],
+        lastActivityAt: NOW + 2,
+      });
+    });
+
+    it('counts no message on a conversation that does not exist, and does not create it', async () => {
+      const result = await store.recordMessage('c-nowhere', 'SM-x', ['queued', 'connected'], NOW);
+
+      expect(result).toBeUndefined();
+      expect(await store.getContact('c-nowhere')).toBeUndefined();
+    });
+
+    it('forgets the sealed number and the waiting messages when they are removed', async () => {
+      const texter = contact({ channel: 'sms', status: 'queued', queuedAt: NOW });
+      await store.createContact(texter);
+      await store.recordMessage(texter.contactId, 'SM-r', ['queued'], NOW + 1, 'v1.sealed.r.x');
+
+      const ended = await store.updateContact(texter.contactId, {
+        channel: 'sms',
+        expectStatus: ['queued'],
+        set: { status: 'ended', outcome: 'abandoned', endedAt: NOW + 10 },
+        remove: ['callerSealed', 'pendingSealed'],
+      });
+      const stored = await rawItem(`CONTACT#${texter.contactId}`, 'CONTACT');
+
+      expect(ended).toMatchObject({ status: 'ended', messageCount: 1 });
+      expect(stored).toBeDefined();
+      expect(stored).not.toHaveProperty('callerSealed');
+      expect(stored).not.toHaveProperty('pendingSealed');
+    });
+
     it('links a texter to one conversation at a time', async () => {
       expect(await store.linkTexter('texter-1', 'c-a', undefined)).toBe(true);
       expect(await store.linkTexter('texter-1', 'c-b', undefined)).toBe(false);
       expect(await store.linkTexter('texter-1', undefined, 'c-a')).toBe(true);
       expect(await store.getPhone('texter-1')).toEqual({ phoneKey: 'texter-1' });
     });
+
+    it('moves a texter only from the conversation it is expected to point at', async () => {
+      await store.linkTexter('texter-2', 'c-first', undefined);
+
+      const fromWrong = await store.linkTexter('texter-2', 'c-second', 'c-other');
+      const kept = await store.getPhone('texter-2');
+      const fromRight = await store.linkTexter('texter-2', 'c-second', 'c-first');
+
+      expect(fromWrong).toBe(false);
+      expect(kept).toEqual({ phoneKey: 'texter-2', contactId: 'c-first' });
+      expect(fromRight).toBe(true);
+      expect(await store.getPhone('texter-2')).toEqual({ phoneKey: 'texter-2', contactId: 'c-second' });
+      expect(await store.linkTexter('texter-never', undefined, 'c-first')).toBe(false);
+      expect(await store.getPhone('texter-never')).toBeUndefined();
+    });
+
+    it('records an opt-out and its reversal without touching the open conversation', async () => {
+      await store.linkTexter('texter-3', 'c-open', undefined);
+
+      await store.setOptedOut('texter-3', true);
+      await store.setOptedOut('texter-3', true);
+      const optedOut = await store.getPhone('texter-3');
+      await store.setOptedOut('texter-3', false);
+      const optedIn = await store.getPhone('texter-3');
+      await store.setOptedOut('texter-new', true);
+
+      expect(optedOut).toEqual({ phoneKey: 'texter-3', contactId: 'c-open', optedOut: true });
+      expect(optedIn).toEqual({ phoneKey: 'texter-3', contactId: 'c-open' });
+      expect(await store.getPhone('texter-new')).toEqual({ phoneKey: 'texter-new', optedOut: true });
+    });
+
+    it('links a volunteer to their phone key, keeping what else the record holds', async () => {
+      await store.setOptedOut('volunteer-phone', true);
+
+      await store.linkVolunteerPhone('volunteer-phone', 'v-7');
+
+      expect(await store.getPhone('volunteer-phone')).toEqual({
+        phoneKey: 'volunteer-phone',
+        volunteerId: 'v-7',
+        optedOut: true,
+      });
+    });
+
+    it('keeps an escalation reference until TTL, expiring with its liveUntil', async () => {
+      const ref = {
+        reference: 'R7K2',
+        contactId: 'c-esc',
+        callerSealed: 'v1.iv.body.tag',
+        liveUntil: NOW + 3_600_500,
+      };
+
+      await store.saveEscalationRef(ref);
+
+      expect(await store.getEscalationRef('R7K2')).toEqual(ref);
+      expect((await rawItem('REF#R7K2', 'REF'))?.expiresAt).toBe(Math.ceil((NOW + 3_600_500) / 1000));
+      expect(await store.getEscalationRef('R0000')).toBeUndefined();
+    });
   });
 });
 
 describe('DynamoStore faults', () => {
-  it('maps a conditional check failure to undefined', async () => {
-    const client = DynamoDBDocumentClient.from(
-      createDocumentClient({ region: 'us-east-1', maxAttempts: 1, requestTimeoutMs: 300 }),
-    );
+  /** A real client whose send is replaced: the faults arrive as the SDK would raise them, retries aside. */
+  function faultyStore() {
+    const client = createDocumentClient({ region: 'us-east-1', maxAttempts: 1, requestTimeoutMs: 300 });
     const mock = mockClient(client);
-    mock
-      .on(UpdateCommand)
-      .rejects(
-        new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} }),
-      );
     const store = new DynamoStore(client, { tableName: 't', defaults, retentionDays: 400 });
+    return { store, mock };
+  }
+  const conditionFailed = () =>
+    new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
+  const throttled = () =>
+    Object.assign(new Error('Rate of requests exceeds the allowed throughput'), {
+      name: 'ProvisionedThroughputExceededException',
+    });
+
+  it('maps a conditional check failure to undefined', async () => {
+    const { store, mock } = faultyStore();
+    mock.on(UpdateCommand).rejects(conditionFailed());
 
     const contactResult = await store.updateContact('c-1', {
       channel: 'voice',
@@ -480,25 +616,62 @@ describe('DynamoStore faults', () => {
       set: { status: 'ended', endedAt: NOW },
     });
     const volunteerResult = await store.updateVolunteer('v-1', { expectState: ['available'] });
+    const offerResult = await store.updateOffer('c-1', 'v-1', {
+      expectStatus: ['ringing'],
+      set: { status: 'accepted' },
+    });
 
     expect(contactResult).toBeUndefined();
     expect(volunteerResult).toBeUndefined();
-    expect(mock.commandCalls(UpdateCommand)).toHaveLength(2);
+    expect(offerResult).toBeUndefined();
+    expect(mock.commandCalls(UpdateCommand)).toHaveLength(3);
+  });
+
+  it('reads a failed create, marker or link as a replay', async () => {
+    const { store, mock } = faultyStore();
+    mock.on(PutCommand).rejects(conditionFailed()).on(UpdateCommand).rejects(conditionFailed());
+
+    expect(await store.createContact(contact())).toBe('exists');
+    expect(await store.firstTime('SM1', 60)).toBe(false);
+    expect(await store.linkTexter('texter', 'c-1', undefined)).toBe(false);
+  });
+
+  it('tells a replayed message from a refused one by reading the contact after the check fails', async () => {
+    const { store, mock } = faultyStore();
+    mock
+      .on(UpdateCommand)
+      .rejects(conditionFailed())
+      .on(GetCommand)
+      .resolvesOnce({ Item: { ...contact({ status: 'connected' }), relayedSids: ['SM1'] } })
+      .resolvesOnce({ Item: { ...contact({ status: 'ended' }), relayedSids: ['SM1'] } });
+
+    expect(await store.recordMessage('c-1', 'SM1', ['connected'], NOW)).toBe('duplicate');
+    expect(await store.recordMessage('c-1', 'SM2', ['connected'], NOW)).toBeUndefined();
+    expect(mock.commandCalls(GetCommand)).toHaveLength(2);
   });
 
   it('lets throttling propagate so the edge can answer with safe TwiML', async () => {
-    const client = DynamoDBDocumentClient.from(
-      createDocumentClient({ region: 'us-east-1', maxAttempts: 1, requestTimeoutMs: 300 }),
-    );
-    const throttled = Object.assign(new Error('Rate of requests exceeds the allowed throughput'), {
-      name: 'ProvisionedThroughputExceededException',
-    });
-    mockClient(client).rejects(throttled);
-    const store = new DynamoStore(client, { tableName: 't', defaults, retentionDays: 400 });
+    const { store, mock } = faultyStore();
+    const error = throttled();
+    mock.rejects(error);
 
-    await expect(store.getLine()).rejects.toThrow(throttled);
+    await expect(store.getLine()).rejects.toThrow(error);
     await expect(
       store.updateContact('c-1', { channel: 'voice', set: { status: 'ended', endedAt: NOW } }),
-    ).rejects.toThrow(throttled);
+    ).rejects.toThrow(error);
+    await expect(store.listQueued('voice', 'en', 10)).rejects.toThrow(error);
+  });
+
+  it('never mistakes throttling for a replay', async () => {
+    const { store, mock } = faultyStore();
+    const error = throttled();
+    mock.on(PutCommand).rejects(error).on(UpdateCommand).rejects(error).on(QueryCommand).rejects(error);
+
+    await expect(store.createContact(contact())).rejects.toThrow(error);
+    await expect(store.firstTime('SM1', 60)).rejects.toThrow(error);
+    await expect(store.linkTexter('texter', 'c-1', undefined)).rejects.toThrow(error);
+    await expect(store.recordMessage('c-1', 'SM1', ['connected'], NOW)).rejects.toThrow(error);
+    await expect(store.saveSettings({ ringGroupSize: 2 })).rejects.toThrow(error);
+    await expect(store.countQueuedAhead('voice', 'en', NOW)).rejects.toThrow(error);
   });
 });
