@@ -95,7 +95,9 @@ describe('createPhoneVault', () => {
   });
 
   it('refuses a session key that is not 32 bytes of hex, and a short pepper', () => {
-    expect(() => createPhoneVault({ pepper: PEPPER, sessionKeyHex: 'abc' })).toThrow(SealError);
+    for (const sessionKeyHex of ['abc', 'a'.repeat(62), 'a'.repeat(66), 'g'.repeat(64), '']) {
+      expect(() => createPhoneVault({ pepper: PEPPER, sessionKeyHex })).toThrow(SealError);
+    }
     expect(() => createPhoneVault({ pepper: 'short', sessionKeyHex: KEY_A })).toThrow(SealError);
   });
 });

@@ -105,6 +105,37 @@ describe('loadSecrets', () => {
     );
   });
 
+  it('fails naming the setting when neither its value nor its ARN is given', async () => {
+    secretsManager.on(GetSecretValueCommand).resolves({ SecretString: 'secret-value-0123' });
+    // parseRuntimeConfig refuses this too; a configuration assembled in code must not slip past.
+    const config: RuntimeConfig = { ...fromArns(), SESSION_KEY_SECRET_ARN: undefined };
+
+    const failure = loadSecrets(config, new SecretsManagerClient({ region: 'us-east-1' }));
+
+    await expect(failure).rejects.toBeInstanceOf(SecretsError);
+    await expect(failure).rejects.toThrow(/^SESSION_KEY: neither the value nor its secret ARN is set$/);
+  });
+
+  it('prefers a value in the configuration to its ARN and reads only the rest', async () => {
+    secretsManager.on(GetSecretValueCommand).resolves({ SecretString: 'from-secrets-manager-0123' });
+    const config: RuntimeConfig = {
+      ...fromArns(),
+      TWILIO_AUTH_TOKEN: 'token-from-env',
+      SESSION_KEY: HEX_KEY,
+    };
+
+    const secrets = await loadSecrets(config, new SecretsManagerClient({ region: 'us-east-1' }));
+
+    expect(secrets).toEqual({
+      twilioAuthToken: 'token-from-env',
+      callerKeyPepper: 'from-secrets-manager-0123',
+      sessionKeyHex: HEX_KEY,
+    });
+    expect(
+      secretsManager.commandCalls(GetSecretValueCommand).map((call) => call.args[0].input.SecretId),
+    ).toEqual([ARNS.pepper]);
+  });
+
   it('lets a Secrets Manager failure propagate so the cold start fails loudly', async () => {
     secretsManager.on(GetSecretValueCommand).rejects(new Error('AccessDeniedException'));
 

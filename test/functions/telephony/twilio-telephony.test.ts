@@ -255,6 +255,29 @@ describe('createTwilioTelephony', () => {
     expect(seen).toHaveLength(1);
   });
 
+  it('sends a request refused with 429 once more, unchanged, after a pause', async () => {
+    responders.push(
+      () => twilioError(429, 20429, 'Too Many Requests'),
+      () => ({ status: 201, body: { sid: CALL, status: 'queued' } }),
+    );
+    const { client, sleeps } = telephony();
+
+    const sid = await client.placeCall({
+      to: VOLUNTEER,
+      from: LINE,
+      url: 'https://line.example.org/twilio/offer',
+      statusCallback: 'https://line.example.org/twilio/offer-status',
+      timeoutSeconds: 20,
+    });
+
+    expect(sid).toBe(CALL);
+    expect(seen).toHaveLength(2);
+    expect(seen[1]?.path).toBe(seen[0]?.path);
+    expect(seen[1]?.form.toString()).toBe(seen[0]?.form.toString());
+    expect(sleeps).toHaveLength(1);
+    expect(sleeps[0]).toBeGreaterThan(0);
+  });
+
   it('retries 429, 20429 and 5xx answers twice, then gives up', async () => {
     responders.push(
       () => twilioError(429, 20429, 'Too Many Requests'),
