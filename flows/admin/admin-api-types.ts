@@ -1,0 +1,144 @@
+// The admin API's response shapes, shared by the API and the console so both sides read one contract.
+import type { LineSettings } from '../line-settings.js';
+import type { Channel, ContactOutcome, Escalation } from '../model.js';
+import type { Language } from '../replies.js';
+import type { Roster } from '../roster/roster-schema.js';
+import type { ContactReport } from './contact-report.js';
+import type { LiveBoard } from './live-board.js';
+
+export type { ContactReport } from './contact-report.js';
+export type { LiveBoard } from './live-board.js';
+
+/** Where every route lives; the console prefixes the origin. */
+export const ADMIN_BASE_PATH = '/admin';
+/** The scope the API Gateway authorizer requires and the local login grants. */
+export const ADMIN_SCOPE_CLAIM = 'warmline/admin';
+
+export interface DevLoginResponse {
+  readonly token: string;
+  readonly email: string;
+}
+
+/** A volunteer as coordinators see them: the phone only masked, e.g. "•••• 0142". */
+export interface VolunteerView {
+  readonly volunteerId: string;
+  readonly name: string;
+  readonly phoneMasked: string;
+  readonly languages: readonly Language[];
+  readonly active: boolean;
+  readonly maxTextSessions: number;
+  readonly notes?: string;
+  readonly onShift: boolean;
+  /** Send it back with PATCH/DELETE; a stale one gets 409. */
+  readonly version: number;
+}
+
+export interface VolunteersResponse {
+  readonly volunteers: readonly VolunteerView[];
+}
+
+export interface VolunteerResponse {
+  readonly volunteer: VolunteerView;
+}
+
+export interface CsvImportResponse {
+  readonly created: number;
+  readonly updated: number;
+}
+
+/** An instant range in epoch milliseconds. */
+export interface TimeSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface RosterResponse {
+  readonly roster: Pick<Roster, 'weekly' | 'overrides'>;
+  readonly version: number;
+  /** Open hours in the next 7 days with nobody rostered. */
+  readonly gaps: readonly TimeSpan[];
+  /** Volunteer ids rostered at this instant. */
+  readonly onShiftNow: readonly string[];
+}
+
+export interface SettingsResponse {
+  readonly settings: LineSettings;
+  readonly version: number;
+}
+
+/** One ended contact from the anonymized log: never a number or caller key. */
+export interface ContactRow {
+  readonly contactId: string;
+  readonly channel: Channel;
+  readonly language: Language;
+  readonly outcome?: ContactOutcome;
+  readonly startedAt: number;
+  readonly queuedAt?: number;
+  readonly endedAt?: number;
+  readonly waitSeconds?: number;
+  readonly talkSeconds?: number;
+  readonly escalation?: Escalation;
+  readonly repeatCount: number;
+  readonly volunteerId?: string;
+}
+
+export interface ContactsResponse {
+  readonly contacts: readonly ContactRow[];
+}
+
+export interface BlockedEntry {
+  readonly blockId: string;
+  /** The contact the coordinator blocked the caller from. */
+  readonly contactId: string;
+  readonly reason?: string;
+  readonly addedAt: number;
+  readonly addedBy: string;
+}
+
+export interface BlockedResponse {
+  readonly blocked: readonly BlockedEntry[];
+}
+
+export interface BlockResponse {
+  readonly block: BlockedEntry;
+}
+
+export type BoardResponse = LiveBoard;
+export type ReportResponse = ContactReport;
+
+export interface AuditEntry {
+  readonly at: number;
+  readonly who: string;
+  /** e.g. "volunteer.create", "roster.update", "settings.update", "caller.block". */
+  readonly action: string;
+  readonly target: string;
+  readonly summary: string;
+}
+
+export interface AuditResponse {
+  readonly entries: readonly AuditEntry[];
+}
+
+export interface IssueBody {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** Every 400, 401, 403 and 404: error reads "<field>: <problem>" for validation. */
+export interface ErrorResponse {
+  readonly error: string;
+  readonly issues?: readonly IssueBody[];
+}
+
+/** A CSV import refused: every row's problems, nothing applied. */
+export interface CsvErrorResponse {
+  readonly error: string;
+  readonly issues: readonly { row: number; path: string; message: string }[];
+}
+
+/** 409: someone saved first; `current` is what they saved, `version` the one to send next. */
+export interface ConflictResponse<T = unknown> {
+  readonly error: string;
+  readonly current: T;
+  readonly version: number;
+}
