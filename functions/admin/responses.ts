@@ -1,0 +1,64 @@
+// The admin API's error bodies, one shape each, so the console can show any of them the same way.
+import type { z } from 'zod';
+import { type FieldIssue, fieldIssues } from '../../flows/admin/admin-schemas.js';
+import type { CsvRowError } from '../../flows/admin/csv.js';
+import { jsonResponse, type WebResponse } from '../http/web-request.js';
+
+/** 400 naming the first field and its problem, with every issue listed. */
+export function badRequest(issues: readonly FieldIssue[]): WebResponse {
+  const first = issues[0] ?? { path: '(body)', message: 'is not valid' };
+  return jsonResponse({ error: `${first.path}: ${first.message}`, issues }, 400);
+}
+
+export function invalid(error: z.ZodError, prefix = ''): WebResponse {
+  return badRequest(
+    fieldIssues(error).map((issue) => ({
+      path: prefix && issue.path === '(body)' ? prefix : prefix ? `${prefix}.${issue.path}` : issue.path,
+      message: issue.message,
+    })),
+  );
+}
+
+export function csvRejected(errors: readonly CsvRowError[]): WebResponse {
+  const issues = errors.map((e) => ({ row: e.row, path: e.field, message: e.message }));
+  const first = issues[0];
+  const error = first
+    ? `row ${first.row}, ${first.path}: ${first.message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}; nothing was imported`
+    : 'nothing was imported';
+  return jsonResponse({ error, issues }, 400);
+}
+
+export function conflict(what: string, current: unknown, version: number): WebResponse {
+  return jsonResponse(
+    {
+      error: `${what} was changed by someone else; here is the current version, review and save again`,
+      current,
+      version,
+    },
+    409,
+  );
+}
+
+export function notFound(what: string): WebResponse {
+  return jsonResponse({ error: `${what} not found` }, 404);
+}
+
+export function csvResponse(body: string, filename: string): WebResponse {
+  return {
+    status: 200,
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${filename}"`,
+    },
+    body,
+  };
+}
+
+/** JSON bodies: a malformed one is a 400 on "(body)", never a 500. */
+export function readJson(body: string): { ok: true; value: unknown } | { ok: false; response: WebResponse } {
+  try {
+    return { ok: true, value: body.trim() === '' ? {} : JSON.parse(body) };
+  } catch {
+    return { ok: false, response: badRequest([{ path: '(body)', message: 'must be JSON' }]) };
+  }
+}

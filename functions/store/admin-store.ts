@@ -1,0 +1,372 @@
+// What the coordinators' API keeps beside the line's live state: roster, settings version, blocks, audit.
+//
+// Access patterns (same single table, no Scan, no DeleteItem: removals are updates, so the API keeps
+// least privilege and the audit trail keeps what was removed):
+// - every volunteer ............................ Query gsi2 gsi2pk=VOLUNTEER, gsi2sk=<volunteerId>
+//   (volunteers written before this index existed are found through ONSHIFT too)
+// - the roster and its version ................. Get/conditional Put pk=ROSTER sk=ROSTER
+// - settings version ........................... the LINE item's settingsVersion, checked on every save
+// - blocked callers ............................ Query pk=BLOCK, sk=<blockId>; the key joins LINE.blockedKeys
+// - ended contacts of a month .................. Query gsi1 gsi1pk=LOG#<yyyy-mm>, gsi1sk between
+// - audit entries of a month ................... Query pk=AUDIT#<yyyy-mm>, sk=<at>#<id>
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { AuditEntry } from '../../flows/admin/admin-api-types.js';
+import type { LineSettingsPatch } from '../../flows/line-settings.js';
+import type { Contact, Volunteer } from '../../flows/model.js';
+import type { Roster } from '../../flows/roster/roster-schema.js';
+import { sortableTime } from './table-schema.js';
+
+const ROSTER_KEY = { pk: 'ROSTER', sk: 'ROSTER' } as const;
+const LINE_KEY = { pk: 'LINE', sk: 'LINE' } as const;
+const VOLUNTEER_PARTITION = 'VOLUNTEER';
+const BLOCK_PARTITION = 'BLOCK';
+const AUDIT_RETENTION_DAYS = 800;
+const STORAGE_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'expiresAt'];
+
+export interface StoredBlock {
+  readonly blockId: string;
+  readonly contactId: string;
+  readonly callerKey: string;
+  readonly reason?: string;
+  readonly addedAt: number;
+  readonly addedBy: string;
+  readonly removedAt?: number;
+  readonly removedBy?: string;
+}
+
+function strip<T>(item: Record<string, unknown>): T {
+  const copy = { ...item };
+  for (const name of STORAGE_ATTRIBUTES) delete copy[name];
+  return copy as T;
+}
+
+function isConditionFailure(error: unknown): boolean {
+  return error instanceof Error && error.name === 'ConditionalCheckFailedException';
+}
+
+/** UTC months "yyyy-mm" touching [fromMs, toMs]: the partitions a range query must read. */
+export function monthsBetween(fromMs: number, toMs: number): string[] {
+  const months: string[] = [];
+  const cursor = new Date(fromMs);
+  cursor.setUTCDate(1);
+  cursor.setUTCHours(0, 0, 0, 0);
+  while (cursor.getTime() <= toMs) {
+    months.push(cursor.toISOString().slice(0, 7));
+    cursor.setUTCMonth(cursor.getUTCMonth() + 1);
+  }
+  return months;
+}
+
+export class AdminStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  private async queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({ ...input, TableName: this.tableName, ExclusiveStartKey: start }),
+      );
+      items.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return items;
+  }
+
+  /** Everyone in the directory plus anyone on shift (seeded or older records never joined the directory). */
+  async listVolunteers(): Promise<Volunteer[]> {
+    const [directory, onShift] = await Promise.all([
+      this.queryAll({
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :p',
+        ExpressionAttributeValues: { ':p': VOLUNTEER_PARTITION },
+      }),
+      this.queryAll({
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :p',
+        ExpressionAttributeValues: { ':p': 'ONSHIFT' },
+      }),
+    ]);
+    const byId = new Map<string, Volunteer>();
+    for (const item of [...directory, ...onShift]) {
+      const volunteer = strip<Volunteer>(item);
+      byId.set(volunteer.volunteerId, volunteer);
+    }
+    return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** A new volunteer, only if the id is free; joins the directory index. */
+  async createVolunteer(volunteer: Volunteer): Promise<boolean> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...volunteer,
+            pk: `VOL#${volunteer.volunteerId}`,
+            sk: 'VOL',
+            gsi2pk: VOLUNTEER_PARTITION,
+            gsi2sk: volunteer.volunteerId,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Puts an older volunteer record into the directory index, so it is listed after it comes off shift. */
+  async joinDirectory(volunteerId: string): Promise<void> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: `VOL#${volunteerId}`, sk: 'VOL' },
+          UpdateExpression: 'SET gsi2pk = :p, gsi2sk = :id',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':p': VOLUNTEER_PARTITION, ':id': volunteerId },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+
+  /** Links a phone key to a volunteer unless it already belongs to someone else. */
+  async claimPhone(phoneKey: string, volunteerId: string): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: `PHONE#${phoneKey}`, sk: 'PHONE' },
+          UpdateExpression: 'SET phoneKey = :k, volunteerId = :v',
+          ConditionExpression: 'attribute_not_exists(volunteerId) OR volunteerId = :v',
+          ExpressionAttributeValues: { ':k': phoneKey, ':v': volunteerId },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Who owns a phone key now, if anyone. */
+  async phoneOwner(phoneKey: string): Promise<string | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: { pk: `PHONE#${phoneKey}`, sk: 'PHONE' } }),
+    );
+    return typeof Item?.volunteerId === 'string' ? Item.volunteerId : undefined;
+  }
+
+  /** A volunteer's old number stops being theirs (texts from it are then a member of the public). */
+  async releasePhone(phoneKey: string, volunteerId: string): Promise<void> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: `PHONE#${phoneKey}`, sk: 'PHONE' },
+          UpdateExpression: 'REMOVE volunteerId',
+          ConditionExpression: 'volunteerId = :v',
+          ExpressionAttributeValues: { ':v': volunteerId },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+
+  async getRoster(): Promise<{ roster: Roster; version: number }> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: ROSTER_KEY }));
+    return {
+      roster: {
+        weekly: (Item?.weekly as Roster['weekly'] | undefined) ?? [],
+        overrides: (Item?.overrides as Roster['overrides'] | undefined) ?? [],
+      },
+      version: typeof Item?.version === 'number' ? Item.version : 0,
+    };
+  }
+
+  /** The new version, or undefined when someone saved since `expectVersion`. */
+  async saveRoster(roster: Roster, expectVersion: number): Promise<number | undefined> {
+    const version = expectVersion + 1;
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...ROSTER_KEY, weekly: roster.weekly, overrides: roster.overrides, version },
+          ConditionExpression:
+            expectVersion === 0 ? 'attribute_not_exists(pk) OR version = :v' : 'version = :v',
+          ExpressionAttributeValues: { ':v': expectVersion },
+        }),
+      );
+      return version;
+    } catch (error) {
+      if (isConditionFailure(error)) return undefined;
+      throw error;
+    }
+  }
+
+  /** The saved settings patch (defaults fill the rest) and its version. */
+  async getSettingsRecord(): Promise<{ patch: LineSettingsPatch; version: number }> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: LINE_KEY }));
+    return {
+      patch: (Item?.settings as LineSettingsPatch | undefined) ?? {},
+      version: typeof Item?.settingsVersion === 'number' ? Item.settingsVersion : 0,
+    };
+  }
+
+  /** Replaces the saved patch as a whole, only at the version read; the caller merged it. */
+  async saveSettingsRecord(patch: LineSettingsPatch, expectVersion: number): Promise<number | undefined> {
+    const version = expectVersion + 1;
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: LINE_KEY,
+          UpdateExpression: 'SET #s = :s, settingsVersion = :next',
+          ConditionExpression:
+            expectVersion === 0
+              ? 'attribute_not_exists(settingsVersion) OR settingsVersion = :v'
+              : 'settingsVersion = :v',
+          ExpressionAttributeNames: { '#s': 'settings' },
+          ExpressionAttributeValues: { ':s': patch, ':next': version, ':v': expectVersion },
+        }),
+      );
+      return version;
+    } catch (error) {
+      if (isConditionFailure(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async listBlocks(): Promise<StoredBlock[]> {
+    const items = await this.queryAll({
+      KeyConditionExpression: 'pk = :p',
+      ExpressionAttributeValues: { ':p': BLOCK_PARTITION },
+    });
+    return items.map((item) => strip<StoredBlock>(item)).filter((block) => block.removedAt === undefined);
+  }
+
+  /** The record first, then the key joins the set every incoming call reads. */
+  async addBlock(block: StoredBlock): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...block, pk: BLOCK_PARTITION, sk: block.blockId },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: LINE_KEY,
+        UpdateExpression: 'ADD blockedKeys :k',
+        ExpressionAttributeValues: { ':k': new Set([block.callerKey]) },
+      }),
+    );
+  }
+
+  /** Marks the block removed and unblocks the key; undefined if there was no such active block. */
+  async removeBlock(blockId: string, by: string, at: number): Promise<StoredBlock | undefined> {
+    let removed: StoredBlock;
+    try {
+      const result = await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: BLOCK_PARTITION, sk: blockId },
+          UpdateExpression: 'SET removedAt = :at, removedBy = :by',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(removedAt)',
+          ExpressionAttributeValues: { ':at': at, ':by': by },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      removed = strip<StoredBlock>(result.Attributes ?? {});
+    } catch (error) {
+      if (isConditionFailure(error)) return undefined;
+      throw error;
+    }
+    // Another active block of the same caller keeps them blocked.
+    const others = (await this.listBlocks()).some((b) => b.callerKey === removed.callerKey);
+    if (!others) {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: LINE_KEY,
+          UpdateExpression: 'DELETE blockedKeys :k',
+          ExpressionAttributeValues: { ':k': new Set([removed.callerKey]) },
+        }),
+      );
+    }
+    return removed;
+  }
+
+  /** Contacts that ended in [fromMs, toMs), oldest first, from the month partitions of the log. */
+  async listEndedContacts(fromMs: number, toMs: number): Promise<Contact[]> {
+    const months = monthsBetween(fromMs, toMs);
+    const pages = await Promise.all(
+      months.map((month) =>
+        this.queryAll({
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :p AND gsi1sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: {
+            ':p': `LOG#${month}`,
+            ':from': sortableTime(fromMs),
+            ':to': sortableTime(toMs - 1),
+          },
+        }),
+      ),
+    );
+    return pages.flat().map((item) => strip<Contact>(item));
+  }
+
+  async writeAudit(entry: AuditEntry, id: string): Promise<void> {
+    const month = new Date(entry.at).toISOString().slice(0, 7);
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          ...entry,
+          pk: `AUDIT#${month}`,
+          sk: `${sortableTime(entry.at)}#${id}`,
+          expiresAt: Math.floor(entry.at / 1000) + AUDIT_RETENTION_DAYS * 86_400,
+        },
+      }),
+    );
+  }
+
+  /** Newest first. */
+  async listAudit(fromMs: number, toMs: number): Promise<AuditEntry[]> {
+    const months = monthsBetween(fromMs, toMs).reverse();
+    const entries: AuditEntry[] = [];
+    for (const month of months) {
+      const items = await this.queryAll({
+        KeyConditionExpression: 'pk = :p AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: {
+          ':p': `AUDIT#${month}`,
+          ':from': sortableTime(fromMs),
+          ':to': `${sortableTime(toMs - 1)}#~`,
+        },
+        ScanIndexForward: false,
+      });
+      for (const item of items) {
+        const { at, who, action, target, summary } = item as unknown as AuditEntry;
+        entries.push({ at, who, action, target, summary });
+      }
+    }
+    return entries;
+  }
+}
