@@ -81,11 +81,15 @@ describe('admin roster', () => {
     const shift = { shiftId: 'mon-eve', volunteerId: 'vol-ana', day: 'mon', start: '18:00', end: '22:00' };
     await admin.api.request('PUT', '/admin/roster', { version: 0, weekly: [shift], overrides: [] });
 
-    const stale = await admin.api.request<{ current: RosterResponse; version: number }>('PUT', '/admin/roster', {
-      version: 0,
-      weekly: [],
-      overrides: [],
-    });
+    const stale = await admin.api.request<{ current: RosterResponse; version: number }>(
+      'PUT',
+      '/admin/roster',
+      {
+        version: 0,
+        weekly: [],
+        overrides: [],
+      },
+    );
 
     expect(stale.status).toBe(409);
     expect(stale.body.version).toBe(1);
@@ -138,10 +142,14 @@ describe('admin settings', () => {
       version: before.body.version,
       settings: { maxWaitSeconds: 240, ringGroupSize: 2 },
     });
-    const stale = await admin.api.request<{ current: SettingsResponse; version: number }>('PATCH', '/admin/settings', {
-      version: before.body.version,
-      settings: { wrapUpSeconds: 30 },
-    });
+    const stale = await admin.api.request<{ current: SettingsResponse; version: number }>(
+      'PATCH',
+      '/admin/settings',
+      {
+        version: before.body.version,
+        settings: { wrapUpSeconds: 30 },
+      },
+    );
     const line = await admin.line.store.getLine();
 
     expect(saved.status).toBe(200);
@@ -158,8 +166,14 @@ describe('admin settings', () => {
   it('answers 400 naming the setting and the problem', async () => {
     admin = await startAdminLine();
 
-    const tooMany = await admin.api.request('PATCH', '/admin/settings', { version: 0, settings: { ringGroupSize: 11 } });
-    const unknown = await admin.api.request('PATCH', '/admin/settings', { version: 0, settings: { colour: 'red' } });
+    const tooMany = await admin.api.request('PATCH', '/admin/settings', {
+      version: 0,
+      settings: { ringGroupSize: 11 },
+    });
+    const unknown = await admin.api.request('PATCH', '/admin/settings', {
+      version: 0,
+      settings: { colour: 'red' },
+    });
     const noVersion = await admin.api.request('PATCH', '/admin/settings', { settings: {} });
 
     expect(tooMany.body.error).toBe('settings.ringGroupSize: Twilio rings at most 10');
@@ -175,7 +189,11 @@ describe('admin settings', () => {
     const audit = await admin.api.request<{ entries: AuditEntry[] }>('GET', '/admin/audit');
 
     expect(audit.body.entries).toEqual([
-      expect.objectContaining({ action: 'settings.update', summary: 'changed voiceIntake', who: 'coordinator@example.org' }),
+      expect.objectContaining({
+        action: 'settings.update',
+        summary: 'changed voiceIntake',
+        who: 'coordinator@example.org',
+      }),
     ]);
   });
 });
