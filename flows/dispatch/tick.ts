@@ -1,6 +1,9 @@
-// The minute tick: repairs state that a lost callback left behind, then offers whoever is waiting.
+// The minute tick: follows the roster, repairs state that a lost callback left behind, then offers whoever
+// is waiting.
 //
-// Main course: nothing is stuck -> dispatchWaiting runs, as a safety net for events that were lost.
+// Main course: the roster tick starts and ends shifts, sends reminders and raises LineUnstaffed for the last
+// few minutes (each step once, however often the window is replayed); nothing is stuck -> dispatchWaiting
+// runs, as a safety net for events that were lost.
 // Alternate courses: a contact whose live state has expired is ended as abandoned (its sealed number goes);
 // a volunteer still marked offered or busy for a contact that has ended is freed; a lost offer status
 // callback leaves a contact with offers outstanding forever, so an old round is closed.
@@ -8,6 +11,7 @@ import type { Channel, Contact, Volunteer } from '../model.js';
 import { promptsFor } from '../prompts/prompts.js';
 import { volunteerTexts } from '../prompts/volunteer-texts.js';
 import { LANGUAGES } from '../replies.js';
+import { type RosterSource, type RosterTickReport, runRosterTick } from '../roster/roster-tick.js';
 import { endTextConversation } from '../sms/text-deps.js';
 import { type DispatchDeps, dispatchWaiting } from './dispatcher.js';
 
@@ -15,6 +19,16 @@ import { type DispatchDeps, dispatchWaiting } from './dispatcher.js';
 const STALE_ROUND_MS = 3 * 60_000;
 const CHANNELS: readonly Channel[] = ['voice', 'sms'];
 const QUEUE_SCAN_LIMIT = 200;
+/**
+ * Each tick looks back this far for shift changes. Longer than the schedule's minute, so a late or skipped
+ * tick still starts and ends every shift; the roster tick's markers keep overlapping windows from repeating.
+ */
+export const ROSTER_WINDOW_MS = 5 * 60_000;
+
+/** Without a roster source (a line run without one) the tick leaves shifts to ON/OFF by text. */
+export interface TickDeps extends DispatchDeps {
+  readonly roster?: RosterSource;
+}
 
 export interface TickReport {
   readonly expiredContacts: number;
@@ -22,10 +36,16 @@ export interface TickReport {
   readonly reopenedRounds: number;
   readonly closedTexts: number;
   readonly offered: number;
+  /** Only when the tick follows a roster. */
+  readonly shiftsStarted?: number;
+  readonly shiftsEnded?: number;
+  readonly remindersSent?: number;
+  readonly unstaffedAlert?: boolean;
 }
 
-export async function runTick(deps: DispatchDeps): Promise<TickReport> {
+export async function runTick(deps: TickDeps): Promise<TickReport> {
   const now = deps.clock.now();
+  const roster = await followRoster(deps, now);
   const live = await allLiveContacts(deps);
   const expiredContacts = await expireContacts(deps, live, now);
   const liveById = new Map(live.filter((contact) => contact.liveUntil > now).map((c) => [c.contactId, c]));
@@ -36,7 +56,33 @@ export async function runTick(deps: DispatchDeps): Promise<TickReport> {
   const reopenedRounds = await reopenStaleRounds(deps, [...liveById.values()], now);
   const closedTexts = await closeInactiveTexts(deps, [...liveById.values()], now);
   const offered = await dispatchWaiting(deps);
-  return { expiredContacts, freedVolunteers, reopenedRounds, closedTexts, offered };
+  return {
+    expiredContacts,
+    freedVolunteers,
+    reopenedRounds,
+    closedTexts,
+    offered,
+    ...(roster
+      ? {
+          shiftsStarted: roster.started,
+          shiftsEnded: roster.ended,
+          remindersSent: roster.reminded,
+          unstaffedAlert: roster.unstaffedAlert,
+        }
+      : {}),
+  };
+}
+
+/** First, so a volunteer whose shift starts now is offered the waiting callers in this same tick. */
+async function followRoster(deps: TickDeps, now: number): Promise<RosterTickReport | undefined> {
+  if (!deps.roster) return undefined;
+  try {
+    return await runRosterTick({ ...deps, roster: deps.roster }, now - ROSTER_WINDOW_MS, now);
+  } catch (error) {
+    // The repairs and the dispatch below must still run; the next tick's window covers this one.
+    deps.log.error('roster tick failed', { error: error instanceof Error ? error.name : 'unknown' });
+    return undefined;
+  }
 }
 
 /** Waiting contacts sit in their queue partitions, the rest in the live one. */
