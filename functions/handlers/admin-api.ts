@@ -4,27 +4,20 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructured
 import { createAdminApp } from '../admin/admin-app.js';
 import { bootInAws } from '../app/aws-boot.js';
 import { requestFromApiGateway, resultForApiGateway } from '../http/api-gateway.js';
-import { AdminStore } from '../store/admin-store.js';
-import { createDocumentClient } from '../store/dynamo-client.js';
+import { createAdminStore } from '../store/admin-store.js';
 
-const ready = bootInAws('admin-api', process.env).then(({ core, events }) => {
-  const client = createDocumentClient({
-    region: core.config.AWS_REGION,
-    ...(core.config.DYNAMODB_ENDPOINT ? { endpoint: core.config.DYNAMODB_ENDPOINT } : {}),
-    maxAttempts: core.config.STORE_MAX_ATTEMPTS,
-    requestTimeoutMs: core.config.STORE_TIMEOUT_MS,
-  });
-  return createAdminApp({
+const ready = bootInAws('admin-api', process.env).then(({ core, events }) =>
+  createAdminApp({
     store: core.store,
-    admin: new AdminStore(client, core.config.TABLE_NAME),
+    admin: createAdminStore(core.config),
     vault: core.vault,
     events,
     clock: core.clock,
     ids: { newId: () => randomUUID().replace(/-/g, '').slice(0, 12) },
     defaults: core.defaults,
     log: core.log,
-  });
-});
+  }),
+);
 
 export async function handler(
   event: APIGatewayProxyEventV2WithJWTAuthorizer,

@@ -21,6 +21,9 @@ import type { AuditEntry } from '../../flows/admin/admin-api-types.js';
 import type { LineSettingsPatch } from '../../flows/line-settings.js';
 import type { Contact, Volunteer } from '../../flows/model.js';
 import type { Roster } from '../../flows/roster/roster-schema.js';
+import type { RosterSource } from '../../flows/roster/roster-tick.js';
+import type { RuntimeConfig } from '../config.js';
+import { createDocumentClient } from './dynamo-client.js';
 import { sortableTime } from './table-schema.js';
 
 const ROSTER_KEY = { pk: 'ROSTER', sk: 'ROSTER' } as const;
@@ -369,4 +372,28 @@ export class AdminStore {
     }
     return entries;
   }
+}
+
+/**
+ * An admin store on its own client: coordinators' reads (reports over months) may take longer than a
+ * webhook's store deadline allows, so the deadline here is at least five seconds.
+ */
+export function createAdminStore(
+  config: Pick<
+    RuntimeConfig,
+    'AWS_REGION' | 'DYNAMODB_ENDPOINT' | 'STORE_MAX_ATTEMPTS' | 'STORE_TIMEOUT_MS' | 'TABLE_NAME'
+  >,
+): AdminStore {
+  const client = createDocumentClient({
+    region: config.AWS_REGION,
+    ...(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {}),
+    maxAttempts: config.STORE_MAX_ATTEMPTS,
+    requestTimeoutMs: Math.max(config.STORE_TIMEOUT_MS, 5_000),
+  });
+  return new AdminStore(client, config.TABLE_NAME);
+}
+
+/** The roster the minute tick follows: `runTick({ ...dispatchDeps, roster: rosterSource(admin) })`. */
+export function rosterSource(admin: AdminStore): RosterSource {
+  return { getRoster: async () => (await admin.getRoster()).roster };
 }

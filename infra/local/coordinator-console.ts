@@ -10,8 +10,7 @@ import type { AdminDeps } from '../../functions/admin/admin-deps.js';
 import { bearerToken, createDevTokens, type DevTokens } from '../../functions/admin/dev-login.js';
 import { invalid, readJson } from '../../functions/admin/responses.js';
 import { jsonResponse, textResponse, type WebResponse } from '../../functions/http/web-request.js';
-import { AdminStore } from '../../functions/store/admin-store.js';
-import { createDocumentClient } from '../../functions/store/dynamo-client.js';
+import { createAdminStore } from '../../functions/store/admin-store.js';
 import type { WebApp } from '../../functions/webhook/webhook-app.js';
 import type { LocalWarmline } from './runner.js';
 
@@ -34,15 +33,9 @@ export interface CoordinatorConsole {
 
 export function localAdminDeps(line: LocalWarmline): AdminDeps {
   const { config, core } = line;
-  const client = createDocumentClient({
-    region: config.AWS_REGION,
-    ...(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {}),
-    maxAttempts: config.STORE_MAX_ATTEMPTS,
-    requestTimeoutMs: Math.max(config.STORE_TIMEOUT_MS, 5_000),
-  });
   return {
     store: line.store,
-    admin: new AdminStore(client, config.TABLE_NAME),
+    admin: createAdminStore(config),
     vault: core.vault,
     events: line.bus,
     clock: core.clock,
