@@ -92,13 +92,14 @@ export function parseVolunteerCsv(
       } else fail('phone', checked.message);
     }
     const languages: Language[] = [];
-    for (const word of (cells.languages ?? '').split(/[\s;|/]+/).filter(Boolean)) {
+    const words = (cells.languages ?? '').split(/[\s;|/]+/).filter(Boolean);
+    for (const word of words) {
       const parsed = LanguageSchema.safeParse(word.toLowerCase());
       if (parsed.success) languages.push(parsed.data);
       else fail('languages', `"${word}" is not a language the line serves (en, es)`);
     }
-    if (languages.length === 0 && errors.length === before)
-      fail('languages', 'must list at least one language');
+    // An unknown language was already named; an empty cell needs its own message.
+    if (words.length === 0) fail('languages', 'must list at least one language');
     const activeCell = (cells.active ?? '').toLowerCase();
     const active = activeCell === '' || ['true', 'yes', '1', 'y'].includes(activeCell);
     if (!active && !['false', 'no', '0', 'n'].includes(activeCell)) fail('active', 'must be true or false');

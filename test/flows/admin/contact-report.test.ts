@@ -1,0 +1,194 @@
+// Report maths: rates, waits, repeat callers, the hour-of-week heat map and rostered coverage.
+import { describe, expect, it } from 'vitest';
+import {
+  buildContactReport,
+  hourOfWeek,
+  percentile,
+  reportToCsv,
+  rosteredHoursByHourOfWeek,
+} from '../../../flows/admin/contact-report.js';
+import { parseCsv } from '../../../flows/admin/csv.js';
+import type { Contact } from '../../../flows/model.js';
+import { dayFromIsoDate, zonedInstant } from '../../../flows/roster/local-time.js';
+
+const TZ = 'America/New_York';
+/** Local wall time in New York; 2026-11-23 is a Monday. */
+const at = (time: string, date = '2026-11-23') => {
+  const [h, m] = time.split(':').map(Number);
+  return zonedInstant(dayFromIsoDate(date), (h ?? 0) * 60 + (m ?? 0), TZ);
+};
+
+let serial = 0;
+function contact(extra: Partial<Contact>): Contact {
+  serial++;
+  return {
+    contactId: `c${serial}`,
+    channel: 'voice',
+    language: 'en',
+    status: 'ended',
+    callerKey: `caller-${serial}`,
+    startedAt: at('18:00'),
+    offersOutstanding: 0,
+    offerRound: 0,
+    liveUntil: 0,
+    ...extra,
+  };
+}
+
+const RANGE = {
+  from: '2026-11-23',
+  to: '2026-11-29',
+  fromMs: at('00:00'),
+  toMs: at('00:00', '2026-11-30'),
+  timeZone: TZ,
+};
+
+describe('percentile', () => {
+  it('takes the nearest rank', () => {
+    const values = [10, 1, 9, 2, 8, 3, 7, 4, 6, 5];
+
+    expect(percentile(values, 90)).toBe(9);
+    expect(percentile(values, 50)).toBe(5);
+    expect(percentile(values, 100)).toBe(10);
+    expect(percentile([42], 90)).toBe(42);
+  });
+
+  it('has no value for no data', () => {
+    expect(percentile([], 90)).toBeNull();
+  });
+});
+
+describe('hourOfWeek', () => {
+  it('places an instant by local weekday, Monday first, and local hour', () => {
+    expect(hourOfWeek(at('18:30'), TZ)).toEqual({ weekday: 0, hour: 18 });
+    expect(hourOfWeek(at('00:10', '2026-11-29'), TZ)).toEqual({ weekday: 6, hour: 0 });
+  });
+});
+
+describe('buildContactReport', () => {
+  it('computes answer and abandonment rates over queued contacts only', () => {
+    const contacts = [
+      contact({ outcome: 'completed', queuedAt: at('18:00'), answeredAt: at('18:01'), waitSeconds: 60 }),
+      contact({ outcome: 'completed', queuedAt: at('18:00'), answeredAt: at('18:03'), waitSeconds: 180 }),
+      contact({ outcome: 'abandoned', queuedAt: at('18:00'), waitSeconds: 300 }),
+      contact({ outcome: 'after-hours' }),
+    ];
+
+    const report = buildContactReport({ ...RANGE, contacts, occurrences: [] });
+
+    expect(report.totals).toMatchObject({ contacts: 4, queued: 3, answered: 2, abandoned: 1 });
+    expect(report.answerRate).toBeCloseTo(2 / 3);
+    expect(report.abandonmentRate).toBeCloseTo(1 / 3);
+    // Waits of answered contacts only: the abandoned caller's 300 s is not a wait for an answer.
+    expect(report.averageWaitSeconds).toBe(120);
+    expect(report.p90WaitSeconds).toBe(180);
+    expect(report.byChannelOutcome).toEqual({ voice: { completed: 2, abandoned: 1, 'after-hours': 1 } });
+  });
+
+  it('derives a wait from the timestamps when the log has none', () => {
+    const contacts = [
+      contact({ outcome: 'completed', queuedAt: at('18:00'), answeredAt: at('18:00') + 45_000 }),
+    ];
+
+    const report = buildContactReport({ ...RANGE, contacts, occurrences: [] });
+
+    expect(report.averageWaitSeconds).toBe(45);
+  });
+
+  it('counts repeat callers, escalations by trigger and the heat map', () => {
+    const contacts = [
+      contact({ callerKey: 'k1', startedAt: at('18:10') }),
+      contact({
+        callerKey: 'k1',
+        startedAt: at('18:50'),
+        escalation: { trigger: 'caller-key', kind: 'keypress', at: 0 },
+      }),
+      contact({ callerKey: 'k2', channel: 'sms', startedAt: at('09:00', '2026-11-25') }),
+    ];
+
+    const report = buildContactReport({ ...RANGE, contacts, occurrences: [] });
+
+    expect(report.totals).toMatchObject({ uniqueCallers: 2, repeatCallers: 1, escalated: 1 });
+    expect(report.escalationsByTrigger).toEqual({ 'caller-key': 1 });
+    expect(report.heatMap[0]?.[18]).toBe(2);
+    expect(report.heatMap[2]?.[9]).toBe(1);
+    expect(report.heatMap.flat().reduce((a, b) => a + b, 0)).toBe(3);
+  });
+
+  it('has no rates for an empty range rather than dividing by zero', () => {
+    const report = buildContactReport({ ...RANGE, contacts: [], occurrences: [] });
+
+    expect([
+      report.answerRate,
+      report.abandonmentRate,
+      report.averageWaitSeconds,
+      report.p90WaitSeconds,
+    ]).toEqual([null, null, null, null]);
+    expect(report.contactsPerRosteredHour).toBeNull();
+  });
+
+  it('sets contacts against rostered hours', () => {
+    const occurrences = [{ startsAt: at('18:00'), endsAt: at('22:00') }];
+    const contacts = [contact({}), contact({})];
+
+    const report = buildContactReport({ ...RANGE, contacts, occurrences });
+
+    expect(report.rosteredHours).toBe(4);
+    expect(report.contactsPerRosteredHour).toBe(0.5);
+  });
+});
+
+describe('rosteredHoursByHourOfWeek', () => {
+  it('splits a shift at local hour boundaries and clips it to the range', () => {
+    const cells = rosteredHoursByHourOfWeek(
+      [
+        { startsAt: at('18:30'), endsAt: at('20:15') },
+        { startsAt: at('22:00', '2026-11-22'), endsAt: at('01:00') },
+      ],
+      RANGE.fromMs,
+      RANGE.toMs,
+      TZ,
+    );
+
+    expect(cells[0]?.slice(17, 21)).toEqual([0, 0.5, 1, 0.25]);
+    // The Sunday-night shift counts only from Monday 00:00, where the range starts.
+    expect(cells[0]?.[0]).toBe(1);
+    expect(cells[6]?.[23]).toBe(0);
+  });
+
+  it('counts a night across the autumn change as the hours actually worked', () => {
+    // 2026-11-01, New York: 01:00-02:00 happens twice.
+    const cells = rosteredHoursByHourOfWeek(
+      [{ startsAt: at('00:00', '2026-11-01'), endsAt: at('03:00', '2026-11-01') }],
+      at('00:00', '2026-10-26'),
+      at('00:00', '2026-11-02'),
+      TZ,
+    );
+
+    expect(cells[6]?.slice(0, 3)).toEqual([1, 2, 1]);
+    expect(cells.flat().reduce((a, b) => a + b, 0)).toBe(4);
+  });
+});
+
+describe('reportToCsv', () => {
+  it('writes the figures and both grids as rows a spreadsheet reads', () => {
+    const report = buildContactReport({
+      ...RANGE,
+      contacts: [
+        contact({ outcome: 'completed', queuedAt: at('18:00'), answeredAt: at('18:01'), waitSeconds: 60 }),
+      ],
+      occurrences: [{ startsAt: at('18:00'), endsAt: at('19:00') }],
+    });
+
+    const rows = parseCsv(reportToCsv(report));
+
+    expect(rows).toContainEqual(['totals', 'answered', '1']);
+    expect(rows).toContainEqual(['rates', 'answerRate', '1']);
+    expect(rows).toContainEqual(['wait', 'averageWaitSeconds', '60']);
+    expect(rows).toContainEqual(['contacts', 'voice/completed', '1']);
+    const heatTitle = rows.findIndex((r) => r[0] === 'contacts by hour of week');
+    expect(rows[heatTitle]?.[19]).toBe('18:00');
+    expect(rows[heatTitle + 1]?.[0]).toBe('mon');
+    expect(rows[heatTitle + 1]?.[19]).toBe('1');
+  });
+});
