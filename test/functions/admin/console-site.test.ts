@@ -30,7 +30,7 @@ describe('the local console site', () => {
     const root = await consoleDir({
       'src/main.ts':
         "import { greeting } from './greeting.js';\nimport './main.css';\ndocument.title = greeting('console');\n",
-      'src/greeting.ts': 'export const greeting = (who: string): string => `warmline ${who}`;\n',
+      'src/greeting.ts': "export const greeting = (who: string): string => 'warmline ' + who;\n",
       'src/main.css': 'body { color: #111; }\n',
       'public/robots.txt': 'User-agent: *\nDisallow: /\n',
     });
@@ -41,7 +41,7 @@ describe('the local console site', () => {
     const script = await fetch(`${line.origin}/console/main.js`);
     const css = await fetch(`${line.origin}/console/main.css`);
     const robots = await fetch(`${line.origin}/console/robots.txt`);
-    const escape = await fetch(`${line.origin}/console/..%2F..%2Fpackage.json`);
+    const outside = await fetch(`${line.origin}/console/..%2F..%2Fpackage.json`);
     const bare = await fetch(`${line.origin}/console`, { redirect: 'manual' });
 
     expect(consoleUrl).toBe(`${line.origin}/console/`);
@@ -51,7 +51,7 @@ describe('the local console site', () => {
     expect(await script.text()).toContain('warmline ');
     expect(await css.text()).toContain('color');
     expect(await robots.text()).toContain('Disallow');
-    expect(escape.status).toBe(404);
+    expect(outside.status).toBe(404);
     expect(bare.status).toBe(302);
     expect(bare.headers.get('location')).toBe('/console/');
   });
