@@ -1,7 +1,7 @@
 // What coordinators may send the admin API: every body and query validated here, field by field.
 import { z } from 'zod';
 import { LineSettingsPatchSchema } from '../line-settings.js';
-import { LocalDateSchema, RosterSchema } from '../roster/roster-schema.js';
+import { LocalDateSchema, RosterSchema, TimeZoneSchema } from '../roster/roster-schema.js';
 
 export const LanguageSchema = z.enum(['en', 'es'], { error: 'must be a language the line serves: en or es' });
 
@@ -36,7 +36,8 @@ export const RosterPutSchema = z.object({
 
 export const SettingsPatchBodySchema = z.object({
   version: VersionSchema,
-  settings: LineSettingsPatchSchema.strict(),
+  // The stored settings only require some text; an edit must name a timezone the calendar can use.
+  settings: LineSettingsPatchSchema.extend({ timeZone: TimeZoneSchema.optional() }).strict(),
 });
 
 export const BlockCallerSchema = z.object({

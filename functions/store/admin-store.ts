@@ -105,6 +105,9 @@ export class AdminStore {
       const volunteer = strip<Volunteer>(item);
       byId.set(volunteer.volunteerId, volunteer);
     }
+    // Seen on shift but not in the directory: join it now, so they stay listed once their shift ends.
+    const strays = onShift.filter((item) => item.gsi2pk !== VOLUNTEER_PARTITION);
+    await Promise.all(strays.map((item) => this.joinDirectory(String(item.volunteerId))));
     return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
   }
 

@@ -182,6 +182,18 @@ describe('admin settings', () => {
     expect(noVersion.body.error).toMatch(/^version: /);
   });
 
+  it('refuses a timezone the calendar does not know', async () => {
+    admin = await startAdminLine();
+
+    const result = await admin.api.request('PATCH', '/admin/settings', {
+      version: 0,
+      settings: { timeZone: 'Mars/Olympus_Mons' },
+    });
+
+    expect(result.status).toBe(400);
+    expect(result.body.error).toBe('settings.timeZone: must be an IANA timezone such as America/New_York');
+  });
+
   it('audits a settings change by field name', async () => {
     admin = await startAdminLine();
 

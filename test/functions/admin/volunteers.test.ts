@@ -152,6 +152,16 @@ describe('admin volunteers', () => {
     expect(listed.body.volunteers.find((v) => v.volunteerId === 'vol-ben')?.active).toBe(false);
   });
 
+  it('keeps listing a seeded volunteer after the roster takes them off shift', async () => {
+    admin = await startAdminLine();
+    await admin.api.request('GET', '/admin/volunteers');
+    await admin.line.store.updateVolunteer('vol-ana', { set: { onShift: false } });
+
+    const listed = await admin.api.request<{ volunteers: VolunteerView[] }>('GET', '/admin/volunteers');
+
+    expect(listed.body.volunteers.find((v) => v.volunteerId === 'vol-ana')).toMatchObject({ onShift: false });
+  });
+
   it('answers 404 for a volunteer that does not exist', async () => {
     admin = await startAdminLine();
 
