@@ -1,4 +1,12 @@
 // Local coordinators' console: the admin API behind a development login, and the console's static files.
+//
+// What the console folder provides (all optional; without an entry point a plain "not built" page shows):
+// - console/src/main.ts (or main.tsx): bundled in memory by esbuild as /console/main.js (ES module,
+//   browser, minified), with any imported CSS as /console/main.css; rebuilt each time the page loads;
+// - console/index.html: served at /console/ as is; without it a shell page loads main.js (and main.css)
+//   with an empty <div id="app">;
+// - console/public/*: other text files (svg, txt, json) at /console/<name>.
+// Sign-in: POST /admin/dev-login {email?} -> {token, email}; then Authorization: Bearer <token>.
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -84,12 +92,13 @@ ${hasCss ? '<link rel="stylesheet" href="/console/main.css">' : ''}</head>
 
 /** Bundles console/src/main.ts in memory with esbuild; rebuilt whenever the page itself is loaded. */
 function consoleSite(consoleDir: string): WebApp {
-  const entry = join(consoleDir, 'src', 'main.ts');
+  const entries = ['main.ts', 'main.tsx'].map((name) => join(consoleDir, 'src', name));
+  const entryPoint = () => entries.find((file) => existsSync(file));
   let bundle: Promise<Map<string, string>> | undefined;
   const build = async (): Promise<Map<string, string>> => {
     const esbuild = await import('esbuild');
     const result = await esbuild.build({
-      entryPoints: { main: entry },
+      entryPoints: { main: entryPoint() ?? entries[0] ?? '' },
       bundle: true,
       write: false,
       format: 'esm',
@@ -111,7 +120,7 @@ function consoleSite(consoleDir: string): WebApp {
   });
   return async (request) => {
     const name = request.rawPath.slice(CONSOLE_PREFIX.length) || 'index.html';
-    if (!existsSync(entry)) return asset('index.html', NOT_BUILT_PAGE);
+    if (!entryPoint()) return asset('index.html', NOT_BUILT_PAGE);
     try {
       if (name === 'index.html' || !bundle) bundle = build();
       const files = await bundle;
