@@ -83,7 +83,10 @@ export interface ContactRow {
 }
 
 export interface ContactsResponse {
+  /** Newest first, at most 2000; narrow the range to see the rest. */
   readonly contacts: readonly ContactRow[];
+  /** Present when the range held more contacts than the list shows. */
+  readonly truncated?: boolean;
 }
 
 export interface BlockedEntry {

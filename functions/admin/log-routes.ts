@@ -16,6 +16,8 @@ import { badRequest, csvResponse, invalid, notFound, readJson } from './response
 
 const CHANNELS: readonly Channel[] = ['voice', 'sms'];
 const DEFAULT_RANGE_DAYS = 30;
+/** A list a browser can show; reports count every contact in the range regardless. */
+export const CONTACT_LIST_LIMIT = 2000;
 
 interface ResolvedRange {
   readonly from: string;
@@ -77,7 +79,11 @@ export async function listContacts(context: AdminContext): Promise<WebResponse> 
   if (!resolved.ok) return resolved.response;
   const contacts = await contactsIn(context, resolved.range);
   contacts.sort((a, b) => b.startedAt - a.startedAt);
-  return jsonResponse({ contacts: contacts.map(contactRow) });
+  const truncated = contacts.length > CONTACT_LIST_LIMIT;
+  return jsonResponse({
+    contacts: contacts.slice(0, CONTACT_LIST_LIMIT).map(contactRow),
+    ...(truncated ? { truncated } : {}),
+  });
 }
 
 async function report(context: AdminContext, range: ResolvedRange) {
