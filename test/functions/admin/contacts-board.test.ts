@@ -50,6 +50,25 @@ describe('admin board and log', () => {
     await call.hangup();
   });
 
+  it('shows a routed call as live with its volunteer, who is on a contact', async () => {
+    admin = await startAdminLine();
+    const call = await callAndHold();
+    const offer = await admin.line.simulator.phone('+15550100001').waitForIncomingCall();
+    await offer.answer();
+    await offer.waitForGather();
+    await offer.press('1');
+    await call.waitForConference();
+
+    const board = await admin.api.request<LiveBoard>('GET', '/admin/board');
+
+    expect(board.body.live).toContainEqual(
+      expect.objectContaining({ contactId: `v-${call.sid}`, channel: 'voice', volunteerName: 'Ana' }),
+    );
+    expect(board.body.queues.every((q) => q.waiting === 0)).toBe(true);
+    expect(board.body.volunteers.find((v) => v.volunteerId === 'vol-ana')?.activity).toBe('on a contact');
+    await call.hangup();
+  });
+
   it('lists ended contacts in a date range with no number or caller key', async () => {
     admin = await startAdminLine();
     const contactId = await abandonedCall();
