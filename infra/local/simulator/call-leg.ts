@@ -124,9 +124,9 @@ export class SimCall {
 
   /** Rings this leg's phone; resolves with how the ringing ended. */
   async ring(timeoutSeconds: number): Promise<'answered' | 'busy' | 'no-answer' | 'canceled'> {
-    this.setStatus('ringing');
     const phone = this.sim.phone(this.to);
     phone.ringing(this);
+    this.setStatus('ringing');
     if (phone.answerMode === 'busy') return this.finishRinging('busy');
     if (phone.answerMode === 'answer' || phone.answerMode === 'voicemail') this.answered.resolve();
     const gen = this.generation;

@@ -178,6 +178,7 @@ export class TwilioSimulator implements SimulatorCore {
   private readonly queues = new Map<string, SimQueue>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private inFlight = 0;
+  private readonly checks = new Set<() => void>();
   private closed = false;
 
   constructor(readonly options: SimulatorOptions) {
@@ -200,6 +201,7 @@ export class TwilioSimulator implements SimulatorCore {
     const full = { at: this.now(), ...entry };
     this.timeline.push(full);
     for (const listener of this.listeners) listener(full);
+    for (const check of [...this.checks]) check();
   }
 
   phone(number: string): SimPhone {
@@ -400,22 +402,26 @@ export class TwilioSimulator implements SimulatorCore {
     }
   }
 
+  /** Waits for a condition: re-checked on every timeline entry (every change records one), and on a slow poll. */
   until<T>(probe: () => T | undefined | false, what: string, timeoutMs: number): Promise<T> {
     return new Promise((resolve, reject) => {
-      const check = () => {
-        const value = probe();
-        if (value === undefined || value === false) return false;
+      const stop = () => {
         clearTimeout(timer);
         clearInterval(poll);
+        this.checks.delete(check);
+      };
+      const check = () => {
+        const value = probe();
+        if (value === undefined || value === false) return;
+        stop();
         resolve(value);
-        return true;
       };
       const timer = setTimeout(() => {
-        clearInterval(poll);
+        stop();
         reject(new Error(`simulator: timed out waiting for ${what}`));
       }, timeoutMs);
-      // State changes come from timers and HTTP responses alike: a short poll sees every one of them.
-      const poll = setInterval(check, 2);
+      const poll = setInterval(check, 25);
+      this.checks.add(check);
       check();
     });
   }
