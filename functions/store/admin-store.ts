@@ -24,11 +24,10 @@ import type { Roster } from '../../flows/roster/roster-schema.js';
 import type { RosterSource } from '../../flows/roster/roster-tick.js';
 import type { RuntimeConfig } from '../config.js';
 import { createDocumentClient } from './dynamo-client.js';
-import { sortableTime } from './table-schema.js';
+import { sortableTime, VOLUNTEER_DIRECTORY } from './table-schema.js';
 
 const ROSTER_KEY = { pk: 'ROSTER', sk: 'ROSTER' } as const;
 const LINE_KEY = { pk: 'LINE', sk: 'LINE' } as const;
-const VOLUNTEER_PARTITION = 'VOLUNTEER';
 const BLOCK_PARTITION = 'BLOCK';
 const AUDIT_RETENTION_DAYS = 800;
 const STORAGE_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'expiresAt'];
@@ -92,7 +91,7 @@ export class AdminStore {
       this.queryAll({
         IndexName: 'gsi2',
         KeyConditionExpression: 'gsi2pk = :p',
-        ExpressionAttributeValues: { ':p': VOLUNTEER_PARTITION },
+        ExpressionAttributeValues: { ':p': VOLUNTEER_DIRECTORY },
       }),
       this.queryAll({
         IndexName: 'gsi1',
@@ -106,7 +105,7 @@ export class AdminStore {
       byId.set(volunteer.volunteerId, volunteer);
     }
     // Seen on shift but not in the directory: join it now, so they stay listed once their shift ends.
-    const strays = onShift.filter((item) => item.gsi2pk !== VOLUNTEER_PARTITION);
+    const strays = onShift.filter((item) => item.gsi2pk !== VOLUNTEER_DIRECTORY);
     await Promise.all(strays.map((item) => this.joinDirectory(String(item.volunteerId))));
     return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
   }
@@ -121,7 +120,7 @@ export class AdminStore {
             ...volunteer,
             pk: `VOL#${volunteer.volunteerId}`,
             sk: 'VOL',
-            gsi2pk: VOLUNTEER_PARTITION,
+            gsi2pk: VOLUNTEER_DIRECTORY,
             gsi2sk: volunteer.volunteerId,
           },
           ConditionExpression: 'attribute_not_exists(pk)',
@@ -143,7 +142,7 @@ export class AdminStore {
           Key: { pk: `VOL#${volunteerId}`, sk: 'VOL' },
           UpdateExpression: 'SET gsi2pk = :p, gsi2sk = :id',
           ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':p': VOLUNTEER_PARTITION, ':id': volunteerId },
+          ExpressionAttributeValues: { ':p': VOLUNTEER_DIRECTORY, ':id': volunteerId },
         }),
       );
     } catch (error) {

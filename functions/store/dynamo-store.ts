@@ -19,7 +19,7 @@ import type {
 } from '../../flows/model.js';
 import type { ContactChange, LineState, Store, VolunteerChange } from '../../flows/ports.js';
 import type { Language } from '../../flows/replies.js';
-import { sortableTime, tableSchema } from './table-schema.js';
+import { sortableTime, tableSchema, VOLUNTEER_DIRECTORY } from './table-schema.js';
 
 const KEY = { line: { pk: 'LINE', sk: 'LINE' } } as const;
 const contactKey = (contactId: string) => ({ pk: `CONTACT#${contactId}`, sk: 'CONTACT' });
@@ -430,7 +430,13 @@ export class DynamoStore implements Store {
     await this.client.send(
       new PutCommand({
         TableName: this.table,
-        Item: { ...volunteer, ...volunteerKey(volunteer.volunteerId), ...volunteerIndex(volunteer) },
+        Item: {
+          ...volunteer,
+          ...volunteerKey(volunteer.volunteerId),
+          ...volunteerIndex(volunteer),
+          gsi2pk: VOLUNTEER_DIRECTORY,
+          gsi2sk: volunteer.volunteerId,
+        },
       }),
     );
   }

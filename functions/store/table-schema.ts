@@ -12,6 +12,7 @@
 // - volunteers on shift, longest idle first ................... Query gsi1 gsi1pk=ONSHIFT, gsi1sk=idleSince
 // - live contacts (board, stuck-state repair) ................. Query gsi1 gsi1pk=LIVE, gsi1sk=startedAt
 // - ended contacts by month (reports) ......................... Query gsi1 gsi1pk=LOG#<yyyy-mm>, gsi1sk=startedAt
+// - every volunteer (coordinators' directory) ............... Query gsi2 gsi2pk=VOLUNTEER, gsi2sk=<volunteerId>
 // - a caller's contacts in the last 30 days (repeat count) .... Query gsi2 gsi2pk=CALLER#<callerKey>, gsi2sk=startedAt
 // - audit log by month ........................................ Query pk=AUDIT#<yyyy-mm> sk=<at>#<id>
 // Items carrying live state set `expiresAt` (epoch seconds); TTL deletes late, so reads check it too.
@@ -27,6 +28,9 @@ export const tableSchema = {
     { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
   ],
 } as const;
+
+/** The gsi2 partition listing every volunteer record, on shift or not. */
+export const VOLUNTEER_DIRECTORY = 'VOLUNTEER';
 
 /** Zero-pads epoch milliseconds so string order is time order. */
 export const sortableTime = (ms: number): string => String(Math.max(0, Math.round(ms))).padStart(15, '0');

@@ -44,9 +44,14 @@ export class LocalEventBus implements EventPublisher {
   }
 
   /** Runs a target on its own, as the schedule does (the tick), tracked like any delivery. */
-  invoke(work: () => Promise<unknown>): Promise<void> {
-    const run = work().then(() => undefined);
-    this.track(run.catch((error) => this.log.error('scheduled work failed', { error: String(error) })));
+  invoke<T>(work: () => Promise<T>): Promise<T> {
+    const run = work();
+    this.track(
+      run.then(
+        () => undefined,
+        (error) => this.log.error('scheduled work failed', { error: String(error) }),
+      ),
+    );
     return run;
   }
 

@@ -1,4 +1,5 @@
 // `npm start`: the local warmline. Reads PORT, PUBLIC_BASE_URL, TWILIO_AUTH_TOKEN, TWILIO_API_BASE, WARMLINE_DATA_DIR.
+import { mountCoordinatorConsole } from './coordinator-console.js';
 import { startLocalWarmline } from './runner.js';
 
 const port = Number(process.env.PORT ?? 3000);
@@ -14,6 +15,7 @@ const warmline = await startLocalWarmline({
   tickTimer: true,
   ...(dataDir ? { dataDir } : {}),
 });
+const { consoleUrl } = await mountCoordinatorConsole(warmline);
 const { config } = warmline;
 const base = config.PUBLIC_BASE_URL;
 
@@ -21,6 +23,8 @@ console.log(
   [
     '',
     `warmline is running on port ${new URL(warmline.origin).port}`,
+    '',
+    `  coordinators' console  ${consoleUrl}   (local development login, no password)`,
     '',
     `  health            GET  ${base}/health`,
     `  voice webhook     POST ${base}/twilio/voice`,

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { handleLineEvent } from '../../flows/dispatch/dispatcher.js';
-import { runTick } from '../../flows/dispatch/tick.js';
+import { runTick, type TickDeps, type TickReport } from '../../flows/dispatch/tick.js';
 import { handleNotification } from '../../flows/notify/notifier.js';
 import type { Clock, Log } from '../../flows/ports.js';
 import { TWILIO_PATHS } from '../../flows/webhook-paths.js';
@@ -16,6 +16,7 @@ import { schedules } from '../../functions/event-rules.js';
 import { textResponse } from '../../functions/http/web-request.js';
 import { createLogger } from '../../functions/logging/logger.js';
 import { createPhoneVault } from '../../functions/privacy/phone-vault.js';
+import { createAdminStore, rosterSource } from '../../functions/store/admin-store.js';
 import { createTableFromSchema } from '../../functions/store/create-table.js';
 import { createDocumentClient } from '../../functions/store/dynamo-client.js';
 import { DynamoStore } from '../../functions/store/dynamo-store.js';
@@ -57,7 +58,7 @@ export interface LocalWarmline {
   readonly volunteers: readonly SeededVolunteer[];
   /** Mount more apps (the admin API, the console) in front of the webhook app. */
   mount(prefix: string, app: WebApp): void;
-  tick(): Promise<void>;
+  tick(): Promise<TickReport>;
   /** Resolves when no event delivery, webhook or simulated call step is in flight. */
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -115,7 +116,10 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
   const core: WarmlineCore = { config, authToken, defaults, store, vault, clock, log };
   const bus = new LocalEventBus(log);
   const telephony = twilioTelephonyFor(core);
-  const dispatch = dispatchDeps(core, bus, telephony);
+  const dispatch: TickDeps = {
+    ...dispatchDeps(core, bus, telephony),
+    roster: rosterSource(createAdminStore(config)),
+  };
   bus.subscribe('dispatcher', (event) => handleLineEvent(dispatch, event));
   bus.subscribe('notifier', (event) => handleNotification(dispatch, event));
 
@@ -151,7 +155,8 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
   const volunteers = options.seed === false ? [] : await seedDemoLine(store, vault, clock.now());
   const tick = () => bus.invoke(() => runTick(dispatch));
   const minute = (schedules.find((s) => s.name === 'Tick')?.everyMinutes ?? 1) * 60_000;
-  const timer = options.tickTimer ? setInterval(() => void tick(), minute) : undefined;
+  // A failed tick is already logged by the bus; the next one tries again.
+  const timer = options.tickTimer ? setInterval(() => tick().catch(() => undefined), minute) : undefined;
 
   return {
     origin,

@@ -2,7 +2,15 @@
 import type { Conference, SimulatorCore } from './simulator.js';
 import { parseTwiml, type TwimlNode } from './twiml-parser.js';
 
-export type CallStatus = 'queued' | 'ringing' | 'in-progress' | 'completed' | 'busy' | 'no-answer' | 'canceled' | 'failed';
+export type CallStatus =
+  | 'queued'
+  | 'ringing'
+  | 'in-progress'
+  | 'completed'
+  | 'busy'
+  | 'no-answer'
+  | 'canceled'
+  | 'failed';
 export type CallDirection = 'inbound' | 'outbound-api' | 'outbound-dial';
 const FINAL: readonly CallStatus[] = ['completed', 'busy', 'no-answer', 'canceled', 'failed'];
 
@@ -89,7 +97,11 @@ export class SimCall {
 
   async press(keys: string): Promise<void> {
     for (const key of keys) {
-      this.sim.record({ kind: 'call', callSid: this.sid, summary: `${this.to === this.sim.lineNumber ? this.from : this.to} pressed ${key}` });
+      this.sim.record({
+        kind: 'call',
+        callSid: this.sid,
+        summary: `${this.to === this.sim.lineNumber ? this.from : this.to} pressed ${key}`,
+      });
       if (key === '*' && this.hangupOnStar) {
         this.hangupOnStar();
         continue;
@@ -130,8 +142,15 @@ export class SimCall {
     if (phone.answerMode === 'busy') return this.finishRinging('busy');
     if (phone.answerMode === 'answer' || phone.answerMode === 'voicemail') this.answered.resolve();
     const gen = this.generation;
-    const timedOut = phone.answerMode === 'no-answer' ? Promise.resolve('timeout' as const) : this.sim.wait(timeoutSeconds * 1000).then(() => 'timeout' as const);
-    const outcome = await Promise.race([this.answered.promise.then(() => 'answered' as const), timedOut, this.interrupt.promise.then(() => 'interrupted' as const)]);
+    const timedOut =
+      phone.answerMode === 'no-answer'
+        ? Promise.resolve('timeout' as const)
+        : this.sim.wait(timeoutSeconds * 1000).then(() => 'timeout' as const);
+    const outcome = await Promise.race([
+      this.answered.promise.then(() => 'answered' as const),
+      timedOut,
+      this.interrupt.promise.then(() => 'interrupted' as const),
+    ]);
     if (outcome === 'interrupted' || gen !== this.generation || this.isOver) return 'canceled';
     if (outcome === 'timeout') return this.finishRinging('no-answer');
     this.answeredAt = this.sim.now();
@@ -205,7 +224,10 @@ export class SimCall {
   }
 
   private callbackParams(): Record<string, string> {
-    const duration = this.answeredAt !== undefined ? Math.round(((this.endedAt ?? this.sim.now()) - this.answeredAt) / 1000) : 0;
+    const duration =
+      this.answeredAt !== undefined
+        ? Math.round(((this.endedAt ?? this.sim.now()) - this.answeredAt) / 1000)
+        : 0;
     return {
       ...this.callParams(),
       CallDuration: String(duration),
@@ -220,8 +242,16 @@ export class SimCall {
     this.sim.record({ kind: 'call', callSid: this.sid, summary: `${this.from} -> ${this.to}: ${status}` });
     const watch = this.statusCallback;
     if (!watch) return;
-    const event = status === 'in-progress' ? 'answered' : FINAL.includes(status) ? 'completed' : status === 'queued' ? 'initiated' : status;
-    if (watch.events.includes(event)) void this.sim.post(this, watch.url, watch.method, this.callbackParams());
+    const event =
+      status === 'in-progress'
+        ? 'answered'
+        : FINAL.includes(status)
+          ? 'completed'
+          : status === 'queued'
+            ? 'initiated'
+            : status;
+    if (watch.events.includes(event))
+      void this.sim.post(this, watch.url, watch.method, this.callbackParams());
   }
 
   private bump(): void {
@@ -255,13 +285,21 @@ export class SimCall {
     try {
       return { node: parseTwiml(response.body), url: doc.url };
     } catch (error) {
-      this.sim.record({ kind: 'error', callSid: this.sid, summary: `invalid TwiML from ${doc.url}: ${(error as Error).message}` });
+      this.sim.record({
+        kind: 'error',
+        callSid: this.sid,
+        summary: `invalid TwiML from ${doc.url}: ${(error as Error).message}`,
+      });
       return undefined;
     }
   }
 
   /** Runs verbs in order; returns the next document to fetch, or undefined when the verbs ran out. */
-  private async runVerbs(verbs: readonly TwimlNode[], baseUrl: string, gen: number): Promise<Document | undefined> {
+  private async runVerbs(
+    verbs: readonly TwimlNode[],
+    baseUrl: string,
+    gen: number,
+  ): Promise<Document | undefined> {
     for (const verb of verbs) {
       if (gen !== this.generation || this.isOver) return undefined;
       const next = await this.runVerb(verb, baseUrl, gen);
@@ -275,7 +313,11 @@ export class SimCall {
     return new URL(url, baseUrl).toString();
   }
 
-  private async runVerb(verb: TwimlNode, baseUrl: string, gen: number): Promise<Document | 'stop' | undefined> {
+  private async runVerb(
+    verb: TwimlNode,
+    baseUrl: string,
+    gen: number,
+  ): Promise<Document | 'stop' | undefined> {
     const attr = (name: string) => verb.attrs[name];
     switch (verb.name) {
       case 'Say':
@@ -334,9 +376,11 @@ export class SimCall {
       if (gathering.done || gen !== this.generation) break;
       if (prompt.name === 'Say') this.say(prompt.text);
       else if (prompt.name === 'Play') this.say(`[plays ${prompt.text}]`);
-      else if (prompt.name === 'Pause') await this.waitOrInterrupt(Number(prompt.attrs.length ?? 1) * 1000, gathering.finished);
+      else if (prompt.name === 'Pause')
+        await this.waitOrInterrupt(Number(prompt.attrs.length ?? 1) * 1000, gathering.finished);
     }
-    if (!gathering.done) await this.waitOrInterrupt(Number(verb.attrs.timeout ?? 5) * 1000, gathering.finished);
+    if (!gathering.done)
+      await this.waitOrInterrupt(Number(verb.attrs.timeout ?? 5) * 1000, gathering.finished);
     gathering.done = true;
     if (this.gathering === gathering) this.gathering = undefined;
     if (gen !== this.generation || this.isOver) return undefined;
@@ -351,7 +395,10 @@ export class SimCall {
 
   private async dial(verb: TwimlNode, baseUrl: string, gen: number): Promise<Document | 'stop' | undefined> {
     const started = this.sim.now();
-    const nouns = verb.children.length > 0 ? verb.children : [{ name: 'Number', attrs: {}, children: [], text: verb.text }];
+    const nouns =
+      verb.children.length > 0
+        ? verb.children
+        : [{ name: 'Number', attrs: {}, children: [], text: verb.text }];
     const conferenceNoun = nouns.find((noun) => noun.name === 'Conference');
     let outcome: DialOutcome;
     if (conferenceNoun) {
@@ -378,17 +425,28 @@ export class SimCall {
     const left = deferred();
     const conference: Conference = this.sim.conference(noun.text);
     this.conference = noun.text;
-    conference.join(this, { endConferenceOnExit: noun.attrs.endConferenceOnExit === 'true', left: left.resolve });
+    conference.join(this, {
+      endConferenceOnExit: noun.attrs.endConferenceOnExit === 'true',
+      left: left.resolve,
+    });
     if (hangupOnStar) this.hangupOnStar = () => conference.leave(this);
     await Promise.race([left.promise, this.interrupt.promise]);
     if (gen === this.generation) this.conference = undefined;
     return { status: 'completed', seconds: 0 };
   }
 
-  private async dialNumbers(numbers: readonly TwimlNode[], verb: TwimlNode, baseUrl: string, gen: number): Promise<DialOutcome> {
+  private async dialNumbers(
+    numbers: readonly TwimlNode[],
+    verb: TwimlNode,
+    baseUrl: string,
+    gen: number,
+  ): Promise<DialOutcome> {
     const timeout = Number(verb.attrs.timeout ?? 30);
     const callerId = verb.attrs.callerId || this.to;
-    const legs = numbers.map((noun) => ({ noun, leg: this.sim.createLeg(callerId, noun.text, 'outbound-dial', this) }));
+    const legs = numbers.map((noun) => ({
+      noun,
+      leg: this.sim.createLeg(callerId, noun.text, 'outbound-dial', this),
+    }));
     const bridged = deferred();
     let winner: SimCall | undefined;
     const attempts = legs.map(async ({ noun, leg }) => {
@@ -406,11 +464,15 @@ export class SimCall {
       bridged.resolve();
     });
     await Promise.race([bridged.promise, Promise.all(attempts), this.interrupt.promise]);
-    for (const { leg } of legs) if (leg !== winner) leg.end(leg.status === 'in-progress' ? 'completed' : 'canceled');
+    for (const { leg } of legs)
+      if (leg !== winner) leg.end(leg.status === 'in-progress' ? 'completed' : 'canceled');
     if (!winner || gen !== this.generation || this.isOver) {
       winner?.end('completed');
       const statuses = legs.map(({ leg }) => leg.status);
-      return { status: statuses.includes('busy') ? 'busy' : statuses.includes('failed') ? 'failed' : 'no-answer', seconds: 0 };
+      return {
+        status: statuses.includes('busy') ? 'busy' : statuses.includes('failed') ? 'failed' : 'no-answer',
+        seconds: 0,
+      };
     }
     const ended = deferred();
     this.bridgedWith = winner;
@@ -435,11 +497,16 @@ export class SimCall {
     if (next && gen === this.generation && !this.isOver) {
       // A Gather action inside a whisper: its answer is TwiML for the callee too.
       const answer = await this.fetchDocument(next);
-      if (answer && gen === this.generation && !this.isOver) await this.runVerbs(answer.node.children, next.url, gen);
+      if (answer && gen === this.generation && !this.isOver)
+        await this.runVerbs(answer.node.children, next.url, gen);
     }
   }
 
-  private async enqueue(verb: TwimlNode, baseUrl: string, gen: number): Promise<Document | 'stop' | undefined> {
+  private async enqueue(
+    verb: TwimlNode,
+    baseUrl: string,
+    gen: number,
+  ): Promise<Document | 'stop' | undefined> {
     const left = deferred();
     let result = 'hangup';
     const queue = this.sim.queue(verb.text);
@@ -460,7 +527,11 @@ export class SimCall {
     void music;
     if (gen !== this.generation || this.isOver || result === 'bridged') return 'stop';
     if (!verb.attrs.action) return undefined;
-    return { url: this.resolveUrl(verb.attrs.action, baseUrl), method: verb.attrs.method ?? 'POST', params: { QueueResult: result } };
+    return {
+      url: this.resolveUrl(verb.attrs.action, baseUrl),
+      method: verb.attrs.method ?? 'POST',
+      params: { QueueResult: result },
+    };
   }
 
   // ---- waiting, for tests and the page -------------------------------------------------------------
@@ -476,7 +547,11 @@ export class SimCall {
 
   async waitForStatus(status: CallStatus | readonly CallStatus[], timeoutMs = 10_000): Promise<void> {
     const wanted: readonly CallStatus[] = typeof status === 'string' ? [status] : status;
-    await this.sim.until(() => wanted.includes(this.status), `status ${wanted.join('/')} on ${this.sid}`, timeoutMs);
+    await this.sim.until(
+      () => wanted.includes(this.status),
+      `status ${wanted.join('/')} on ${this.sid}`,
+      timeoutMs,
+    );
   }
 
   waitForConference(timeoutMs = 10_000): Promise<string> {

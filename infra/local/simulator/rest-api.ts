@@ -61,7 +61,13 @@ export async function serveRest(sim: TwilioSimulator, request: RestRequest): Pro
       method: form.get('Method') ?? 'POST',
       timeout: Number(form.get('Timeout') ?? 60),
       ...(statusUrl
-        ? { statusCallback: { url: statusUrl, method: form.get('StatusCallbackMethod') ?? 'POST', events: events.length ? events : ['completed'] } }
+        ? {
+            statusCallback: {
+              url: statusUrl,
+              method: form.get('StatusCallbackMethod') ?? 'POST',
+              events: events.length ? events : ['completed'],
+            },
+          }
         : {}),
     });
     return { status: 201, body: { ...callJson(leg), status: 'queued' } };
@@ -75,13 +81,15 @@ export async function serveRest(sim: TwilioSimulator, request: RestRequest): Pro
     const url = form.get('Url');
     const status = form.get('Status');
     if (status === 'canceled') {
-      if (call.status !== 'queued' && call.status !== 'ringing') return error(400, 21220, 'Call is not in a cancelable state');
+      if (call.status !== 'queued' && call.status !== 'ringing')
+        return error(400, 21220, 'Call is not in a cancelable state');
       call.end('canceled');
     } else if (status === 'completed') {
       if (call.isOver) return error(400, 21220, 'Call is not in-progress. Cannot redirect.');
       call.end(call.status === 'in-progress' ? 'completed' : 'canceled');
     } else if (url) {
-      if (call.status !== 'in-progress') return error(400, 21220, 'Call is not in-progress. Cannot redirect.');
+      if (call.status !== 'in-progress')
+        return error(400, 21220, 'Call is not in-progress. Cannot redirect.');
       call.redirect(url, form.get('Method') ?? 'POST');
     }
     return { status: 200, body: callJson(call) };
@@ -127,7 +135,9 @@ export async function serveRest(sim: TwilioSimulator, request: RestRequest): Pro
   }
 
   if (resource === 'Queues' && method === 'GET') {
-    const queues = sim.queueList().map((q) => ({ sid: q.sid, friendly_name: q.name, current_size: q.list().length }));
+    const queues = sim
+      .queueList()
+      .map((q) => ({ sid: q.sid, friendly_name: q.name, current_size: q.list().length }));
     return { status: 200, body: { queues, ...pageMeta('Queues') } };
   }
 
@@ -136,7 +146,9 @@ export async function serveRest(sim: TwilioSimulator, request: RestRequest): Pro
     const queue = sim.queueList().find((q) => q.sid === members[1]);
     if (!queue) return error(404, 20404, 'Queue not found');
     if (!members[2]) {
-      const list = queue.list().map((call, i) => ({ call_sid: call.sid, position: i + 1, queue_sid: queue.sid }));
+      const list = queue
+        .list()
+        .map((call, i) => ({ call_sid: call.sid, position: i + 1, queue_sid: queue.sid }));
       return { status: 200, body: { queue_members: list, ...pageMeta('Members') } };
     }
     const member = members[2] === 'Front' ? queue.list()[0] : queue.list().find((c) => c.sid === members[2]);
@@ -154,5 +166,12 @@ export async function serveRest(sim: TwilioSimulator, request: RestRequest): Pro
 }
 
 function pageMeta(key: string): Record<string, unknown> {
-  return { page: 0, page_size: 50, first_page_uri: null, next_page_uri: null, previous_page_uri: null, uri: `/${key}.json` };
+  return {
+    page: 0,
+    page_size: 50,
+    first_page_uri: null,
+    next_page_uri: null,
+    previous_page_uri: null,
+    uri: `/${key}.json`,
+  };
 }

@@ -48,7 +48,12 @@ export interface SimulatorCore {
   now(): number;
   wait(ms: number): Promise<void>;
   record(entry: Omit<TimelineEntry, 'at'>): void;
-  post(call: SimCall | undefined, url: string, method: string, params: Record<string, string>): Promise<{ status: number; body: string } | undefined>;
+  post(
+    call: SimCall | undefined,
+    url: string,
+    method: string,
+    params: Record<string, string>,
+  ): Promise<{ status: number; body: string } | undefined>;
   phone(number: string): SimPhone;
   createLeg(from: string, to: string, direction: CallDirection, parent?: SimCall): SimCall;
   conference(name: string): Conference;
@@ -88,14 +93,22 @@ export class SimPhone {
 
   /** The next call to this phone not yet handed to a waiter. */
   async waitForIncomingCall(timeoutMs = 10_000): Promise<SimCall> {
-    const call = await this.sim.until(() => this.calls[this.handedOut], `a call to ${this.number}`, timeoutMs);
+    const call = await this.sim.until(
+      () => this.calls[this.handedOut],
+      `a call to ${this.number}`,
+      timeoutMs,
+    );
     this.handedOut++;
     return call;
   }
 
   waitForMessage(match: string | RegExp, timeoutMs = 10_000): Promise<ReceivedMessage> {
     const test = (body: string) => (typeof match === 'string' ? body.includes(match) : match.test(body));
-    return this.sim.until(() => this.messages.find((m) => test(m.body)), `a text "${match}" to ${this.number}`, timeoutMs);
+    return this.sim.until(
+      () => this.messages.find((m) => test(m.body)),
+      `a text "${match}" to ${this.number}`,
+      timeoutMs,
+    );
   }
 
   receive(message: ReceivedMessage): void {
@@ -291,14 +304,24 @@ export class TwilioSimulator implements SimulatorCore {
     const signature = getExpectedTwilioSignature(this.options.authToken, signedUrl, get ? {} : params);
     this.inFlight++;
     try {
-      this.record({ kind: 'webhook', ...(call ? { callSid: call.sid } : {}), summary: `${method} ${new URL(url).pathname}`, detail: new URL(url).search });
+      this.record({
+        kind: 'webhook',
+        ...(call ? { callSid: call.sid } : {}),
+        summary: `${method} ${new URL(url).pathname}`,
+        detail: new URL(url).search,
+      });
       const response = await fetch(get ? `${target}${target.includes('?') ? '&' : '?'}${form}` : target, {
         method: get ? 'GET' : 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
         ...(get ? {} : { body: form.toString() }),
       });
       const body = await response.text();
-      this.record({ kind: 'twiml', ...(call ? { callSid: call.sid } : {}), summary: `${response.status} from ${new URL(url).pathname}`, detail: body });
+      this.record({
+        kind: 'twiml',
+        ...(call ? { callSid: call.sid } : {}),
+        summary: `${response.status} from ${new URL(url).pathname}`,
+        detail: body,
+      });
       return { status: response.status, body };
     } catch (error) {
       this.record({ kind: 'error', summary: `webhook ${url} failed: ${(error as Error).message}` });
@@ -329,7 +352,12 @@ export class TwilioSimulator implements SimulatorCore {
     onAnswer?: (leg: SimCall) => void;
   }): SimCall {
     const leg = this.createLeg(request.from, request.to, 'outbound-api');
-    if (request.statusCallback) leg.watchStatus(request.statusCallback.url, request.statusCallback.method, request.statusCallback.events);
+    if (request.statusCallback)
+      leg.watchStatus(
+        request.statusCallback.url,
+        request.statusCallback.method,
+        request.statusCallback.events,
+      );
     this.track(
       (async () => {
         const rang = await leg.ring(request.timeout);
@@ -344,19 +372,24 @@ export class TwilioSimulator implements SimulatorCore {
   async sendInboundText(from: string, to: string, body: string): Promise<void> {
     const sid = newSid('SM');
     this.record({ kind: 'message', summary: `${from} -> ${to}: ${body}` });
-    const response = await this.post(undefined, `${this.options.publicBaseUrl}${this.options.smsUrl}`, 'POST', {
-      AccountSid: this.accountSid,
-      ApiVersion: '2010-04-01',
-      MessageSid: sid,
-      SmsSid: sid,
-      SmsMessageSid: sid,
-      From: from,
-      To: to,
-      Body: body,
-      NumMedia: '0',
-      NumSegments: '1',
-      SmsStatus: 'received',
-    });
+    const response = await this.post(
+      undefined,
+      `${this.options.publicBaseUrl}${this.options.smsUrl}`,
+      'POST',
+      {
+        AccountSid: this.accountSid,
+        ApiVersion: '2010-04-01',
+        MessageSid: sid,
+        SmsSid: sid,
+        SmsMessageSid: sid,
+        From: from,
+        To: to,
+        Body: body,
+        NumMedia: '0',
+        NumSegments: '1',
+        SmsStatus: 'received',
+      },
+    );
     if (!response || response.status !== 200) return;
     for (const message of parseTwiml(response.body).children.filter((node) => node.name === 'Message')) {
       const bodyText = message.children.find((child) => child.name === 'Body')?.text ?? message.text;

@@ -34,7 +34,9 @@ export function parseTwiml(xml: string): TwimlNode {
     }
   };
   const parseElement = (): TwimlNode => {
-    const open = /^<([A-Za-z][\w:-]*)((?:\s+[\w:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/.exec(source.slice(at));
+    const open = /^<([A-Za-z][\w:-]*)((?:\s+[\w:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/.exec(
+      source.slice(at),
+    );
     if (!open) throw new TwimlParseError(`expected an element at ${at}`);
     at += open[0].length;
     const [, name = '', rawAttrs = '', selfClosing] = open;
@@ -64,7 +66,8 @@ export function parseTwiml(xml: string): TwimlNode {
   skipProlog();
   if (!source.startsWith('<', at)) throw new TwimlParseError('text before the root element');
   const root = parseElement();
-  if (root.name !== 'Response') throw new TwimlParseError(`the root element is <${root.name}>, not <Response>`);
+  if (root.name !== 'Response')
+    throw new TwimlParseError(`the root element is <${root.name}>, not <Response>`);
   skipProlog();
   if (at < source.length) throw new TwimlParseError('content after the root element');
   return root;

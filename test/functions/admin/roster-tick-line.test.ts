@@ -1,11 +1,7 @@
-// The minute tick following the roster on a real local line: reminder, start, end, each once.
+// The local line's own minute tick following the roster: reminder, start, end, each once.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SettingsResponse, VolunteerView } from '../../../flows/admin/admin-api-types.js';
-import { runTick, type TickDeps } from '../../../flows/dispatch/tick.js';
 import { localDayOf, localMinuteOf, weekdayOfDay } from '../../../flows/roster/local-time.js';
-import { twilioTelephonyFor } from '../../../functions/app/twilio-telephony-for.js';
-import { dispatchDeps } from '../../../functions/app/warmline.js';
-import { rosterSource } from '../../../functions/store/admin-store.js';
 import { movableClock } from '../../support/local-line.js';
 import { type AdminLine, startAdminLine } from './admin-line.js';
 
@@ -49,13 +45,9 @@ describe('the minute tick with a roster', () => {
       ],
       overrides: [],
     });
-    const deps: TickDeps = {
-      ...dispatchDeps(line.core, line.bus, twilioTelephonyFor(line.core)),
-      roster: rosterSource(admin.console.deps.admin),
-    };
     const tickAt = async (instant: number) => {
       clock.advance(instant - clock.now());
-      const report = await runTick(deps);
+      const report = await line.tick();
       await line.idle();
       return report;
     };
