@@ -1,5 +1,5 @@
 // The line's events: past-tense names, zod schemas, and no words or numbers of anyone in them.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const contactEvent = { contactId: z.string(), channel: z.enum(['voice', 'sms']) };
 

@@ -1,5 +1,5 @@
 // Line settings coordinators can change; deploy-time values are the defaults.
-import { z } from 'zod';
+import * as z from 'zod';
 import { LineHoursSchema } from './roster/roster-schema.js';
 
 export const E164Schema = z

@@ -1,5 +1,5 @@
 // The runtime configuration: every setting read from the environment, parsed once with one schema.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number such as +15551230000');
 const dialable = z.string().regex(/^(\+[1-9]\d{6,14}|\d{3,8})$/, 'must be E.164 or a short code such as 988');

@@ -1,5 +1,5 @@
 // What coordinators may send the admin API: every body and query validated here, field by field.
-import { z } from 'zod';
+import * as z from 'zod';
 import { LineSettingsPatchSchema } from '../line-settings.js';
 import { LocalDateSchema, RosterSchema, TimeZoneSchema } from '../roster/roster-schema.js';
 

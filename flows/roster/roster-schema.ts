@@ -1,5 +1,5 @@
 // What coordinators store about when the line is open and who is rostered: validated shapes and defaults.
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   dayFromIsoDate,
   isKnownTimeZone,

@@ -1,5 +1,5 @@
 // Who is calling the admin API, from the JWT claims API Gateway (or the local login) already verified.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ADMIN_SCOPE_CLAIM } from '../../flows/admin/admin-api-types.js';
 
 const ClaimsSchema = z.object({

@@ -1,5 +1,5 @@
 // The admin API's error bodies, one shape each, so the console can show any of them the same way.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { type FieldIssue, fieldIssues } from '../../flows/admin/admin-schemas.js';
 import type { CsvRowError } from '../../flows/admin/csv.js';
 import { jsonResponse, type WebResponse } from '../http/web-request.js';

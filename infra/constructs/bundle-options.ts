@@ -10,5 +10,8 @@ export const HOUSE_BUNDLE = {
   mainFields: ['module', 'main'],
   minify: true,
   banner: { js: REQUIRE_BANNER },
-  external: ['@aws-sdk/*'],
+  // The AWS SDK is bundled rather than taken from the runtime: a tree-shaken single file imports in about
+  // half the time (npm run bench: ~65 ms against ~130 ms over an empty start for the webhook), and the
+  // deployed SDK is the version the tests ran against.
+  external: [],
 } as const;
