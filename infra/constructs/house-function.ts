@@ -35,7 +35,6 @@ export interface HouseFunctionProps {
 /** The newest Node runtime Lambda offers in this CDK release; cdk-nag's L1 checks for exactly that. */
 export const HOUSE_RUNTIME = Runtime.NODEJS_24_X;
 
-
 export class HouseFunction extends Construct {
   readonly function: NodejsFunction;
   readonly logGroup: LogGroup;
