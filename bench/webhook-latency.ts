@@ -19,6 +19,8 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 export async function measureWebhooks(line: LocalWarmline, samples: number, storeCalls: () => number): Promise<WebhookFigures[]> {
   const timings = new Map<string, { ms: number[]; calls: number[] }>();
   const post = async (route: string, pathAndQuery: string, params: Record<string, string>) => {
+    // Let the work earlier requests set off (events, offers) finish, so only this request's calls count.
+    await line.idle();
     const before = storeCalls();
     const started = performance.now();
     const response = await postSignedWebhook({
