@@ -37,7 +37,10 @@ function medianMs(args: string[], runs: number): number {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const started = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, args, { env: { ...process.env, ...BENCH_ENV }, stdio: 'ignore' });
+    const result = spawnSync(process.execPath, args, {
+      env: { ...process.env, ...BENCH_ENV },
+      stdio: 'ignore',
+    });
     if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited with ${result.status}`);
     times.push(Number(process.hrtime.bigint() - started) / 1e6);
   }
@@ -65,7 +68,10 @@ export async function measureBundles(runs = 7): Promise<BundleFigures[]> {
         platform: 'node',
         logLevel: 'silent',
       });
-      const loaded = medianMs(['-e', `await import(${JSON.stringify(outfile)})`, '--input-type=module'], runs);
+      const loaded = medianMs(
+        ['-e', `await import(${JSON.stringify(outfile)})`, '--input-type=module'],
+        runs,
+      );
       figures.push({ name, bytes: statSync(outfile).size, coldImportMs: Math.max(0, loaded - empty) });
     }
     return figures;

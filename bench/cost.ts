@@ -34,6 +34,7 @@ export function estimateCost(surge: SurgeFigures, webhooks: readonly WebhookFigu
     events * PRICES.eventBridgePerEvent;
   return {
     perThousandContacts: perContactUsd * 1000,
-    assumptions: 'list prices us-east-1; 512 MB arm64; local p50 as Lambda duration; half the store calls are writes',
+    assumptions:
+      'list prices us-east-1; 512 MB arm64; local p50 as Lambda duration; half the store calls are writes',
   };
 }

@@ -12,7 +12,12 @@ async function main(): Promise<void> {
   const bundles = await measureBundles();
 
   let storeCalls = 0;
-  const line = await startLocalWarmline({ port: 0, timeScale: 0.05, log: silentLog(), onStoreCall: () => void storeCalls++ });
+  const line = await startLocalWarmline({
+    port: 0,
+    timeScale: 0.05,
+    log: silentLog(),
+    onStoreCall: () => void storeCalls++,
+  });
   const webhooks = await measureWebhooks(line, SAMPLES, () => storeCalls);
   await line.close();
 
@@ -27,14 +32,25 @@ async function main(): Promise<void> {
   const cost = estimateCost(surge, webhooks);
 
   const rows: string[][] = [['figure', 'value']];
-  for (const w of webhooks) rows.push([`${w.route}: p50 / p99 ms, store calls`, `${w.p50Ms.toFixed(1)} / ${w.p99Ms.toFixed(1)}, ${w.storeCalls}`]);
-  for (const b of bundles) rows.push([`${b.name}: bundle KB, cold import ms`, `${(b.bytes / 1024).toFixed(0)}, ${b.coldImportMs.toFixed(0)}`]);
+  for (const w of webhooks)
+    rows.push([
+      `${w.route}: p50 / p99 ms, store calls`,
+      `${w.p50Ms.toFixed(1)} / ${w.p99Ms.toFixed(1)}, ${w.storeCalls}`,
+    ]);
+  for (const b of bundles)
+    rows.push([
+      `${b.name}: bundle KB, cold import ms`,
+      `${(b.bytes / 1024).toFixed(0)}, ${b.coldImportMs.toFixed(0)}`,
+    ]);
   rows.push(
     ['surge: callers / volunteers', `${surge.callers} / ${surge.volunteers}`],
     ['surge: served / overflowed / lost', `${surge.served} / ${surge.overflowed} / ${surge.lost}`],
     ['surge: double assignments', String(surge.doubleAssignments)],
     ['surge: wall seconds', surge.wallSeconds.toFixed(1)],
-    ['surge: webhooks, store calls, events per contact', `${(surge.webhooks / surge.callers).toFixed(1)}, ${(surge.storeCalls / surge.callers).toFixed(1)}, ${(surge.events / surge.callers).toFixed(1)}`],
+    [
+      'surge: webhooks, store calls, events per contact',
+      `${(surge.webhooks / surge.callers).toFixed(1)}, ${(surge.storeCalls / surge.callers).toFixed(1)}, ${(surge.events / surge.callers).toFixed(1)}`,
+    ],
     ['AWS cost per 1,000 contacts (USD, excl. Twilio)', cost.perThousandContacts.toFixed(3)],
   );
   const width = Math.max(...rows.map((r) => r[0]?.length ?? 0));

@@ -89,7 +89,11 @@ export async function runSurge(options: SurgeOptions): Promise<SurgeFigures> {
       const arrival = spread(i, [0, options.arrivalSeconds]);
       const talk = spread(i + 7, options.talkSeconds);
       callers.push(
-        line.simulator.wait(arrival * 1000).then(() => callAndTalk(line.simulator.phone(`+1555070${String(i).padStart(4, '0')}`).dial(), talk)),
+        line.simulator
+          .wait(arrival * 1000)
+          .then(() =>
+            callAndTalk(line.simulator.phone(`+1555070${String(i).padStart(4, '0')}`).dial(), talk),
+          ),
       );
     }
     await Promise.all(callers);
@@ -106,7 +110,8 @@ export async function runSurge(options: SurgeOptions): Promise<SurgeFigures> {
       volunteers: options.volunteers,
       served: ended.filter((c) => c.outcome === 'completed').length,
       overflowed: ended.filter((c) => c.outcome === 'overflowed').length,
-      lost: options.callers - ended.filter((c) => c.outcome === 'completed' || c.outcome === 'overflowed').length,
+      lost:
+        options.callers - ended.filter((c) => c.outcome === 'completed' || c.outcome === 'overflowed').length,
       doubleAssignments: countDoubleAssignments(ended),
       wallSeconds: (Date.now() - started) / 1000,
       webhooks: line.simulator.timeline.filter((e) => e.kind === 'webhook').length,
@@ -120,7 +125,11 @@ export async function runSurge(options: SurgeOptions): Promise<SurgeFigures> {
   /** Talks for `talk` simulated seconds once connected; waits out the overflow otherwise. */
   async function callAndTalk(dialled: Promise<SimCall>, talk: number): Promise<void> {
     const call = await dialled;
-    await line.simulator.until(() => call.conference !== undefined || call.isOver, 'a connection or the end', 3_600_000);
+    await line.simulator.until(
+      () => call.conference !== undefined || call.isOver,
+      'a connection or the end',
+      3_600_000,
+    );
     if (call.isOver) return;
     await line.simulator.wait(talk * 1000);
     await call.hangup();
@@ -133,7 +142,9 @@ export async function runSurge(options: SurgeOptions): Promise<SurgeFigures> {
       void (async () => {
         // Not awaited: answer() settles only when the whole simulator is idle, which a surge never is.
         void call.answer();
-        await line.simulator.until(() => call.isGathering || call.isOver, 'the whisper', 60_000).catch(() => undefined);
+        await line.simulator
+          .until(() => call.isGathering || call.isOver, 'the whisper', 60_000)
+          .catch(() => undefined);
         if (!call.isOver) await call.press('1');
       })();
     }
@@ -153,7 +164,8 @@ function countDoubleAssignments(contacts: readonly Contact[]): number {
     for (let i = 1; i < sorted.length; i++) {
       const previous = sorted[i - 1];
       const current = sorted[i];
-      if (previous && current && (previous.endedAt ?? Number.POSITIVE_INFINITY) > (current.answeredAt ?? 0)) doubles++;
+      if (previous && current && (previous.endedAt ?? Number.POSITIVE_INFINITY) > (current.answeredAt ?? 0))
+        doubles++;
     }
   }
   return doubles;

@@ -10,13 +10,18 @@ export interface WebhookFigures {
   readonly storeCalls: number;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 
 /**
  * Walks `samples` callers through greeting, language, hold and the hold keypad, and one volunteer leg per
  * caller through whisper and accept, one request at a time so each request's store calls can be counted.
  */
-export async function measureWebhooks(line: LocalWarmline, samples: number, storeCalls: () => number): Promise<WebhookFigures[]> {
+export async function measureWebhooks(
+  line: LocalWarmline,
+  samples: number,
+  storeCalls: () => number,
+): Promise<WebhookFigures[]> {
   const timings = new Map<string, { ms: number[]; calls: number[] }>();
   const post = async (route: string, pathAndQuery: string, params: Record<string, string>) => {
     // Let the work earlier requests set off (events, offers) finish, so only this request's calls count.
@@ -48,7 +53,11 @@ export async function measureWebhooks(line: LocalWarmline, samples: number, stor
     await post('language', `/twilio/voice/language?c=${contact}&cn=988`, { ...fields, Digits: '1' });
     await post('hold', `/twilio/voice/hold?c=${contact}&cn=988&l=en`, fields);
     await post('hold-input', `/twilio/voice/hold-input?c=${contact}&cn=988&l=en`, { ...fields, Digits: '5' });
-    const volunteerLeg = callFields(`CA${(i + 0x100000).toString(16).padStart(32, '0')}`, line_, '+15550100001');
+    const volunteerLeg = callFields(
+      `CA${(i + 0x100000).toString(16).padStart(32, '0')}`,
+      line_,
+      '+15550100001',
+    );
     await post('offer (whisper)', `/twilio/voice/offer?c=${contact}&v=vol-ana&w=8`, volunteerLeg);
     await post('caller status', '/twilio/voice/status', { ...fields, CallStatus: 'completed' });
     await line.idle();
@@ -56,6 +65,11 @@ export async function measureWebhooks(line: LocalWarmline, samples: number, stor
   return [...timings.entries()].map(([route, { ms, calls }]) => {
     const sorted = [...ms].sort((a, b) => a - b);
     const callsSorted = [...calls].sort((a, b) => a - b);
-    return { route, p50Ms: percentile(sorted, 0.5), p99Ms: percentile(sorted, 0.99), storeCalls: percentile(callsSorted, 0.5) };
+    return {
+      route,
+      p50Ms: percentile(sorted, 0.5),
+      p99Ms: percentile(sorted, 0.99),
+      storeCalls: percentile(callsSorted, 0.5),
+    };
   });
 }

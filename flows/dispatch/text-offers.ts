@@ -83,6 +83,7 @@ async function offerText(
       deps.log.warn('could not text an offer', {
         contactId: contact.contactId,
         volunteerId: volunteer.volunteerId,
+        error: error instanceof Error ? error.name : 'unknown',
       });
       await deps.store.updateVolunteer(volunteer.volunteerId, {
         expectTextOffer: contact.contactId,

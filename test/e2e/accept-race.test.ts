@@ -49,13 +49,21 @@ describe('the accept race', () => {
     for (let trial = 0; trial < TRIALS; trial++) {
       const callSid = `CA${trial.toString(16).padStart(32, 'a')}`;
       const contactId = `v-${callSid}`;
-      const caller = callFields(callSid, `+1555040${String(trial).padStart(4, '0')}`, line.config.LINE_NUMBER);
+      const caller = callFields(
+        callSid,
+        `+1555040${String(trial).padStart(4, '0')}`,
+        line.config.LINE_NUMBER,
+      );
       await post('/twilio/voice', caller);
       await post(`/twilio/voice/language?c=${contactId}&cn=988`, { ...caller, Digits: '1' });
       const answers = await Promise.all(
         RACERS.map((volunteerId, i) =>
           post(`/twilio/voice/offer-input?c=${contactId}&v=${volunteerId}`, {
-            ...callFields(`CA${(trial * 10 + i).toString(16).padStart(32, 'b')}`, line.config.LINE_NUMBER, `+1555030000${i}`),
+            ...callFields(
+              `CA${(trial * 10 + i).toString(16).padStart(32, 'b')}`,
+              line.config.LINE_NUMBER,
+              `+1555030000${i}`,
+            ),
             Digits: '1',
           }),
         ),
@@ -63,7 +71,8 @@ describe('the accept race', () => {
       const winners = RACERS.filter((_, i) => answers[i]?.body.includes('<Conference'));
       bridgesPerTrial.push(winners.length);
       const contact = await line.store.getContact(contactId);
-      if (contact?.volunteerId !== winners[0]) mismatches.push(`${trial}: ${contact?.volunteerId} vs ${winners[0]}`);
+      if (contact?.volunteerId !== winners[0])
+        mismatches.push(`${trial}: ${contact?.volunteerId} vs ${winners[0]}`);
       // Release the winner so the next trial starts from the same state.
       await line.store.updateVolunteer(winners[0] ?? '', { set: { state: 'paused' }, remove: ['contactId'] });
     }

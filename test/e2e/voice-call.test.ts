@@ -219,10 +219,19 @@ describe('replays and late callbacks', () => {
     const contactId = `v-${call.sid}`;
     // Replays of every step, then callbacks late and in the wrong order.
     await post(`/twilio/voice/language?c=${contactId}&cn=988`, { ...callerFields, Digits: '1' });
-    await post(`/twilio/voice/offer-input?c=${contactId}&v=vol-ana`, { ...callFields(offer.sid, line.config.LINE_NUMBER, ANA), Digits: '1' });
+    await post(`/twilio/voice/offer-input?c=${contactId}&v=vol-ana`, {
+      ...callFields(offer.sid, line.config.LINE_NUMBER, ANA),
+      Digits: '1',
+    });
     await post('/twilio/voice/status', { ...callerFields, CallStatus: 'completed' });
-    await post(`/twilio/voice/offer-status?c=${contactId}&v=vol-ana`, { ...callFields(offer.sid, line.config.LINE_NUMBER, ANA), CallStatus: 'completed' });
-    await post(`/twilio/voice/offer-status?c=${contactId}&v=vol-ana`, { ...callFields(offer.sid, line.config.LINE_NUMBER, ANA), CallStatus: 'ringing' });
+    await post(`/twilio/voice/offer-status?c=${contactId}&v=vol-ana`, {
+      ...callFields(offer.sid, line.config.LINE_NUMBER, ANA),
+      CallStatus: 'completed',
+    });
+    await post(`/twilio/voice/offer-status?c=${contactId}&v=vol-ana`, {
+      ...callFields(offer.sid, line.config.LINE_NUMBER, ANA),
+      CallStatus: 'ringing',
+    });
     await post('/twilio/voice/status', { ...callerFields, CallStatus: 'in-progress' });
     await line.idle();
     expect(await contactOf(call)).toEqual(before);

@@ -2,7 +2,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Clock } from '../../flows/ports.js';
-import { type LocalWarmline, type LocalRunnerOptions, startLocalWarmline } from '../../infra/local/runner.js';
+import { type LocalRunnerOptions, type LocalWarmline, startLocalWarmline } from '../../infra/local/runner.js';
 import { silentLog } from './silent-log.js';
 
 export interface TestLine extends LocalWarmline {
@@ -14,7 +14,12 @@ export interface TestLine extends LocalWarmline {
 /** A clock the test can move forward; it runs with real time otherwise. */
 export function movableClock(): Clock & { advance(ms: number): void } {
   let offset = 0;
-  return { now: () => Date.now() + offset, advance: (ms) => void (offset += ms) };
+  return {
+    now: () => Date.now() + offset,
+    advance: (ms) => {
+      offset += ms;
+    },
+  };
 }
 
 export async function startTestLine(options: Partial<LocalRunnerOptions> = {}): Promise<TestLine> {
@@ -33,7 +38,9 @@ export async function startTestLine(options: Partial<LocalRunnerOptions> = {}): 
       const items: Record<string, unknown>[] = [];
       let start: Record<string, unknown> | undefined;
       do {
-        const page = await documents.send(new ScanCommand({ TableName: line.config.TABLE_NAME, ExclusiveStartKey: start }));
+        const page = await documents.send(
+          new ScanCommand({ TableName: line.config.TABLE_NAME, ExclusiveStartKey: start }),
+        );
         items.push(...(page.Items ?? []));
         start = page.LastEvaluatedKey;
       } while (start);

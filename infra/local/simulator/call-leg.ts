@@ -276,7 +276,7 @@ export class SimCall {
 
   private async fetchDocument(doc: Document): Promise<{ node: TwimlNode; url: string } | undefined> {
     const response = await this.sim.post(this, doc.url, doc.method, { ...this.callParams(), ...doc.params });
-    if (!response || response.status !== 200) return undefined;
+    if (response?.status !== 200) return undefined;
     // Twilio answers an incoming call once the first TwiML arrives; later webhooks say in-progress.
     if (this.direction === 'inbound' && this.status === 'ringing') {
       this.answeredAt = this.sim.now();

@@ -390,7 +390,7 @@ export class TwilioSimulator implements SimulatorCore {
         SmsStatus: 'received',
       },
     );
-    if (!response || response.status !== 200) return;
+    if (response?.status !== 200) return;
     for (const message of parseTwiml(response.body).children.filter((node) => node.name === 'Message')) {
       const bodyText = message.children.find((child) => child.name === 'Body')?.text ?? message.text;
       this.deliverText(message.attrs.from ?? to, message.attrs.to ?? from, bodyText);
