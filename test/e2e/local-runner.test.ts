@@ -75,7 +75,9 @@ describe('npm start', () => {
   it('serves /health within 10 seconds on PORT and honours PUBLIC_BASE_URL and TWILIO_AUTH_TOKEN', async () => {
     const port = await freePort();
     const publicBaseUrl = 'https://warmline.example.org';
-    const child = spawn('npx', ['tsx', 'infra/local/main.ts'], {
+    // Its own process group, so the whole tree (npm, tsx, node) is stopped at the end, not only npm.
+    const child = spawn('npm', ['start', '--silent'], {
+      detached: true,
       env: {
         ...process.env,
         PORT: String(port),
@@ -109,7 +111,9 @@ describe('npm start', () => {
       expect(response.status).toBe(200);
       expect(output).toContain(`${publicBaseUrl}/twilio/voice`);
     } finally {
-      child.kill('SIGTERM');
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      if (child.pid) process.kill(-child.pid, 'SIGTERM');
+      await exited;
     }
   });
 });
