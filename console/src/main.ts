@@ -1,0 +1,107 @@
+// The coordinators' console: sign-in, navigation and the pages, as hash routes over the admin API.
+import './styles.css';
+import { ApiError, devLogin, loadConfig, signOut, token } from './api.js';
+import { field, h } from './dom.js';
+import { auditPage } from './pages/audit.js';
+import { blockedPage } from './pages/blocked.js';
+import { boardPage } from './pages/board.js';
+import { reportsPage } from './pages/reports.js';
+import { rosterPage } from './pages/roster.js';
+import { settingsPage } from './pages/settings.js';
+import { volunteersPage } from './pages/volunteers.js';
+
+/** A page renders into its container and returns how to stop (timers), if it has anything running. */
+export type Page = (container: HTMLElement) => Promise<(() => void) | undefined>;
+
+const PAGES: Record<string, { title: string; page: Page }> = {
+  board: { title: 'Live board', page: boardPage },
+  volunteers: { title: 'Volunteers', page: volunteersPage },
+  roster: { title: 'Roster', page: rosterPage },
+  reports: { title: 'Reports', page: reportsPage },
+  blocked: { title: 'Blocked callers', page: blockedPage },
+  settings: { title: 'Settings', page: settingsPage },
+  audit: { title: 'Audit log', page: auditPage },
+};
+
+const app = document.getElementById('app') ?? document.body.appendChild(h('div', { id: 'app' }));
+let stopCurrent: (() => void) | undefined;
+
+function loginView(): HTMLElement {
+  const email = h('input', {
+    name: 'email',
+    type: 'email',
+    autocomplete: 'username',
+    value: 'coordinator@example.org',
+  });
+  const status = h('p', { role: 'alert', class: 'error' });
+  const form = h(
+    'form',
+    {
+      class: 'login',
+      onsubmit: async (event: Event) => {
+        event.preventDefault();
+        try {
+          await devLogin(email.value);
+          route();
+        } catch (error) {
+          status.textContent = error instanceof Error ? error.message : 'sign-in failed';
+        }
+      },
+    },
+    h('h1', {}, 'Warmline coordinators'),
+    h('p', {}, 'Local development sign-in: no password, the same checks as the deployed API.'),
+    field('Email', email),
+    h('button', { type: 'submit' }, 'Sign in'),
+    status,
+  );
+  return form;
+}
+
+async function route(): Promise<void> {
+  stopCurrent?.();
+  stopCurrent = undefined;
+  app.replaceChildren();
+  if (!token()) {
+    app.append(loginView());
+    return;
+  }
+  const name = location.hash.replace(/^#\/?/, '') || 'board';
+  const current = PAGES[name] ?? PAGES.board!;
+  const nav = h(
+    'nav',
+    { 'aria-label': 'Console pages' },
+    h(
+      'ul',
+      {},
+      Object.entries(PAGES).map(([key, { title }]) =>
+        h('li', {}, h('a', { href: `#/${key}`, 'aria-current': key === name ? 'page' : undefined }, title)),
+      ),
+    ),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'link',
+        onclick: () => {
+          signOut();
+          void route();
+        },
+      },
+      'Sign out',
+    ),
+  );
+  const main = h('main', { id: 'main', tabindex: -1 }, h('h1', {}, current.title));
+  app.append(h('a', { href: '#main', class: 'skip' }, 'Skip to content'), nav, main);
+  document.title = `${current.title} · Warmline`;
+  try {
+    stopCurrent = await current.page(main);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return route();
+    main.append(
+      h('p', { role: 'alert', class: 'error' }, error instanceof Error ? error.message : String(error)),
+    );
+  }
+}
+
+window.addEventListener('hashchange', () => void route());
+void loadConfig().then(route);

@@ -1,0 +1,126 @@
+// The live board: who waits where and for how long, who is on shift and what they are doing. Refreshes itself.
+import type { BoardResponse } from '../../../flows/admin/admin-api-types.js';
+import { request } from '../api.js';
+import { formatSeconds, h } from '../dom.js';
+
+const REFRESH_MS = 2_500;
+
+export async function boardPage(main: HTMLElement): Promise<() => void> {
+  const holder = h('div', { 'aria-live': 'polite', 'aria-atomic': 'false' });
+  const stamp = h('p', { class: 'muted' });
+  main.append(stamp, holder);
+  const refresh = async () => {
+    const board = await request<BoardResponse>('GET', '/board');
+    holder.replaceChildren(render(board));
+    stamp.textContent = `Updated ${new Date(board.at).toLocaleTimeString()} · refreshes every few seconds`;
+  };
+  await refresh();
+  const timer = setInterval(() => refresh().catch(() => undefined), REFRESH_MS);
+  return () => clearInterval(timer);
+}
+
+function render(board: BoardResponse): HTMLElement {
+  const waiting = board.queues.filter((q) => q.waiting > 0);
+  return h(
+    'div',
+    { class: 'board' },
+    h(
+      'p',
+      { class: `status ${board.lineOpen && board.staffed ? 'ok' : 'warn'}`, 'data-status': '' },
+      !board.lineOpen
+        ? 'The line is closed.'
+        : board.staffed
+          ? 'The line is open and staffed.'
+          : 'The line is open but nobody is on shift.',
+    ),
+    h(
+      'section',
+      { 'aria-labelledby': 'queues-title' },
+      h('h2', { id: 'queues-title' }, 'Waiting'),
+      waiting.length === 0
+        ? h('p', { 'data-queue-empty': '' }, 'Nobody is waiting.')
+        : h(
+            'table',
+            {},
+            h(
+              'thead',
+              {},
+              h(
+                'tr',
+                {},
+                ['Channel', 'Language', 'Waiting', 'Longest wait'].map((t) => h('th', { scope: 'col' }, t)),
+              ),
+            ),
+            h(
+              'tbody',
+              {},
+              waiting.map((q) =>
+                h(
+                  'tr',
+                  { 'data-queue': `${q.channel}-${q.language}` },
+                  h('td', {}, q.channel),
+                  h('td', {}, q.language),
+                  h('td', {}, q.waiting),
+                  h('td', {}, formatSeconds(q.longestWaitSeconds)),
+                ),
+              ),
+            ),
+          ),
+    ),
+    h(
+      'section',
+      { 'aria-labelledby': 'volunteers-title' },
+      h('h2', { id: 'volunteers-title' }, 'On shift'),
+      board.volunteers.length === 0
+        ? h('p', {}, 'Nobody is on shift.')
+        : h(
+            'table',
+            {},
+            h(
+              'thead',
+              {},
+              h(
+                'tr',
+                {},
+                ['Volunteer', 'Languages', 'Doing', 'Texts', 'Rostered'].map((t) =>
+                  h('th', { scope: 'col' }, t),
+                ),
+              ),
+            ),
+            h(
+              'tbody',
+              {},
+              board.volunteers.map((v) =>
+                h(
+                  'tr',
+                  { 'data-board-volunteer': v.volunteerId, 'data-activity': v.activity },
+                  h('th', { scope: 'row' }, v.name),
+                  h('td', {}, v.languages.join(', ')),
+                  h('td', {}, v.activity),
+                  h('td', {}, v.textSessions),
+                  h('td', {}, v.rostered ? 'yes' : 'by text'),
+                ),
+              ),
+            ),
+          ),
+    ),
+    h(
+      'section',
+      { 'aria-labelledby': 'live-title' },
+      h('h2', { id: 'live-title' }, 'Live contacts'),
+      board.live.length === 0
+        ? h('p', {}, 'No live contacts.')
+        : h(
+            'ul',
+            {},
+            board.live.map((c) =>
+              h(
+                'li',
+                { 'data-live': c.contactId, 'data-live-status': c.status },
+                `${c.channel} · ${c.language} · ${c.status}${c.volunteerName ? ` with ${c.volunteerName}` : ''} · ${formatSeconds(c.seconds)}`,
+              ),
+            ),
+          ),
+    ),
+  );
+}

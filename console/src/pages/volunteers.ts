@@ -1,0 +1,203 @@
+// Volunteers: the list (phones masked), adding and editing, deactivating, CSV import and export.
+import type {
+  CsvImportResponse,
+  VolunteerResponse,
+  VolunteersResponse,
+  VolunteerView,
+} from '../../../flows/admin/admin-api-types.js';
+import { download, request } from '../api.js';
+import { field, h } from '../dom.js';
+import { clearErrors, showErrors } from './forms.js';
+
+export async function volunteersPage(main: HTMLElement): Promise<undefined> {
+  const list = h('div', { 'aria-live': 'polite' });
+  const refresh = async () => {
+    const { volunteers } = await request<VolunteersResponse>('GET', '/volunteers');
+    list.replaceChildren(volunteerTable(volunteers, edit, refresh));
+  };
+  const form = volunteerForm(refresh);
+  const edit = (volunteer: VolunteerView) => form.edit(volunteer);
+  main.append(list, form.element, csvSection(refresh));
+  await refresh();
+  return undefined;
+}
+
+function volunteerTable(
+  volunteers: readonly VolunteerView[],
+  edit: (v: VolunteerView) => void,
+  refresh: () => Promise<void>,
+): HTMLElement {
+  if (volunteers.length === 0) return h('p', {}, 'No volunteers yet.');
+  return h(
+    'table',
+    {},
+    h('caption', {}, `${volunteers.length} volunteers`),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        ['Name', 'Phone', 'Languages', 'Texts at once', 'Status', 'Actions'].map((t) =>
+          h('th', { scope: 'col' }, t),
+        ),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      volunteers.map((v) =>
+        h(
+          'tr',
+          { 'data-volunteer': v.volunteerId },
+          h('th', { scope: 'row' }, v.name),
+          h('td', {}, v.phoneMasked),
+          h('td', {}, v.languages.join(', ')),
+          h('td', {}, v.maxTextSessions),
+          h('td', {}, !v.active ? 'inactive' : v.onShift ? 'on shift' : 'off shift'),
+          h(
+            'td',
+            {},
+            h('button', { type: 'button', onclick: () => edit(v) }, `Edit ${v.name}`),
+            v.active &&
+              h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'secondary',
+                  onclick: async () => {
+                    await request('DELETE', `/volunteers/${v.volunteerId}?version=${v.version}`);
+                    await refresh();
+                  },
+                },
+                `Deactivate ${v.name}`,
+              ),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function volunteerForm(refresh: () => Promise<void>): { element: HTMLElement; edit(v: VolunteerView): void } {
+  let editing: VolunteerView | undefined;
+  const name = h('input', { name: 'name', required: true, autocomplete: 'off' });
+  const phone = h('input', { name: 'phone', type: 'tel', placeholder: '+1 202 555 0142' });
+  const en = h('input', { type: 'checkbox', name: 'lang-en', checked: true });
+  const es = h('input', { type: 'checkbox', name: 'lang-es' });
+  const maxTexts = h('input', { name: 'maxTextSessions', type: 'number', min: 0, max: 10, value: 3 });
+  const notes = h('textarea', { name: 'notes', rows: 2 });
+  const heading = h('h2', {}, 'Add a volunteer');
+  const submit = h('button', { type: 'submit' }, 'Add volunteer');
+  const form = h(
+    'form',
+    {
+      class: 'card',
+      'aria-labelledby': 'volunteer-form-title',
+      onsubmit: async (event: Event) => {
+        event.preventDefault();
+        const languages = [en.checked && 'en', es.checked && 'es'].filter(Boolean);
+        const body: Record<string, unknown> = {
+          name: name.value,
+          languages,
+          maxTextSessions: Number(maxTexts.value),
+          ...(notes.value ? { notes: notes.value } : {}),
+        };
+        try {
+          if (editing) {
+            if (phone.value) body.phone = phone.value;
+            await request<VolunteerResponse>('PATCH', `/volunteers/${editing.volunteerId}`, {
+              ...body,
+              version: editing.version,
+            });
+          } else {
+            await request<VolunteerResponse>('POST', '/volunteers', { ...body, phone: phone.value });
+          }
+          reset();
+          await refresh();
+        } catch (error) {
+          showErrors(form, error);
+        }
+      },
+    },
+    heading,
+    field('Name', name),
+    field('Phone (stored encrypted; shown masked)', phone),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, 'Languages'),
+      h('label', {}, en, ' English'),
+      h('label', {}, es, ' Spanish'),
+      h('span', { class: 'field-error', 'data-error-for': 'languages' }),
+    ),
+    field('Text conversations at once', maxTexts),
+    field('Notes', notes),
+    h('p', { role: 'alert', class: 'error' }),
+    submit,
+  );
+  heading.id = 'volunteer-form-title';
+  const reset = () => {
+    editing = undefined;
+    form.reset();
+    clearErrors(form);
+    heading.textContent = 'Add a volunteer';
+    submit.textContent = 'Add volunteer';
+    phone.placeholder = '+1 202 555 0142';
+  };
+  return {
+    element: form,
+    edit(volunteer) {
+      editing = volunteer;
+      clearErrors(form);
+      heading.textContent = `Edit ${volunteer.name}`;
+      submit.textContent = 'Save changes';
+      name.value = volunteer.name;
+      phone.value = '';
+      phone.placeholder = `${volunteer.phoneMasked} (leave empty to keep)`;
+      en.checked = volunteer.languages.includes('en');
+      es.checked = volunteer.languages.includes('es');
+      maxTexts.value = String(volunteer.maxTextSessions);
+      notes.value = volunteer.notes ?? '';
+      name.focus();
+    },
+  };
+}
+
+function csvSection(refresh: () => Promise<void>): HTMLElement {
+  const file = h('input', { type: 'file', name: 'csv', accept: '.csv,text/csv' });
+  const result = h('p', { 'aria-live': 'polite' });
+  const form = h(
+    'form',
+    {
+      class: 'card',
+      onsubmit: async (event: Event) => {
+        event.preventDefault();
+        const chosen = file.files?.[0];
+        if (!chosen) return;
+        try {
+          const imported = await request<CsvImportResponse>('POST', '/volunteers.csv', await chosen.text());
+          clearErrors(form);
+          result.textContent = `Imported: ${imported.created} added, ${imported.updated} updated.`;
+          await refresh();
+        } catch (error) {
+          result.textContent = '';
+          showErrors(form, error);
+        }
+      },
+    },
+    h('h2', {}, 'CSV'),
+    h('p', {}, 'Import checks every row first: one bad row and nothing is applied.'),
+    field('CSV file', file),
+    h('p', { role: 'alert', class: 'error' }),
+    h('button', { type: 'submit' }, 'Import volunteers'),
+    ' ',
+    h(
+      'button',
+      { type: 'button', class: 'secondary', onclick: () => download('/volunteers.csv', 'volunteers.csv') },
+      'Export volunteers',
+    ),
+    result,
+  );
+  return form;
+}
