@@ -1,5 +1,9 @@
 // Talking to the admin API: the bearer token, JSON in and out, errors that name the field.
-import { ADMIN_BASE_PATH, type DevLoginResponse } from '../../flows/admin/admin-api-types.js';
+import {
+  ADMIN_BASE_PATH,
+  ADMIN_SCOPE_CLAIM,
+  type DevLoginResponse,
+} from '../../flows/admin/admin-api-types.js';
 
 const TOKEN_KEY = 'warmline.token';
 
@@ -40,6 +44,57 @@ export async function loadConfig(): Promise<ConsoleConfig> {
 export const token = (): string | null => sessionStorage.getItem(TOKEN_KEY);
 export const setToken = (value: string): void => sessionStorage.setItem(TOKEN_KEY, value);
 export const signOut = (): void => sessionStorage.removeItem(TOKEN_KEY);
+
+export const authMode = (): ConsoleConfig['authMode'] => config.authMode;
+
+const VERIFIER_KEY = 'warmline.pkce';
+const base64url = (bytes: Uint8Array): string =>
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+const redirectUri = (): string => `${location.origin}${location.pathname}`;
+
+/** Cognito's hosted sign-in with PKCE: the console is a public client and keeps no secret. */
+export async function startCognitoSignIn(): Promise<void> {
+  const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)));
+  sessionStorage.setItem(VERIFIER_KEY, verifier);
+  const challenge = base64url(
+    new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))),
+  );
+  const query = new URLSearchParams({
+    response_type: 'code',
+    client_id: config.clientId ?? '',
+    redirect_uri: redirectUri(),
+    scope: `openid email ${ADMIN_SCOPE_CLAIM}`,
+    code_challenge_method: 'S256',
+    code_challenge: challenge,
+  });
+  location.assign(`${config.signInUrl}/oauth2/authorize?${query}`);
+}
+
+/** Back from the sign-in page with ?code=: trade it for an access token, then drop it from the address. */
+export async function finishCognitoSignIn(): Promise<void> {
+  const code = new URLSearchParams(location.search).get('code');
+  const verifier = sessionStorage.getItem(VERIFIER_KEY);
+  if (config.authMode !== 'cognito' || !code || !verifier) return;
+  history.replaceState(null, '', redirectUri() + location.hash);
+  sessionStorage.removeItem(VERIFIER_KEY);
+  const response = await fetch(`${config.signInUrl}/oauth2/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      client_id: config.clientId ?? '',
+      code,
+      redirect_uri: redirectUri(),
+      code_verifier: verifier,
+    }),
+  });
+  if (!response.ok) throw new ApiError(response.status, 'sign-in did not complete; please try again');
+  const { access_token: accessToken } = (await response.json()) as { access_token?: string };
+  if (accessToken) setToken(accessToken);
+}
 
 export async function devLogin(email: string): Promise<void> {
   const { token: issued } = await request<DevLoginResponse>('POST', '/dev-login', { email }, false);

@@ -1,6 +1,15 @@
 // The coordinators' console: sign-in, navigation and the pages, as hash routes over the admin API.
 import './styles.css';
-import { ApiError, devLogin, loadConfig, signOut, token } from './api.js';
+import {
+  ApiError,
+  authMode,
+  devLogin,
+  finishCognitoSignIn,
+  loadConfig,
+  signOut,
+  startCognitoSignIn,
+  token,
+} from './api.js';
 import { field, h } from './dom.js';
 import { auditPage } from './pages/audit.js';
 import { blockedPage } from './pages/blocked.js';
@@ -27,6 +36,15 @@ const app = document.getElementById('app') ?? document.body.appendChild(h('div',
 let stopCurrent: (() => void) | undefined;
 
 function loginView(): HTMLElement {
+  if (authMode() === 'cognito') {
+    return h(
+      'div',
+      { class: 'login' },
+      h('h1', {}, 'Warmline coordinators'),
+      h('p', {}, 'Sign in with your coordinator account (multi-factor authentication required).'),
+      h('button', { type: 'button', onclick: () => void startCognitoSignIn() }, 'Sign in'),
+    );
+  }
   const email = h('input', {
     name: 'email',
     type: 'email',
@@ -104,4 +122,7 @@ async function route(): Promise<void> {
 }
 
 window.addEventListener('hashchange', () => void route());
-void loadConfig().then(route);
+void loadConfig()
+  .then(finishCognitoSignIn)
+  .catch((error: unknown) => console.warn(error instanceof Error ? error.message : error))
+  .then(route);

@@ -20,6 +20,14 @@ export interface ConsoleHostingProps {
   readonly accessLogDays: number;
 }
 
+/** What the deployed console reads from config.json (console/src/api.ts ConsoleConfig, cognito mode). */
+export interface ConsoleConfig {
+  readonly authMode: 'cognito';
+  readonly apiBase: string;
+  readonly signInUrl: string;
+  readonly clientId: string;
+}
+
 export class ConsoleHosting extends Construct {
   readonly bucket: s3.Bucket;
   readonly logBucket: s3.Bucket;
@@ -28,7 +36,7 @@ export class ConsoleHosting extends Construct {
   readonly url: string;
   readonly voiceFallbackUrl: string;
   readonly smsFallbackUrl: string;
-  readonly consoleDeployed: boolean;
+  private readonly consoleDistDir: string;
 
   constructor(scope: Construct, id: string, props: ConsoleHostingProps) {
     super(scope, id);
@@ -107,19 +115,27 @@ export class ConsoleHosting extends Construct {
     });
     acknowledgeDeploymentHelper(fallback, this.bucket);
 
-    this.consoleDeployed = existsSync(props.consoleDistDir);
-    if (this.consoleDeployed) {
-      const site = new s3deploy.BucketDeployment(this, 'ConsoleFiles', {
-        destinationBucket: this.bucket,
-        sources: [s3deploy.Source.asset(props.consoleDistDir)],
-        // Pruning keeps old bundles from piling up; the fallback files are excluded so they are never pruned.
-        prune: true,
-        exclude: [VOICE_FALLBACK_KEY, SMS_FALLBACK_KEY],
-        distribution: this.distribution,
-        distributionPaths: ['/*'],
-      });
-      acknowledgeDeploymentHelper(site, this.bucket);
-    }
+    this.consoleDistDir = props.consoleDistDir;
+  }
+
+  /**
+   * Uploads the built console (npm run build:console) with a config.json telling it where the API and the
+   * sign-in page are; those are deploy-time values, so the file is written at deploy, not at build.
+   * Returns false, deploying nothing, when the console was not built: synth works before a build.
+   */
+  deployConsole(config: ConsoleConfig): boolean {
+    if (!existsSync(this.consoleDistDir)) return false;
+    const site = new s3deploy.BucketDeployment(this, 'ConsoleFiles', {
+      destinationBucket: this.bucket,
+      sources: [s3deploy.Source.asset(this.consoleDistDir), s3deploy.Source.jsonData('config.json', config)],
+      // Pruning keeps old bundles from piling up; the fallback files are excluded so they are never pruned.
+      prune: true,
+      exclude: [VOICE_FALLBACK_KEY, SMS_FALLBACK_KEY],
+      distribution: this.distribution,
+      distributionPaths: ['/*'],
+    });
+    acknowledgeDeploymentHelper(site, this.bucket);
+    return true;
   }
 }
 

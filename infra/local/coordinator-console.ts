@@ -1,7 +1,7 @@
 // Local coordinators' console: the admin API behind a development login, and the console's static files.
 //
 // What the console folder provides (all optional; without an entry point a plain "not built" page shows):
-// - console/src/main.ts (or main.tsx): bundled in memory by esbuild as /console/main.js (ES module,
+// - console/src/main.ts: bundled in memory by esbuild (console/build.ts) as /console/main.js (ES module,
 //   browser, minified), with any imported CSS as /console/main.css; rebuilt each time the page loads;
 // - console/index.html: served at /console/ as is; without it a shell page loads main.js (and main.css)
 //   with an empty <div id="app">;
@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleConsole } from '../../console/build.js';
 import { DevLoginSchema } from '../../flows/admin/admin-schemas.js';
 import { createAdminApp } from '../../functions/admin/admin-app.js';
 import type { AdminDeps } from '../../functions/admin/admin-deps.js';
@@ -92,24 +93,9 @@ ${hasCss ? '<link rel="stylesheet" href="/console/main.css">' : ''}</head>
 
 /** Bundles console/src/main.ts in memory with esbuild; rebuilt whenever the page itself is loaded. */
 function consoleSite(consoleDir: string): WebApp {
-  const entries = ['main.ts', 'main.tsx'].map((name) => join(consoleDir, 'src', name));
-  const entryPoint = () => entries.find((file) => existsSync(file));
+  const entryPoint = () => existsSync(join(consoleDir, 'src', 'main.ts'));
   let bundle: Promise<Map<string, string>> | undefined;
-  const build = async (): Promise<Map<string, string>> => {
-    const esbuild = await import('esbuild');
-    const result = await esbuild.build({
-      entryPoints: { main: entryPoint() ?? entries[0] ?? '' },
-      bundle: true,
-      write: false,
-      format: 'esm',
-      platform: 'browser',
-      target: 'es2022',
-      minify: true,
-      outdir: join(consoleDir, '.out'),
-      logLevel: 'silent',
-    });
-    return new Map(result.outputFiles.map((file) => [file.path.split(sep).pop() ?? file.path, file.text]));
-  };
+  const build = () => bundleConsole(consoleDir);
   const asset = (name: string, body: string): WebResponse => ({
     status: 200,
     headers: {

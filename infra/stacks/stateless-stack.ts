@@ -203,6 +203,12 @@ export class StatelessStack extends Stack {
       idTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.hours(12),
     });
+    this.hosting.deployConsole({
+      authMode: 'cognito',
+      apiBase: this.api.apiEndpoint,
+      signInUrl: stateful.userPoolDomain.baseUrl(),
+      clientId: this.consoleClient.userPoolClientId,
+    });
     this.mountRoutes(stateful);
     this.addEventRules(stateful, deadLetters);
 

@@ -1,0 +1,35 @@
+// The deployable console: what `npm run build:console` writes for the stack to upload.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { writeConsoleDist } from '../../console/build.js';
+
+let out: string | undefined;
+afterEach(() => {
+  if (out) rmSync(out, { recursive: true, force: true });
+});
+
+describe('writeConsoleDist', () => {
+  it('writes the page, a minified bundle and its styles, with paths that work at any prefix', async () => {
+    out = mkdtempSync(join(tmpdir(), 'console-dist-'));
+
+    const written = await writeConsoleDist(out);
+
+    expect(written.sort()).toEqual(['index.html', 'main.css', 'main.js']);
+    const html = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(html).toContain('src="main.js"');
+    expect(html).not.toContain('src="/');
+    const bundle = readFileSync(join(out, 'main.js'), 'utf8');
+    expect(bundle.split('\n').length).toBeLessThan(10);
+    expect(bundle.length).toBeLessThan(60_000);
+  });
+
+  it('leaves out the local config.json, which the stack writes at deploy time', async () => {
+    out = mkdtempSync(join(tmpdir(), 'console-dist-'));
+
+    await writeConsoleDist(out);
+
+    expect(existsSync(join(out, 'config.json'))).toBe(false);
+  });
+});
