@@ -1,5 +1,6 @@
 // `npm start`: the local warmline. Reads PORT, PUBLIC_BASE_URL, TWILIO_AUTH_TOKEN, TWILIO_API_BASE, WARMLINE_DATA_DIR.
 import { mountCoordinatorConsole } from './coordinator-console.js';
+import { mountPhonePage } from './phone-page/phone-page.js';
 import { startLocalWarmline } from './runner.js';
 
 const port = Number(process.env.PORT ?? 3000);
@@ -16,6 +17,7 @@ const warmline = await startLocalWarmline({
   ...(dataDir ? { dataDir } : {}),
 });
 const { consoleUrl } = await mountCoordinatorConsole(warmline);
+const phoneUrl = mountPhonePage(warmline);
 const { config } = warmline;
 const base = config.PUBLIC_BASE_URL;
 
@@ -24,6 +26,7 @@ console.log(
     '',
     `warmline is running on port ${new URL(warmline.origin).port}`,
     '',
+    `  try the line      ${phoneUrl}   (be the caller and the volunteers, in your browser)`,
     `  coordinators' console  ${consoleUrl}   (local development login, no password)`,
     '',
     `  health            GET  ${base}/health`,

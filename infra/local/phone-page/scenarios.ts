@@ -1,0 +1,110 @@
+// The demo's scenario buttons: each sets the stage through the real flows (shift texts, calls, texts) and leaves the rest to the person.
+import type { LocalWarmline } from '../runner.js';
+import type { PageFeed } from './page-feed.js';
+import { DEMO_CALLER, type PhoneBook, SECOND_CALLER } from './page-state.js';
+import type { ScenarioName } from './page-types.js';
+
+type Warmline = Pick<LocalWarmline, 'simulator' | 'store' | 'volunteers'>;
+
+export interface ScenarioContext {
+  readonly warmline: Warmline;
+  readonly feed: PageFeed;
+  readonly book: PhoneBook;
+  /** How long to wait for the line to ring a volunteer; simulated waits are scaled, this is real time. */
+  readonly ringWaitMs?: number;
+}
+
+/** Words the crisis detector flags (a plan and the means): the line must answer with crisis options. */
+export const CRISIS_TEXT = 'i have the pills ready and i am going to take them all tonight';
+
+export async function runScenario(name: ScenarioName, context: ScenarioContext): Promise<void> {
+  switch (name) {
+    case 'two-callers-one-volunteer':
+      return twoCallersOneVolunteer(context);
+    case 'nobody-on-shift':
+      return nobodyOnShift(context);
+    case 'crisis-text':
+      return crisisText(context);
+    case 'hang-up-while-ringing':
+      return hangUpWhileRinging(context);
+    case 'everyone-on-shift':
+      await setShifts(context, () => true);
+      context.feed.narrate('Scenario: every demo volunteer is on shift again.');
+  }
+}
+
+async function twoCallersOneVolunteer(context: ScenarioContext): Promise<void> {
+  const { warmline, feed, book } = context;
+  const [first] = warmline.volunteers;
+  if (!first) return;
+  feed.narrate(
+    `Scenario: two callers, one volunteer. Everyone but ${first.name} texts OFF, then two callers dial in.`,
+  );
+  await setShifts(context, (phone) => phone === first.phone);
+  book.addCaller(SECOND_CALLER, 'Second caller');
+  await hangUpLiveCalls(context, [DEMO_CALLER, SECOND_CALLER]);
+  await warmline.simulator.phone(DEMO_CALLER).dial();
+  await warmline.simulator.phone(SECOND_CALLER).dial();
+  feed.narrate(
+    `Answer on ${first.name}'s phone and press 1 to take the first caller; the second caller holds until ${first.name} is free.`,
+  );
+}
+
+async function nobodyOnShift(context: ScenarioContext): Promise<void> {
+  const { warmline, feed } = context;
+  feed.narrate('Scenario: nobody on shift. Every volunteer texts OFF, then the caller dials in.');
+  await setShifts(context, () => false);
+  await hangUpLiveCalls(context, [DEMO_CALLER]);
+  await warmline.simulator.phone(DEMO_CALLER).dial();
+  feed.narrate(
+    'The caller hears that nobody is available and is offered the crisis line. "Everyone back on shift" undoes this.',
+  );
+}
+
+async function crisisText(context: ScenarioContext): Promise<void> {
+  const { warmline, feed } = context;
+  feed.narrate('Scenario: a crisis text. The caller texts words of danger to the line.');
+  await warmline.simulator.phone(DEMO_CALLER).text(CRISIS_TEXT);
+  feed.narrate(
+    'The texter gets the crisis options at once and the clinician on call is alerted, without the words or the number.',
+  );
+}
+
+async function hangUpWhileRinging(context: ScenarioContext): Promise<void> {
+  const { warmline, feed } = context;
+  const { simulator } = warmline;
+  feed.narrate('Scenario: the caller hangs up while a volunteer is being rung.');
+  await setShifts(context, () => true);
+  await hangUpLiveCalls(context, [DEMO_CALLER]);
+  const before = new Set(simulator.calls().map((call) => call.sid));
+  const volunteerPhones = new Set(warmline.volunteers.map((v) => v.phone));
+  const call = await simulator.phone(DEMO_CALLER).dial();
+  const ringing = await simulator.until(
+    () =>
+      simulator
+        .calls()
+        .find((leg) => !before.has(leg.sid) && leg.status === 'ringing' && volunteerPhones.has(leg.to)),
+    'a volunteer phone to ring',
+    context.ringWaitMs ?? 120_000,
+  );
+  const name = warmline.volunteers.find((v) => v.phone === ringing.to)?.name ?? 'A volunteer';
+  feed.narrate(`${name}'s phone is ringing: the caller hangs up now. Every ringing offer is cancelled.`);
+  await call.hangup();
+}
+
+/** Puts each demo volunteer on or off shift the way a volunteer would: by texting ON or OFF. */
+async function setShifts(context: ScenarioContext, shouldBeOn: (phone: string) => boolean): Promise<void> {
+  const { warmline } = context;
+  for (const seeded of warmline.volunteers) {
+    const volunteer = await warmline.store.getVolunteer(seeded.volunteerId);
+    const wanted = shouldBeOn(seeded.phone);
+    if (volunteer?.onShift === wanted) continue;
+    await warmline.simulator.phone(seeded.phone).text(wanted ? 'ON' : 'OFF');
+  }
+}
+
+async function hangUpLiveCalls(context: ScenarioContext, numbers: readonly string[]): Promise<void> {
+  for (const call of context.warmline.simulator.calls()) {
+    if (call.direction === 'inbound' && numbers.includes(call.from) && !call.isOver) await call.hangup();
+  }
+}
