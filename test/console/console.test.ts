@@ -1,8 +1,9 @@
 // The coordinators' console in real headless Chromium against a local line: sign in, add a volunteer, roster
 // them over now, watch them reach the live board, watch a routed call change it, and render every page cleanly.
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mountCoordinatorConsole } from '../../infra/local/coordinator-console.js';
+import { launchChromium, watchForProblems } from '../support/browser.js';
 import { startTestLine, type TestLine } from '../support/local-line.js';
 
 const ANA = '+15550100001';
@@ -19,24 +20,9 @@ beforeAll(async () => {
   // Real time: the board refreshes every few seconds, and a volunteer must still be ringing when it shows the caller waiting.
   line = await startTestLine({ timeScale: 1 });
   ({ consoleUrl } = await mountCoordinatorConsole(line));
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page: ${error.message}`));
+  watchForProblems(page, problems);
 }, 60_000);
 
 afterAll(async () => {

@@ -1,11 +1,12 @@
 // The phone page in real headless Chromium: a call from the caller phone answered on a volunteer phone by
 // pressing 1, both phones connected and the console's board following; then a crisis text and its alert.
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mountCoordinatorConsole } from '../../infra/local/coordinator-console.js';
 import { idFor } from '../../infra/local/phone-page/client/dom.js';
 import { DEMO_CALLER } from '../../infra/local/phone-page/page-state.js';
 import { mountPhonePage } from '../../infra/local/phone-page/phone-page.js';
+import { launchChromium, watchForProblems } from '../support/browser.js';
 import { startTestLine, type TestLine } from '../support/local-line.js';
 
 const ANA = '+15550100001';
@@ -25,24 +26,9 @@ beforeAll(async () => {
   line = await startTestLine({ timeScale: 0.25 });
   phoneUrl = mountPhonePage(line, { longPollMs: 2_000 });
   ({ consoleUrl } = await mountCoordinatorConsole(line));
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   phones = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  phones.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  phones.on('pageerror', (error) => problems.push(`page: ${error.message}`));
+  watchForProblems(phones, problems);
 }, 60_000);
 
 afterAll(async () => {
