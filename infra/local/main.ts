@@ -27,7 +27,7 @@ console.log(
     `warmline is running on port ${new URL(warmline.origin).port}`,
     '',
     `  try the line      ${phoneUrl}   (be the caller and the volunteers, in your browser)`,
-    `  coordinators' console  ${consoleUrl}   (local development login, no password)`,
+    `  console           ${consoleUrl.replace('127.0.0.1', 'localhost')}   (coordinators; local development login)`,
     '',
     `  health            GET  ${base}/health`,
     `  voice webhook     POST ${base}/twilio/voice`,
