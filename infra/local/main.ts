@@ -3,6 +3,10 @@ import { mountCoordinatorConsole } from './coordinator-console.js';
 import { mountPhonePage } from './phone-page/phone-page.js';
 import { startLocalWarmline } from './runner.js';
 
+// Local development runs on Node 20, where the AWS SDK warns that its support ends in 2027; the deployed
+// functions run Node 24. The warning would bury the addresses printed below.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const port = Number(process.env.PORT ?? 3000);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`PORT must be a port number, got "${process.env.PORT}"`);
