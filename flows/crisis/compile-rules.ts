@@ -20,7 +20,7 @@ export function expandPattern(pattern: string): string {
     /\{([A-Z_]+)\}/g,
     (whole, name: string) => PATTERN_MACROS[name] ?? whole,
   );
-  const withGaps = withMacros.replace(/%(\d)/g, (_, count: string) => `(?:[^ .]+ ){0,${count}}`);
+  const withGaps = withMacros.replace(/%(\d+)/g, (_, count: string) => `(?:[^ .]+ ){0,${count}}`);
   return collapsePatternSource(withGaps);
 }
 

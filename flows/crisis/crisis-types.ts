@@ -11,8 +11,13 @@ export type CrisisKind =
   | 'danger-to-others'
   | 'abuse-or-immediate-danger';
 
+/** `crisis` escalates now; `concern` flags the contact so the volunteer asks directly and it is offered first. */
+export type CrisisTier = 'crisis' | 'concern';
+
 export interface CrisisAssessment {
+  /** True exactly when the tier is `crisis`. */
   readonly escalate: boolean;
+  readonly tier: CrisisTier | null;
   readonly kind: CrisisKind | null;
   readonly rule: string | null;
 }

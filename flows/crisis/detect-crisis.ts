@@ -8,14 +8,21 @@
 
 import { type CompiledRule, compilePattern, compileRules } from './compile-rules.js';
 import type { CrisisAssessment, CrisisKind, CrisisLanguage } from './crisis-types.js';
+import { featureBuckets, hashFeature, namedFeatures } from './features.js';
 import {
   isAboutSomeoneElse,
+  isAnsweredNo,
+  isBenignActivity,
   isDistantPast,
   isFictionOrNews,
   isJoking,
   isNegated,
   type MatchSpan,
 } from './guards.js';
+import { likelyLanguages } from './guess-language.js';
+import { kindFromConcepts } from './kind-from-concepts.js';
+import { decodeModel, type LinearModel, probability } from './linear-model.js';
+import { CONCERN_MODEL, CRISIS_MODEL } from './model-weights.js';
 import { normaliseMessage } from './normalise.js';
 import { IDIOMS_EN, RULES_EN } from './rules-en.js';
 import { IDIOMS_ES, RULES_ES } from './rules-es.js';
@@ -58,7 +65,7 @@ const RULES: Readonly<Record<CrisisLanguage, LanguageRules>> = {
   es: { rules: compileRules(RULES_ES), idioms: IDIOMS_ES.map((idiom) => compilePattern(idiom)) },
 };
 
-const NO_CRISIS: CrisisAssessment = { escalate: false, kind: null, rule: null };
+const NO_CRISIS: CrisisAssessment = { escalate: false, tier: null, kind: null, rule: null };
 
 interface Finding {
   readonly kind: CrisisKind;
@@ -71,67 +78,146 @@ function tokenIndexAt(text: string, charIndex: number): number {
   return count;
 }
 
-function isSuppressed(
+type Suppression = 'joke' | 'negated' | 'past' | 'fiction' | 'answered-no' | 'activity';
+
+/** Why a match does not count, or null when it does. */
+function suppression(
   rule: CompiledRule,
   span: MatchSpan,
   language: CrisisLanguage,
   joking: boolean,
-): boolean {
-  if (rule.weak && joking) return true;
-  if (isNegated(span, language)) return true;
-  if (isDistantPast(span, language)) return true;
-  return isFictionOrNews(
-    span,
-    language,
-    rule.kind === 'danger-to-others' || rule.kind === 'third-party-danger',
-  );
+): Suppression | null {
+  if (rule.weak && joking) return 'joke';
+  if (isNegated(span, language)) return 'negated';
+  if (isDistantPast(span, language)) return 'past';
+  if (isAnsweredNo(span, language)) return 'answered-no';
+  if (rule.kind === 'means-or-method' && isBenignActivity(span, language)) return 'activity';
+  const wholeClause = rule.kind === 'danger-to-others' || rule.kind === 'third-party-danger';
+  return isFictionOrNews(span, language, wholeClause) ? 'fiction' : null;
 }
 
-function findInLanguage(text: string, language: CrisisLanguage): Finding | null {
-  const { rules, idioms } = RULES[language];
+/** The normalised text with idioms blanked to "~": what the rules and the learned layer both read. */
+export function canonicalText(text: string, language: CrisisLanguage): string {
   let normal = normaliseMessage(text, language);
-  if (!normal) return null;
-  for (const idiom of idioms) normal = normal.replace(idiom, '~');
+  for (const idiom of RULES[language].idioms) normal = normal.replace(idiom, '~');
+  return normal;
+}
+
+/**
+ * The most urgent rule that holds, and the evidence of every match for the learned layer: `r:<kind>` for a
+ * match that holds, `s:<why>` for one a guard cancelled, so the model learns how far to trust each.
+ */
+function scanRules(
+  normal: string,
+  language: CrisisLanguage,
+): { finding: Finding | null; evidence: string[] } {
   const tokens = normal.split(' ');
   const joking = isJoking(tokens);
-  let best: Finding | null = null;
+  const evidence: string[] = [];
+  let finding: Finding | null = null;
   let bestRank = KIND_PRIORITY.length;
-  for (const rule of rules) {
-    if (KIND_PRIORITY.indexOf(rule.kind) >= bestRank && rule.kind !== 'suicidal-ideation') continue;
+  for (const rule of RULES[language].rules) {
     for (const match of normal.matchAll(rule.regex)) {
       const start = tokenIndexAt(normal, match.index);
       const end = start + match[0].split(' ').length - 1;
       const span: MatchSpan = { tokens, start, end };
-      if (isSuppressed(rule, span, language, joking)) continue;
+      const why = suppression(rule, span, language, joking);
+      if (why) {
+        evidence.push(`s:${why}`);
+        continue;
+      }
       const kind =
         SELF_KINDS.has(rule.kind) && isAboutSomeoneElse(span, language) ? 'third-party-danger' : rule.kind;
+      evidence.push(`r:${kind}`);
       const rank = KIND_PRIORITY.indexOf(kind);
       if (rank < bestRank) {
-        best = { kind, rule: rule.id };
+        finding = { kind, rule: rule.id };
         bestRank = rank;
       }
       break;
     }
   }
-  return best;
+  return { finding, evidence };
 }
 
-/** Whether to escalate, the kind and the matched rule id; never any part of the text. */
+/** Everything the learned layer reads of one language's reading: its features and the rules' evidence. */
+export function learnedFeatures(
+  text: string,
+  language: CrisisLanguage,
+): { normal: string; buckets: number[]; finding: Finding | null } {
+  const normal = canonicalText(text, language);
+  const { finding, evidence } = scanRules(normal, language);
+  return { normal, finding, buckets: [...featureBuckets(normal, language), ...evidence.map(hashFeature)] };
+}
+
+/** How sure each layer is, for one language's reading of the message. */
+interface Reading {
+  readonly finding: Finding | null;
+  readonly crisis: number;
+  readonly concern: number;
+  readonly normal: string;
+  readonly language: CrisisLanguage;
+}
+
+const CRISIS = decodeModel(CRISIS_MODEL);
+const CONCERN = decodeModel(CONCERN_MODEL);
+
+function read(text: string, language: CrisisLanguage, learned: boolean): Reading | null {
+  const { normal, buckets, finding } = learnedFeatures(text, language);
+  if (!normal) return null;
+  return {
+    finding,
+    crisis: learned ? probability(CRISIS.weights, buckets) : 0,
+    concern: learned ? probability(CONCERN.weights, buckets) : 0,
+    normal,
+    language,
+  };
+}
+
+/** The languages the learned layer reads a message in: its likely ones, and the contact's own. */
+export function learnedLanguages(text: string, language?: CrisisLanguage): ReadonlySet<CrisisLanguage> {
+  const languages = new Set(likelyLanguages(text));
+  if (language) languages.add(language);
+  return languages;
+}
+
+function severity(reading: Reading): number {
+  if (reading.finding || reading.crisis >= CRISIS.threshold) return 2;
+  return reading.concern >= CONCERN.threshold ? 1 : 0;
+}
+
+/** What the learned layer leaned on most, named by feature, so a verdict says why. */
+function learnedRule(reading: Reading, model: LinearModel, tier: 'crisis' | 'concern'): string {
+  const top = namedFeatures(reading.normal, reading.language)
+    .filter((name) => name.startsWith('k:') || name.startsWith('p:'))
+    .map((name) => ({ name, weight: model.weights[hashFeature(name)] ?? 0 }))
+    .sort((a, b) => b.weight - a.weight)[0];
+  return `${reading.language}.learned.${tier}${top && top.weight > 0 ? `.${top.name.slice(2)}` : ''}`;
+}
+
+/** Whether to escalate, the tier, the kind and what fired; never any part of the text. */
 export function detectCrisis(text: string, language?: 'en' | 'es'): CrisisAssessment {
   const bounded = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
   const order: readonly CrisisLanguage[] = language === 'es' ? ['es', 'en'] : ['en', 'es'];
-  const first = language ?? null;
-  let fallback: Finding | null = null;
+  const learned = learnedLanguages(bounded, language);
+  let best: Reading | null = null;
   for (const candidate of order) {
-    const finding = findInLanguage(bounded, candidate);
-    if (!finding) continue;
-    if (first === null || candidate === first) {
-      if (!fallback || KIND_PRIORITY.indexOf(finding.kind) < KIND_PRIORITY.indexOf(fallback.kind))
-        fallback = finding;
-      if (first !== null) break;
-      continue;
-    }
-    fallback ??= finding;
+    const reading = read(bounded, candidate, learned.has(candidate));
+    if (reading && (!best || severity(reading) > severity(best))) best = reading;
   }
-  return fallback ? { escalate: true, kind: fallback.kind, rule: fallback.rule } : NO_CRISIS;
+  if (!best) return NO_CRISIS;
+  const tier = severity(best);
+  if (tier === 2) {
+    if (best.finding)
+      return { escalate: true, tier: 'crisis', kind: best.finding.kind, rule: best.finding.rule };
+    return {
+      escalate: true,
+      tier: 'crisis',
+      kind: kindFromConcepts(best.normal, best.language),
+      rule: learnedRule(best, CRISIS, 'crisis'),
+    };
+  }
+  if (tier === 1)
+    return { escalate: false, tier: 'concern', kind: null, rule: learnedRule(best, CONCERN, 'concern') };
+  return NO_CRISIS;
 }

@@ -19,6 +19,12 @@ interface GuardLexicon {
   readonly mediaCues: ReadonlySet<string>;
   readonly distantPast: RegExp;
   readonly presentRisk: RegExp;
+  /** "that's behind me now", "ya salí de eso": the writer says the risk is over, anywhere in the message. */
+  readonly resolved: RegExp;
+  /** "asked if I want to die and I said no": a screening question answered no. */
+  readonly answeredNo: RegExp;
+  /** A chore or outing at a high place ("fixing the roof", "tendiendo ropa"): not a method. */
+  readonly benignActivity: RegExp;
 }
 
 function words(list: string): ReadonlySet<string> {
@@ -42,36 +48,60 @@ const LEXICONS: Readonly<Record<CrisisLanguage, GuardLexicon>> = {
     possessives: words('my our his her their a'),
     relations: relationHeads('REL_EN'),
     mediaCues: words(
-      'movie movies film show series episode season book novel article news documentary podcast character characters song lyrics game games level boss anime manga netflix essay paper research lecture scene story tiktok youtube video play villain protagonist hero fortnite minecraft roblox valorant',
+      'movie movies film show series episode season book novel article news documentary podcast character characters song lyrics game games level boss anime manga netflix essay paper research lecture scene story tiktok youtube video play villain protagonist hero fortnite minecraft roblox valorant band album concert playlist blasting listening class course training workshop seminar presentation homework assignment lesson',
     ),
     distantPast: compilePattern(
-      String.raw`(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|many|several|some|few|a few|couple of|a couple of) (?:years?|yrs|months|decades?) ago|(?:years|months|ages|a long time|long time|a while|decades) ago|years back|when i was (?:\d+|a \S+|young|younger|little|in \S+)|as a (?:teen|teenager|kid|child)|in (?:high school|middle school|college|my teens|my twenties|the past|\d{4})|back (?:then|in)|used to|at (?:age )?\d+|last year|in (?:years|months|ages)|(?:\d+|two|three|four|five|six|ten) (?:years?|months?) (?:clean|sober|free)|i was \d+|in recovery`,
+      String.raw`(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|many|several|some|few|a few|couple of|a couple of) (?:years?|yrs|months|decades?) ago|(?:years|months|ages|a long time|long time|a while|decades) ago|years back|when i was (?:\d+|a \S+|young|younger|little|in \S+)|as a (?:teen|teenager|kid|child)|in (?:high school|middle school|college|my teens|my twenties|the past|\d{4})|back (?:then|in|when)|used to|at age \d+|last year|in (?:years|months|ages)|(?:\d+|two|three|four|five|six|ten) (?:years?|months?) (?:clean|sober|free)|i was \d+|in recovery`,
       '',
     ),
     presentRisk: compilePattern(
       String.raw`tonight|right now|today|again|still|currently|these days|lately|this (?:week|morning|evening|afternoon|time)|last night|tomorrow`,
       '',
     ),
+    resolved: compilePattern(
+      String.raw`(?:that is|that was|it is|it was|all of that is|those days are) %2behind me|(?:came|come|got|made it) out the other side|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|many) (?:years?|months?) (?:clean|sober|free|without)|(?:got|getting) help %3(?:and|now)|(?:in a )?(?:good|better) place now|(?:doing|feel) (?:well|better|good|ok|okay) now|not (?:like that|that way) anymore|(?:been|went) through %3(?:phase|that) %4(?:out|over|better)`,
+      '',
+    ),
+    answeredNo: compilePattern(
+      String.raw`(?:asked|asks|asking) (?:me )?(?:if|whether) %12(?:i said no|said no|i told (?:her|him|them) no|answered no)`,
+      '',
+    ),
+    benignActivity: compilePattern(
+      String.raw`(?:fixing|repairing|cleaning|painting|shoveling|hanging (?:laundry|lights|clothes)|watching (?:the )?(?:sunset|sunrise|stars|fireworks)|installing|working on|replacing|putting up|taking photos|with my (?:kids|family|friends|dog))`,
+      '',
+    ),
   },
   es: {
-    negationCues: words('no nunca jamas ni tampoco sin'),
+    negationCues: words('no nunca jamas ni tampoco nada'),
     negationWindow: 2,
     transparent: words(
-      'de a en ganas planes plan intencion intenciones pensando pienso pensamientos ningun ninguna tengo voy',
+      'de a en ganas planes plan intencion intenciones pensando pienso pensamientos ningun ninguna tengo voy es eso esto lo',
     ),
     subjectTokens: words('yo me conmigo'),
     thirdSubjects: words('ella ellos ellas alguien'),
     possessives: words('mi mis su sus tu nuestro nuestra un una'),
     relations: relationHeads('REL_ES'),
     mediaCues: words(
-      'pelicula peliculas serie series capitulo episodio libro novela articulo noticia noticias documental podcast personaje cancion letra juego videojuego nivel anime ensayo investigacion escena video tiktok obra protagonista villano',
+      'pelicula peliculas serie series capitulo episodio libro novela articulo noticia noticias documental podcast personaje cancion letra juego videojuego nivel anime ensayo investigacion escena video tiktok obra protagonista villano banda album concierto escuchando clase curso taller capacitacion tarea exposicion materia',
     ),
     distantPast: compilePattern(
-      String.raw`hace (?:\S+ )?(?:anos|meses|decadas)|hace (?:mucho )?tiempo|hace mucho|cuando (?:era|tenia|estaba en|iba en)|de (?:nino|nina|adolescente|joven|chic[oa]|pequen[oa]|chiquit[oa]|mas joven|mas chic[oa])|a los \d+|a los \S+ anos|en (?:la )?(?:prepa|secundaria|preparatoria|universidad|uni|el pasado|mi adolescencia)|antes (?!de )|solia|el ano pasado|(?:llevo|tengo) \S+ (?:anos|meses) sin|anos sin|meses sin`,
+      String.raw`hace (?:\S+ ){0,2}(?:anos|meses|decadas)|hace (?:mucho )?tiempo|hace mucho|cuando (?:era|tenia|estaba en|iba en)|de (?:nino|nina|adolescente|joven|chic[oa]|pequen[oa]|chiquit[oa]|mas joven|mas chic[oa])|a los \d+|a los \S+ anos|en (?:la )?(?:prepa|secundaria|preparatoria|universidad|uni|el pasado|mi adolescencia)|antes (?!de )|solia|el ano pasado|(?:llevo|tengo) \S+ (?:anos|meses) sin|anos sin|meses sin`,
       '',
     ),
     presentRisk: compilePattern(
       String.raw`esta noche|ahora mismo|ahorita|hoy|otra vez|de nuevo|todavia|aun|ultimamente|esta semana|anoche|manana`,
+      '',
+    ),
+    resolved: compilePattern(
+      String.raw`ya (?:sali|salí|lo supere|paso|pasó|quedo atras|no lo hago|no pienso en eso)|eso ya (?:paso|quedo atras)|gracias a dios ya|(?:llevo|tengo) %2(?:anos|meses) (?:bien|sin|limpio|limpia|sobrio|sobria)|con la terapia %3(?:ya|estoy|salí|sali|mejor)|(?:ahora|ya) estoy (?:bien|mejor|tranquil[oa])`,
+      '',
+    ),
+    answeredNo: compilePattern(
+      String.raw`(?:me )?(?:pregunto|pregunta|preguntaron) si %12(?:le dije que no|dije que no|conteste que no|les dije que no)`,
+      '',
+    ),
+    benignActivity: compilePattern(
+      String.raw`(?:tendiendo|colgando|lavando|arreglando|reparando|limpiando|pintando|barriendo|regando|trabajando|viendo el (?:atardecer|amanecer)|tomando (?:el sol|fotos)|con mi(?:s)? (?:hijos|familia|amigos|perro))`,
       '',
     ),
   },
@@ -116,15 +146,32 @@ export function isNegated(span: MatchSpan, language: CrisisLanguage): boolean {
   return false;
 }
 
-/** "I attempted ten years ago" with nothing current in the clause: history, not present risk. */
+function clauseText(span: MatchSpan): string {
+  return span.tokens
+    .slice(clauseStart(span.tokens, span.start), clauseEnd(span.tokens, span.end) + 1)
+    .join(' ');
+}
+
+/**
+ * "I attempted ten years ago", or a clause with nothing current in a message that says the risk is over
+ * ("thinking about ending things, but that's behind me now"): history, not present risk. A present-risk word
+ * in the matched clause always keeps the match.
+ */
 export function isDistantPast(span: MatchSpan, language: CrisisLanguage): boolean {
   const lexicon = LEXICONS[language];
-  const clause = span.tokens.slice(
-    clauseStart(span.tokens, span.start),
-    clauseEnd(span.tokens, span.end) + 1,
-  );
-  const text = clause.join(' ');
-  return lexicon.distantPast.test(text) && !lexicon.presentRisk.test(text);
+  const text = clauseText(span);
+  if (lexicon.presentRisk.test(text)) return false;
+  return lexicon.distantPast.test(text) || lexicon.resolved.test(span.tokens.join(' '));
+}
+
+/** A screening question the writer reports answering no to. */
+export function isAnsweredNo(span: MatchSpan, language: CrisisLanguage): boolean {
+  return LEXICONS[language].answeredNo.test(span.tokens.join(' '));
+}
+
+/** A place word in a clause about a chore or an outing there. */
+export function isBenignActivity(span: MatchSpan, language: CrisisLanguage): boolean {
+  return LEXICONS[language].benignActivity.test(clauseText(span));
 }
 
 /**

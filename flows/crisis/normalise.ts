@@ -108,7 +108,9 @@ function baseText(text: string, language: CrisisLanguage): string {
     .toLowerCase();
   out = out.replace(/\bod(?:\s*['’`´]\s*(?:d|ed|ing)|ed|ing)\b/g, 'overdosed');
   out = out.replace(/['’`´]/g, '');
-  return out.replace(/[.!?;,:\n\r\u2026()[\]{}"“”¿¡|/\\]+|\s-\s/g, ' . ');
+  // Quotation marks join rather than split: a quoted lyric stays in the clause that says it is a lyric.
+  out = out.replace(/["“”«»]/g, ' ');
+  return out.replace(/[.!?;,:\n\r\u2026()[\]{}¿¡|/\\]+|\s-\s/g, ' . ');
 }
 
 function expandToken(raw: string, language: CrisisLanguage): string {

@@ -29,8 +29,8 @@ export const IDIOMS_EN: readonly string[] = [
   String.raw`hang(?:ing|s)? (?:out|in there|on|up|with)`,
   String.raw`cut(?:ting)? (?:back|down|class|corners|my hair|her hair|his hair|the cord|it out|ties|carbs|sugar)`,
   String.raw`jump(?:ing|ed)? (?:on|in|into|at) (?:a |the )?(?:call|meeting|chat|shower|pool|conversation|chance|opportunity|game|convo|bandwagon)`,
-  String.raw`overdos(?:e|ed|ing) on (?:coffee|caffeine|sugar|netflix|candy|chocolate|tv|memes|anime|carbs|junk food|sun|love|cute|cuteness|christmas|tiktok)`,
-  String.raw`kill(?:ing)? ${SELF} (?:at|to finish|to get|trying|working|studying|over|for (?:this|that|a|the))`,
+  String.raw`(?:run|running|ran|do|doing|did|correr|corriendo|hacer|haciendo) (?:\S+ ){0,2}suicides|overdos(?:e|ed|ing) on (?:\S+ )?(?:coffee|caffeine|sugar|netflix|candy|chocolate|tv|memes|anime|carbs|junk food|sun|love|cute|cuteness|christmas|tiktok)`,
+  String.raw`kill(?:ing)? ${SELF} (?:at (?:work|the gym|school|practice|this job)|to finish|to get|trying|working|studying|over (?:this|that|a|the|it|work|school)|for (?:this|that|a|the))`,
   String.raw`(?:cut|hurt|burn|burned|burnt) ${SELF} (?:shaving|cooking|by accident|accidentally|on (?:a|the)|at the gym|at work|while|playing|lifting|falling)`,
   String.raw`(?:hurt|kill) (?:${SELF}|${THEM}) laughing`,
   String.raw`(?:kill|murder) me (?:if|when) i (?:am late|fail|forget|miss|lose|break|eat|spend|wreck|crash|ruin|do not (?:pass|finish|clean|call|come)|get (?:a|home late|bad))|(?:kill|murder) me when (?:she|he|they) (?:sees?|finds? out|hears?|notices?|finds?)|(?:kill|murder) me for \S+ing`,
@@ -265,5 +265,53 @@ export const RULES_EN: readonly RuleSpec[] = [
     id: 'en.ideation.want-it-to-end',
     kind: 'suicidal-ideation',
     pattern: String.raw`(?:want|wish|need) (?:it al|everything|my life|life|it all) to (?:end|stop|be over)|(?:want|wanted|wish) %2to (?:stop|quit) (?:existing|living)|(?:wish|want) %2(?:never been born|never existed|not exist|was not born)|(?:want|wish|wanna) %3disappear (?:forever|for good|permanently|and never come back|from (?:this|the) (?:world|earth|planet))|(?:hope|wish|pray) %2(?:something|someone|a car|a bus|a truck) %2(?:kills?|hits?|runs? over|ends?) me|hope i (?:die|get hit|crash)`,
+  },
+
+  // Concept compositions: a new wording of a known idea (an exit verb with a "for good", a wish tied to an
+  // illness or accident, means held with an odd purpose, a symptom after taking something).
+  {
+    id: 'en.ideation.exit-for-good',
+    kind: 'suicidal-ideation',
+    pattern: String.raw`(?:log|logging|logged|check|checking|clock|clocking|tap|tapping|peace|bow|bowing|sign|signing|dip|dipping|delete|deleting|uninstall|uninstalling|quit|quitting|leave|leaving|exit|exiting|end|ending|rage ?quit) (?:off |out |myself |the game |this game |life |it )?%2(?:for good|permanently|forever|for real this time|from (?:life|this life|this world|existence|earth|everything)|irl|in real life|of life|of this world|of existence)|(?:forever|eternal|permanent|long|big|final|last) (?:nap|sleep|rest|goodnight)|un ?exist(?:ing|ence)?|(?:stop|done|finished|tired of) being (?:a person|human|alive|here|me)|done being a person|(?:be|being|am) (?:dead|gone) (?:sounds|seems|feels|would feel|would be) %2(?:peaceful|nice|good|better|like relief|easier|amazing|great)|(?:death|dying|being dead|not existing|not being here|being gone) (?:sounds|seems|feels|would be|looks) %2(?:peaceful|nice|good|better|like (?:a )?relief|easier|amazing|great|like freedom)`,
+  },
+  {
+    id: 'en.ideation.wishing-dead',
+    kind: 'suicidal-ideation',
+    pattern: String.raw`(?:wish|wishing|wished|hope|hoping|hoped|pray|praying|prayed) %3(?:i was|i were|i would be|to be|i could be|i am|i would) %2(?:dead|gone for good|not alive|not here anymore|never born)|(?:disappointed|upset|sad|angry|mad|annoyed|pissed) %3(?:that )?i (?:woke up|am still (?:here|alive)|survived|did not die)|(?:pray|praying|asking|ask|beg|begging|begged) %4(?:god|the lord|lord|jesus|heaven) %3(?:to )?(?:take me|call me home|bring me home|let me die|end it|take me home)|(?:hope|hoping|wish|wishing|pray|praying) %6(?:cancer|covid|tumor|the plane|a wreck|a crash|an accident|a heart attack|get hit|gets me|kills me|takes me|finishes me|(?:crash|wreck)) %6(?:so i|and i|come back|comes back|goes down|go down|would go down|kills me|takes me|do not have to|does not have to|is not my fault|it is not my fault|finally)`,
+  },
+  {
+    id: 'en.means.odd-purpose',
+    kind: 'means-or-method',
+    pattern: String.raw`(?:bought|buy|got|picked up|ordered|borrowed|took|stole|found|have) %4(?:gun|pistol|rifle|shotgun|strap|rope|noose|poison|rat poison|razor blades|pills|{DRUG_EN}) %8(?:not for (?:a |the )?(?:project|protection|hunting|camping|rats)|did not buy it for|not planning on using it on (?:anyone|anybody) else|no (?:rats|mice)|do not have (?:rats|mice|a project)|just in case|for myself|for me)|(?:sleeping|sleep|slept|sitting|sit|lying) with %4(?:gun|pistol|rifle|strap|knife|rope|pills) %4(?:under|next to|in|on|beside)|(?:keep|keeps|kept|been|am|just) %3(?:holding|hold|staring at|looking at|touching|cleaning) %4(?:the |his |her |my |a |an |one )?(?:gun|pistol|rifle|strap|rope|noose|pills|bottle|blade|razor)|(?:strap|gun|pistol|piece) (?:in|under) my (?:backpack|bag|pillow|waistband|pocket|lap)|(?:rope|noose) (?:is )?(?:already )?(?:up|hanging|tied)`,
+  },
+  {
+    id: 'en.means.at-the-edge',
+    kind: 'means-or-method',
+    pattern: String.raw`(?:i am|am|standing|sitting|waiting|parked|stood|sat|here) %3(?:on|at|by|near|under|over|in|up on) (?:the |a |this |top of the |edge of the )?%2(?:edge|ledge|bridge|roof|rooftop|tracks|train tracks|railroad|rail|cliff|balcony|overpass|parking garage|top floor|water) %8(?:train|comes|waiting|looking down|down there|nobody|no one|right now|tonight|now|alone|why i|not sure why|jump|fall|it is high|so high|how far|just|anymore|goodbye)|(?:tallest|highest) (?:bridge|building|cliff|parking garage|overpass) %3(?:near|in|around|close)`,
+  },
+  {
+    id: 'en.overdose.after-taking',
+    kind: 'overdose-or-medical',
+    pattern: String.raw`(?:took|taken|swallowed|ate|snorted|popped|had|mixed|drank|smoked|injected|shot up) %10(?:{DRUG_EN}|something|twice|double|extra|too much|\d+ ?mg|\d+|a lot) %14(?:heart (?:is )?(?:pounding|racing|going crazy|beating (?:so )?fast)|can not (?:breathe|see|feel|stop shaking|stay awake|move|think straight)|throwing up|vomiting|passing out|shaking|so dizzy|dizzy|numb|seizure|chest (?:pain|hurts)|see straight|blurry|too much)|(?:baby|toddler|son|daughter|kid|child|year old|grandson|granddaughter) %6(?:got into|ate|eaten|swallowed|drank|chewed) %6(?:{DRUG_EN}|pils|bleach|detergent|pods|medicine|vitamins|batteries)`,
+  },
+  {
+    id: 'en.farewell.message-to-pass-on',
+    kind: 'farewell',
+    pattern: String.raw`(?:tell|tel|let|make sure (?:someone|somebody|you) tells?|can you tell|if anyone asks tell|if (?:anyone|someone|somebody) asks %3tell) %3(?:my \S+|everyone|everybody|them|him|her|\S+) %2(?:that )?(?:i (?:loved|love|am sorry|was sorry|tried|did try)|it (?:was not|is not|was never) (?:her|his|their|your|anyone|anybody|their) fault|not to blame (?:herself|himself|themselves))|(?:left|wrote|written|put) %4(?:letters?|notes?|envelope|passwords|instructions) %4(?:for|to) (?:my|each|everyone|them|him|her) %6(?:just in case|when i am gone|after|they will understand|understand when)|(?:paid off|cleaned|gave away|rehomed|found a home for|said goodbye to|signed my will|picked out|wrote letters) %12(?:i am ready|ready now|it is done|all done|finally done|just in case|feels good to have it done)`,
+  },
+  {
+    id: 'en.others.make-them-pay',
+    kind: 'danger-to-others',
+    pattern: String.raw`(?:make|making) (?:them|everyone|everybody|all of them|him|her|those \S+|\S+ at (?:school|work)) %3(?:pay|regret it|sorry|suffer)|(?:list|names) of (?:people|everyone|those|the ones) %4(?:pay|deserve|going to|regret)|(?:run|ran|running|hit) (?:my |their |her |his )?(?:ex|boss|husband|wife|stepdad|him|her) over`,
+  },
+  {
+    id: 'en.attempt.recent',
+    kind: 'intent-or-plan',
+    pattern: String.raw`(?:attempt|attempted|tried to (?:kill|end|hang|overdose)|almost (?:jumped|did it|killed myself|went through with it)|nearly (?:jumped|did it|killed myself)|my attempt|overdosed|od) %8(?:yesterday|last (?:night|week|weekend|month)|(?:\d+|a few|couple of|two|three|four|five|six) (?:days|weeks) ago|this (?:week|weekend|month)|on (?:sunday|monday|tuesday|wednesday|thursday|friday|saturday))|(?:yesterday|last (?:night|week|weekend)|(?:\d+|a few|two|three|four|five|six) (?:days|weeks) ago|discharged %4after) %8(?:attempt|attempted|tried to|almost jumped|almost did it|nearly did it|sat in the car with the engine)`,
+  },
+  {
+    id: 'en.self-harm.just-did',
+    kind: 'self-harm',
+    pattern: String.raw`(?:just|again|i) (?:cut|burned|burnt)(?= \.|$| and| i| again| deep| myself| bad)|(?:carving|carved|carve|scratching|scratched|burning) %2(?:words|letters|lines)? ?(?:into|in|on) my (?:arms?|legs?|thighs?|skin|wrists?|stomach)|(?:hitting|banging|slamming) my head %3(?:wall|floor|door)`,
   },
 ];

@@ -214,4 +214,46 @@ export const RULES_ES: readonly RuleSpec[] = [
     kind: 'suicidal-ideation',
     pattern: String.raw`(?:no|ya no) vale la pena (?:vivir|seguir)|(?:no|ya no) (?:tiene|tengo) %2(?:sentido|caso|razon|razones|motivo|motivos|para que) %2(?:vivir|seguir viviendo|seguir|existir|estar aqui)|no (?:tengo|hay) (?:nada|nadie) por (?:lo )?que vivir|quiero que (?:todo|esto|mi vida) (?:se acabe|termine|se termine|acabe)|(?:dejar|deje) de existir|desaparecer (?:para siempre|del mundo|de este mundo|de la tierra)|irme de este mundo|no (?:aguanto|puedo) mas %2(?:vivir|con la vida|con mi vida)`,
   },
+
+  // Concept compositions, as in rules-en.ts.
+  {
+    id: 'es.ideation.exit-for-good',
+    kind: 'suicidal-ideation',
+    pattern: String.raw`(?:me doy|darme|dar me|me di) de baja (?:de|del) (?:la vida|este mundo|todo)|(?:me quito|quitarme|me quitare|quitar me) (?:del camino|de en medio|del medio)|(?:me voy|irme|me ire|me piro|pirarme|me largo) %2(?:de este mundo|para siempre|al otro barrio|de aqui para siempre)|(?:dormir|dormirme) para siempre|(?:desvivir|desvivirme)|(?:petatear|colgar los tenis|estirar la pata|criar malvas)|se acaba todo|acabar con (?:esto|todo|mi vida)|(?:ya )?(?:tome|tengo tomada) la decision %4(?:acabar|terminar|matarme|irme|quitarme)`,
+  },
+  {
+    id: 'es.ideation.wishing-dead',
+    kind: 'suicidal-ideation',
+    pattern: String.raw`(?:le pido|pido|le ruego|ruego|rezo|ojala) %4(?:a )?(?:dios|diosito|senor|virgen|cielo)? ?%4(?:que )?(?:ya )?me (?:recoja|lleve|llevara|recogiera|lleva|llame)|(?:dios|diosito|senor) %4me (?:recoja|lleve|llevara|recogiera)|si me (?:muero|muriera|mata) %6(?:mejor|que bueno|me da igual|ojala|ni modo|pues mejor)|ojala %4(?:me (?:muera|muriera|atropelle|atropellen|mate|de algo|diera)|no despertar|no despierte|fuera literal)|tengo ganas de (?:morir|morirme|matarme|quitarme la vida|desaparecer|no existir)`,
+  },
+  {
+    id: 'es.third-party.they-will',
+    kind: 'third-party-danger',
+    pattern: String.raw`(?:dice|dijo|dicen|me dijo|me ha dicho|escribio|amenaza|amenazo|quiere|va a|se va a|piensa) %4(?:que )?se (?:va a )?(?:tira|tirar|avienta|aventar|mata|matar|suicida|suicidar|cuelga|colgar|ahorca|ahorcar|quita la vida|quitar la vida|pega un tiro|pegar un tiro|dispara|tomar todas)|se (?:tira|avienta|lanza) (?:del|de la|al) (?:puente|edificio|azotea|techo|tren|metro)`,
+  },
+  {
+    id: 'es.others.strike',
+    kind: 'danger-to-others',
+    pattern: String.raw`le (?:meto|voy a meter|pego|voy a pegar|doy|voy a dar) (?:un |unos )?(?:machetazo|balazo|plomazo|tiro|tiros|cuchillazo|navajazo|puntazo|fierrazo)|(?:voy a|voy a ir a) (?:buscar|matar|quebrar|picar|apunalar) (?:a |al )?(?:ese|esa|el|la|mi) %3(?:ahorita|ahora|hoy|esta noche|cuando)`,
+  },
+  {
+    id: 'es.means.odd-purpose',
+    kind: 'means-or-method',
+    pattern: String.raw`(?:compre|consegui|tengo|agarre|guarde) %4(?:veneno|matarratas|raticida|soga|cuerda|pistola|arma|pastillas) %8no tengo (?:ratas|ratones|plagas)|(?:ya )?(?:tengo|tengo ya) (?:juntadas|guardadas|listas|contadas|escondidas) (?:las |unas |mis )?(?:pastillas|pastis|pildoras|balas)|(?:se|ya se) donde (?:guarda|esconde|tiene) (?:las balas|la pistola|el arma|la llave)|(?:estoy|ando|aqui) %4(?:en|sobre|arriba de) (?:la |el |las |los )?(?:azotea|puente|vias|vidas del tren|orilla|cornisa|techo del edificio) %8(?:esperando|nomas|solo|pensando|mirando|ahorita|sola|solo|nadie)`,
+  },
+  {
+    id: 'es.attempt.recent',
+    kind: 'intent-or-plan',
+    pattern: String.raw`(?:intente|intentarlo|lo intente|trate de) %6(?:ayer|anoche|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|la semana pasada|hace (?:\d+|unos|dos|tres|pocos) dias)|(?:ayer|anoche|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|la semana pasada|hace (?:\d+|unos|dos|tres|pocos) dias) %6(?:intente|lo intente|trate de)|(?:me dieron el alta|sali del hospital) %6(?:intentarlo|intento|intente|sobredosis)`,
+  },
+  {
+    id: 'es.farewell.message-to-pass-on',
+    kind: 'farewell',
+    pattern: String.raw`(?:dile|diles|diganle|digale|digan|dales|decile|decirle) %4que (?:la |lo |los |las )?(?:quiero|quise|amo|ame|perdone|perdonen|lo intente|intente|siento)|(?:cuiden|cuida|cuidame|cuidenme) (?:a |al )?(?:mi|mis) %2(?:perro|perrito|gato|gatito|hijos|ninos|mama|plantas) %4(?:cuando|por mi|porque|ya no)`,
+  },
+  {
+    id: 'es.self-harm.again',
+    kind: 'self-harm',
+    pattern: String.raw`(?:me )?(?:volvi a|vuelvo a|otra vez|de nuevo) %2(?:cortar|cortarme|quemar|quemarme|lastimar|lastimarme|rajar)|me (?:queme|corte|raje) %4(?:con|otra vez|de nuevo|los brazos|las piernas|la pierna|el brazo)`,
+  },
 ];

@@ -9,7 +9,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { type CrisisAssessment, detectCrisis } from '../../flows/crisis/detect-crisis.js';
 
-const NOT_ESCALATED: CrisisAssessment = { escalate: false, kind: null, rule: null };
+const NOT_ESCALATED: CrisisAssessment = { escalate: false, tier: null, kind: null, rule: null };
 
 function classifyLine(line: string, lineNumber: number): CrisisAssessment {
   const text = line.endsWith('\r') ? line.slice(0, -1) : line;
@@ -32,8 +32,8 @@ async function main(): Promise<void> {
   let lineNumber = 0;
   for await (const line of lines) {
     lineNumber++;
-    const { escalate, kind, rule } = classifyLine(line, lineNumber);
-    if (!process.stdout.write(`${JSON.stringify({ escalate, kind, rule })}\n`))
+    const { escalate, tier, kind, rule } = classifyLine(line, lineNumber);
+    if (!process.stdout.write(`${JSON.stringify({ escalate, kind, rule, tier })}\n`))
       await once(process.stdout, 'drain');
   }
 }

@@ -45,7 +45,7 @@ describe('classify command line', () => {
       true,
       false,
     ]);
-    expect(verdicts[2]).toEqual({ escalate: false, kind: null, rule: null });
+    expect(verdicts[2]).toEqual({ escalate: false, kind: null, rule: null, tier: null });
     expect(verdicts[3]).toMatchObject({ kind: 'overdose-or-medical' });
   });
 
@@ -54,7 +54,7 @@ describe('classify command line', () => {
 
     for (const line of stdout.trimEnd().split('\n')) {
       const parsed = JSON.parse(line) as Record<string, unknown>;
-      expect(Object.keys(parsed)).toEqual(['escalate', 'kind', 'rule']);
+      expect(Object.keys(parsed)).toEqual(['escalate', 'kind', 'rule', 'tier']);
       expect(line).not.toContain('kill myself');
     }
   });
