@@ -65,11 +65,13 @@ const PHRASES: Readonly<Record<CrisisLanguage, readonly PhraseFix[]>> = {
     phrase('be unalive', 'be dead'),
     phrase('kill yourself myself', 'kill myself'),
     phrase('unalive(d)?', 'kill$1'),
+    // A recogniser hears "end" as "in" or "and": "i want to in my life".
+    phrase('(want to|going to|wil|about to|ready to|need to|have to) (in|and) (my life|it al)', '$1 end $3'),
     phrase('self ?delete|self ?destruct', 'kill myself'),
     phrase('(to|on|urge|urges|no|of|from|about|with|and|the|relapsed|relapse|do|did|my) sh', '$1 self harm'),
     phrase('sh (scars|urges|again|wounds|cuts|relapse)', 'self harm $1'),
     phrase(
-      'not (going to|gona) lie|no lie|no joke|not (even )?(joking|kidding)|no cap|i mean it|seriously|for real|fr|honestly',
+      'not (going to|gona) lie|no lie|no joke|not (even )?(joking|kidding)|no cap|i mean it|seriously|for real|fr|honestly|no actually|actually i do|unless',
       SERIOUS,
     ),
     phrase('(ha|he){2,}h?|lo+l+|lo+l(ol)+', 'lol'),

@@ -292,7 +292,7 @@ export const RULES_EN: readonly RuleSpec[] = [
   {
     id: 'en.overdose.after-taking',
     kind: 'overdose-or-medical',
-    pattern: String.raw`(?:took|taken|swallowed|ate|snorted|popped|had|mixed|drank|smoked|injected|shot up) %10(?:{DRUG_EN}|something|twice|double|extra|too much|\d+ ?mg|\d+|a lot) %14(?:heart (?:is )?(?:pounding|racing|going crazy|beating (?:so )?fast)|can not (?:breathe|see|feel|stop shaking|stay awake|move|think straight)|throwing up|vomiting|passing out|shaking|so dizzy|dizzy|numb|seizure|chest (?:pain|hurts)|see straight|blurry|too much)|(?:baby|toddler|son|daughter|kid|child|year old|grandson|granddaughter) %6(?:got into|ate|eaten|swallowed|drank|chewed) %6(?:{DRUG_EN}|pils|bleach|detergent|pods|medicine|vitamins|batteries)`,
+    pattern: String.raw`(?:took|taken|swallowed|ate|snorted|popped|had|mixed|drank|smoked|injected|shot up) %10(?:{DRUG_EN}|something|twice|double|extra|too much|\d+ ?mg|\d+|a lot) (?:\S+ ){0,14}(?:heart (?:is )?(?:pounding|racing|going crazy|beating (?:so )?fast)|can not (?:breathe|see|feel|stop shaking|stay awake|move|think straight)|throwing up|vomiting|passing out|shaking|so dizzy|dizzy|numb|seizure|chest (?:pain|hurts)|see straight|blurry|too much)|(?:baby|toddler|son|daughter|kid|child|year old|grandson|granddaughter) (?:\S+ ){0,12}(?:got into|ate|eaten|swallowed|drank|chewed) (?:\S+ ){0,6}(?:{DRUG_EN}|pils|bleach|detergent|pods|medicine|vitamins|batteries)`,
   },
   {
     id: 'en.farewell.message-to-pass-on',
@@ -313,5 +313,21 @@ export const RULES_EN: readonly RuleSpec[] = [
     id: 'en.self-harm.just-did',
     kind: 'self-harm',
     pattern: String.raw`(?:just|again|i) (?:cut|burned|burnt)(?= \.|$| and| i| again| deep| myself| bad)|(?:carving|carved|carve|scratching|scratched|burning) %2(?:words|letters|lines)? ?(?:into|in|on) my (?:arms?|legs?|thighs?|skin|wrists?|stomach)|(?:hitting|banging|slamming) my head %3(?:wall|floor|door)`,
+  },
+
+  {
+    id: 'en.intent.decided',
+    kind: 'intent-or-plan',
+    pattern: String.raw`(?:made|make|making) (?:my|the|a) (?:decision|choice|peace) %6(?:doing it|do it|going|tonight|this weekend|tomorrow|friday|saturday|sunday|soon)|i am (?:doing|going to do) it %3(?:tonight|this weekend|tomorrow|today|soon|on (?:friday|saturday|sunday|monday))|(?:done|finished|through) with (?:all of )?(?:it|everything|this|life|all of this) %4(?:for good|forever|permanently|this week|tonight)|ready to be done %6(?:for good|forever|this week|tonight|with (?:it|everything|life))|when %6(?:go to sleep|are asleep|is asleep|fall asleep|leave|are gone|go to bed) %3i am (?:done|gone|going to do it|doing it)|(?:have|got) (?:a|the) (?:date|day) (?:picked|set|chosen)|(?:tried|attempted|attempt) (?:\S+ ){0,10}this time %4(?:i know|i will|it will|for real|for good|i am not|i will not|no one)|(?:checking out|check out|clocking out|logging off|tapping out|bowing out) %3(?:after|tonight|tomorrow|this week|when|soon)`,
+  },
+  {
+    id: 'en.ideation.not-meant-to-be-here',
+    kind: 'suicidal-ideation',
+    pattern: String.raw`(?:not|never) (?:supposed|meant) to be (?:here|alive|on earth|born|in this world)|(?:wasting|using up|taking up|waste of) (?:\S+ )?(?:oxygen|air|space)|can not see myself %3(?:making it|living|being alive|being here|getting) %3(?:to|past|until|through)|(?:not sure|do not know if|unsure if) i want to (?:live|make it|be here|keep going|be alive|go on|wake up)|(?:would|will|could) (?:get|have|collect) (?:the |my )?life insurance|(?:going to|want to|wants to|ready to) (?:join|be with) (?:my|her|his|their) %2(?:dad|mom|husband|wife|son|daughter|father|mother|brother|sister|baby|grandma|grandpa|boyfriend|girlfriend) %8(?:died|passed|in heaven|is dead|gone|grave)|(?:wish|hope|hoping|wishing) (?:it|that|this|they|something) %2(?:would|will|could) %3(?:actually|really|literally|just) (?:do it|kill me|finish me|happen)|(?:do you ever|you ever|ever) %3(?:want|wanna|feel like|think about) %2(?:to )?(?:kill yourself|die|dying|end it|not wake up|disappear) %6(?:because|bc|cuz|cause|cus|coz|since) i do`,
+  },
+  {
+    id: 'en.farewell.arrangements',
+    kind: 'farewell',
+    pattern: String.raw`(?:signed|finished|finalized|made|wrote|updated) (?:my|a) will|(?:picked out|planned|booked|paid for|chose|ordered) (?:the |my |a )?(?:cremation|funeral|burial|casket|coffin|urn|grave|plot)|(?:gave|given|giving) (?:\S+ ){0,8}(?:to (?:my|a|\S+)) %6(?:keep (?:it|them) forever|keep (?:it|them) for good|will not need (?:it|them))|told (?:him|her|them) to keep (?:it|them) forever|(?:gun|pistol) %1head|(?:coffin|xskull) %4(?:bye|goodbye|forever|can not anymore|xserio)|(?:bye|goodbye|can not anymore|can not do this anymore) %4(?:coffin|xskull %2xserio)`,
   },
 ];

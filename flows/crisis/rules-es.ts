@@ -256,4 +256,10 @@ export const RULES_ES: readonly RuleSpec[] = [
     kind: 'self-harm',
     pattern: String.raw`(?:me )?(?:volvi a|vuelvo a|otra vez|de nuevo) %2(?:cortar|cortarme|quemar|quemarme|lastimar|lastimarme|rajar)|me (?:queme|corte|raje) %4(?:con|otra vez|de nuevo|los brazos|las piernas|la pierna|el brazo)`,
   },
+
+  {
+    id: 'es.ideation.why-stay',
+    kind: 'suicidal-ideation',
+    pattern: String.raw`(?:que|cual) sentido tiene %2(?:que )?(?:yo )?(?:siga|seguir|sigo|este|estar) %2(?:aqui|viv[oa]|en este mundo|vivo|viva|existiendo)|(?:para que|pa que) (?:sigo|seguir|estoy) %2(?:aqui|viv[oa]|en este mundo|existiendo)|no (?:deberia|debi) (?:estar|seguir) (?:aqui|viv[oa]|en este mundo)|(?:ojala|quisiera que) %3fuera (?:literal|de verdad|en serio)|(?:pistola|arma) %1cabeza|(?:ataud|xskull) %4(?:adios|para siempre|no puedo mas)|(?:adios|no puedo mas) %4ataud`,
+  },
 ];
