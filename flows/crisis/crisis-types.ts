@@ -14,10 +14,15 @@ export type CrisisKind =
 /** `crisis` escalates now; `concern` flags the contact so the volunteer asks directly and it is offered first. */
 export type CrisisTier = 'crisis' | 'concern';
 
+/** What a concern is about, for the volunteer's prompt and the report; never the words themselves. */
+export type ConcernKind = 'hopelessness' | 'burden' | 'death-talk' | 'self-harm-talk' | 'distress';
+
 export interface CrisisAssessment {
   /** True exactly when the tier is `crisis`. */
   readonly escalate: boolean;
   readonly tier: CrisisTier | null;
+  /** Set only for the concern tier. */
+  readonly concern: ConcernKind | null;
   readonly kind: CrisisKind | null;
   readonly rule: string | null;
 }

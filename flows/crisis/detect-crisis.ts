@@ -20,7 +20,7 @@ import {
   type MatchSpan,
 } from './guards.js';
 import { likelyLanguages } from './guess-language.js';
-import { kindFromConcepts } from './kind-from-concepts.js';
+import { concernFromConcepts, kindFromConcepts } from './kind-from-concepts.js';
 import { decodeModel, type LinearModel, probability } from './linear-model.js';
 import { CONCERN_MODEL, CRISIS_MODEL } from './model-weights.js';
 import { normaliseMessage } from './normalise.js';
@@ -65,7 +65,7 @@ const RULES: Readonly<Record<CrisisLanguage, LanguageRules>> = {
   es: { rules: compileRules(RULES_ES), idioms: IDIOMS_ES.map((idiom) => compilePattern(idiom)) },
 };
 
-const NO_CRISIS: CrisisAssessment = { escalate: false, tier: null, kind: null, rule: null };
+const NO_CRISIS: CrisisAssessment = { escalate: false, tier: null, kind: null, rule: null, concern: null };
 
 interface Finding {
   readonly kind: CrisisKind;
@@ -208,16 +208,19 @@ export function detectCrisis(text: string, language?: 'en' | 'es'): CrisisAssess
   if (!best) return NO_CRISIS;
   const tier = severity(best);
   if (tier === 2) {
-    if (best.finding)
-      return { escalate: true, tier: 'crisis', kind: best.finding.kind, rule: best.finding.rule };
+    const kind = best.finding?.kind ?? kindFromConcepts(best.normal, best.language);
+    const rule = best.finding?.rule ?? learnedRule(best, CRISIS, 'crisis');
+    return { escalate: true, tier: 'crisis', kind, rule, concern: null };
+  }
+  if (tier === 1) {
+    const concern = concernFromConcepts(best.normal, best.language);
     return {
-      escalate: true,
-      tier: 'crisis',
-      kind: kindFromConcepts(best.normal, best.language),
-      rule: learnedRule(best, CRISIS, 'crisis'),
+      escalate: false,
+      tier: 'concern',
+      kind: null,
+      rule: learnedRule(best, CONCERN, 'concern'),
+      concern,
     };
   }
-  if (tier === 1)
-    return { escalate: false, tier: 'concern', kind: null, rule: learnedRule(best, CONCERN, 'concern') };
   return NO_CRISIS;
 }

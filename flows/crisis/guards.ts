@@ -55,7 +55,7 @@ const LEXICONS: Readonly<Record<CrisisLanguage, GuardLexicon>> = {
       '',
     ),
     presentRisk: compilePattern(
-      String.raw`tonight|right now|today|again|still|currently|these days|lately|this (?:week|morning|evening|afternoon|time)|last night|tomorrow`,
+      String.raw`tonight|right now|today|again|still|currently|these days|lately|this (?:week|morning|evening|afternoon|time)|last night|tomorrow|relapsed|relapse|relapsing|back to`,
       '',
     ),
     resolved: compilePattern(
@@ -85,11 +85,11 @@ const LEXICONS: Readonly<Record<CrisisLanguage, GuardLexicon>> = {
       'pelicula peliculas serie series capitulo episodio libro novela articulo noticia noticias documental podcast personaje cancion letra juego videojuego nivel anime ensayo investigacion escena video tiktok obra protagonista villano banda album concierto escuchando clase curso taller capacitacion tarea exposicion materia',
     ),
     distantPast: compilePattern(
-      String.raw`hace (?:\S+ ){0,2}(?:anos|meses|decadas)|hace (?:mucho )?tiempo|hace mucho|cuando (?:era|tenia|estaba en|iba en)|de (?:nino|nina|adolescente|joven|chic[oa]|pequen[oa]|chiquit[oa]|mas joven|mas chic[oa])|a los \d+|a los \S+ anos|en (?:la )?(?:prepa|secundaria|preparatoria|universidad|uni|el pasado|mi adolescencia)|antes (?!de )|solia|el ano pasado|(?:llevo|tengo) \S+ (?:anos|meses) sin|anos sin|meses sin`,
+      String.raw`hace (?:\S+ ){0,2}(?:anos|meses|decadas)|hace (?:mucho )?tiempo|hace mucho|cuando (?:era|tenia|estaba en|iba en)|de (?:nino|nina|adolescente|joven|chic[oa]|pequen[oa]|chiquit[oa]|mas joven|mas chic[oa])|a los \d+|a los \S+ anos|en (?:la )?(?:prepa|secundaria|preparatoria|universidad|uni|el pasado|mi adolescencia)|antes(?! de)|solia|el ano pasado|(?:llevo|tengo) \S+ (?:anos|meses) sin|anos sin|meses sin`,
       '',
     ),
     presentRisk: compilePattern(
-      String.raw`esta noche|ahora mismo|ahorita|hoy|otra vez|de nuevo|todavia|aun|ultimamente|esta semana|anoche|manana`,
+      String.raw`esta noche|ahora mismo|ahorita|hoy|otra vez|de nuevo|todavia|aun|ultimamente|esta semana|anoche|manana|recai|recaida|volvi a`,
       '',
     ),
     resolved: compilePattern(
@@ -161,7 +161,11 @@ export function isDistantPast(span: MatchSpan, language: CrisisLanguage): boolea
   const lexicon = LEXICONS[language];
   const text = clauseText(span);
   if (lexicon.presentRisk.test(text)) return false;
-  return lexicon.distantPast.test(text) || lexicon.resolved.test(span.tokens.join(' '));
+  if (lexicon.distantPast.test(text)) return true;
+  // "Nine years clean now" cancels an old overdose, but not when the message says it is back ("relapsed ...
+  // last night"): a resolution statement counts only in a message with no present-risk word at all.
+  const message = span.tokens.join(' ');
+  return lexicon.resolved.test(message) && !lexicon.presentRisk.test(message);
 }
 
 /** A screening question the writer reports answering no to. */

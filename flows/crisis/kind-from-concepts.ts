@@ -4,7 +4,7 @@
 // clinician's alert and the report, so it is read from the concepts in the same urgency order as the rules.
 
 import { type Concept, conceptsOf } from './concepts.js';
-import type { CrisisKind, CrisisLanguage } from './crisis-types.js';
+import type { ConcernKind, CrisisKind, CrisisLanguage } from './crisis-types.js';
 
 const MEANS: readonly Concept[] = [
   'GUN',
@@ -17,11 +17,25 @@ const MEANS: readonly Concept[] = [
   'DEATHEMOJI',
 ];
 
-export function kindFromConcepts(normal: string, language: CrisisLanguage): CrisisKind {
+function conceptsIn(normal: string, language: CrisisLanguage): (...concepts: Concept[]) => boolean {
   const present = new Set<Concept>();
   for (const token of normal.split(' '))
     for (const concept of conceptsOf(token, language)) present.add(concept);
-  const has = (...concepts: Concept[]) => concepts.some((concept) => present.has(concept));
+  return (...concepts: Concept[]) => concepts.some((concept) => present.has(concept));
+}
+
+/** What a concern is about, so the volunteer can ask about the right thing. */
+export function concernFromConcepts(normal: string, language: CrisisLanguage): ConcernKind {
+  const has = conceptsIn(normal, language);
+  if (has('BURDEN')) return 'burden';
+  if (has('DIE', 'DEAD', 'KILL', 'SUICIDE', 'DEATHEMOJI')) return 'death-talk';
+  if (has('CUT', 'HURT', 'BLOOD')) return 'self-harm-talk';
+  if (has('HOPELESS', 'NOPOINT', 'DONE', 'ANYMORE', 'END', 'LEAVE')) return 'hopelessness';
+  return 'distress';
+}
+
+export function kindFromConcepts(normal: string, language: CrisisLanguage): CrisisKind {
+  const has = conceptsIn(normal, language);
   if (has('DRUG', 'DOSE') && has('SWALLOW', 'SYMPTOM', 'ALCOHOL', 'MANY')) return 'overdose-or-medical';
   if (has('ABUSE', 'THREAT', 'HIDE')) return 'abuse-or-immediate-danger';
   if (has('THIRD', 'KIN') && !has('ME', 'SELF')) return 'third-party-danger';

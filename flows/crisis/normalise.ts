@@ -93,9 +93,13 @@ const CLAUSE_OPENERS: Readonly<Record<CrisisLanguage, RegExp>> = {
   es: / (pero|aunque|sino|mientras que|sin embargo) /g,
 };
 
+/** Numbers with a unit or an ordinal ("3am", "10mg", "2nd", "90s") are numbers, not leetspeak. */
+const NUMBER_WITH_UNIT =
+  /^\d+(?:am|pm|mg|ml|st|nd|rd|th|s|k|h|hr|hrs|min|mins|yo|x|lbs|kg|g|m|km|mi|ft|am|pm)$/;
+
 function undoLeet(token: string): string {
-  // Only inside words: "k1ll" is leetspeak, "30" and "3am" are numbers.
-  if (!/[a-z][0-9@$]/.test(token)) return token;
+  // Letters and digits mixed ("k1ll", "3nd", "1t") is leetspeak; "30", "3am" and "2nd" are numbers.
+  if (!/[a-z]/.test(token) || !/[0-9@$]/.test(token) || NUMBER_WITH_UNIT.test(token)) return token;
   let out = '';
   for (const char of token) out += LEET[char] ?? char;
   return out;

@@ -95,7 +95,7 @@ export const RULES_ES: readonly RuleSpec[] = [
   {
     id: 'es.others.weapon-to-place',
     kind: 'danger-to-others',
-    pattern: String.raw`(?:llevar|traer|llevo) (?:una |un |la |el |mi )?(?:pistola|arma|cuchillo|rifle|bomba) %2(?:a|al) (?:la )?(?:escuela|trabajo|colegio|prepa|secundaria|oficina|iglesia|universidad|fiesta)|(?:hacer que|que) (?:todos|todas|ellos|ellas) (?:me las )?paguen|me las van a pagar`,
+    pattern: String.raw`(?:llevar|traer|llevo|me llevo|voy a llevar) (?:una |un |la |el |mi )?(?:pistola|arma|cuchillo|rifle|bomba) %4(?:a|al) (?:la )?(?:escuela|trabajo|colegio|prepa|secundaria|oficina|iglesia|universidad|fiesta)|(?:hacer que|que) (?:todos|todas|ellos|ellas) (?:me las )?paguen|me las van a pagar`,
   },
 
   // Medios y metodo.
@@ -260,6 +260,6 @@ export const RULES_ES: readonly RuleSpec[] = [
   {
     id: 'es.ideation.why-stay',
     kind: 'suicidal-ideation',
-    pattern: String.raw`(?:que|cual) sentido tiene %2(?:que )?(?:yo )?(?:siga|seguir|sigo|este|estar) %2(?:aqui|viv[oa]|en este mundo|vivo|viva|existiendo)|(?:para que|pa que) (?:sigo|seguir|estoy) %2(?:aqui|viv[oa]|en este mundo|existiendo)|no (?:deberia|debi) (?:estar|seguir) (?:aqui|viv[oa]|en este mundo)|(?:ojala|quisiera que) %3fuera (?:literal|de verdad|en serio)|(?:pistola|arma) %1cabeza|(?:ataud|xskull) %4(?:adios|para siempre|no puedo mas)|(?:adios|no puedo mas) %4ataud`,
+    pattern: String.raw`(?:que|cual) sentido tiene %2(?:que )?(?:yo )?(?:siga|seguir|sigo|este|estar) %2(?:aqui|viv[oa]|en este mundo|vivo|viva|existiendo)|(?:para que|pa que) (?:sigo|seguir|estoy) %2(?:aqui|viv[oa]|en este mundo|existiendo)|no (?:deberia|debi) (?:estar|seguir) (?:aqui|viv[oa]|en este mundo)|(?:ojala|quisiera que) %3fuera (?:literal|de verdad|en serio)|(?:deje|escribi|dejo|deje escrita) (?:una |la |unas |las )?(?:carta|cartas|nota|notas) (?:\S+ ){0,10}(?:explicado|explicando|perdon|despedida|lo hago|para cuando|cuando me vaya)|(?:pistola|arma) %1cabeza|(?:ataud|xskull) %4(?:adios|para siempre|no puedo mas)|(?:adios|no puedo mas) %4ataud`,
   },
 ];

@@ -9,7 +9,13 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { type CrisisAssessment, detectCrisis } from '../../flows/crisis/detect-crisis.js';
 
-const NOT_ESCALATED: CrisisAssessment = { escalate: false, tier: null, kind: null, rule: null };
+const NOT_ESCALATED: CrisisAssessment = {
+  escalate: false,
+  tier: null,
+  kind: null,
+  rule: null,
+  concern: null,
+};
 
 function classifyLine(line: string, lineNumber: number): CrisisAssessment {
   const text = line.endsWith('\r') ? line.slice(0, -1) : line;

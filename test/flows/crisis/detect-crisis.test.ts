@@ -99,11 +99,8 @@ function figure(figures: Record<string, Figures>, name: string): Figures {
   return found;
 }
 
-/**
- * The issue's bar is recall 0.97 (Spanish 0.95), FPR 0.05 (hard negatives 0.10). Recall here is held at what
- * the detector reaches today, so a change that loses ground fails; raise it as the detector improves.
- */
-const DEV_BAR = { recall: 0.88, spanishRecall: 0.95, falsePositiveRate: 0.05, hardFalsePositiveRate: 0.1 };
+/** The bar the line holds itself to on a set it never trained on: a missed crisis is the worst failure. */
+const DEV_BAR = { recall: 0.97, spanishRecall: 0.95, falsePositiveRate: 0.05, hardFalsePositiveRate: 0.1 };
 
 const corpus = loadCorpus(readLocal('corpus.jsonl'));
 const secondSet = loadCorpus(readLocal('holdout.jsonl'));
@@ -154,7 +151,7 @@ describe('detectCrisis on the labelled corpora', () => {
       const verdict = detectCrisis(message.text, message.lang);
       const serialised = JSON.stringify(verdict);
 
-      expect(Object.keys(verdict).sort()).toEqual(['escalate', 'kind', 'rule', 'tier']);
+      expect(Object.keys(verdict).sort()).toEqual(['concern', 'escalate', 'kind', 'rule', 'tier']);
       expect(serialised.includes(message.text)).toBe(false);
     }
   });
