@@ -17,6 +17,7 @@ import {
   isFictionOrNews,
   isJoking,
   isNegated,
+  isTopicTalk,
   type MatchSpan,
 } from './guards.js';
 import { likelyLanguages } from './guess-language.js';
@@ -78,7 +79,7 @@ function tokenIndexAt(text: string, charIndex: number): number {
   return count;
 }
 
-type Suppression = 'joke' | 'negated' | 'past' | 'fiction' | 'answered-no' | 'activity';
+type Suppression = 'joke' | 'negated' | 'past' | 'fiction' | 'answered-no' | 'activity' | 'topic';
 
 /** Why a match does not count, or null when it does. */
 function suppression(
@@ -91,6 +92,7 @@ function suppression(
   if (isNegated(span, language)) return 'negated';
   if (isDistantPast(span, language)) return 'past';
   if (isAnsweredNo(span, language)) return 'answered-no';
+  if (isTopicTalk(span, language)) return 'topic';
   if (rule.kind === 'means-or-method' && isBenignActivity(span, language)) return 'activity';
   const wholeClause = rule.kind === 'danger-to-others' || rule.kind === 'third-party-danger';
   return isFictionOrNews(span, language, wholeClause) ? 'fiction' : null;

@@ -21,6 +21,12 @@ interface GuardLexicon {
   readonly presentRisk: RegExp;
   /** "that's behind me now", "ya salí de eso": the writer says the risk is over, anywhere in the message. */
   readonly resolved: RegExp;
+  /** "no estoy pensando en eso... bueno sí", "I lied": a denial the writer takes back. */
+  readonly walkBack: RegExp;
+  /** "5 years clean from self-harm": a streak is history even on its anniversary "today". */
+  readonly cleanStreak: RegExp;
+  /** Talk about the subject rather than of oneself: training, warning signs, a nurse's patient, a paper. */
+  readonly topicTalk: RegExp;
   /** "asked if I want to die and I said no": a screening question answered no. */
   readonly answeredNo: RegExp;
   /** A chore or outing at a high place ("fixing the roof", "tendiendo ropa"): not a method. */
@@ -59,7 +65,19 @@ const LEXICONS: Readonly<Record<CrisisLanguage, GuardLexicon>> = {
       '',
     ),
     resolved: compilePattern(
-      String.raw`(?:that is|that was|it is|it was|all of that is|those days are) %2behind me|(?:came|come|got|made it) out the other side|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|many) (?:years?|months?) (?:clean|sober|free|without)|(?:got|getting) help %3(?:and|now)|(?:in a )?(?:good|better) place now|(?:doing|feel) (?:well|better|good|ok|okay) now|not (?:like that|that way) anymore|(?:been|went) through %3(?:phase|that) %4(?:out|over|better)`,
+      String.raw`(?:that is|that was|it is|it was|all of that is|those days are) %2behind me|(?:came|come|got|made it) out the other side|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|many) (?:years?|months?) (?:clean|sober|free|without)|(?:got|getting) help %3(?:and|now)|(?:in a )?(?:good|better) place now|(?:doing|feel) (?:well|better|good|ok|okay) now|not (?:like that|that way) anymore|i am (?:so much |much |a lot |way )?better(?: now)?|that was (?:in )?\d{4}|(?:been|went) through %3(?:phase|that) %4(?:out|over|better)`,
+      '',
+    ),
+    walkBack: compilePattern(
+      String.raw`(?:well|ok|okay|actually|honestly) (?:yes|yeah|i do|i am|i have)|i lied|that is a lie|that was a lie|who am i kidding|not true|lying to you`,
+      '',
+    ),
+    cleanStreak: compilePattern(
+      String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:years?|months?|weeks?) (?:clean|free|sober) (?:from|of)`,
+      '',
+    ),
+    topicTalk: compilePattern(
+      String.raw`warning signs|signs (?:that|of)|for (?:my|a|our) (?:psychology |psych |history |english )?(?:paper|class|essay|research|project|assignment|thesis)|(?:how|what) (?:do|can|should|would) (?:i|we|you|you guys|volunteers) %2(?:help|support|say to|handle|respond to|talk to) (?:someone|a friend|my friend|people|them|him|her|it)|curious how (?:the )?training|as a (?:nurse|teacher|volunteer|counselor|therapist|paramedic|doctor)|(?:a|my|our) patient`,
       '',
     ),
     answeredNo: compilePattern(
@@ -75,7 +93,7 @@ const LEXICONS: Readonly<Record<CrisisLanguage, GuardLexicon>> = {
     negationCues: words('no nunca jamas ni tampoco nada'),
     negationWindow: 2,
     transparent: words(
-      'de a en ganas planes plan intencion intenciones pensando pienso pensamientos ningun ninguna tengo voy es eso esto lo',
+      'de a en ganas planes plan intencion intenciones pensando pienso pensamientos pensado pensar he ha hemos querido ningun ninguna tengo voy es eso esto lo',
     ),
     subjectTokens: words('yo me conmigo'),
     thirdSubjects: words('ella ellos ellas alguien'),
@@ -93,7 +111,19 @@ const LEXICONS: Readonly<Record<CrisisLanguage, GuardLexicon>> = {
       '',
     ),
     resolved: compilePattern(
-      String.raw`ya (?:sali|salí|lo supere|paso|pasó|quedo atras|no lo hago|no pienso en eso)|eso ya (?:paso|quedo atras)|gracias a dios ya|(?:llevo|tengo) %2(?:anos|meses) (?:bien|sin|limpio|limpia|sobrio|sobria)|con la terapia %3(?:ya|estoy|salí|sali|mejor)|(?:ahora|ya) estoy (?:bien|mejor|tranquil[oa])`,
+      String.raw`ya (?:sali|salí|lo supere|paso|pasó|quedo atras|no lo hago|no pienso en eso)|eso ya (?:paso|quedo atras)|gracias a dios ya|(?:llevo|tengo) %2(?:anos|meses) (?:bien|sin|limpio|limpia|sobrio|sobria)|con la terapia %3(?:ya|estoy|salí|sali|mejor)|(?:ahora|ya) estoy (?:bien|mejor|tranquil[oa])|eso fue (?:en )?\d{4}`,
+      '',
+    ),
+    walkBack: compilePattern(
+      String.raw`bueno (?:si|la verdad si)|la verdad (?:si|es que si)|(?:te |les )?menti|perdon por mentir|no es cierto|es mentira`,
+      '',
+    ),
+    cleanStreak: compilePattern(
+      String.raw`(?:\d+|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez) (?:anos?|meses|mes|semanas?) (?:sin|limpi[oa] de|libre de)`,
+      '',
+    ),
+    topicTalk: compilePattern(
+      String.raw`senales de (?:alerta|advertencia)|para (?:mi|una|la) (?:tarea|clase|investigacion|tesis|exposicion|ensayo)|(?:como|que) (?:puedo|podemos|debo|deberia) %2(?:ayudar|apoyar|decirle|hablar con) (?:a )?(?:alguien|una amiga|un amigo|mi amig[oa]|ell[oa]s?)|soy (?:enfermera|enfermero|maestra|maestro|voluntari[oa]|doctora|doctor|paramedico|psicolog[oa])|(?:un|una|el|la|mi) paciente`,
       '',
     ),
     answeredNo: compilePattern(
@@ -129,6 +159,7 @@ function clauseEnd(tokens: readonly string[], index: number): number {
 export function isNegated(span: MatchSpan, language: CrisisLanguage): boolean {
   const lexicon = LEXICONS[language];
   const { tokens, start } = span;
+  if (lexicon.walkBack.test(tokens.join(' '))) return false;
   let budget = lexicon.negationWindow;
   for (let i = start - 1; i >= 0 && budget > 0 && i >= start - 10; i--) {
     const token = tokens[i] ?? '.';
@@ -160,12 +191,20 @@ function clauseText(span: MatchSpan): string {
 export function isDistantPast(span: MatchSpan, language: CrisisLanguage): boolean {
   const lexicon = LEXICONS[language];
   const text = clauseText(span);
+  if (lexicon.cleanStreak.test(text) && !/relaps|reca[ií]|volvi a/.test(text)) return true;
   if (lexicon.presentRisk.test(text)) return false;
   if (lexicon.distantPast.test(text)) return true;
   // "Nine years clean now" cancels an old overdose, but not when the message says it is back ("relapsed ...
   // last night"): a resolution statement counts only in a message with no present-risk word at all.
   const message = span.tokens.join(' ');
   return lexicon.resolved.test(message) && !lexicon.presentRisk.test(message);
+}
+
+/** Talk about the subject (a nurse's patient, warning signs, a paper) in a message with no present risk. */
+export function isTopicTalk(span: MatchSpan, language: CrisisLanguage): boolean {
+  const lexicon = LEXICONS[language];
+  const message = span.tokens.join(' ');
+  return lexicon.topicTalk.test(message) && !lexicon.presentRisk.test(message);
 }
 
 /** A screening question the writer reports answering no to. */

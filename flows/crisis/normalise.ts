@@ -67,6 +67,7 @@ const PHRASES: Readonly<Record<CrisisLanguage, readonly PhraseFix[]>> = {
     phrase('unalive(d)?', 'kill$1'),
     // A recogniser hears "end" as "in" or "and": "i want to in my life".
     phrase('(want to|going to|wil|about to|ready to|need to|have to) (in|and) (my life|it al)', '$1 end $3'),
+    phrase('(want|going|need|have|ready|about) 2', '$1 to'),
     phrase('self ?delete|self ?destruct', 'kill myself'),
     phrase('(to|on|urge|urges|no|of|from|about|with|and|the|relapsed|relapse|do|did|my) sh', '$1 self harm'),
     phrase('sh (scars|urges|again|wounds|cuts|relapse)', 'self harm $1'),

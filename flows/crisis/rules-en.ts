@@ -33,10 +33,11 @@ export const IDIOMS_EN: readonly string[] = [
   String.raw`kill(?:ing)? ${SELF} (?:at (?:work|the gym|school|practice|this job)|to finish|to get|trying|working|studying|over (?:this|that|a|the|it|work|school)|for (?:this|that|a|the))`,
   String.raw`(?:cut|hurt|burn|burned|burnt) ${SELF} (?:shaving|cooking|by accident|accidentally|on (?:a|the)|at the gym|at work|while|playing|lifting|falling)`,
   String.raw`(?:hurt|kill) (?:${SELF}|${THEM}) laughing`,
-  String.raw`(?:kill|murder) me (?:if|when) i (?:am late|fail|forget|miss|lose|break|eat|spend|wreck|crash|ruin|do not (?:pass|finish|clean|call|come)|get (?:a|home late|bad))|(?:kill|murder) me when (?:she|he|they) (?:sees?|finds? out|hears?|notices?|finds?)|(?:kill|murder) me for \S+ing`,
+  String.raw`(?:kill|murder) me (?:if|when) i (?:am late|fail|forget|miss|lose|break|eat|spend|wreck|crash|ruin|do not (?:pass|finish|clean|call|come)|get (?:a|home late|bad))|(?:kill|murder) me (?:when|if) (?:she|he|they|my \S+) (?:sees?|finds? out|hears?|notices?|finds?|knows?)|(?:kill|murder) me for \S+ing`,
   String.raw`(?:suicide|suicidal) (?:squad|doors?|mission|rates?|prevention|awareness|statistics|run|drills?|sprints?|hotline number for)|(?:political|social|career|commercial) suicide`,
   String.raw`(?:die|dies|died|dying|dye|dyed|dyeing) (?:my|her|his|their|your|our) hair`,
   String.raw`(?:killer|deadline|deadlift)`,
+  String.raw`disappear (?:for )?(?:a (?:few|couple of) (?:days|hours|weeks)|a while|the weekend|a bit|an hour)`,
 ];
 
 export const RULES_EN: readonly RuleSpec[] = [
@@ -329,5 +330,21 @@ export const RULES_EN: readonly RuleSpec[] = [
     id: 'en.farewell.arrangements',
     kind: 'farewell',
     pattern: String.raw`(?:signed|finished|finalized|made|wrote|updated) (?:my|a) will|(?:picked out|planned|booked|paid for|chose|ordered) (?:the |my |a )?(?:cremation|funeral|burial|casket|coffin|urn|grave|plot)|(?:gave|given|giving) (?:\S+ ){0,8}(?:to (?:my|a|\S+)) %6(?:keep (?:it|them) forever|keep (?:it|them) for good|will not need (?:it|them))|told (?:him|her|them) to keep (?:it|them) forever|(?:gun|pistol) %1head|(?:coffin|xskull) %4(?:bye|goodbye|forever|can not anymore|xserio)|(?:bye|goodbye|can not anymore|can not do this anymore) %4(?:coffin|xskull %2xserio)`,
+  },
+
+  {
+    id: 'en.intent.heading-there',
+    kind: 'intent-or-plan',
+    pattern: String.raw`(?:going|heading|walking|walk|driving|drive|go) (?:over )?to (?:the |a )?(?:bridge|tracks|train tracks|railroad|overpass|cliff|roof|rooftop|quarry|river|lake|dam|parking garage|top floor) (?:\S+ ){0,6}(?:after this|tonight|now|later|when|before (?:anyone|everyone)|so i can|to end|and end|for good)|(?:before (?:anyone|everyone) (?:is )?(?:up|awake|home)) (?:\S+ ){0,4}(?:walk|go|drive|head) to (?:the )?(?:tracks|bridge|river|roof)|(?:tried|attempted) %2(?:again )?(?:last night|yesterday|this morning|earlier|on (?:sunday|monday|tuesday|wednesday|thursday|friday|saturday)) (?:\S+ ){0,6}(?:did not work|failed|woke up|still here|survived|did not die)|(?:final|last) (?:text|message|call) (?:ever|from me)?(?= \.|$)|made my peace|(?:notes?|letters?) (?:are |is )?(?:all )?(?:written|done|finished|ready)`,
+  },
+  {
+    id: 'en.means.checking',
+    kind: 'means-or-method',
+    pattern: String.raw`(?:belt|rope|cord|sheet|scarf) %4(?:strong enough|hold (?:me|my weight)|long enough|hold a person)|(?:tallest|highest) (?:bridge|building|cliff|parking garage|overpass|tower|structure)|roof (?:access|door) %4(?:unlocked|open|does not lock|locked)|(?:does not|doesnt) lock the roof|(?:body|bodies) %4(?:be found|found|discovered|start to smell)`,
+  },
+  {
+    id: 'en.ideation.relief-if-gone',
+    kind: 'suicidal-ideation',
+    pattern: String.raw`(?:plane|car|bus|train|flight) (?:\S+ ){0,3}(?:went|goes|would go|crashed|crashes|went down|goes down) (?:\S+ ){0,6}(?:relieved|relief|glad|happy|would not mind|okay with it|fine with it|not mind)|(?:if i (?:died|die|was gone|were gone|did not wake up)) (?:\S+ ){0,5}(?:would not care|would not mind|relieved|relief|fine with it|okay with it|be glad|not mind)|(?:stopped|stop|quit) existing|until (?:i |it )?(?:do not wake up|never wake up|die|am dead|kills me|stop breathing)|(?:fine|better|easier|happier|better off) (?:\S+ ){0,10}if i (?:just )?(?:was not|were not|was no longer|was gone|were gone) (?:around|here|alive|anymore)|(?:point|reason|sense) (?:in|of) (?:sticking around|staying alive|staying|being here|going on|existing)|(?:see|picture) (?:myself|me) (?:\S+ ){0,3}(?:alive|here|around) by (?:summer|spring|winter|fall|christmas|next \S+|the end of \S+|my birthday|\S+day)|(?:cat|dog|pets?|kitten|puppy|fish|bird) (?:\S+ ){0,8}(?:needs?|will need|deserves?) a (?:good |new |loving |forever )?home`,
   },
 ];

@@ -25,6 +25,8 @@ export const IDIOMS_ES: readonly string[] = [
   String.raw`(?:me )?(?:lastime|queme|golpee|corte) (?:el|la|los|las) \S+ (?:jugando|corriendo|cocinando|entrenando|en el|en la|con la|con el|al)`,
   String.raw`(?:novio|novia|pareja|ex|chavo|chava|morro|morra) (?:\S+ )?me (?:corto|corta|corte|terminó|termino)`,
   String.raw`suicidio (?:colectivo|politico|social)|prevencion del suicidio`,
+  String.raw`desaparecer (?:unos|un par de|por unos|por un par de|un) (?:dias|horas|semanas|rato|fin de semana|tiempo)`,
+  String.raw`(?:se me |me |nos )?(?:corto|corta|cortaron|corte|cortar|cortarme|cortarte|cortarse|cortarle) (?:la |el |las |los )?(?:llamada|luz|agua|internet|senal|linea|cable|pelo|unas|fleco|cabello|gas)`,
 ];
 
 export const RULES_ES: readonly RuleSpec[] = [
@@ -224,7 +226,7 @@ export const RULES_ES: readonly RuleSpec[] = [
   {
     id: 'es.ideation.wishing-dead',
     kind: 'suicidal-ideation',
-    pattern: String.raw`(?:le pido|pido|le ruego|ruego|rezo|ojala) %4(?:a )?(?:dios|diosito|senor|virgen|cielo)? ?%4(?:que )?(?:ya )?me (?:recoja|lleve|llevara|recogiera|lleva|llame)|(?:dios|diosito|senor) %4me (?:recoja|lleve|llevara|recogiera)|si me (?:muero|muriera|mata) %6(?:mejor|que bueno|me da igual|ojala|ni modo|pues mejor)|ojala %4(?:me (?:muera|muriera|atropelle|atropellen|mate|de algo|diera)|no despertar|no despierte|fuera literal)|tengo ganas de (?:morir|morirme|matarme|quitarme la vida|desaparecer|no existir)`,
+    pattern: String.raw`(?:le pido|pido|le ruego|ruego|rezo|ojala) %4(?:a )?(?:dios|diosito|senor|virgen|cielo)? ?%4(?:que )?(?:ya )?me (?:recoja|lleve|llevara|recogiera|lleva|llame)|(?:dios|diosito|senor) %4me (?:recoja|lleve|llevara|recogiera)|si me (?:muero|muriera|mata) %6(?:mejor|que bueno|me da igual|ojala|ni modo|pues mejor|no me importaria|no me importa|estaria bien|seria un alivio)|ojala %4(?:me (?:muera|muriera|atropelle|atropellen|mate|de algo|diera)|no despertar|no despierte|fuera literal)|tengo ganas de (?:morir|morirme|matarme|quitarme la vida|desaparecer|no existir)`,
   },
   {
     id: 'es.third-party.they-will',
@@ -261,5 +263,16 @@ export const RULES_ES: readonly RuleSpec[] = [
     id: 'es.ideation.why-stay',
     kind: 'suicidal-ideation',
     pattern: String.raw`(?:que|cual) sentido tiene %2(?:que )?(?:yo )?(?:siga|seguir|sigo|este|estar) %2(?:aqui|viv[oa]|en este mundo|vivo|viva|existiendo)|(?:para que|pa que) (?:sigo|seguir|estoy) %2(?:aqui|viv[oa]|en este mundo|existiendo)|no (?:deberia|debi) (?:estar|seguir) (?:aqui|viv[oa]|en este mundo)|(?:ojala|quisiera que) %3fuera (?:literal|de verdad|en serio)|(?:deje|escribi|dejo|deje escrita) (?:una |la |unas |las )?(?:carta|cartas|nota|notas) (?:\S+ ){0,10}(?:explicado|explicando|perdon|despedida|lo hago|para cuando|cuando me vaya)|(?:pistola|arma) %1cabeza|(?:ataud|xskull) %4(?:adios|para siempre|no puedo mas)|(?:adios|no puedo mas) %4ataud`,
+  },
+
+  {
+    id: 'es.overdose.took-too-much',
+    kind: 'overdose-or-medical',
+    pattern: String.raw`(?:me tome|tome|se tomo|me trague|se trago|tomo|me meti) (?:\S+ ){0,8}(?:dos veces|doble|de mas|demasiad[ao]s?|todas|todo el frasco|un frasco|\d+) (?:\S+ ){0,10}(?:me siento (?:muy )?mal|mareado|mareada|debil|vomit\S*|no puedo respirar|el corazon|me duele el pecho|desmay\S*|no despierta|no reacciona)|(?:bebe|nino|nina|hijo|hija|nieto|nieta|nene|nena|\d+ anos) (?:\S+ ){0,4}(?:se trago|se tomo|se comio|tomo|trago|comio|se bebio) (?:\S+ ){0,4}(?:pastillas|medicina|medicinas|pildoras|cloro|veneno|vitaminas|jarabe|detergente)`,
+  },
+  {
+    id: 'es.ideation.euphemism',
+    kind: 'suicidal-ideation',
+    pattern: String.raw`(?:platicar|hablar|ver|visitar|conocer) (?:con |a )?san pedro|(?:arregle|arreglando|deje arreglados|tengo arreglados|ya arregle) (?:mis |todos mis )?(?:papeles|asuntos|pendientes|cosas)|no (?:creo|pienso|se si) (?:que )?(?:llegue|llego|voy a llegar) a (?:fin de (?:mes|ano|semana)|manana|navidad|mi cumpleanos|el \S+)|esta vez (?:si )?(?:me voy|lo hago|lo voy a hacer|no fallo|no me fallo)|(?:perro|perrito|gato|gatita|gatito|mascota) (?:\S+ ){0,8}(?:necesita|va a necesitar) (?:un )?(?:buen |nuevo )?hogar`,
   },
 ];
