@@ -97,7 +97,7 @@ const EN: ConceptTable = {
   SLEEP: 'sleep asleep nap sleeping rest',
   DRUG: 'pils pil meds med tablets tablet capsules pilz oxy oxys oxycodone oxycontin percocet percs xanax xans bars benzos benzo valium klonopin ativan tylenol acetaminophen paracetamol ibuprofen advil aspirin excedrin nyquil benadryl sertraline zoloft prozac lexapro wellbutrin trazodone seroquel lithium insulin fentanyl fent heroin opioids opiates painkillers sleeping ambien melatonin prescription pharmacy morphine methadone gabapentin adderall lorazepam',
   DOSE: 'overdose overdosed overdosing od dose doses mg lethal fatal',
-  ROPE: 'rope noose belt cord extension ligature hang hanging hanged hung rafter beam',
+  ROPE: 'rope xnoose belt cord extension ligature hang hanging hanged hung rafter beam',
   GUN: 'gun guns pistol pistols rifle rifles shotgun glock revolver handgun firearm firearms strap piece burner bullet bullets ammo trigger barrel loaded shoot shooting shot 9mm',
   BLADE: 'knife knives blade blades razor razors boxcutter scalpel glass shard machete',
   HEIGHT:

@@ -21,6 +21,8 @@ interface GuardLexicon {
   readonly presentRisk: RegExp;
   /** "that's behind me now", "ya salí de eso": the writer says the risk is over, anywhere in the message. */
   readonly resolved: RegExp;
+  /** "hurting myself isn't one of them": a denial right after what it denies. */
+  readonly denialAfter: RegExp;
   /** "no estoy pensando en eso... bueno sí", "I lied": a denial the writer takes back. */
   readonly walkBack: RegExp;
   /** "5 years clean from self-harm": a streak is history even on its anniversary "today". */
@@ -44,7 +46,7 @@ function relationHeads(macro: string): ReadonlySet<string> {
 
 const LEXICONS: Readonly<Record<CrisisLanguage, GuardLexicon>> = {
   en: {
-    negationCues: words('not never no nor without neither'),
+    negationCues: words('not never no nor without neither nobody'),
     negationWindow: 3,
     transparent: words(
       'to any plans plan intention intentions thoughts thought urge urges want wanting going would ever really have had of about thinking feel feeling like planning trying try the a all will even',
@@ -57,7 +59,7 @@ const LEXICONS: Readonly<Record<CrisisLanguage, GuardLexicon>> = {
       'movie movies film show series episode season book novel article news documentary podcast character characters song lyrics game games level boss anime manga netflix essay paper research lecture scene story tiktok youtube video play villain protagonist hero fortnite minecraft roblox valorant band album concert playlist blasting listening class course training workshop seminar presentation homework assignment lesson',
     ),
     distantPast: compilePattern(
-      String.raw`(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|many|several|some|few|a few|couple of|a couple of) (?:years?|yrs|months|decades?) ago|(?:years|months|ages|a long time|long time|a while|decades) ago|years back|when i was (?:\d+|a \S+|young|younger|little|in \S+)|as a (?:teen|teenager|kid|child)|in (?:high school|middle school|college|my teens|my twenties|the past|\d{4})|back (?:then|in|when)|used to|at age \d+|last year|in (?:years|months|ages)|(?:\d+|two|three|four|five|six|ten) (?:years?|months?) (?:clean|sober|free)|i was \d+|in recovery`,
+      String.raw`(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|many|several|some|few|a few|couple of|a couple of) (?:years?|yrs|months|decades?) ago|(?:years|months|ages|a long time|long time|a while|decades) ago|years back|when i was (?:\d+|a \S+|young|younger|little|in \S+)|as a (?:teen|teenager|kid|child)|in (?:high school|middle school|college|my teens|my twenties|the past|\d{4})|back (?:then|in|when)|used to|the old me|old me|at age \d+|last year|in (?:years|months|ages)|(?:\d+|two|three|four|five|six|ten) (?:years?|months?) (?:clean|sober|free)|i was \d+|in recovery`,
       '',
     ),
     presentRisk: compilePattern(
@@ -66,6 +68,10 @@ const LEXICONS: Readonly<Record<CrisisLanguage, GuardLexicon>> = {
     ),
     resolved: compilePattern(
       String.raw`(?:that is|that was|it is|it was|all of that is|those days are) %2behind me|(?:came|come|got|made it) out the other side|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|many) (?:years?|months?) (?:clean|sober|free|without)|(?:got|getting) help %3(?:and|now)|(?:in a )?(?:good|better) place now|(?:doing|feel) (?:well|better|good|ok|okay) now|not (?:like that|that way) anymore|i am (?:so much |much |a lot |way )?better(?: now)?|that was (?:in )?\d{4}|(?:been|went) through %3(?:phase|that) %4(?:out|over|better)`,
+      '',
+    ),
+    denialAfter: compilePattern(
+      String.raw`^(?:is|was|are) not (?:one of them|an option|on the table|something i (?:would|will|want)|happening|what i want)`,
       '',
     ),
     walkBack: compilePattern(
@@ -77,7 +83,7 @@ const LEXICONS: Readonly<Record<CrisisLanguage, GuardLexicon>> = {
       '',
     ),
     topicTalk: compilePattern(
-      String.raw`warning signs|signs (?:that|of)|for (?:my|a|our) (?:psychology |psych |history |english )?(?:paper|class|essay|research|project|assignment|thesis)|(?:how|what) (?:do|can|should|would) (?:i|we|you|you guys|volunteers) %2(?:help|support|say to|handle|respond to|talk to) (?:someone|a friend|my friend|people|them|him|her|it)|curious how (?:the )?training|as a (?:nurse|teacher|volunteer|counselor|therapist|paramedic|doctor)|(?:a|my|our) patient`,
+      String.raw`warning signs|signs (?:that|of)|for (?:my|a|our) (?:psychology |psych |history |english )?(?:paper|class|essay|research|project|assignment|thesis)|(?:how|what) (?:do|can|should|would) (?:i|we|you|you guys|volunteers) %2(?:help|support|say to|handle|respond to|talk to) (?:someone|a friend|my friend|people|them|him|her|it)|curious how (?:the )?training|as a (?:nurse|teacher|volunteer|counselor|therapist|paramedic|doctor)|talking about (?:suicide|self harm|it) (?:make|makes|put|puts|cause|causes|increase|increases)|(?:a|my|our) patient`,
       '',
     ),
     answeredNo: compilePattern(
@@ -85,7 +91,7 @@ const LEXICONS: Readonly<Record<CrisisLanguage, GuardLexicon>> = {
       '',
     ),
     benignActivity: compilePattern(
-      String.raw`(?:fixing|repairing|cleaning|painting|shoveling|hanging (?:laundry|lights|clothes)|watching (?:the )?(?:sunset|sunrise|stars|fireworks)|installing|working on|replacing|putting up|taking photos|with my (?:kids|family|friends|dog))`,
+      String.raw`(?:view|views|enjoying|gorgeous|beautiful|pretty|sunset|party|barbecue|bbq|drinks|coffee|fixing|repairing|cleaning|painting|shoveling|hanging (?:laundry|lights|clothes)|watching (?:the )?(?:sunset|sunrise|stars|fireworks)|installing|working on|replacing|putting up|taking photos|with my (?:kids|family|friends|dog))`,
       '',
     ),
   },
@@ -114,6 +120,10 @@ const LEXICONS: Readonly<Record<CrisisLanguage, GuardLexicon>> = {
       String.raw`ya (?:sali|salí|lo supere|paso|pasó|quedo atras|no lo hago|no pienso en eso)|eso ya (?:paso|quedo atras)|gracias a dios ya|(?:llevo|tengo) %2(?:anos|meses) (?:bien|sin|limpio|limpia|sobrio|sobria)|con la terapia %3(?:ya|estoy|salí|sali|mejor)|(?:ahora|ya) estoy (?:bien|mejor|tranquil[oa])|eso fue (?:en )?\d{4}`,
       '',
     ),
+    denialAfter: compilePattern(
+      String.raw`^no (?:es|era) (?:una opcion|algo que (?:haria|quiero)|lo que quiero)`,
+      '',
+    ),
     walkBack: compilePattern(
       String.raw`bueno (?:si|la verdad si)|la verdad (?:si|es que si)|(?:te |les )?menti|perdon por mentir|no es cierto|es mentira`,
       '',
@@ -123,7 +133,7 @@ const LEXICONS: Readonly<Record<CrisisLanguage, GuardLexicon>> = {
       '',
     ),
     topicTalk: compilePattern(
-      String.raw`senales de (?:alerta|advertencia)|para (?:mi|una|la) (?:tarea|clase|investigacion|tesis|exposicion|ensayo)|(?:como|que) (?:puedo|podemos|debo|deberia) %2(?:ayudar|apoyar|decirle|hablar con) (?:a )?(?:alguien|una amiga|un amigo|mi amig[oa]|ell[oa]s?)|soy (?:enfermera|enfermero|maestra|maestro|voluntari[oa]|doctora|doctor|paramedico|psicolog[oa])|(?:un|una|el|la|mi) paciente`,
+      String.raw`senales de (?:alerta|advertencia)|como (?:puedo|se puede) saber si|pregunto para|para un taller|para (?:mi|una|la) (?:tarea|clase|investigacion|tesis|exposicion|ensayo)|(?:como|que) (?:puedo|podemos|debo|deberia) %2(?:ayudar|apoyar|decirle|hablar con) (?:a )?(?:alguien|una amiga|un amigo|mi amig[oa]|ell[oa]s?)|soy (?:enfermera|enfermero|maestra|maestro|voluntari[oa]|doctora|doctor|paramedico|psicolog[oa])|(?:un|una|el|la|mi) paciente`,
       '',
     ),
     answeredNo: compilePattern(
@@ -131,7 +141,7 @@ const LEXICONS: Readonly<Record<CrisisLanguage, GuardLexicon>> = {
       '',
     ),
     benignActivity: compilePattern(
-      String.raw`(?:tendiendo|colgando|lavando|arreglando|reparando|limpiando|pintando|barriendo|regando|trabajando|viendo el (?:atardecer|amanecer)|tomando (?:el sol|fotos)|con mi(?:s)? (?:hijos|familia|amigos|perro))`,
+      String.raw`(?:vista|disfrutando|bonito|bonita|hermoso|precioso|fiesta|carne asada|cafe|tendiendo|colgando|lavando|arreglando|reparando|limpiando|pintando|barriendo|regando|trabajando|viendo el (?:atardecer|amanecer)|tomando (?:el sol|fotos)|con mi(?:s)? (?:hijos|familia|amigos|perro))`,
       '',
     ),
   },
@@ -160,6 +170,7 @@ export function isNegated(span: MatchSpan, language: CrisisLanguage): boolean {
   const lexicon = LEXICONS[language];
   const { tokens, start } = span;
   if (lexicon.walkBack.test(tokens.join(' '))) return false;
+  if (lexicon.denialAfter.test(tokens.slice(span.end + 1, span.end + 6).join(' '))) return true;
   let budget = lexicon.negationWindow;
   for (let i = start - 1; i >= 0 && budget > 0 && i >= start - 10; i--) {
     const token = tokens[i] ?? '.';

@@ -44,6 +44,9 @@ export const EMOJI_WORDS: Readonly<Record<'en' | 'es', ReadonlyArray<readonly [R
 
 /** Token expansions applied before collapsing (exact raw tokens whose collapsed form would be ambiguous). */
 export const RAW_EXPANSIONS_EN: Readonly<Record<string, string>> = {
+  // "noose" collapses to "nose"; the raw word is marked before collapsing so a nose is never a noose.
+  noose: 'xnoose',
+  nooses: 'xnoose',
   od: 'overdose',
   ods: 'overdose',
   oding: 'overdosing',

@@ -57,7 +57,7 @@ const PHRASES: Readonly<Record<CrisisLanguage, readonly PhraseFix[]>> = {
     phrase('(my|him|her|your|it|one) (self|shelf)', '$1self'),
     phrase('them ?(selves|self)', 'themselves'),
     phrase(
-      'sewer ?(slide|side)s?|sue (a )?side|sue ?icide|sui side|soo ?side|suey side|sewer ?slid|su side|suicide ?sid',
+      'sewer ?(slide|side)s?|sue (a )?side|sue aside|sue ?icide|sui side|soo ?side|suey side|sewer ?slid|su side|suicide ?sid',
       'suicide',
     ),
     phrase('suicide al|suicide all|suicide ?le', 'suicidal'),
@@ -80,6 +80,7 @@ const PHRASES: Readonly<Record<CrisisLanguage, readonly PhraseFix[]>> = {
   es: [
     phrase('(suicidar|matar|quitar|morir|cortar|ahorcar|colgar|lastimar|tirar|aventar|herir) me', '$1me'),
     phrase('sui ?cidio|suisidio|suicido de', 'suicidio'),
+    phrase('sui (cidar|cidarme|cidarse)', 'sui$1'),
     phrase(
       'no es broma|no estoy bromeando|lo digo en serio|en serio|de verdad|neta|no miento|hablo en serio',
       SERIOUS,

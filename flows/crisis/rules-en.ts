@@ -37,6 +37,7 @@ export const IDIOMS_EN: readonly string[] = [
   String.raw`(?:suicide|suicidal) (?:squad|doors?|mission|rates?|prevention|awareness|statistics|run|drills?|sprints?|hotline number for)|(?:political|social|career|commercial) suicide`,
   String.raw`(?:die|dies|died|dying|dye|dyed|dyeing) (?:my|her|his|their|your|our) hair`,
   String.raw`(?:killer|deadline|deadlift)`,
+  String.raw`(?:carbon monoxide|smoke|co) (?:detectors?|alarms?)|(?:laughing|laughed|laugh) so hard (?:\S+ ){0,6}(?:die|died|dying|pee|peed|cry|cried)`,
   String.raw`disappear (?:for )?(?:a (?:few|couple of) (?:days|hours|weeks)|a while|the weekend|a bit|an hour)`,
 ];
 
@@ -87,7 +88,7 @@ export const RULES_EN: readonly RuleSpec[] = [
   {
     id: 'en.abuse.hurts-me',
     kind: 'abuse-or-immediate-danger',
-    pattern: String.raw`(?:hits|beats|chokes|kicks|punches|slaps|rapes|abuses|molests|strangles|burns|hit|beat|choked|kicked|punched|slapped|raped|molested|strangled|stabbed|assaulted|abused) (?:me|us)|(?:touches|touching|touched) me %3(?:when|at night|there|without|and|every|while)|(?:threw|shoved|slammed|dragged|pinned|threw things at|throwing things at|throwing stuff at) me(?= |$)|(?:someone|somebody|a (?:man|guy|car|stranger)|he|she|they) (?:is|are|keeps|has been|was|have been) %1(?:following|stalking|chasing) me|(?:scared|afraid|fear|fearing|terrified) for my (?:life|safety)|(?:being|was|got|been|am being) (?:raped|molested|sexually assaulted|trafficked|abused|beaten|followed|stalked|attacked|chased|kidnapped|held hostage)`,
+    pattern: String.raw`(?:hits|beats|chokes|kicks|punches|slaps|rapes|abuses|molests|strangles|burns|hit|beat|choked|kicked|punched|slapped|raped|molested|strangled|stabbed|assaulted|abused|pushed|pushes|grabbed) (?:me|us)(?! (?:to|into) (?:try|do|go|be|apply|see|get))|(?:touches|touching|touched) me %3(?:when|at night|there|without|and|every|while)|(?:threw|shoved|slammed|dragged|pinned|threw things at|throwing things at|throwing stuff at) me(?= |$)|(?:someone|somebody|a (?:man|guy|car|stranger)|he|she|they) (?:is|are|keeps|has been|was|have been) %1(?:following|stalking|chasing) me|(?:scared|afraid|fear|fearing|terrified) for my (?:life|safety)|(?:being|was|got|been|am being) (?:raped|molested|sexually assaulted|trafficked|abused|beaten|followed|stalked|attacked|chased|kidnapped|held hostage)`,
   },
   {
     id: 'en.abuse.threat-to-kill',
@@ -135,7 +136,7 @@ export const RULES_EN: readonly RuleSpec[] = [
   {
     id: 'en.means.ready',
     kind: 'means-or-method',
-    pattern: String.raw`(?:pills|meds|tablets|rope|noose|gun|pistol|knife|blade|razor|poison|bullets?|{DRUG_EN}) %3(?:ready|lined up|laid out|in (?:my )?(?:hand|lap|mouth)|next to me|saved up|counted out|set up|tied|all ready)|(?:saving|saved|stockpiling|stockpiled|hoarding|hoarded|collecting|counting|lining up|saving up) %2{DRUG_EN}|loaded (?:gun|pistol|rifle|shotgun)|(?:gun|pistol|rifle|shotgun) (?:[^ ]+ ){0,4}(?:is |it is )?loaded`,
+    pattern: String.raw`(?:pills|meds|tablets|rope|xnoose|gun|pistol|knife|blade|razor|poison|bullets?|{DRUG_EN}) %3(?:ready|lined up|laid out|in (?:my )?(?:hand|lap|mouth)|next to me|saved up|counted out|set up|tied|all ready)|(?:saving|saved|stockpiling|stockpiled|hoarding|hoarded|collecting|counting|lining up|saving up) %2{DRUG_EN}|loaded (?:gun|pistol|rifle|shotgun)|(?:gun|pistol|rifle|shotgun) (?:[^ ]+ ){0,4}(?:is |it is )?loaded`,
   },
   {
     id: 'en.means.lethal-dose',
@@ -145,17 +146,18 @@ export const RULES_EN: readonly RuleSpec[] = [
   {
     id: 'en.means.jump',
     kind: 'means-or-method',
+    weak: true,
     pattern: String.raw`(?:jump|jumping|throw myself|throwing myself|leap|leaping|step off|fall) %3(?:off|from|of|in front of|into|onto) %3(?:${EDGE}|train|bus|car|truck|traffic|subway|floor|story)|(?:standing|sitting|i am|on|at|up) %2(?:on|at|near) (?:the |a |this |top of the )?(?:edge|ledge|bridge|roof|rooftop|tracks|train tracks|railroad|cliff|balcony|overpass) %4(?:jump|jumping|right now|now|waiting|looking down|thinking|want|alone|ready|end|fall)|${EDGE} %5(?:jump|jumping|let go)(?! rope)|(?:want|going|thinking|about|ready|planning) %2(?:to )?jump(?:ing)? (?:off|from|tonight|now|in front)`,
   },
   {
     id: 'en.means.research-water',
     kind: 'means-or-method',
-    pattern: String.raw`(?:ways?|methods?|how) to (?:die|kill ${SELF}|end (?:my life|it all)|commit suicide|overdose|hang ${SELF})|painless (?:way|ways|death|method|methods)|(?:researching|googling|googled|searched|searching|looking up|looked up|reading about) %3(?:suicide|ways to die|dying|overdoses?|lethal|methods)|how (?:high|far|deep|long|many|much) %6(?:to die|would kill|kill me|is fatal|is lethal|fatal|lethal)|(?:walk|walking|swim|swimming|drive|driving) %2(?:into|out into|out to|off into) (?:the )?(?:ocean|sea|lake|river|water|traffic) %4(?:not come back|not coming back|never come back|never coming back|and not|drown|disappear)|(?:use|using) (?:it|them|that|this|the \S+) on ${SELF}|(?:have|got|bought|holding|found|get) (?:the |my |some |a |new )?(?:razor blades|blades|noose)|(?:going to|will|want to|thinking about|about to|planning to) (?:take|swallow|overdose on|taking|swallowing) %2(?:all|a bunch of|a whole bottle of|the whole bottle of|every|a handful of|the rest of) %2{DRUG_EN}|(?:going to|will|want to|thinking about|about to) (?:drink|drinking|swallow|swallowing) (?:some )?(?:bleach|antifreeze|poison)|(?:i am|am|standing|sitting) %2(?:up )?(?:on|at|near) (?:the |a |this |top of the )?(?:ledge|bridge|roof|rooftop|tracks|train tracks|railroad|cliff|balcony|overpass)(?= \.|$)`,
+    pattern: String.raw`(?:ways?|methods?|how) to (?:die|kill ${SELF}|end (?:my life|it all)|commit suicide|overdose|hang ${SELF})|painless (?:way|ways|death|method|methods)|(?:researching|googling|googled|searched|searching|looking up|looked up|reading about) %3(?:suicide|ways to die|dying|overdoses?|lethal|methods)|how (?:high|far|deep|long|many|much) %6(?:to die|would kill|kill me|is fatal|is lethal|fatal|lethal)|(?:walk|walking|swim|swimming|drive|driving) %2(?:into|out into|out to|off into) (?:the )?(?:ocean|sea|lake|river|water|traffic) %4(?:not come back|not coming back|never come back|never coming back|and not|drown|disappear)|(?:use|using) (?:it|them|that|this|the \S+) on ${SELF}|(?:have|got|bought|holding|found|get) (?:the |my |some |a |new )?(?:razor blades|blades|xnoose)|(?:going to|will|want to|thinking about|about to|planning to) (?:take|swallow|overdose on|taking|swallowing) %2(?:all|a bunch of|a whole bottle of|the whole bottle of|every|a handful of|the rest of) %2{DRUG_EN}|(?:going to|will|want to|thinking about|about to) (?:drink|drinking|swallow|swallowing) (?:some )?(?:bleach|antifreeze|poison)|(?:i am|am|standing|sitting) %2(?:up )?(?:on|at|near) (?:the |a |this |top of the )?(?:ledge|bridge|roof|rooftop|tracks|train tracks|railroad|cliff|balcony|overpass)(?= \.|$)`,
   },
   {
     id: 'en.means.hanging',
     kind: 'means-or-method',
-    pattern: String.raw`(?:hang|hanging) ${SELF}|noose|(?:rope|belt|cord) %2(?:around|round|on) my neck|(?:tie|tied|tying|make|made|making) %2(?:rope|belt) %3(?:neck|ceiling|beam|closet|door)`,
+    pattern: String.raw`(?:hang|hanging) ${SELF}|xnoose|(?:rope|belt|cord) %2(?:around|round|on) my neck|(?:tie|tied|tying|make|made|making) %2(?:rope|belt) %3(?:neck|ceiling|beam|closet|door)`,
   },
   {
     id: 'en.means.wrists',
@@ -165,6 +167,7 @@ export const RULES_EN: readonly RuleSpec[] = [
   {
     id: 'en.means.gun',
     kind: 'means-or-method',
+    weak: true,
     pattern: String.raw`(?:gun|pistol|rifle|shotgun|barrel) %3(?:to|in|against|at) my (?:head|mouth|temple|chest)|shoot ${SELF}|blow my (?:brains|head) (?:out|off)|put a bullet in my`,
   },
   {
@@ -206,7 +209,7 @@ export const RULES_EN: readonly RuleSpec[] = [
   {
     id: 'en.farewell.gone',
     kind: 'farewell',
-    pattern: String.raw`(?:said|saying|say|made|making) my goodbyes|(?:affairs|things|everything|stuff) in order|(?:wrote|made|writing|updated) (?:my|a) will|(?:will not|never|not going to) (?:hear from|see|talk to|be hearing from) me (?:again|anymore|ever)|(?:last time|final time) (?:you|anyone) (?:will )?(?:hear|see|talk)|(?:love you all|love you guys|love you everyone|love you so much) (?:[^ ]+ ){0,4}(?:forgive me|goodbye|sorry|bye)|forgive me for what i (?:am about to|am going to|will) do|(?:when|after|once|by the time) (?:i am) (?:gone|dead|not here|not around|no longer here)|(?:will not|not going to|wil not) be (?:here|around|alive) %3(?:tomorrow|much longer|anymore|by|for long|next)|(?:this|it) is my last (?:message|text|night|day|time)|my last (?:message|text|words|night|day) (?:ever|on earth|alive)|last message to (?:anyone|you|everyone)|see you on the other side`,
+    pattern: String.raw`(?:said|saying|say|made|making) my goodbyes|(?:affairs|things|everything|stuff) in order|(?:wrote|made|writing|updated) (?:my|a) will|(?:will not|never|not going to) (?:hear from|see|talk to|be hearing from) me (?:again|anymore|ever)|(?:last time|final time) (?:you|anyone) (?:will )?(?:hear|see|talk)|(?:love you all|love you guys|love you everyone|love you so much) (?:[^ ]+ ){0,4}(?:forgive me|goodbye|sorry|bye)|forgive me for what i (?:am about to|am going to|will) do|(?:when|after|once|by the time) (?:i am) (?:gone|dead|not here|not around|no longer here)|(?:will not|not going to|wil not) be (?:here|around|alive) %3(?:tomorrow|much longer|anymore|by|for long|next)|(?:this|it) is my last (?:message|text|night|day|time|week|weekend|month|christmas|birthday)|my last (?:message|text|words|night|day) (?:ever|on earth|alive)|last message to (?:anyone|you|everyone)|see you on the other side`,
   },
   {
     id: 'en.farewell.giving-away',
@@ -273,7 +276,7 @@ export const RULES_EN: readonly RuleSpec[] = [
   {
     id: 'en.ideation.exit-for-good',
     kind: 'suicidal-ideation',
-    pattern: String.raw`(?:log|logging|logged|check|checking|clock|clocking|tap|tapping|peace|bow|bowing|sign|signing|dip|dipping|delete|deleting|uninstall|uninstalling|quit|quitting|leave|leaving|exit|exiting|end|ending|rage ?quit) (?:off |out |myself |the game |this game |life |it )?%2(?:for good|permanently|forever|for real this time|from (?:life|this life|this world|existence|earth|everything)|irl|in real life|of life|of this world|of existence)|(?:forever|eternal|permanent|long|big|final|last) (?:nap|sleep|rest|goodnight)|un ?exist(?:ing|ence)?|(?:stop|done|finished|tired of) being (?:a person|human|alive|here|me)|done being a person|(?:be|being|am) (?:dead|gone) (?:sounds|seems|feels|would feel|would be) %2(?:peaceful|nice|good|better|like relief|easier|amazing|great)|(?:death|dying|being dead|not existing|not being here|being gone) (?:sounds|seems|feels|would be|looks) %2(?:peaceful|nice|good|better|like (?:a )?relief|easier|amazing|great|like freedom)`,
+    pattern: String.raw`(?:log|logging|logged|check|checking|clock|clocking|tap|tapping|peace|bow|bowing|sign|signing|dip|dipping|delete|deleting|uninstall|uninstalling|quit|quitting|leave|leaving|exit|exiting|end|ending|rage ?quit) (?:off |out |myself |the game |this game |life |it )?%2(?:for good|permanently|forever|for real this time|from (?:life|this life|this world|existence|earth|everything)|irl|in real life|of life|of this world|of existence)|(?:forever|eternal|permanent|long|big|final|last) (?:nap|sleep|rest|goodnight)|(?:clock|clocking|check|checking|log|logging|sign|signing|tap|tapping|bow|bowing) (?:out|off) (?:\S+ ){0,6}(?:from everything|from life|of life|for good|for the last time|permanently|forever)|un ?exist(?:ing|ence)?|(?:stop|done|finished|tired of) being (?:a person|human|alive|here|me)|done being a person|(?:be|being|am) (?:dead|gone) (?:sounds|seems|feels|would feel|would be) %2(?:peaceful|nice|good|better|like relief|easier|amazing|great)|(?:death|dying|being dead|not existing|not being here|being gone) (?:sounds|seems|feels|would be|looks) %2(?:peaceful|nice|good|better|like (?:a )?relief|easier|amazing|great|like freedom)`,
   },
   {
     id: 'en.ideation.wishing-dead',
@@ -283,7 +286,7 @@ export const RULES_EN: readonly RuleSpec[] = [
   {
     id: 'en.means.odd-purpose',
     kind: 'means-or-method',
-    pattern: String.raw`(?:bought|buy|got|picked up|ordered|borrowed|took|stole|found|have) %4(?:gun|pistol|rifle|shotgun|strap|rope|noose|poison|rat poison|razor blades|pills|{DRUG_EN}) %8(?:not for (?:a |the )?(?:project|protection|hunting|camping|rats)|did not buy it for|not planning on using it on (?:anyone|anybody) else|no (?:rats|mice)|do not have (?:rats|mice|a project)|just in case|for myself|for me)|(?:sleeping|sleep|slept|sitting|sit|lying) with %4(?:gun|pistol|rifle|strap|knife|rope|pills) %4(?:under|next to|in|on|beside)|(?:keep|keeps|kept|been|am|just) %3(?:holding|hold|staring at|looking at|touching|cleaning) %4(?:the |his |her |my |a |an |one )?(?:gun|pistol|rifle|strap|rope|noose|pills|bottle|blade|razor)|(?:strap|gun|pistol|piece) (?:in|under) my (?:backpack|bag|pillow|waistband|pocket|lap)|(?:rope|noose) (?:is )?(?:already )?(?:up|hanging|tied)`,
+    pattern: String.raw`(?:bought|buy|got|picked up|ordered|borrowed|took|stole|found|have) %4(?:gun|pistol|rifle|shotgun|strap|rope|xnoose|poison|rat poison|razor blades|pills|{DRUG_EN}) %8(?:not for (?:a |the )?(?:project|protection|hunting|camping|rats)|did not buy it for|not planning on using it on (?:anyone|anybody) else|no (?:rats|mice)|do not have (?:rats|mice|a project)|just in case|for myself|for me)|(?:sleeping|sleep|slept|sitting|sit|lying) with %4(?:gun|pistol|rifle|strap|knife|rope|pills) %4(?:under|next to|in|on|beside)|(?:keep|keeps|kept|been|am|just) %3(?:holding|hold|staring at|looking at|touching|cleaning) %4(?:the |his |her |my |a |an |one )?(?:gun|pistol|rifle|strap|rope|xnoose|pills|bottle|blade|razor)|(?:strap|gun|pistol|piece) (?:in|under) my (?:backpack|bag|pillow|waistband|pocket|lap)|(?:rope|xnoose) (?:is )?(?:already )?(?:up|hanging|tied)`,
   },
   {
     id: 'en.means.at-the-edge',
@@ -335,7 +338,7 @@ export const RULES_EN: readonly RuleSpec[] = [
   {
     id: 'en.intent.heading-there',
     kind: 'intent-or-plan',
-    pattern: String.raw`(?:going|heading|walking|walk|driving|drive|go) (?:over )?to (?:the |a )?(?:bridge|tracks|train tracks|railroad|overpass|cliff|roof|rooftop|quarry|river|lake|dam|parking garage|top floor) (?:\S+ ){0,6}(?:after this|tonight|now|later|when|before (?:anyone|everyone)|so i can|to end|and end|for good)|(?:before (?:anyone|everyone) (?:is )?(?:up|awake|home)) (?:\S+ ){0,4}(?:walk|go|drive|head) to (?:the )?(?:tracks|bridge|river|roof)|(?:tried|attempted) %2(?:again )?(?:last night|yesterday|this morning|earlier|on (?:sunday|monday|tuesday|wednesday|thursday|friday|saturday)) (?:\S+ ){0,6}(?:did not work|failed|woke up|still here|survived|did not die)|(?:final|last) (?:text|message|call) (?:ever|from me)?(?= \.|$)|made my peace|(?:notes?|letters?) (?:are |is )?(?:all )?(?:written|done|finished|ready)`,
+    pattern: String.raw`(?:going|heading|walking|walk|driving|drive|go) (?:over )?to (?:the |a )?(?:bridge|tracks|train tracks|railroad|overpass|cliff|roof|rooftop|quarry|river|lake|dam|parking garage|top floor) (?:\S+ ){0,6}(?:after this|tonight|now|later|when|before (?:anyone|everyone)|so i can|to end|and end|for good)|(?:before (?:anyone|everyone) (?:is )?(?:up|awake|home)) (?:\S+ ){0,4}(?:walk|go|drive|head) to (?:the )?(?:tracks|bridge|river|roof)|(?:tried|attempted) %2(?:again )?(?:last night|yesterday|this morning|earlier|on (?:sunday|monday|tuesday|wednesday|thursday|friday|saturday)) (?:\S+ ){0,6}(?:did not work|failed|woke up|still here|survived|did not die)|(?:final|last) (?:text|message|call) (?:ever|from me)?(?= \.|$)|made my peace|i am (?:just )?(?:finishing|going to finish) it(?= \.|$)|(?:attempt|tried) (?:\S+ ){0,10}(?:did not work|failed) (?:\S+ ){0,10}(?:try again|another try|next time)|(?:\d+ (?:days?|weeks?|months?) clean|my streak) (?:\S+ ){0,6}(?:broke it|broke|relapsed|ended|lost it)|blood (?:on|all over) (?:my )?(?:sheets|bed|floor|arm|arms|hands|legs)|(?:notes?|letters?) (?:are |is )?(?:all )?(?:written|done|finished|ready)`,
   },
   {
     id: 'en.means.checking',
@@ -345,6 +348,12 @@ export const RULES_EN: readonly RuleSpec[] = [
   {
     id: 'en.ideation.relief-if-gone',
     kind: 'suicidal-ideation',
-    pattern: String.raw`(?:plane|car|bus|train|flight) (?:\S+ ){0,3}(?:went|goes|would go|crashed|crashes|went down|goes down) (?:\S+ ){0,6}(?:relieved|relief|glad|happy|would not mind|okay with it|fine with it|not mind)|(?:if i (?:died|die|was gone|were gone|did not wake up)) (?:\S+ ){0,5}(?:would not care|would not mind|relieved|relief|fine with it|okay with it|be glad|not mind)|(?:stopped|stop|quit) existing|until (?:i |it )?(?:do not wake up|never wake up|die|am dead|kills me|stop breathing)|(?:fine|better|easier|happier|better off) (?:\S+ ){0,10}if i (?:just )?(?:was not|were not|was no longer|was gone|were gone) (?:around|here|alive|anymore)|(?:point|reason|sense) (?:in|of) (?:sticking around|staying alive|staying|being here|going on|existing)|(?:see|picture) (?:myself|me) (?:\S+ ){0,3}(?:alive|here|around) by (?:summer|spring|winter|fall|christmas|next \S+|the end of \S+|my birthday|\S+day)|(?:cat|dog|pets?|kitten|puppy|fish|bird) (?:\S+ ){0,8}(?:needs?|will need|deserves?) a (?:good |new |loving |forever )?home`,
+    pattern: String.raw`(?:plane|car|bus|train|flight) (?:\S+ ){0,3}(?:went|goes|would go|crashed|crashes|went down|goes down) (?:\S+ ){0,6}(?:relieved|relief|glad|happy|would not mind|okay with it|fine with it|not mind)|(?:if i (?:died|die|was gone|were gone|did not wake up)) (?:\S+ ){0,5}(?:would not care|would not mind|relieved|relief|fine with it|okay with it|be glad|not mind)|(?:stopped|stop|quit) existing|(?:not going to|will not|not|never going to) (?:stick|be sticking|sticking) around|by the time (?:you|anyone|they|someone|somebody) (?:read|reads|see|sees|get|gets|find|finds) (?:this|these|my)|(?:permanent|eternal|final|forever) (?:peace|rest|quiet|sleep)|(?:nobody|no one) (?:will|would) (?:have to |need to )?(?:deal with|worry about|put up with|bother with) me|if (?:anyone|someone|somebody|they) asks? (?:\S+ ){0,12}(?:bye|goodbye|could not anymore|can not anymore|i am sorry|i loved|i tried)|until (?:i |it )?(?:do not wake up|never wake up|die|am dead|kills me|stop breathing)|(?:fine|better|easier|happier|better off) (?:\S+ ){0,10}if i (?:just )?(?:was not|were not|was no longer|was gone|were gone) (?:around|here|alive|anymore)|(?:point|reason|sense) (?:in|of) (?:sticking around|staying alive|staying|being here|going on|existing)|(?:see|picture) (?:myself|me) (?:\S+ ){0,3}(?:alive|here|around) by (?:summer|spring|winter|fall|christmas|next \S+|the end of \S+|my birthday|\S+day)|(?:cat|dog|pets?|kitten|puppy|fish|bird) (?:\S+ ){0,8}(?:needs?|will need|deserves?) a (?:good |new |loving |forever )?home`,
+  },
+
+  {
+    id: 'en.others.waiting-armed',
+    kind: 'danger-to-others',
+    pattern: String.raw`(?:sitting|parked|waiting|standing|outside) (?:\S+ ){0,6}(?:house|place|work|office|school|apartment|job|door) (?:\S+ ){0,4}with (?:my|a|the|his|dad s) (?:gun|pistol|rifle|knife|shotgun|bat)|with (?:my|a|the) (?:gun|pistol|rifle|knife|shotgun) (?:\S+ ){0,4}(?:outside|waiting for|at) (?:his|her|their|my (?:boss|ex)) `,
   },
 ];

@@ -25,6 +25,7 @@ export const IDIOMS_ES: readonly string[] = [
   String.raw`(?:me )?(?:lastime|queme|golpee|corte) (?:el|la|los|las) \S+ (?:jugando|corriendo|cocinando|entrenando|en el|en la|con la|con el|al)`,
   String.raw`(?:novio|novia|pareja|ex|chavo|chava|morro|morra) (?:\S+ )?me (?:corto|corta|corte|terminó|termino)`,
   String.raw`suicidio (?:colectivo|politico|social)|prevencion del suicidio`,
+  String.raw`(?:me )?(?:corte|corto|cortaste) (?:con )?(?:una |un |la |el )?(?:hoja(?: de papel)?|papel|lata|cuchillo (?:cocinando|picando))|(?:cocinando|picando) (?:\S+ ){0,3}(?:me )?corte`,
   String.raw`desaparecer (?:unos|un par de|por unos|por un par de|un) (?:dias|horas|semanas|rato|fin de semana|tiempo)`,
   String.raw`(?:se me |me |nos )?(?:corto|corta|cortaron|corte|cortar|cortarme|cortarte|cortarse|cortarle) (?:la |el |las |los )?(?:llamada|luz|agua|internet|senal|linea|cable|pelo|unas|fleco|cabello|gas)`,
 ];
@@ -268,11 +269,17 @@ export const RULES_ES: readonly RuleSpec[] = [
   {
     id: 'es.overdose.took-too-much',
     kind: 'overdose-or-medical',
-    pattern: String.raw`(?:me tome|tome|se tomo|me trague|se trago|tomo|me meti) (?:\S+ ){0,8}(?:dos veces|doble|de mas|demasiad[ao]s?|todas|todo el frasco|un frasco|\d+) (?:\S+ ){0,10}(?:me siento (?:muy )?mal|mareado|mareada|debil|vomit\S*|no puedo respirar|el corazon|me duele el pecho|desmay\S*|no despierta|no reacciona)|(?:bebe|nino|nina|hijo|hija|nieto|nieta|nene|nena|\d+ anos) (?:\S+ ){0,4}(?:se trago|se tomo|se comio|tomo|trago|comio|se bebio) (?:\S+ ){0,4}(?:pastillas|medicina|medicinas|pildoras|cloro|veneno|vitaminas|jarabe|detergente)`,
+    pattern: String.raw`(?:me tome|tome|se tomo|me trague|se trago|tomo|me meti|me puse|me inyecte|me aplique|se puso|se inyecto|le di|le dimos|se comio) (?:\S+ ){0,8}(?:dos veces|doble|de mas|demasiad[ao]s?|todas|todo el frasco|un frasco|\d+) (?:\S+ ){0,10}(?:me siento (?:muy )?mal|mareado|mareada|debil|vomit\S*|no puedo respirar|el corazon|me duele el pecho|desmay\S*|no despierta|no reacciona|temblando|sudando|sangr\S*|confundid[oa])|(?:bebe|nino|nina|hijo|hija|nieto|nieta|nene|nena|hermanito|hermanita|hermano|brother|sister|\d+ anos) (?:\S+ ){0,4}(?:se trago|se tomo|se comio|tomo|trago|comio|se bebio) (?:\S+ ){0,4}(?:pastillas|medicina|medicinas|pildoras|cloro|veneno|vitaminas|jarabe|detergente|gomitas)`,
   },
   {
     id: 'es.ideation.euphemism',
     kind: 'suicidal-ideation',
     pattern: String.raw`(?:platicar|hablar|ver|visitar|conocer) (?:con |a )?san pedro|(?:arregle|arreglando|deje arreglados|tengo arreglados|ya arregle) (?:mis |todos mis )?(?:papeles|asuntos|pendientes|cosas)|no (?:creo|pienso|se si) (?:que )?(?:llegue|llego|voy a llegar) a (?:fin de (?:mes|ano|semana)|manana|navidad|mi cumpleanos|el \S+)|esta vez (?:si )?(?:me voy|lo hago|lo voy a hacer|no fallo|no me fallo)|(?:perro|perrito|gato|gatita|gatito|mascota) (?:\S+ ){0,8}(?:necesita|va a necesitar) (?:un )?(?:buen |nuevo )?hogar`,
+  },
+
+  {
+    id: 'es.means.which-is-fastest',
+    kind: 'means-or-method',
+    pattern: String.raw`(?:que|cual|cuales) (?:veneno|pastilla|pastillas|medicina|medicinas|puente|edificio) (?:\S+ ){0,4}(?:mas rapido|rapido|mata|matar|mas alto|no sobrevive|sin dolor) (?:\S+ ){0,4}(?:persona|humano|gente|uno)?`,
   },
 ];
