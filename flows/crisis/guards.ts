@@ -83,11 +83,11 @@ const LEXICONS: Readonly<Record<CrisisLanguage, GuardLexicon>> = {
       '',
     ),
     topicTalk: compilePattern(
-      String.raw`warning signs|signs (?:that|of)|for (?:my|a|our) (?:psychology |psych |history |english )?(?:paper|class|essay|research|project|assignment|thesis)|(?:how|what) (?:do|can|should|would) (?:i|we|you|you guys|volunteers) %2(?:help|support|say to|handle|respond to|talk to) (?:someone|a friend|my friend|people|them|him|her|it)|curious how (?:the )?training|as a (?:nurse|teacher|volunteer|counselor|therapist|paramedic|doctor)|talking about (?:suicide|self harm|it) (?:make|makes|put|puts|cause|causes|increase|increases)|(?:a|my|our) patient`,
+      String.raw`warning signs|signs (?:that|of)|awareness|(?:a|the) (?:talk|workshop|training|class|seminar) (?:on|about)|for (?:my|a|our) (?:psychology |psych |history |english )?(?:paper|class|essay|research|project|assignment|thesis)|(?:how|what) (?:do|can|should|would) (?:i|we|you|you guys|volunteers) %2(?:help|support|say to|handle|respond to|talk to) (?:someone|a friend|my friend|people|them|him|her|it)|curious how (?:the )?training|as a (?:nurse|teacher|volunteer|counselor|therapist|paramedic|doctor)|talking about (?:suicide|self harm|it) (?:make|makes|put|puts|cause|causes|increase|increases)|(?:a|my|our) patient`,
       '',
     ),
     answeredNo: compilePattern(
-      String.raw`(?:asked|asks|asking) (?:me )?(?:if|whether) %12(?:i said no|said no|i told (?:her|him|them) no|answered no)`,
+      String.raw`(?:asked|asks|asking) (?:me )?(?:if|whether) (?:\S+ ){0,12}(?:i said no|said no|i told (?:her|him|them) no|answered no|i do not|i am not|no i do not)(?= \.|$| and| but)`,
       '',
     ),
     benignActivity: compilePattern(
@@ -106,10 +106,10 @@ const LEXICONS: Readonly<Record<CrisisLanguage, GuardLexicon>> = {
     possessives: words('mi mis su sus tu nuestro nuestra un una'),
     relations: relationHeads('REL_ES'),
     mediaCues: words(
-      'pelicula peliculas serie series capitulo episodio libro novela articulo noticia noticias documental podcast personaje cancion letra juego videojuego nivel anime ensayo investigacion escena video tiktok obra protagonista villano banda album concierto escuchando clase curso taller capacitacion tarea exposicion materia',
+      'telenovela telenovelas netflix pelicula peliculas serie series capitulo episodio libro novela articulo noticia noticias documental podcast personaje cancion letra juego videojuego nivel anime ensayo investigacion escena video tiktok obra protagonista villano banda album concierto escuchando clase curso taller capacitacion tarea exposicion materia',
     ),
     distantPast: compilePattern(
-      String.raw`hace (?:\S+ ){0,2}(?:anos|meses|decadas)|hace (?:mucho )?tiempo|hace mucho|cuando (?:era|tenia|estaba en|iba en)|de (?:nino|nina|adolescente|joven|chic[oa]|pequen[oa]|chiquit[oa]|mas joven|mas chic[oa])|a los \d+|a los \S+ anos|en (?:la )?(?:prepa|secundaria|preparatoria|universidad|uni|el pasado|mi adolescencia)|antes(?! de)|solia|el ano pasado|(?:llevo|tengo) \S+ (?:anos|meses) sin|anos sin|meses sin`,
+      String.raw`hace (?:\S+ ){0,2}(?:anos|meses|decadas)|hace (?:mucho )?tiempo|hace mucho|cuando (?:era|tenia|estaba en|iba en)|de (?:nino|nina|adolescente|joven|chic[oa]|pequen[oa]|chiquit[oa]|mas joven|mas chic[oa])|a los \d+|a los \S+ anos|en (?:la )?(?:prepa|secundaria|preparatoria|universidad|uni|el pasado|mi adolescencia)|antes (?:yo )?(?:me |lo |la |le )?\S+(?:aba|ia)(?= |$)|solia|el ano pasado|(?:llevo|tengo) \S+ (?:anos|meses) sin|anos sin|meses sin`,
       '',
     ),
     presentRisk: compilePattern(
@@ -133,11 +133,11 @@ const LEXICONS: Readonly<Record<CrisisLanguage, GuardLexicon>> = {
       '',
     ),
     topicTalk: compilePattern(
-      String.raw`senales de (?:alerta|advertencia)|como (?:puedo|se puede) saber si|pregunto para|para un taller|para (?:mi|una|la) (?:tarea|clase|investigacion|tesis|exposicion|ensayo)|(?:como|que) (?:puedo|podemos|debo|deberia) %2(?:ayudar|apoyar|decirle|hablar con) (?:a )?(?:alguien|una amiga|un amigo|mi amig[oa]|ell[oa]s?)|soy (?:enfermera|enfermero|maestra|maestro|voluntari[oa]|doctora|doctor|paramedico|psicolog[oa])|(?:un|una|el|la|mi) paciente`,
+      String.raw`senales de (?:alerta|advertencia)|(?:un|una|el|la) (?:taller|charla|platica|capacitacion|curso) (?:de|sobre)|primeros auxilios|como (?:puedo|se puede) saber si|pregunto para|para un taller|para (?:mi|una|la) (?:tarea|clase|investigacion|tesis|exposicion|ensayo)|(?:como|que) (?:puedo|podemos|debo|deberia) %2(?:ayudar|apoyar|decirle|hablar con) (?:a )?(?:alguien|una amiga|un amigo|mi amig[oa]|ell[oa]s?)|soy (?:enfermera|enfermero|maestra|maestro|voluntari[oa]|doctora|doctor|paramedico|psicolog[oa])|(?:un|una|el|la|mi) paciente`,
       '',
     ),
     answeredNo: compilePattern(
-      String.raw`(?:me )?(?:pregunto|pregunta|preguntaron) si %12(?:le dije que no|dije que no|conteste que no|les dije que no)`,
+      String.raw`(?:me )?(?:pregunto|pregunta|preguntaron) si (?:\S+ ){0,12}(?:le dije que no|dije que no|conteste que no|les dije que no)`,
       '',
     ),
     benignActivity: compilePattern(

@@ -129,6 +129,10 @@ export const EXPANSIONS_EN: Readonly<Record<string, string>> = {
   jk: 'lol',
   // Misspelling families of the key words, too short for edit distance to reach safely.
   kll: 'kill',
+  di: 'die',
+  dy: 'die',
+  srsly: 'seriously',
+  nt: 'not',
   kil: 'kill',
   kyl: 'kill',
   mysef: 'myself',

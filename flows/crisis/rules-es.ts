@@ -120,6 +120,7 @@ export const RULES_ES: readonly RuleSpec[] = [
   {
     id: 'es.means.jump',
     kind: 'means-or-method',
+    weak: true,
     pattern: String.raw`(?:tirarme|aventarme|lanzarme|arrojarme|saltar|brincar|tirar|aventar|lanzar|me voy a tirar|me tiro|me aviento|me lanzo|me voy a aventar) %3(?:de|del|desde|al|a la|a las|a los|por|frente|enfrente|en) %3${EDGE}|${EDGE} %5(?:saltar|tirarme|aventarme|lanzarme|brincar|caer)|(?:estoy|ando|sigo) (?:en|arriba de|sobre) (?:el |la |un |una )?(?:puente|azotea|techo|cornisa|vias|borde|orilla)(?! con)`,
   },
   {
@@ -210,7 +211,7 @@ export const RULES_ES: readonly RuleSpec[] = [
     id: 'es.ideation.kill-myself',
     kind: 'suicidal-ideation',
     weak: true,
-    pattern: String.raw`me (?:quiero|quisiera|voy a|pienso) (?:matar|suicidar)(?= |$)|(?<!(?:va|van|quiere|quieren) a )(?:matarme|suicidarme|quitarme la vida|me suicido|me quito la vida|quitar me la vida)(?= |$)|me (?:mataria|suicidaria)|(?:acabar|terminar|acabo|termino) con (?:mi vida|todo)(?= |$)`,
+    pattern: String.raw`me (?:quiero|quisiera|voy a|pienso) (?:matar|suicidar)(?= |$)|me mato(?= \.|$| aqui| hoy| esta noche| ya| manana| de una vez)|(?<!(?:va|van|quiere|quieren) a )(?:matarme|suicidarme|quitarme la vida|me suicido|me quito la vida|quitar me la vida)(?= |$)|me (?:mataria|suicidaria)|(?:acabar|terminar|acabo|termino) con (?:mi vida|todo)(?= |$)`,
   },
   {
     id: 'es.ideation.no-reason',
@@ -247,7 +248,7 @@ export const RULES_ES: readonly RuleSpec[] = [
   {
     id: 'es.attempt.recent',
     kind: 'intent-or-plan',
-    pattern: String.raw`(?:intente|intentarlo|lo intente|trate de) %6(?:ayer|anoche|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|la semana pasada|hace (?:\d+|unos|dos|tres|pocos) dias)|(?:ayer|anoche|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|la semana pasada|hace (?:\d+|unos|dos|tres|pocos) dias) %6(?:intente|lo intente|trate de)|(?:me dieron el alta|sali del hospital) %6(?:intentarlo|intento|intente|sobredosis)`,
+    pattern: String.raw`(?:intente|intentarlo|lo intente|trate de|me quise (?:colgar|matar|ahorcar|tirar|suicidar|cortar|quitar la vida)|quise (?:matarme|colgarme|ahorcarme|suicidarme|quitarme la vida)) %6(?:ayer|anoche|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|la semana pasada|hace (?:\d+|unos|dos|tres|pocos) dias)|(?:ayer|anoche|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|la semana pasada|hace (?:\d+|unos|dos|tres|pocos|una) (?:dias|semana|semanas)) %6(?:intente|lo intente|trate de|me quise (?:colgar|matar|ahorcar|tirar|suicidar|cortar))|(?:me dieron el alta|sali del hospital) %6(?:intentarlo|intento|intente|sobredosis)`,
   },
   {
     id: 'es.farewell.message-to-pass-on',
