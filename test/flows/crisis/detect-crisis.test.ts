@@ -50,11 +50,11 @@ function rate(part: number, whole: number): number {
   return whole === 0 ? Number.NaN : part / whole;
 }
 
-function measure(messages: readonly CorpusMessage[]): Figures {
-  const flagged = messages.map((message) => detectCrisis(message.text, message.lang).escalate);
+/** Each message is classified once; every slice's figures are read from those verdicts. */
+function measure(messages: readonly CorpusMessage[], flagged: ReadonlyMap<CorpusMessage, boolean>): Figures {
   const crises = messages.filter((message) => message.crisis).length;
-  const caught = messages.filter((message, i) => message.crisis && flagged[i]).length;
-  const falseAlarms = messages.filter((message, i) => !message.crisis && flagged[i]).length;
+  const caught = messages.filter((message) => message.crisis && flagged.get(message)).length;
+  const falseAlarms = messages.filter((message) => !message.crisis && flagged.get(message)).length;
   return {
     recall: rate(caught, crises),
     falsePositiveRate: rate(falseAlarms, messages.length - crises),
@@ -78,10 +78,13 @@ function slices(messages: readonly CorpusMessage[]): Record<string, CorpusMessag
 }
 
 function report(label: string, messages: readonly CorpusMessage[]): Record<string, Figures> {
+  const flagged = new Map(
+    messages.map((message) => [message, detectCrisis(message.text, message.lang).escalate]),
+  );
   const figures: Record<string, Figures> = {};
   const lines = [`${label} (${messages.length} messages)`];
   for (const [name, slice] of Object.entries(slices(messages))) {
-    const measured = measure(slice);
+    const measured = measure(slice, flagged);
     figures[name] = measured;
     const recall = Number.isNaN(measured.recall) ? '' : ` recall ${measured.recall.toFixed(3)}`;
     const fpr = Number.isNaN(measured.falsePositiveRate)
@@ -240,14 +243,26 @@ describe('detectCrisis behaviour', () => {
     expect(detectCrisis('').escalate).toBe(false);
   });
 
-  it('classifies 1,000 messages well within a second', () => {
-    const messages = Array.from({ length: 1000 }, (_, i) => corpus[i % corpus.length]?.text ?? '');
+  it('classifies a message in under a millisecond at the 99th percentile', () => {
+    const messages = corpus.slice(0, 2000).map((message) => message.text);
+    for (const text of messages.slice(0, 200)) detectCrisis(text); // warm the regex and JIT caches
 
-    const started = performance.now();
-    for (const text of messages) detectCrisis(text);
-    const elapsed = performance.now() - started;
+    // The cost of a message is its fastest of three runs: a garbage collection or another process taking the
+    // core is the machine's, not the detector's, and would make the bound flaky on a shared two-core runner.
+    const costOf = (text: string) => {
+      let fastest = Number.POSITIVE_INFINITY;
+      for (let run = 0; run < 3; run++) {
+        const started = performance.now();
+        detectCrisis(text);
+        fastest = Math.min(fastest, performance.now() - started);
+      }
+      return fastest;
+    };
+    const times = messages.map(costOf);
+    const sorted = [...times].sort((a, b) => a - b);
+    const p99 = sorted[Math.ceil(sorted.length * 0.99) - 1] ?? Number.POSITIVE_INFINITY;
 
-    console.log(`1,000 messages in ${elapsed.toFixed(1)} ms (${(elapsed / 1000).toFixed(3)} ms per message)`);
-    expect(elapsed).toBeLessThan(1000);
+    console.log(`classify p50 ${(sorted[sorted.length >> 1] ?? 0).toFixed(3)} ms, p99 ${p99.toFixed(3)} ms`);
+    expect(p99).toBeLessThan(1);
   });
 });
