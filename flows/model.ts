@@ -1,4 +1,5 @@
 // The records the line keeps: contacts (live state and anonymized log in one), volunteers, offers.
+import type { ConcernKind } from './crisis/crisis-types.js';
 import type { Overflow } from './line-settings.js';
 import type { Language } from './replies.js';
 
@@ -30,6 +31,12 @@ export interface Escalation {
   readonly at: number;
 }
 
+/** Words of concern without a clear present risk: the volunteer is asked to check, the contact goes first. */
+export interface Concern {
+  readonly kind: ConcernKind;
+  readonly at: number;
+}
+
 export interface Contact {
   readonly contactId: string;
   readonly channel: Channel;
@@ -48,6 +55,8 @@ export interface Contact {
   readonly endedAt?: number;
   readonly volunteerId?: string;
   readonly escalation?: Escalation;
+  /** Set once, by the first message or speech the detector found words of concern in. */
+  readonly concern?: Concern;
   /** Offers ringing right now; the dispatcher starts a new round only at zero. */
   readonly offersOutstanding: number;
   readonly offerRound: number;

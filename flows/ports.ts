@@ -73,7 +73,13 @@ export interface ContactStore {
   createContact(contact: Contact): Promise<'created' | 'exists'>;
   getContact(contactId: string): Promise<Contact | undefined>;
   updateContact(contactId: string, change: ContactChange): Promise<Contact | undefined>;
-  countQueuedAhead(channel: Channel, language: Language, queuedAt: number): Promise<number>;
+  /** Contacts ahead in the queue: every concern-flagged one is ahead of every unflagged one, then by time. */
+  countQueuedAhead(
+    channel: Channel,
+    language: Language,
+    queuedAt: number,
+    concern?: boolean,
+  ): Promise<number>;
   listQueued(channel: Channel, language: Language, limit: number): Promise<Contact[]>;
   listLive(): Promise<Contact[]>;
   countRecentContacts(callerKey: string, since: number): Promise<number>;

@@ -1,4 +1,5 @@
 // The live board: who is waiting where and for how long, who is on shift and what they are doing. No numbers.
+import type { ConcernKind } from '../crisis/crisis-types.js';
 import type { Channel, Contact, Volunteer } from '../model.js';
 import type { Language } from '../replies.js';
 
@@ -13,7 +14,12 @@ export interface LiveBoard {
     readonly language: Language;
     readonly waiting: number;
     readonly longestWaitSeconds: number | null;
-    readonly contacts: { contactId: string; waitSeconds: number; offersOutstanding: number }[];
+    readonly contacts: {
+      contactId: string;
+      waitSeconds: number;
+      offersOutstanding: number;
+      concern?: ConcernKind;
+    }[];
   }[];
   readonly volunteers: {
     readonly volunteerId: string;
@@ -30,6 +36,7 @@ export interface LiveBoard {
     readonly status: Contact['status'];
     readonly volunteerName?: string;
     readonly seconds: number;
+    readonly concern?: ConcernKind;
   }[];
 }
 
@@ -85,6 +92,7 @@ export function shapeBoard(input: {
           contactId: c.contactId,
           waitSeconds: seconds(c.queuedAt ?? c.startedAt, now),
           offersOutstanding: c.offersOutstanding,
+          ...(c.concern ? { concern: c.concern.kind } : {}),
         }))
         .sort((a, b) => b.waitSeconds - a.waitSeconds);
       return {
@@ -106,6 +114,7 @@ export function shapeBoard(input: {
           status: c.status,
           ...(volunteerName ? { volunteerName } : {}),
           seconds: seconds(c.answeredAt ?? c.startedAt, now),
+          ...(c.concern ? { concern: c.concern.kind } : {}),
         };
       }),
   };

@@ -14,7 +14,7 @@ import type { ActionTarget } from '../replies.js';
 import { LANGUAGES } from '../replies.js';
 import { conferenceRoom } from '../voice/voice-deps.js';
 import { completeContactLog } from './contact-log.js';
-import { takeRingGroup } from './ring-group.js';
+import { byOfferOrder, takeRingGroup } from './ring-group.js';
 import { offerWaitingTexts } from './text-offers.js';
 
 export interface DispatchDeps {
@@ -84,7 +84,7 @@ async function offerWaitingCalls(
   )
     .flat()
     .filter((contact) => contact.offersOutstanding <= 0 && contact.liveUntil > now)
-    .sort((a, b) => (a.queuedAt ?? 0) - (b.queuedAt ?? 0));
+    .sort(byOfferOrder);
   for (const contact of waiting) {
     const group = takeRingGroup(volunteers, contact, settings.ringGroupSize);
     if (group.length === 0) continue;

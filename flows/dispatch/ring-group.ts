@@ -1,6 +1,15 @@
 // The ring group: which free volunteers a waiting contact is offered to, longest idle first.
 import type { Contact, Volunteer } from '../model.js';
 
+/**
+ * The order waiting contacts are offered in: a contact flagged with words of concern before any other (as
+ * the largest crisis text lines order their queues by risk), then the longest waiting.
+ */
+export function byOfferOrder(a: Contact, b: Contact): number {
+  const concern = Number(b.concern !== undefined) - Number(a.concern !== undefined);
+  return concern !== 0 ? concern : (a.queuedAt ?? 0) - (b.queuedAt ?? 0);
+}
+
 /** Removes and returns the longest-idle free volunteers who speak the contact's language. */
 export function takeRingGroup(free: Volunteer[], contact: Contact, size: number): Volunteer[] {
   const group: Volunteer[] = [];

@@ -10,7 +10,7 @@ import { promptsFor } from '../prompts/prompts.js';
 import { volunteerTexts } from '../prompts/volunteer-texts.js';
 import { LANGUAGES } from '../replies.js';
 import type { DispatchDeps } from './dispatcher.js';
-import { takeRingGroup } from './ring-group.js';
+import { byOfferOrder, takeRingGroup } from './ring-group.js';
 
 const QUEUE_WINDOW = 25;
 
@@ -35,7 +35,7 @@ export async function offerWaitingTexts(
   )
     .flat()
     .filter((contact) => contact.offersOutstanding <= 0 && contact.liveUntil > now)
-    .sort((a, b) => (a.queuedAt ?? 0) - (b.queuedAt ?? 0));
+    .sort(byOfferOrder);
   let offered = 0;
   for (const contact of waiting) {
     const group = takeRingGroup(free, contact, settings.ringGroupSize);
@@ -69,7 +69,7 @@ async function offerText(
       await deps.telephony.sendText({
         to: deps.vault.open(volunteer.phoneSealed),
         from: settings.lineNumber,
-        body: volunteerTexts.textOffer(language),
+        body: volunteerTexts.textOffer(language, contact.concern?.kind),
       });
       await deps.store.putOffer({
         contactId: contact.contactId,

@@ -1,4 +1,14 @@
 // Every word the line texts to volunteers: commands, offers, relayed messages and their tags.
+import type { ConcernKind } from '../crisis/crisis-types.js';
+
+/** How a volunteer is told what a concern is about, in a few plain words. */
+export const concernWords: Readonly<Record<ConcernKind, string>> = {
+  hopelessness: 'hopelessness',
+  burden: 'feeling like a burden',
+  'death-talk': 'talk of death',
+  'self-harm-talk': 'talk of self-harm',
+  distress: 'deep distress',
+};
 
 const COMMANDS = 'ON, OFF, STATUS, ACCEPT, END <tag>, PASS <tag>, ESCALATE <tag>, HELP';
 const tags = (open: readonly string[]) => (open.length ? open.map((t) => `[${t}]`).join(', ') : 'none');
@@ -11,14 +21,17 @@ export const volunteerTexts = {
   offShift: "Warmline: you're OFF shift. Open text conversations stay with you until you END or PASS them.",
   status: (queued: number, open: readonly string[], onShift: boolean) =>
     `Warmline: ${onShift ? 'ON' : 'OFF'} shift. ${queued} text${queued === 1 ? '' : 's'} waiting. Your conversations: ${tags(open)}.`,
-  textOffer: (language: string) => `Warmline: new text conversation (${language}). Reply ACCEPT to take it.`,
+  textOffer: (language: string, concern?: ConcernKind) =>
+    `Warmline: new text conversation (${language}).${concern ? ` Flagged: ${concernWords[concern]}; please ask directly about safety.` : ''} Reply ACCEPT to take it.`,
+  concernRaised: (tag: string, concern: ConcernKind) =>
+    `[${tag}] Heads-up: words of concern (${concernWords[concern]}). Please ask directly whether they are thinking of suicide; ESCALATE ${tag} if they are in danger.`,
   offerTaken: 'Warmline: that text conversation was taken by another volunteer. Thank you!',
   nothingToAccept: 'Warmline: there is no text conversation waiting for you right now.',
   acceptGone: 'Warmline: that conversation is no longer waiting. Thank you!',
   tooManySessions: (limit: number) =>
     `Warmline: you already have ${limit} open conversations. END or PASS one first.`,
-  accepted: (tag: string) =>
-    `[${tag}] You're connected with a texter. Replies go to your latest conversation; start with [${tag}] to choose this one. END ${tag} to finish, PASS ${tag} to return it to the queue, ESCALATE ${tag} for the crisis line.`,
+  accepted: (tag: string, concern?: ConcernKind) =>
+    `[${tag}] You're connected with a texter.${concern ? ` Flagged: ${concernWords[concern]}; please ask directly whether they are thinking of suicide.` : ''} Replies go to your latest conversation; start with [${tag}] to choose this one. END ${tag} to finish, PASS ${tag} to return it to the queue, ESCALATE ${tag} for the crisis line.`,
   relayed: (tag: string, body: string) => `[${tag}] ${body}`,
   unknownTag: (tag: string, open: readonly string[]) =>
     `Warmline: no open conversation [${tag}]. Your open ones: ${tags(open)}.`,

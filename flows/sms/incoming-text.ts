@@ -63,7 +63,7 @@ export async function handleIncomingText(deps: TextDeps, text: IncomingText): Pr
     case 'help':
       return { messages: [{ body: prompts.smsHelp(deps.defaults.crisisTextNumber) }] };
     default:
-      return handleTexterMessage(deps, phoneKey, phone, text, language);
+      return handleTexterMessage(deps, phoneKey, phone, text, language, assessment?.concern ?? null);
   }
 }
 

@@ -5,9 +5,11 @@
 // text is relayed to them as "[tag] words" from the line's number.
 // Alternate courses: line closed or nobody on shift (hours and the crisis options); the wait limit (the
 // overflow message); STOP (the conversation closes and the peer is told; nothing more is sent); a replayed
-// webhook (same MessageSid: nothing relayed twice); crisis language (see incoming-text.ts).
+// webhook (same MessageSid: nothing relayed twice); crisis language (see incoming-text.ts); words of concern
+// (the conversation is flagged once: it moves ahead in the queue, and its peer is asked to check on safety).
 
-import type { Contact, PhoneRecord } from '../model.js';
+import type { ConcernKind } from '../crisis/crisis-types.js';
+import type { Concern, Contact, PhoneRecord } from '../model.js';
 import { promptsFor } from '../prompts/prompts.js';
 import { volunteerTexts } from '../prompts/volunteer-texts.js';
 import type { Language, SmsReply } from '../replies.js';
@@ -55,12 +57,14 @@ export async function handleTexterMessage(
   phone: PhoneRecord | undefined,
   text: IncomingText,
   language: Language,
+  concernKind: ConcernKind | null,
 ): Promise<SmsReply> {
   // After STOP, carriers block anything we send until START: open nothing, send nothing.
   if (phone?.optedOut) return NO_REPLY;
+  const concern = concernKind ? { kind: concernKind, at: deps.clock.now() } : undefined;
   const contact = await liveConversation(deps, phone);
-  if (!contact) return openConversation(deps, phoneKey, text, language);
-  if (contact.status === 'queued') return whileWaiting(deps, contact, text);
+  if (!contact) return openConversation(deps, phoneKey, text, language, concern);
+  if (contact.status === 'queued') return whileWaiting(deps, contact, text, concern);
   const recorded = await deps.store.recordMessage(
     contact.contactId,
     text.messageSid,
@@ -68,8 +72,16 @@ export async function handleTexterMessage(
     deps.clock.now(),
   );
   if (recorded === 'duplicate') return NO_REPLY;
-  if (!recorded) return openConversation(deps, phoneKey, text, language);
-  return { messages: toVolunteerOf(deps, recorded, volunteerTexts.relayed(recorded.tag ?? '?', text.body)) };
+  if (!recorded) return openConversation(deps, phoneKey, text, language, concern);
+  const relayed = toVolunteerOf(deps, recorded, volunteerTexts.relayed(recorded.tag ?? '?', text.body));
+  if (!concern || recorded.concern) return { messages: relayed };
+  await deps.store.updateContact(recorded.contactId, { channel: 'sms', set: { concern } });
+  const notice = toVolunteerOf(
+    deps,
+    recorded,
+    volunteerTexts.concernRaised(recorded.tag ?? '?', concern.kind),
+  );
+  return { messages: [...relayed, ...notice] };
 }
 
 async function openConversation(
@@ -77,6 +89,7 @@ async function openConversation(
   phoneKey: string,
   text: IncomingText,
   language: Language,
+  concern: Concern | undefined,
 ): Promise<SmsReply> {
   const now = deps.clock.now();
   const prompts = promptsFor(language);
@@ -116,6 +129,7 @@ async function openConversation(
     callerSealed: deps.vault.seal(text.from),
     pendingSealed: [deps.vault.seal(text.body)],
     relayedSids: [text.messageSid],
+    ...(concern ? { concern } : {}),
   });
   // A replayed first text finds its conversation already open: no second welcome, no second event.
   if (created === 'exists') return NO_REPLY;
@@ -124,7 +138,12 @@ async function openConversation(
   return { messages: [{ body: prompts.smsWelcome(settings.crisisTextNumber) }] };
 }
 
-async function whileWaiting(deps: TextDeps, contact: Contact, text: IncomingText): Promise<SmsReply> {
+async function whileWaiting(
+  deps: TextDeps,
+  contact: Contact,
+  text: IncomingText,
+  concern: Concern | undefined,
+): Promise<SmsReply> {
   const now = deps.clock.now();
   const prompts = promptsFor(contact.language);
   const { settings } = await deps.store.getLine();
@@ -140,6 +159,21 @@ async function whileWaiting(deps: TextDeps, contact: Contact, text: IncomingText
     deps.vault.seal(text.body),
   );
   if (recorded === 'duplicate') return NO_REPLY;
-  const ahead = await deps.store.countQueuedAhead('sms', contact.language, contact.queuedAt ?? now);
+  const flagged = concern && !contact.concern ? await flagWaiting(deps, contact, concern) : contact;
+  const ahead = await deps.store.countQueuedAhead(
+    'sms',
+    contact.language,
+    contact.queuedAt ?? now,
+    flagged?.concern !== undefined,
+  );
   return { messages: [{ body: prompts.smsQueueStatus(ahead + 1) }] };
+}
+
+/** Flags a waiting conversation, which moves it ahead of every unflagged one in its queue. */
+function flagWaiting(deps: TextDeps, contact: Contact, concern: Concern): Promise<Contact | undefined> {
+  return deps.store.updateContact(contact.contactId, {
+    channel: 'sms',
+    expectStatus: ['queued'],
+    set: { status: 'queued', language: contact.language, queuedAt: contact.queuedAt ?? concern.at, concern },
+  });
 }

@@ -150,7 +150,7 @@ async function acceptOffer(deps: TextDeps, volunteer: Volunteer): Promise<SmsRep
   await deps.store.updateContact(contactId, { channel: 'sms', remove: ['pendingSealed'] });
   return {
     messages: [
-      { body: volunteerTexts.accepted(tag) },
+      { body: volunteerTexts.accepted(tag, claimed.concern?.kind) },
       ...pending,
       ...toTexter(deps, claimed, promptsFor(claimed.language).smsPeerJoined),
     ],
@@ -171,6 +171,7 @@ async function passBack(
       status: 'queued',
       language: contact.language,
       queuedAt: contact.queuedAt ?? deps.clock.now(),
+      ...(contact.concern ? { concern: contact.concern } : {}),
       offersOutstanding: 0,
     },
     remove: ['volunteerId', 'tag', 'volunteerPhoneSealed'],

@@ -6,7 +6,7 @@
 // Alternate courses: blocked caller, line closed, nobody on shift, maximum wait (overflow), hang-up while
 // held (abandoned), replayed webhooks and callbacks (every transition is conditional, so a replay is a no-op).
 import { detectCrisis } from '../crisis/detect-crisis.js';
-import type { Contact } from '../model.js';
+import type { Concern, Contact } from '../model.js';
 import { promptsFor } from '../prompts/prompts.js';
 import type { ActionTarget, Language, VoiceReply, VoiceStep } from '../replies.js';
 import { hangup, pause, say } from '../replies.js';
@@ -163,7 +163,8 @@ export async function handleIntake(
     );
   }
   const line = await deps.store.getLine();
-  return queueCaller(deps, contactId, crisisNumber, language, line.settings);
+  const concern = assessment?.concern ? { kind: assessment.concern, at: deps.clock.now() } : undefined;
+  return queueCaller(deps, contactId, crisisNumber, language, line.settings, concern);
 }
 
 async function queueCaller(
@@ -172,6 +173,7 @@ async function queueCaller(
   crisisNumber: string,
   language: Language,
   settings: VoiceDeps['defaults'],
+  concern?: Concern,
 ): Promise<VoiceReply> {
   const now = deps.clock.now();
   const queued = await deps.store.updateContact(contactId, {
@@ -181,6 +183,7 @@ async function queueCaller(
       status: 'queued',
       language,
       queuedAt: now,
+      ...(concern ? { concern } : {}),
       overflowAt: now + settings.maxWaitSeconds * 1000,
       overflow: settings.overflow,
       holdLoopSeconds: settings.holdLoopSeconds,
@@ -215,7 +218,12 @@ export async function holdCaller(
   if (contact.overflowAt !== undefined && now >= contact.overflowAt) {
     return overflowCaller(deps, call, contact, crisisNumber);
   }
-  const ahead = await deps.store.countQueuedAhead('voice', language, contact.queuedAt ?? now);
+  const ahead = await deps.store.countQueuedAhead(
+    'voice',
+    language,
+    contact.queuedAt ?? now,
+    contact.concern !== undefined,
+  );
   return {
     steps: [
       {

@@ -19,7 +19,7 @@ import type {
 } from '../../flows/model.js';
 import type { ContactChange, LineState, Store, VolunteerChange } from '../../flows/ports.js';
 import type { Language } from '../../flows/replies.js';
-import { sortableTime, tableSchema, VOLUNTEER_DIRECTORY } from './table-schema.js';
+import { queueSortKey, sortableTime, tableSchema, VOLUNTEER_DIRECTORY } from './table-schema.js';
 
 const KEY = { line: { pk: 'LINE', sk: 'LINE' } } as const;
 const contactKey = (contactId: string) => ({ pk: `CONTACT#${contactId}`, sk: 'CONTACT' });
@@ -128,7 +128,7 @@ function createdIndex(contact: Contact): Record<string, string> {
   if (contact.status === 'queued') {
     return {
       gsi1pk: queuePartition(contact.channel, contact.language),
-      gsi1sk: sortableTime(contact.queuedAt ?? contact.startedAt),
+      gsi1sk: queueSortKey(contact.queuedAt ?? contact.startedAt, contact.concern !== undefined),
     };
   }
   if (contact.status === 'ended') {
@@ -144,7 +144,11 @@ function contactIndexFor(channel: Channel, set: ContactChange['set']): Record<st
     case 'queued':
       if (!set.language || set.queuedAt === undefined)
         throw new Error('queueing a contact needs language and queuedAt');
-      return { gsi1pk: queuePartition(channel, set.language), gsi1sk: sortableTime(set.queuedAt) };
+      // A re-queue must restate the concern (or its absence): the sort key is rebuilt from this change alone.
+      return {
+        gsi1pk: queuePartition(channel, set.language),
+        gsi1sk: queueSortKey(set.queuedAt, set.concern !== undefined),
+      };
     case 'connecting':
       return { gsi1pk: LIVE, gsi1sk: sortableTime(set.answeredAt ?? 0) };
     case 'connected':
@@ -234,13 +238,21 @@ export class DynamoStore implements Store {
     return this.update<Contact>(contactKey(contactId), builder);
   }
 
-  async countQueuedAhead(channel: Channel, language: Language, queuedAt: number): Promise<number> {
+  async countQueuedAhead(
+    channel: Channel,
+    language: Language,
+    queuedAt: number,
+    concern = false,
+  ): Promise<number> {
     const { Count } = await this.client.send(
       new QueryCommand({
         TableName: this.table,
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :p AND gsi1sk < :t',
-        ExpressionAttributeValues: { ':p': queuePartition(channel, language), ':t': sortableTime(queuedAt) },
+        ExpressionAttributeValues: {
+          ':p': queuePartition(channel, language),
+          ':t': queueSortKey(queuedAt, concern),
+        },
         Select: 'COUNT',
       }),
     );

@@ -34,3 +34,10 @@ export const VOLUNTEER_DIRECTORY = 'VOLUNTEER';
 
 /** Zero-pads epoch milliseconds so string order is time order. */
 export const sortableTime = (ms: number): string => String(Math.max(0, Math.round(ms))).padStart(15, '0');
+
+/**
+ * A queued contact's place in its queue partition: concern-flagged contacts sort before all others ("!" sorts
+ * before every digit), then by the time they joined, so the oldest concern is offered first.
+ */
+export const queueSortKey = (queuedAt: number, concern: boolean): string =>
+  `${concern ? '!' : ''}${sortableTime(queuedAt)}`;
