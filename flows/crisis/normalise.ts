@@ -72,7 +72,7 @@ const PHRASES: Readonly<Record<CrisisLanguage, readonly PhraseFix[]>> = {
     phrase('(to|on|urge|urges|no|of|from|about|with|and|the|relapsed|relapse|do|did|my) sh', '$1 self harm'),
     phrase('sh (scars|urges|again|wounds|cuts|relapse)', 'self harm $1'),
     phrase(
-      'not (going to|gona) lie|no lie|no joke|not (even )?(joking|kidding)|no cap|i mean it|seriously|for real|fr|honestly|no actually|actually i do|unless',
+      'not (going to|gona) lie|no lie|no joke|not (even )?(joking|kidding)|no cap|i mean it|seriously|for real|fr|honestly|no actually|actually i do|unless|(going to )?be real with you|being real|keeping it real|not my character',
       SERIOUS,
     ),
     phrase('(ha|he){2,}h?|lo+l+|lo+l(ol)+', 'lol'),
@@ -80,9 +80,10 @@ const PHRASES: Readonly<Record<CrisisLanguage, readonly PhraseFix[]>> = {
   es: [
     phrase('(suicidar|matar|quitar|morir|cortar|ahorcar|colgar|lastimar|tirar|aventar|herir) me', '$1me'),
     phrase('sui ?cidio|suisidio|suicido de', 'suicidio'),
+    phrase('unalive|un alive', 'matarme'),
     phrase('sui (cidar|cidarme|cidarse)', 'sui$1'),
     phrase(
-      'no es broma|no estoy bromeando|lo digo en serio|en serio|de verdad|neta|no miento|hablo en serio',
+      'no es broma|no estoy bromeando|lo digo en serio|en serio|de verdad|neta|no miento|hablo en serio|no joke',
       SERIOUS,
     ),
     phrase('(ja|je|ji|js)(ja|je|ji|js)+j?|(ha|he){2,}h?|lol', 'lol'),

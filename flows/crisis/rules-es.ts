@@ -25,6 +25,7 @@ export const IDIOMS_ES: readonly string[] = [
   String.raw`(?:me )?(?:lastime|queme|golpee|corte) (?:el|la|los|las) \S+ (?:jugando|corriendo|cocinando|entrenando|en el|en la|con la|con el|al)`,
   String.raw`(?:novio|novia|pareja|ex|chavo|chava|morro|morra) (?:\S+ )?me (?:corto|corta|corte|terminó|termino)`,
   String.raw`suicidio (?:colectivo|politico|social)|prevencion del suicidio`,
+  String.raw`(?:me )?corte (?:\S+ ){0,4}(?:haciendo|cocinando|picando|preparando) (?:la |el )?(?:cena|comida|desayuno|almuerzo)|(?:nomas|solo) (?:fue )?un rasguno`,
   String.raw`(?:me )?(?:corte|corto|cortaste) (?:con )?(?:una |un |la |el )?(?:hoja(?: de papel)?|papel|lata|cuchillo (?:cocinando|picando))|(?:cocinando|picando) (?:\S+ ){0,3}(?:me )?corte`,
   String.raw`desaparecer (?:unos|un par de|por unos|por un par de|un) (?:dias|horas|semanas|rato|fin de semana|tiempo)`,
   String.raw`(?:se me |me |nos )?(?:corto|corta|cortaron|corte|cortar|cortarme|cortarte|cortarse|cortarle) (?:la |el |las |los )?(?:llamada|luz|agua|internet|senal|linea|cable|pelo|unas|fleco|cabello|gas)`,
@@ -155,7 +156,7 @@ export const RULES_ES: readonly RuleSpec[] = [
   {
     id: 'es.self-harm.hurt',
     kind: 'self-harm',
-    pattern: String.raw`(?:hacerme|me hago|me hice|me estoy haciendo) %1dano(?! (?:en|al) (?:el|la) (?:pie|rodilla|espalda|tobillo))|(?:lastimarme|me lastimo|me lastime|me estoy lastimando|lastimandome|herirme|me hiero|golpearme|me golpeo|me golpee|quemarme|me queme|me quemo|me rasguno|rasgunarme|aranarme|me arano|me muerdo|morderme)(?! (?:con (?:la|el) (?:plancha|estufa|sarten|olla|cafe|sopa|agua|sol|horno)|cocinando|sin querer|por accidente|jugando|en el (?:gym|trabajo)))`,
+    pattern: String.raw`(?:hacerme|me hago|me hice|me estoy haciendo|haciendome|haciendo me) %1dano(?! (?:en|al) (?:el|la) (?:pie|rodilla|espalda|tobillo))|(?:lastimarme|me lastimo|me lastime|me estoy lastimando|lastimandome|herirme|me hiero|golpearme|me golpeo|me golpee|quemarme|me queme|me quemo|me rasguno|rasgunarme|aranarme|me arano|me muerdo|morderme)(?! (?:con (?:la|el) (?:plancha|estufa|sarten|olla|cafe|sopa|agua|sol|horno)|cocinando|sin querer|por accidente|jugando|en el (?:gym|trabajo)))`,
   },
   {
     id: 'es.self-harm.autolesion',
@@ -223,7 +224,7 @@ export const RULES_ES: readonly RuleSpec[] = [
   {
     id: 'es.ideation.exit-for-good',
     kind: 'suicidal-ideation',
-    pattern: String.raw`(?:me doy|darme|dar me|me di) de baja (?:de|del) (?:la vida|este mundo|todo)|(?:me quito|quitarme|me quitare|quitar me) (?:del camino|de en medio|del medio)|(?:me voy|irme|me ire|me piro|pirarme|me largo) %2(?:de este mundo|para siempre|al otro barrio|de aqui para siempre)|(?:dormir|dormirme) para siempre|(?:desvivir|desvivirme)|(?:petatear|colgar los tenis|estirar la pata|criar malvas)|se acaba todo|acabar con (?:esto|todo|mi vida)|(?:ya )?(?:tome|tengo tomada) la decision %4(?:acabar|terminar|matarme|irme|quitarme)`,
+    pattern: String.raw`(?:me doy|darme|dar me|me di) de baja (?:de|del) (?:la vida|este mundo|todo)|(?:me quito|quitarme|me quitare|quitar me|voy a quitar|me voy a quitar) (?:del camino|de en medio|del medio)|(?:dormir|irme|estar) con los angelitos|(?:y|para) no (?:volver|regresar|despertar) (?:nunca|jamas)?(?= \.|$| me entiendes| sabes)|(?:reunirme|juntarme|ir a reunirme|estar) con (?:ella|el|mi (?:mama|papa|madre|padre|hijo|hija|esposo|esposa|abuela|abuelo)) (?:\S+ ){0,6}(?:pronto|ya|hora)|ya es hora de (?:irme|ir a reunirme|partir|descansar para siempre)|(?:me voy|irme|me ire|me piro|pirarme|me largo) %2(?:de este mundo|para siempre|al otro barrio|de aqui para siempre)|(?:dormir|dormirme) para siempre|(?:desvivir|desvivirme)|(?:petatear|colgar los tenis|estirar la pata|criar malvas)|se acaba todo|acabar con (?:esto|todo|mi vida)|(?:ya )?(?:tome|tengo tomada) la decision %4(?:acabar|terminar|matarme|irme|quitarme)`,
   },
   {
     id: 'es.ideation.wishing-dead',
