@@ -1,15 +1,23 @@
 // `npm run bench`: webhook latency and store calls, bundle size and cold import, a surge, and cost.
+
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadCorpus } from '../flows/crisis/corpus.js';
 import { startLocalWarmline } from '../infra/local/runner.js';
 import { silentLog } from '../test/support/silent-log.js';
 import { measureBundles } from './bundles.js';
+import { measureClassifyLatency } from './classify-latency.js';
 import { estimateCost } from './cost.js';
 import { runSurge } from './surge.js';
 import { measureWebhooks } from './webhook-latency.js';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 100);
 
+const CORPUS = fileURLToPath(new URL('../test/flows/crisis/corpus.jsonl', import.meta.url));
+
 async function main(): Promise<void> {
   const bundles = await measureBundles();
+  const classify = measureClassifyLatency(loadCorpus(readFileSync(CORPUS, 'utf8')).map((m) => m.text));
 
   let storeCalls = 0;
   const line = await startLocalWarmline({
@@ -52,10 +60,23 @@ async function main(): Promise<void> {
       `${(surge.webhooks / surge.callers).toFixed(1)}, ${(surge.storeCalls / surge.callers).toFixed(1)}, ${(surge.events / surge.callers).toFixed(1)}`,
     ],
     ['AWS cost per 1,000 contacts (USD, excl. Twilio)', cost.perThousandContacts.toFixed(3)],
+    [
+      `crisis detector p50 / p99 ms (${classify.messages} messages)`,
+      `${classify.p50Ms.toFixed(3)} / ${classify.p99Ms.toFixed(3)}`,
+    ],
   );
   const width = Math.max(...rows.map((r) => r[0]?.length ?? 0));
   for (const [name, value] of rows) console.log(`${(name ?? '').padEnd(width)}  ${value}`);
-  console.log(JSON.stringify({ webhooks, bundles, surge, cost }));
+  console.log(
+    JSON.stringify({
+      webhooks,
+      bundles,
+      surge,
+      cost,
+      classifyP50Ms: classify.p50Ms,
+      classifyP99Ms: classify.p99Ms,
+    }),
+  );
 }
 
 main().then(

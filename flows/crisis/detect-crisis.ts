@@ -149,7 +149,11 @@ export function learnedFeatures(
 ): { normal: string; buckets: number[]; finding: Finding | null } {
   const normal = canonicalText(text, language);
   const { finding, evidence } = scanRules(normal, language);
-  return { normal, finding, buckets: [...featureBuckets(normal, language), ...evidence.map(hashFeature)] };
+  return { normal, finding, buckets: bucketsOf(normal, language, evidence) };
+}
+
+function bucketsOf(normal: string, language: CrisisLanguage, evidence: readonly string[]): number[] {
+  return [...featureBuckets(normal, language), ...evidence.map(hashFeature)];
 }
 
 /** How sure each layer is, for one language's reading of the message. */
@@ -164,9 +168,12 @@ interface Reading {
 const CRISIS = decodeModel(CRISIS_MODEL);
 const CONCERN = decodeModel(CONCERN_MODEL);
 
+/** One language's reading; the learned layer's features are built only where it reads that language. */
 function read(text: string, language: CrisisLanguage, learned: boolean): Reading | null {
-  const { normal, buckets, finding } = learnedFeatures(text, language);
+  const normal = canonicalText(text, language);
   if (!normal) return null;
+  const { finding, evidence } = scanRules(normal, language);
+  const buckets = learned ? bucketsOf(normal, language, evidence) : [];
   return {
     finding,
     crisis: learned ? probability(CRISIS.weights, buckets) : 0,
