@@ -46,7 +46,7 @@ function relationHeads(macro: string): ReadonlySet<string> {
 
 const LEXICONS: Readonly<Record<CrisisLanguage, GuardLexicon>> = {
   en: {
-    negationCues: words('not never no nor without neither nobody'),
+    negationCues: words('not never no nor without neither nobody zero'),
     negationWindow: 3,
     transparent: words(
       'to any plans plan intention intentions thoughts thought urge urges want wanting going would ever really have had of about thinking feel feeling like planning trying try the a all will even',
@@ -56,7 +56,7 @@ const LEXICONS: Readonly<Record<CrisisLanguage, GuardLexicon>> = {
     possessives: words('my our his her their a'),
     relations: relationHeads('REL_EN'),
     mediaCues: words(
-      'movie movies film show series episode season book novel article news documentary podcast character characters song lyrics game games level boss anime manga netflix essay paper research lecture scene story tiktok youtube video play villain protagonist hero fortnite minecraft roblox valorant round respawn respawning camper raid match lobby server ranked band album concert playlist blasting listening class course training workshop seminar presentation homework assignment lesson',
+      'romeo juliet hamlet shakespeare movie movies film show series episode season book novel article news documentary podcast character characters song lyrics game games level boss anime manga netflix essay paper research lecture scene story tiktok youtube video play villain protagonist hero fortnite minecraft roblox valorant round respawn respawning camper raid match lobby server ranked band album concert playlist blasting listening class course training workshop seminar presentation homework assignment lesson',
     ),
     distantPast: compilePattern(
       String.raw`(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|many|several|some|few|a few|couple of|a couple of) (?:years?|yrs|months|decades?) ago|(?:years|months|ages|a long time|long time|a while|decades) ago|years back|when i was (?:\d+|a \S+|young|younger|little|in \S+)|as a (?:teen|teenager|kid|child)|in (?:high school|middle school|college|my teens|my twenties|the past|\d{4})|back (?:then|in|when)|used to|the old me|old me|(?:for )?(?:most of )?my (?:teens|twenties|thirties|childhood|youth)|i am \d+ now|at age \d+|last year|in (?:years|months|ages)|(?:\d+|two|three|four|five|six|ten) (?:years?|months?) (?:clean|sober|free)|i was \d+|in recovery`,
@@ -67,7 +67,7 @@ const LEXICONS: Readonly<Record<CrisisLanguage, GuardLexicon>> = {
       '',
     ),
     resolved: compilePattern(
-      String.raw`(?:that is|that was|it is|it was|all of that is|those days are) %2behind me|(?:came|come|got|made it) out the other side|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|many) (?:years?|months?) (?:clean|sober|free|without)|(?:got|getting) help %3(?:and|now)|(?:in a )?(?:good|better) place now|(?:doing|feel) (?:well|better|good|ok|okay) now|not (?:like that|that way) anymore|i am (?:so much |much |a lot |way )?better(?: now)?|that was (?:in )?\d{4}|(?:been|went) through %3(?:phase|that) %4(?:out|over|better)`,
+      String.raw`(?:that is|that was|it is|it was|all of that is|those days are) %2behind me|(?:came|come|got|made it) out the other side|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|many) (?:years?|months?) (?:clean|sober|free|without)|(?:got|getting) help %3(?:and|now)|(?:in a )?(?:good|better) place now|(?:doing|feel) (?:well|better|good|ok|okay) now|not (?:like that|that way) anymore|i am not now|not anymore|i am (?:so much |much |a lot |way )?better(?: now)?|that was (?:in )?\d{4}|(?:been|went) through %3(?:phase|that) %4(?:out|over|better)`,
       '',
     ),
     denialAfter: compilePattern(
@@ -83,7 +83,7 @@ const LEXICONS: Readonly<Record<CrisisLanguage, GuardLexicon>> = {
       '',
     ),
     topicTalk: compilePattern(
-      String.raw`warning signs|(?:the )?signs (?:that|of|someone|somebody|a person)|asking for (?:my job|work|a class|school|my class)|(?:put|puts|putting|plant|plants) the idea|(?:only|just) for people|people who (?:want|are thinking)|awareness|(?:a|the) (?:talk|workshop|training|class|seminar) (?:on|about)|for (?:my|a|our) (?:psychology |psych |history |english )?(?:paper|class|essay|research|project|assignment|thesis)|(?:how|what) (?:do|can|should|would) (?:i|we|you|you guys|volunteers) %2(?:help|support|say to|handle|respond to|talk to) (?:someone|a friend|my friend|people|them|him|her|it)|curious how (?:the )?training|as a (?:nurse|teacher|volunteer|counselor|therapist|paramedic|doctor)|talking about (?:suicide|self harm|it) (?:make|makes|put|puts|cause|causes|increase|increases)|(?:a|my|our) patient`,
+      String.raw`warning signs|(?:the )?signs (?:that|of|someone|somebody|a person)|asking for (?:my job|work|a class|school|my class)|(?:how|what) (?:do|can|should|would) (?:i|we) (?:talk|speak) to (?:my|a|our) (?:\S+ ){0,2}about|(?:put|puts|putting|plant|plants) the idea|(?:only|just) for people|people who (?:want|are thinking)|awareness|(?:a|the) (?:talk|workshop|training|class|seminar) (?:on|about)|for (?:my|a|our) (?:psychology |psych |history |english )?(?:paper|class|essay|research|project|assignment|thesis)|(?:how|what) (?:do|can|should|would) (?:i|we|you|you guys|volunteers) %2(?:help|support|say to|handle|respond to|talk to) (?:someone|a friend|my friend|people|them|him|her|it)|curious how (?:the )?training|as a (?:nurse|teacher|volunteer|counselor|therapist|paramedic|doctor)|talking about (?:suicide|self harm|it) (?:make|makes|put|puts|cause|causes|increase|increases)|(?:a|my|our) patient`,
       '',
     ),
     answeredNo: compilePattern(
@@ -133,7 +133,7 @@ const LEXICONS: Readonly<Record<CrisisLanguage, GuardLexicon>> = {
       '',
     ),
     topicTalk: compilePattern(
-      String.raw`senales de (?:alerta|advertencia)|(?:le |les )?da la idea|solo para (?:la )?(?:gente|personas)|(?:un|una|el|la) (?:taller|charla|platica|capacitacion|curso) (?:de|sobre)|primeros auxilios|como (?:puedo|se puede) saber si|pregunto para|para un taller|para (?:mi|una|la) (?:tarea|clase|investigacion|tesis|exposicion|ensayo)|(?:como|que) (?:puedo|podemos|debo|deberia) %2(?:ayudar|apoyar|decirle|hablar con) (?:a )?(?:alguien|una amiga|un amigo|mi amig[oa]|ell[oa]s?)|soy (?:enfermera|enfermero|maestra|maestro|voluntari[oa]|doctora|doctor|paramedico|psicolog[oa])|(?:un|una|el|la|mi) paciente`,
+      String.raw`senales de (?:alerta|advertencia)|(?:como|que) (?:le )?(?:hablo|digo|explico) a (?:mi|una|un) (?:\S+ ){0,2}(?:sobre|de)|(?:le |les )?da la idea|solo para (?:la )?(?:gente|personas)|(?:un|una|el|la) (?:taller|charla|platica|capacitacion|curso) (?:de|sobre)|primeros auxilios|como (?:puedo|se puede) saber si|pregunto para|para un taller|para (?:mi|una|la) (?:tarea|clase|investigacion|tesis|exposicion|ensayo)|(?:como|que) (?:puedo|podemos|debo|deberia) %2(?:ayudar|apoyar|decirle|hablar con) (?:a )?(?:alguien|una amiga|un amigo|mi amig[oa]|ell[oa]s?)|soy (?:enfermera|enfermero|maestra|maestro|voluntari[oa]|doctora|doctor|paramedico|psicolog[oa])|(?:un|una|el|la|mi) paciente`,
       '',
     ),
     answeredNo: compilePattern(

@@ -64,6 +64,7 @@ const PHRASES: Readonly<Record<CrisisLanguage, readonly PhraseFix[]>> = {
     phrase('over (dose|dosed|dosing)', 'over$1'),
     phrase('be unalive', 'be dead'),
     phrase('kill yourself myself', 'kill myself'),
+    phrase('never would i', 'i would never'),
     phrase('unalive(d)?', 'kill$1'),
     // A recogniser hears "end" as "in" or "and": "i want to in my life".
     phrase('(want to|going to|wil|about to|ready to|need to|have to) (in|and) (my life|it al)', '$1 end $3'),

@@ -271,7 +271,7 @@ export const RULES_ES: readonly RuleSpec[] = [
   {
     id: 'es.overdose.took-too-much',
     kind: 'overdose-or-medical',
-    pattern: String.raw`(?:me tome|tome|se tomo|me trague|se trago|tomo|me meti|me puse|me inyecte|me aplique|se puso|se inyecto|le di|le dimos|se comio) (?:\S+ ){0,8}(?:dos veces|doble|de mas|demasiad[ao]s?|todas|todo el frasco|un frasco|\d+) (?:\S+ ){0,10}(?:me siento (?:muy )?mal|mareado|mareada|debil|vomit\S*|no puedo respirar|el corazon|me duele el pecho|desmay\S*|no despierta|no reacciona|temblando|sudando|sangr\S*|confundid[oa])|(?:bebe|nino|nina|hijo|hija|nieto|nieta|nene|nena|hermanito|hermanita|hermano|brother|sister|\d+ anos) (?:\S+ ){0,4}(?:se trago|se tomo|se comio|tomo|trago|comio|se bebio) (?:\S+ ){0,4}(?:pastillas|medicina|medicinas|pildoras|cloro|veneno|vitaminas|jarabe|detergente|gomitas)`,
+    pattern: String.raw`(?:me tome|tome|se tomo|me trague|se trago|tomo|me meti|me puse|me inyecte|me aplique|se puso|se inyecto|le di|le dimos|se comio) (?:\S+ ){0,8}(?:dos veces|doble|de mas|demasiad[ao]s?|todas|todo el frasco|un frasco|\d+) (?:\S+ ){0,10}(?:me siento (?:muy )?mal|mareado|mareada|debil|vomit\S*|no puedo respirar|el corazon|me duele el pecho|desmay\S*|no despierta|no reacciona|temblando|sudando|sangr\S*|confundid[oa]|rar[oa]|no respiro|casi no respiro|no puedo respirar)|(?:bebe|nino|nina|hijo|hija|nieto|nieta|nene|nena|hermanito|hermanita|hermano|brother|sister|\d+ anos) (?:\S+ ){0,4}(?:se trago|se tomo|se comio|tomo|trago|comio|se bebio) (?:\S+ ){0,4}(?:pastillas|medicina|medicinas|pildoras|cloro|veneno|vitaminas|jarabe|detergente|gomitas)`,
   },
   {
     id: 'es.ideation.euphemism',
@@ -283,5 +283,11 @@ export const RULES_ES: readonly RuleSpec[] = [
     id: 'es.means.which-is-fastest',
     kind: 'means-or-method',
     pattern: String.raw`(?:que|cual|cuales) (?:veneno|pastilla|pastillas|medicina|medicinas|puente|edificio) (?:\S+ ){0,4}(?:mas rapido|rapido|mata|matar|mas alto|no sobrevive|sin dolor) (?:\S+ ){0,4}(?:persona|humano|gente|uno)?`,
+  },
+
+  {
+    id: 'es.means.fastest-way',
+    kind: 'means-or-method',
+    pattern: String.raw`(?:forma|manera|modo) (?:mas )?(?:rapida|facil|segura|sin dolor|indolora) de (?:morir|matarme|suicidarme|acabar)|seguro de vida (?:\S+ ){0,6}(?:cobre|cobren|cobrar|para que|reciba|reciban|les toque)`,
   },
 ];
