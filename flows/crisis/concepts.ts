@@ -259,7 +259,7 @@ export function conceptsOf(token: string, language: CrisisLanguage): readonly Co
   const lexicon = LEXICONS[language];
   const exact = lexicon.exact.get(token);
   if (exact) return exact;
-  if (/^\d+$/.test(token)) return ['NUMBER'];
+  if (/^(?:\d+|#\d)$/.test(token)) return ['NUMBER'];
   for (const [prefix, concept] of lexicon.prefixes) if (token.startsWith(prefix)) return [concept];
   return NONE;
 }

@@ -53,9 +53,16 @@ function lengthBand(count: number): string {
   return count <= 25 ? '14-25' : 'long';
 }
 
-/** The named features of a normalised message (exposed for tests and for explaining a verdict). */
+/**
+ * The named features of a normalised message (exposed for tests and for explaining a verdict). A number
+ * stands as its size ("#2" for 10 to 99): an unseen number would otherwise take whatever weight its bucket
+ * happens to hold.
+ */
 export function namedFeatures(normal: string, language: CrisisLanguage): string[] {
-  const tokens = normal.split(' ').filter(Boolean);
+  const tokens = normal
+    .split(' ')
+    .filter(Boolean)
+    .map((token) => (/^\d+$/.test(token) ? `#${Math.min(token.length, 3)}` : token));
   const out: string[] = ['bias'];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] ?? '';

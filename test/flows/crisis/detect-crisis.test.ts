@@ -11,6 +11,7 @@ import * as z from 'zod';
 import { measureClassifyLatency } from '../../../bench/classify-latency.js';
 import { type CorpusMessage, loadCorpus } from '../../../flows/crisis/corpus.js';
 import { detectCrisis } from '../../../flows/crisis/detect-crisis.js';
+import { namedFeatures } from '../../../flows/crisis/features.js';
 
 function readLocal(name: string): string {
   return readFileSync(fileURLToPath(new URL(`./${name}`, import.meta.url)), 'utf8');
@@ -236,6 +237,13 @@ describe('detectCrisis behaviour', () => {
   it('does not escalate ordinary medication talk', () => {
     expect(detectCrisis('I took my pills this morning', 'en').escalate).toBe(false);
     expect(detectCrisis('me tome dos ibuprofenos', 'es').escalate).toBe(false);
+  });
+
+  it('reads every number as its size, so an unseen number cannot tip the learned layer', () => {
+    expect(namedFeatures('just a note 117', 'en')).toEqual(namedFeatures('just a note 942', 'en'));
+    expect(namedFeatures('i took 30 pills', 'en')).not.toEqual(namedFeatures('i took 3 pills', 'en'));
+    for (let n = 0; n < 2000; n += 7)
+      expect(detectCrisis(`just a note ${n}`).escalate, String(n)).toBe(false);
   });
 
   it('tries both languages when the language is unknown', () => {
