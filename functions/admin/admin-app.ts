@@ -29,6 +29,9 @@ import {
   patchVolunteer,
 } from './volunteer-routes.js';
 
+/** The console's CSV imports are the largest bodies the API takes: 1 MiB is thousands of rows. */
+export const ADMIN_BODY_LIMIT_BYTES = 1024 * 1024;
+
 export type AdminApp = (request: WebRequest, claims: unknown) => Promise<WebResponse>;
 
 type Handler = (context: AdminContext, id: string) => Promise<WebResponse>;

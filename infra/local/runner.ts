@@ -7,13 +7,14 @@ import { runTick, type TickDeps, type TickReport } from '../../flows/dispatch/ti
 import { handleNotification } from '../../flows/notify/notifier.js';
 import type { Clock, Log } from '../../flows/ports.js';
 import { TWILIO_PATHS } from '../../flows/webhook-paths.js';
+import { ADMIN_BODY_LIMIT_BYTES } from '../../functions/admin/admin-app.js';
 import { lineDefaults } from '../../functions/app/line-defaults.js';
 import { smsHandler } from '../../functions/app/sms-handler.js';
 import { twilioTelephonyFor } from '../../functions/app/twilio-telephony-for.js';
 import { dispatchDeps, systemClock, type WarmlineCore, webhookApp } from '../../functions/app/warmline.js';
 import type { RuntimeConfig } from '../../functions/config.js';
 import { schedules } from '../../functions/event-rules.js';
-import { textResponse } from '../../functions/http/web-request.js';
+import { type RequestHead, textResponse, type WebResponse } from '../../functions/http/web-request.js';
 import { createLogger } from '../../functions/logging/logger.js';
 import { createPhoneVault } from '../../functions/privacy/phone-vault.js';
 import { createAdminStore, rosterSource } from '../../functions/store/admin-store.js';
@@ -21,8 +22,13 @@ import { createTableFromSchema } from '../../functions/store/create-table.js';
 import { createDocumentClient } from '../../functions/store/dynamo-client.js';
 import { DynamoStore } from '../../functions/store/dynamo-store.js';
 import type { WebApp } from '../../functions/webhook/webhook-app.js';
+import {
+  bodyTooLarge,
+  screenWebhookHead,
+  TWILIO_BODY_LIMIT_BYTES,
+} from '../../functions/webhook/webhook-edge.js';
 import { startEmbeddedDynamo } from './embedded-dynamo.js';
-import { readWebRequest, writeWebResponse } from './http-adapter.js';
+import { type BodyReader, readBody, readRequestHead, writeWebResponse } from './http-adapter.js';
 import { LocalEventBus } from './local-bus.js';
 import { localConfig, SIMULATOR_API_PATH } from './local-settings.js';
 import { type SeededVolunteer, seedDemoLine } from './seed.js';
@@ -48,8 +54,15 @@ export interface LocalRunnerOptions {
   readonly onStoreCall?: () => void;
 }
 
+export interface ServedResponse {
+  readonly response: WebResponse;
+  readonly bodyUnread: boolean;
+}
+
 export interface LocalWarmline {
   readonly origin: string;
+  /** The HTTP server's own pipeline without the socket, for tests that send thousands of requests. */
+  serve(head: RequestHead, readBody: BodyReader): Promise<ServedResponse>;
   readonly config: RuntimeConfig;
   readonly simulator: TwilioSimulator;
   readonly bus: LocalEventBus;
@@ -70,13 +83,21 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
   const dynamo = await startEmbeddedDynamo(options.dataDir ? { dataDir: options.dataDir } : {});
   const mounts: { prefix: string; app: WebApp }[] = [];
   let handle: WebApp = async () => textResponse(503, 'starting');
+  /**
+   * Every request's way through the server: webhooks are screened from their head before any of the body is
+   * read, and no body is read past its limit. `bodyUnread` tells the server to close rather than drain.
+   */
+  const serve = async (head: RequestHead, readBody: BodyReader): Promise<ServedResponse> => {
+    const mounted = mounts.find((m) => head.rawPath.startsWith(m.prefix));
+    const refused = mounted ? undefined : screenWebhookHead(head);
+    if (refused) return { response: refused, bodyUnread: true };
+    const body = await readBody(mounted ? ADMIN_BODY_LIMIT_BYTES : TWILIO_BODY_LIMIT_BYTES);
+    if (body === undefined) return { response: bodyTooLarge(), bodyUnread: true };
+    return { response: await (mounted?.app ?? handle)({ ...head, body }), bodyUnread: false };
+  };
   const server = createServer((request, response) => {
-    readWebRequest(request)
-      .then((webRequest) => {
-        const mounted = mounts.find((m) => webRequest.rawPath.startsWith(m.prefix));
-        return (mounted?.app ?? handle)(webRequest);
-      })
-      .then((result) => writeWebResponse(response, result))
+    serve(readRequestHead(request), (maxBytes) => readBody(request, maxBytes))
+      .then((served) => writeWebResponse(response, served.response, served.bodyUnread))
       .catch((error) => {
         log.error('local request failed', { error: error instanceof Error ? error.name : 'unknown' });
         if (!response.headersSent) writeWebResponse(response, textResponse(500, 'internal error'));
@@ -160,6 +181,7 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
 
   return {
     origin,
+    serve,
     config,
     simulator,
     bus,
