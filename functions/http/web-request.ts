@@ -9,6 +9,8 @@ export interface RequestHead {
   readonly rawQuery: string;
   /** Header names in lower case. */
   readonly headers: Readonly<Record<string, string | undefined>>;
+  /** The peer's address where the runtime knows it (the local server); headers can claim anything. */
+  readonly remoteAddress?: string;
 }
 
 export interface WebRequest extends RequestHead {

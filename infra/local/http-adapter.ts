@@ -14,6 +14,7 @@ export function readRequestHead(request: IncomingMessage): RequestHead {
     rawPath: queryAt === -1 ? url : url.slice(0, queryAt),
     rawQuery: queryAt === -1 ? '' : url.slice(queryAt + 1),
     headers,
+    ...(request.socket.remoteAddress ? { remoteAddress: request.socket.remoteAddress } : {}),
   };
 }
 

@@ -34,11 +34,18 @@ import { localConfig, SIMULATOR_API_PATH } from './local-settings.js';
 import { type SeededVolunteer, seedDemoLine } from './seed.js';
 import { TwilioSimulator } from './simulator/simulator.js';
 
+/**
+ * Only this machine by default: the dev login and the phone page make anyone a coordinator and every phone.
+ * `localhost` still reaches it, as browsers and fetch fall back from ::1 to 127.0.0.1.
+ */
+export const LOCAL_HOST = '127.0.0.1';
+
 export interface LocalRunnerOptions {
   /** Settings as environment variables; anything unset takes the local default. */
   readonly env?: Record<string, string | undefined>;
   /** 0 picks a free port (tests). */
   readonly port?: number;
+  /** The interface to listen on: 127.0.0.1 unless set (WARMLINE_HOST=0.0.0.0 exposes the line to the network). */
   readonly host?: string;
   /** Keep the store's data in this folder between runs; in memory when unset. */
   readonly dataDir?: string;
@@ -61,6 +68,8 @@ export interface ServedResponse {
 
 export interface LocalWarmline {
   readonly origin: string;
+  /** The interface and port the server listens on. */
+  readonly listening: { readonly address: string; readonly port: number };
   /** The HTTP server's own pipeline without the socket, for tests that send thousands of requests. */
   serve(head: RequestHead, readBody: BodyReader): Promise<ServedResponse>;
   readonly config: RuntimeConfig;
@@ -103,8 +112,9 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
         if (!response.headersSent) writeWebResponse(response, textResponse(500, 'internal error'));
       });
   });
-  await listen(server, options.port ?? 3000, options.host);
-  const { port } = server.address() as AddressInfo;
+  await listen(server, options.port ?? 3000, options.host ?? LOCAL_HOST);
+  const listening = server.address() as AddressInfo;
+  const { port } = listening;
   const origin = `http://127.0.0.1:${port}`;
   const config = localConfig(
     { ...env, DYNAMODB_ENDPOINT: dynamo.endpoint },
@@ -181,6 +191,7 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
 
   return {
     origin,
+    listening: { address: listening.address, port },
     serve,
     config,
     simulator,
@@ -210,11 +221,9 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
   };
 }
 
-function listen(server: Server, port: number, host: string | undefined): Promise<void> {
+function listen(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    // No host: every interface, IPv4 and IPv6, so `localhost` works whichever way it resolves.
-    if (host) server.listen(port, host, () => resolve());
-    else server.listen(port, () => resolve());
+    server.listen(port, host, () => resolve());
   });
 }
