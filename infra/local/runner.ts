@@ -136,7 +136,7 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
       requestTimeoutMs: config.STORE_TIMEOUT_MS,
       ...(options.onStoreCall ? { onCall: options.onStoreCall } : {}),
     }),
-    { tableName: config.TABLE_NAME, defaults, retentionDays: 400 },
+    { tableName: config.TABLE_NAME, defaults, retentionDays: 400, clock: options.clock ?? systemClock },
   );
   const authToken = config.TWILIO_AUTH_TOKEN ?? '';
   const vault = createPhoneVault({
