@@ -13,7 +13,7 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { EVENT_SOURCE, type EventTarget, eventRules, schedules } from '../../functions/event-rules.js';
-import { type RouteTarget, routes } from '../../functions/routes.js';
+import { type RouteAuth, type RouteTarget, routes } from '../../functions/routes.js';
 import { tableSchema } from '../../functions/store/table-schema.js';
 import { ConsoleHosting } from '../constructs/console-hosting.js';
 import { createDeadLetterQueue } from '../constructs/dead-letter-queue.js';
@@ -42,6 +42,16 @@ const MAX_EVENT_AGE: Record<EventTarget, Duration> = {
   dispatcher: Duration.minutes(15),
   notifier: Duration.hours(2),
 };
+
+/**
+ * Requests per second per route. A surge is hundreds of callers, each webhook route a few requests a call;
+ * coordinators are a handful of people; uptime monitors poll /health every few seconds.
+ */
+export const ROUTE_THROTTLES = {
+  'twilio-signature': { rateLimit: 200, burstLimit: 400 },
+  'coordinator-jwt': { rateLimit: 20, burstLimit: 40 },
+  none: { rateLimit: 5, burstLimit: 10 },
+} as const satisfies Record<RouteAuth, { rateLimit: number; burstLimit: number }>;
 
 export class StatelessStack extends Stack {
   readonly functions: Readonly<Record<FunctionName, HouseFunction>>;
@@ -73,12 +83,12 @@ export class StatelessStack extends Stack {
         maxAge: Duration.hours(1),
       },
     });
-    new apigw.HttpStage(this, 'DefaultStage', {
+    const stage = new apigw.HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
       stageName: '$default',
       autoDeploy: true,
-      // A surge is hundreds of callers; this still stops a runaway client from exhausting the account.
-      throttle: { rateLimit: 200, burstLimit: 400 },
+      // Only for a route without its own limits below (there is none today): the tightest of them.
+      throttle: ROUTE_THROTTLES.none,
       accessLogSettings: {
         destination: new apigw.LogGroupLogDestination(apiLogs),
         // No query string, no IP, no body: Twilio's requests carry phone numbers only in the form body.
@@ -209,7 +219,7 @@ export class StatelessStack extends Stack {
       signInUrl: stateful.userPoolDomain.baseUrl(),
       clientId: this.consoleClient.userPoolClientId,
     });
-    this.mountRoutes(stateful);
+    this.mountRoutes(stateful, stage);
     this.addEventRules(stateful, deadLetters);
 
     new LineAlarms(this, 'Alarms', {
@@ -250,7 +260,7 @@ export class StatelessStack extends Stack {
     this.allow(name, actions, [table.tableArn, ...indexes]);
   }
 
-  private mountRoutes(stateful: StatefulStack): void {
+  private mountRoutes(stateful: StatefulStack, stage: apigw.HttpStage): void {
     const integrations = {
       'twilio-webhook': new HttpLambdaIntegration(
         'TwilioWebhookIntegration',
@@ -258,6 +268,17 @@ export class StatelessStack extends Stack {
       ),
       'admin-api': new HttpLambdaIntegration('AdminApiIntegration', this.functions['admin-api'].function),
     } satisfies Record<RouteTarget, HttpLambdaIntegration>;
+    // Each route has its own token bucket, so junk on /health or the admin API cannot spend Twilio's.
+    // A JSON property: CloudFormation's own capitalisation, which the CDK does not add here.
+    (stage.node.defaultChild as apigw.CfnStage).routeSettings = Object.fromEntries(
+      routes.map((route) => [
+        `${route.method} ${route.path}`,
+        {
+          ThrottlingRateLimit: ROUTE_THROTTLES[route.auth].rateLimit,
+          ThrottlingBurstLimit: ROUTE_THROTTLES[route.auth].burstLimit,
+        },
+      ]),
+    );
     const coordinators = new HttpUserPoolAuthorizer('Coordinators', stateful.userPool, {
       userPoolClients: [this.consoleClient],
     });
@@ -270,6 +291,7 @@ export class StatelessStack extends Stack {
           ? { authorizer: coordinators, authorizationScopes: [ADMIN_SCOPE] }
           : {}),
       });
+      if (added) stage.node.addDependency(added);
       if (added && route.auth !== 'coordinator-jwt') {
         Validations.of(added).acknowledge({
           id: 'AwsSolutions::AwsSolutions-APIG4',
