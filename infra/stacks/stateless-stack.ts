@@ -9,6 +9,7 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
@@ -72,7 +73,8 @@ export class StatelessStack extends Stack {
       accessLogDays: deploy.logRetentionDays,
     });
 
-    const apiLogs = new LogGroup(this, 'ApiAccessLogs', { retention: logRetention });
+    const logKey = this.operationsKey();
+    const apiLogs = new LogGroup(this, 'ApiAccessLogs', { retention: logRetention, encryptionKey: logKey });
     this.api = new apigw.HttpApi(this, 'Api', {
       description: 'Twilio webhooks, health and the coordinators admin API',
       createDefaultStage: false,
@@ -141,6 +143,7 @@ export class StatelessStack extends Stack {
         description: 'Every Twilio voice/SMS webhook and /health: answers TwiML within about a second',
         environment,
         logRetention,
+        logKey,
         depsLockFilePath,
         // Twilio gives up at 15 s; the store deadlines leave room to answer safe TwiML well before.
         timeout: Duration.seconds(10),
@@ -155,6 +158,7 @@ export class StatelessStack extends Stack {
         description: 'Offers waiting contacts to volunteers; runs the minute tick',
         environment,
         logRetention,
+        logKey,
         depsLockFilePath,
         timeout: Duration.seconds(30),
         memorySize: 512,
@@ -165,6 +169,7 @@ export class StatelessStack extends Stack {
         description: 'Texts the clinician, coordinators and paused volunteers',
         environment,
         logRetention,
+        logKey,
         depsLockFilePath,
         timeout: Duration.seconds(30),
         memorySize: 512,
@@ -175,6 +180,7 @@ export class StatelessStack extends Stack {
         description: 'JSON API for the coordinators console under /admin',
         environment,
         logRetention,
+        logKey,
         depsLockFilePath,
         timeout: Duration.seconds(15),
         memorySize: 512,
@@ -195,6 +201,8 @@ export class StatelessStack extends Stack {
     );
     for (const name of Object.keys(this.functions) as FunctionName[]) {
       this.allow(name, ['secretsmanager:GetSecretValue'], secretArns);
+      // The secrets are sealed with the stateful stack's own key; Secrets Manager decrypts on the caller's behalf.
+      this.allow(name, ['kms:Decrypt'], [stateful.dataKey.keyArn]);
     }
 
     this.consoleClient = new cognito.UserPoolClient(this, 'ConsoleClient', {
@@ -228,6 +236,7 @@ export class StatelessStack extends Stack {
       dispatcher: this.functions.dispatcher.function,
       notifier: this.functions.notifier.function,
       deadLetterQueues: Object.values(deadLetters),
+      topicKey: logKey,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: apiUrl, description: 'HTTP API base URL' });
@@ -247,6 +256,34 @@ export class StatelessStack extends Stack {
     new CfnOutput(this, 'ConsoleUrl', { value: `${this.hosting.url}/` });
     new CfnOutput(this, 'ConsoleClientId', { value: this.consoleClient.userPoolClientId });
     new CfnOutput(this, 'UserPoolId', { value: stateful.userPool.userPoolId });
+  }
+
+  /** One key for what operations read: the log groups and the alarm topic; the two services may use it. */
+  private operationsKey(): kms.Key {
+    const key = new kms.Key(this, 'OperationsKey', {
+      description: 'warmline log groups and alarm topic',
+      enableKeyRotation: true,
+    });
+    key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        principals: [new iam.ServicePrincipal(`logs.${this.region}.amazonaws.com`)],
+        actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+        resources: ['*'],
+        conditions: {
+          ArnLike: {
+            'kms:EncryptionContext:aws:logs:arn': `arn:${this.partition}:logs:${this.region}:${this.account}:log-group:*`,
+          },
+        },
+      }),
+    );
+    key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+      }),
+    );
+    return key;
   }
 
   private allow(name: FunctionName, actions: string[], resources: string[]): void {
