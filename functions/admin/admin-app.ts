@@ -12,6 +12,7 @@ import {
   unblockCaller,
 } from './log-routes.js';
 import {
+  confirmSettings,
   exportShifts,
   getRoster,
   getSettings,
@@ -51,6 +52,7 @@ const ROUTES: Record<string, Handler> = {
   'POST shifts.csv': importShifts,
   'GET settings': getSettings,
   'PATCH settings': patchSettings,
+  'POST settings/:id': confirmSettings,
   'GET contacts': listContacts,
   'GET blocked': listBlocked,
   'POST blocked': blockCaller,
