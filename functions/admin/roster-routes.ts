@@ -134,6 +134,12 @@ async function settingsView(context: AdminContext): Promise<SettingsResponse> {
   };
 }
 
+/** 409 with the settings as they are now, to review and save again. */
+async function settingsConflict(context: AdminContext, what: string): Promise<WebResponse> {
+  const view = await settingsView(context);
+  return conflict(what, view, view.version);
+}
+
 export async function getSettings(context: AdminContext): Promise<WebResponse> {
   return jsonResponse(await settingsView(context));
 }
@@ -153,15 +159,11 @@ export async function patchSettings(context: AdminContext): Promise<WebResponse>
   if (!whole.success) return invalid(whole.error, 'settings');
   const fields = routingChanges(applySettingsPatch(context.deps.defaults, stored), whole.data);
   if (fields.length > 0) {
-    if (parsed.data.version !== current)
-      return conflict('the settings', await settingsView(context), current);
+    if (parsed.data.version !== current) return settingsConflict(context, 'the settings');
     return proposeRoutingChange(context, parsed.data.settings, current, fields);
   }
   const version = await context.deps.admin.saveSettingsRecord(merged, parsed.data.version);
-  if (version === undefined) {
-    const view = await settingsView(context);
-    return conflict('the settings', view, view.version);
-  }
+  if (version === undefined) return settingsConflict(context, 'the settings');
   await audit(context, {
     action: 'settings.update',
     target: 'settings',
@@ -219,10 +221,7 @@ export async function confirmSettings(context: AdminContext, action: string): Pr
     version === pending.baseVersion
       ? await context.deps.admin.saveSettingsRecord(merged, version, pending.id)
       : undefined;
-  if (saved === undefined) {
-    const view = await settingsView(context);
-    return conflict('the settings changed since this was proposed; propose it again', view, view.version);
-  }
+  if (saved === undefined) return settingsConflict(context, 'the settings, since this change was proposed,');
   await audit(context, {
     action: 'settings.confirm',
     target: 'settings',
