@@ -1,7 +1,7 @@
 // What escapes a Lambda handler is printed by the runtime, unredacted: the boundary keeps numbers out of it.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { EventBridgeEvent } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, EventBridgeEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type LocalDynamo, startDynalite } from '../../support/dynalite.js';
 
@@ -86,5 +86,45 @@ describe('Lambda handler boundaries', () => {
     const failure = printed.map((line) => line.trim()).find((line) => line.includes('notifier failed'));
     expect(JSON.parse(failure ?? '{}')).toMatchObject({ level: 'error', code: 21211 });
     expect(printed.join('\n')).not.toContain(COORDINATOR.slice(2));
+  });
+
+  it('rethrows a dispatcher failure as a HandlerFailedError that names nothing', async () => {
+    const { handler } = await import('../../../functions/handlers/dispatcher.js');
+    const bad = { ...unstaffed(0), 'detail-type': 'ContactQueued', detail: { contactId: COORDINATOR } };
+
+    const thrown = await handler(bad).then(
+      () => undefined,
+      (error: unknown) => error as Error,
+    );
+
+    expect(thrown?.name).toBe('HandlerFailedError');
+    expect(`${thrown?.message} ${thrown?.stack}`).not.toMatch(PHONE_LIKE);
+    expect(printed.join('\n')).toContain('dispatcher failed');
+  });
+});
+
+describe('the webhook Lambda edge', () => {
+  const webhookEvent = (headers: Record<string, string>, body: string) =>
+    ({
+      version: '2.0',
+      routeKey: 'POST /twilio/voice',
+      rawPath: '/twilio/voice',
+      rawQueryString: '',
+      headers,
+      body: Buffer.from(body).toString('base64'),
+      isBase64Encoded: true,
+      requestContext: { http: { method: 'POST', path: '/twilio/voice' } },
+    }) as unknown as APIGatewayProxyEventV2;
+
+  it('refuses an unsigned request before decoding its body, and a signed one over 64 KiB', async () => {
+    const { handler } = await import('../../../functions/handlers/twilio-webhook.js');
+    const big = `From=${'9'.repeat(10 << 20)}`;
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+
+    const unsigned = await handler(webhookEvent(form, big));
+    const oversize = await handler(webhookEvent({ ...form, 'x-twilio-signature': 'c2lnbmVk' }, big));
+
+    expect(unsigned.statusCode).toBe(400);
+    expect(oversize.statusCode).toBe(413);
   });
 });
