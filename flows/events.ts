@@ -24,6 +24,9 @@ export const LineEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ShiftStarted'), volunteerId: z.string(), shiftId: z.string() }),
   z.object({ type: z.literal('ShiftEnded'), volunteerId: z.string(), shiftId: z.string() }),
   z.object({ type: z.literal('LineUnstaffed'), since: z.number() }),
+  /** A change to where callers in danger go, waiting for a second coordinator; fields named, never values. */
+  z.object({ type: z.literal('RoutingChangeProposed'), changeId: z.string(), fields: z.array(z.string()) }),
+  z.object({ type: z.literal('RoutingChangeConfirmed'), changeId: z.string(), fields: z.array(z.string()) }),
 ]);
 
 export type LineEvent = z.infer<typeof LineEventSchema>;

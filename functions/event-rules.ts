@@ -28,7 +28,13 @@ export const eventRules: readonly EventRuleDefinition[] = [
   },
   {
     name: 'NotifyPeople',
-    detailTypes: ['ContactEscalated', 'LineUnstaffed', 'VolunteerPaused'],
+    detailTypes: [
+      'ContactEscalated',
+      'LineUnstaffed',
+      'VolunteerPaused',
+      'RoutingChangeProposed',
+      'RoutingChangeConfirmed',
+    ],
     target: 'notifier',
   },
 ];

@@ -1,5 +1,5 @@
 // The admin API's response shapes, shared by the API and the console so both sides read one contract.
-import type { LineSettings } from '../line-settings.js';
+import type { LineSettings, LineSettingsPatch } from '../line-settings.js';
 import type { Channel, ContactOutcome, Escalation } from '../model.js';
 import type { Language } from '../replies.js';
 import type { Roster } from '../roster/roster-schema.js';
@@ -61,9 +61,21 @@ export interface RosterResponse {
   readonly onShiftNow: readonly string[];
 }
 
+/** A settings change touching where callers in danger go, waiting for a second coordinator. */
+export interface PendingSettingsChange {
+  readonly id: string;
+  readonly proposedBy: string;
+  readonly proposedAt: number;
+  /** The settings version it was proposed against: confirming applies it only at that version. */
+  readonly baseVersion: number;
+  readonly fields: readonly string[];
+  readonly settings: LineSettingsPatch;
+}
+
 export interface SettingsResponse {
   readonly settings: LineSettings;
   readonly version: number;
+  readonly pending?: PendingSettingsChange;
 }
 
 /** One ended contact from the anonymized log: never a number or caller key. */

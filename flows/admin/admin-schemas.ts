@@ -34,6 +34,8 @@ export const RosterPutSchema = z.object({
   overrides: RosterSchema.shape.overrides,
 });
 
+export const ConfirmSettingsBodySchema = z.object({ id: z.string().min(1) }).strict();
+
 export const SettingsPatchBodySchema = z.object({
   version: VersionSchema,
   // The stored settings only require some text; an edit must name a timezone the calendar can use.

@@ -44,6 +44,10 @@ export const english: Prompts = {
     `Warmline: a ${channel === 'voice' ? 'call' : 'text conversation'} was escalated to the crisis line (${kind})${reference ? `, ref ${reference}` : ''}. No caller details are sent by text.`,
   lineUnstaffedNotice:
     'Warmline: the line is open but nobody is on shift right now. Callers are hearing the crisis number.',
+  routingChangeNotice: (confirmed, fields) =>
+    confirmed
+      ? `Warmline: a second coordinator confirmed the change to the ${fields.join(', ')}. It takes effect on the next call.`
+      : `Warmline: a coordinator proposed changing the ${fields.join(', ')}. It waits for a second coordinator to confirm it in the console; if you did not expect this, check now.`,
   volunteerPausedNotice: (missedOffers) =>
     `Warmline: we paused your calls after ${missedOffers} missed offers in a row. Text ON when you're ready for calls again.`,
   smsCrisisReply: (crisisNumber, crisisTextNumber) =>

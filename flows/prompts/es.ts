@@ -43,6 +43,10 @@ export const spanish: Prompts = {
   escalationNotice: (channel, kind, reference) =>
     `Warmline: ${channel === 'voice' ? 'una llamada' : 'una conversación por texto'} se derivó a la línea de crisis (${kind})${reference ? `, ref ${reference}` : ''}.`,
   lineUnstaffedNotice: 'Warmline: la línea está abierta pero no hay nadie de turno.',
+  routingChangeNotice: (confirmed, fields) =>
+    confirmed
+      ? `Warmline: otro coordinador confirmó el cambio de ${fields.join(', ')}. Rige desde la próxima llamada.`
+      : `Warmline: un coordinador propuso cambiar ${fields.join(', ')}. Espera la confirmación de otro coordinador en la consola.`,
   volunteerPausedNotice: (missedOffers) =>
     `Warmline: pausamos sus llamadas tras ${missedOffers} ofertas perdidas seguidas. Escriba ON cuando esté listo.`,
   smsCrisisReply: (crisisNumber, crisisTextNumber) =>

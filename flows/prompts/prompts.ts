@@ -30,6 +30,7 @@ export interface Prompts {
   smsTrouble: (crisisNumber: string, crisisTextNumber: string) => string;
   escalationNotice: (channel: 'voice' | 'sms', kind: string, reference: string | undefined) => string;
   lineUnstaffedNotice: string;
+  routingChangeNotice: (confirmed: boolean, fields: readonly string[]) => string;
   smsCrisisReply: (crisisNumber: string, crisisTextNumber: string) => string;
   clinicianTextAlert: (reference: string, kind: string) => string;
   smsHelp: (crisisNumber: string) => string;

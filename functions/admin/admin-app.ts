@@ -12,6 +12,7 @@ import {
   unblockCaller,
 } from './log-routes.js';
 import {
+  confirmSettings,
   exportShifts,
   getRoster,
   getSettings,
@@ -28,6 +29,9 @@ import {
   listVolunteers,
   patchVolunteer,
 } from './volunteer-routes.js';
+
+/** The console's CSV imports are the largest bodies the API takes: 1 MiB is thousands of rows. */
+export const ADMIN_BODY_LIMIT_BYTES = 1024 * 1024;
 
 export type AdminApp = (request: WebRequest, claims: unknown) => Promise<WebResponse>;
 
@@ -48,6 +52,7 @@ const ROUTES: Record<string, Handler> = {
   'POST shifts.csv': importShifts,
   'GET settings': getSettings,
   'PATCH settings': patchSettings,
+  'POST settings/:id': confirmSettings,
   'GET contacts': listContacts,
   'GET blocked': listBlocked,
   'POST blocked': blockCaller,

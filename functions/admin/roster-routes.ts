@@ -1,7 +1,12 @@
 // /admin/roster, /admin/shifts.csv and /admin/settings: versioned edits that take effect at once.
 
 import type { RosterResponse, SettingsResponse } from '../../flows/admin/admin-api-types.js';
-import { RosterPutSchema, SettingsPatchBodySchema } from '../../flows/admin/admin-schemas.js';
+import {
+  ConfirmSettingsBodySchema,
+  RosterPutSchema,
+  SettingsPatchBodySchema,
+} from '../../flows/admin/admin-schemas.js';
+import { type RoutingField, routingChanges } from '../../flows/admin/routing-change.js';
 import { parseShiftCsv, shiftsToCsv } from '../../flows/admin/shift-csv.js';
 import { applySettingsPatch, type LineSettingsPatch, LineSettingsSchema } from '../../flows/line-settings.js';
 import { coverageGaps, onShiftAt } from '../../flows/roster/roster-calendar.js';
@@ -121,32 +126,109 @@ export async function importShifts(context: AdminContext): Promise<WebResponse> 
 }
 
 async function settingsView(context: AdminContext): Promise<SettingsResponse> {
-  const { patch, version } = await context.deps.admin.getSettingsRecord();
-  return { settings: applySettingsPatch(context.deps.defaults, patch), version };
+  const { patch, version, pending } = await context.deps.admin.getSettingsRecord();
+  return {
+    settings: applySettingsPatch(context.deps.defaults, patch),
+    version,
+    ...(pending ? { pending } : {}),
+  };
+}
+
+/** 409 with the settings as they are now, to review and save again. */
+async function settingsConflict(context: AdminContext, what: string): Promise<WebResponse> {
+  const view = await settingsView(context);
+  return conflict(what, view, view.version);
 }
 
 export async function getSettings(context: AdminContext): Promise<WebResponse> {
   return jsonResponse(await settingsView(context));
 }
 
+/**
+ * Saves a settings edit at the version it was made against. An edit that changes where callers in danger go
+ * (crisis, clinician, partner numbers) is kept as a proposal instead, and every coordinator is told.
+ */
 export async function patchSettings(context: AdminContext): Promise<WebResponse> {
   const body = readJson(context.request.body);
   if (!body.ok) return body.response;
   const parsed = SettingsPatchBodySchema.safeParse(body.value);
   if (!parsed.success) return invalid(parsed.error);
-  const { patch: stored } = await context.deps.admin.getSettingsRecord();
+  const { patch: stored, version: current } = await context.deps.admin.getSettingsRecord();
   const merged: LineSettingsPatch = { ...stored, ...parsed.data.settings };
   const whole = LineSettingsSchema.safeParse(applySettingsPatch(context.deps.defaults, merged));
   if (!whole.success) return invalid(whole.error, 'settings');
-  const version = await context.deps.admin.saveSettingsRecord(merged, parsed.data.version);
-  if (version === undefined) {
-    const current = await settingsView(context);
-    return conflict('the settings', current, current.version);
+  const fields = routingChanges(applySettingsPatch(context.deps.defaults, stored), whole.data);
+  if (fields.length > 0) {
+    if (parsed.data.version !== current) return settingsConflict(context, 'the settings');
+    return proposeRoutingChange(context, parsed.data.settings, current, fields);
   }
+  const version = await context.deps.admin.saveSettingsRecord(merged, parsed.data.version);
+  if (version === undefined) return settingsConflict(context, 'the settings');
   await audit(context, {
     action: 'settings.update',
     target: 'settings',
     summary: `changed ${Object.keys(parsed.data.settings).join(', ') || 'nothing'}`,
   });
   return jsonResponse({ settings: whole.data, version });
+}
+
+async function proposeRoutingChange(
+  context: AdminContext,
+  settings: LineSettingsPatch,
+  baseVersion: number,
+  fields: readonly RoutingField[],
+): Promise<WebResponse> {
+  const pending = {
+    id: context.deps.ids.newId(),
+    proposedBy: context.who,
+    proposedAt: context.now,
+    baseVersion,
+    fields,
+    settings,
+  };
+  await context.deps.admin.proposeSettings(pending);
+  await audit(context, {
+    action: 'settings.propose',
+    target: 'settings',
+    summary: `proposed a change to the ${fields.join(', ')}; a second coordinator must confirm it`,
+  });
+  await context.deps.events.publish([
+    { type: 'RoutingChangeProposed', changeId: pending.id, fields: [...fields] },
+  ]);
+  return jsonResponse({ ...(await settingsView(context)), pending }, 202);
+}
+
+/** POST /admin/settings/confirm {id}: a second coordinator applies a pending routing change. */
+export async function confirmSettings(context: AdminContext, action: string): Promise<WebResponse> {
+  if (action !== 'confirm')
+    return jsonResponse({ error: `no admin resource at ${context.request.rawPath}` }, 404);
+  const body = readJson(context.request.body);
+  if (!body.ok) return body.response;
+  const parsed = ConfirmSettingsBodySchema.safeParse(body.value);
+  if (!parsed.success) return invalid(parsed.error);
+  const { patch: stored, version, pending } = await context.deps.admin.getSettingsRecord();
+  if (pending?.id !== parsed.data.id)
+    return jsonResponse(
+      { error: 'there is no pending change with that id; it was confirmed or replaced' },
+      404,
+    );
+  if (pending.proposedBy === context.who)
+    return jsonResponse({ error: 'a second coordinator must confirm a change you proposed' }, 403);
+  const merged: LineSettingsPatch = { ...stored, ...pending.settings };
+  const whole = LineSettingsSchema.safeParse(applySettingsPatch(context.deps.defaults, merged));
+  if (!whole.success) return invalid(whole.error, 'settings');
+  const saved =
+    version === pending.baseVersion
+      ? await context.deps.admin.saveSettingsRecord(merged, version, pending.id)
+      : undefined;
+  if (saved === undefined) return settingsConflict(context, 'the settings, since this change was proposed,');
+  await audit(context, {
+    action: 'settings.confirm',
+    target: 'settings',
+    summary: `confirmed the change to the ${pending.fields.join(', ')} proposed by ${pending.proposedBy}`,
+  });
+  await context.deps.events.publish([
+    { type: 'RoutingChangeConfirmed', changeId: pending.id, fields: [...pending.fields] },
+  ]);
+  return jsonResponse({ settings: whole.data, version: saved });
 }

@@ -6,22 +6,31 @@ import { bootInAws } from '../app/aws-boot.js';
 import { parseDelivery } from '../app/eventbridge-event.js';
 import { twilioTelephonyFor } from '../app/twilio-telephony-for.js';
 import { dispatchDeps } from '../app/warmline.js';
+import { createLogger } from '../logging/logger.js';
 import { createAdminStore, rosterSource } from '../store/admin-store.js';
+import { atHandlerBoundary } from './handler-boundary.js';
 
+const log = createLogger({ service: 'dispatcher' });
 const ready = bootInAws('dispatcher', process.env).then(
   ({ core, events }): TickDeps => ({
     ...dispatchDeps(core, events, twilioTelephonyFor(core)),
     roster: rosterSource(createAdminStore(core.config)),
   }),
 );
+// A failed boot is reported by the first invocation, through the boundary, not as an unhandled rejection.
+ready.catch(() => undefined);
 
-export async function handler(delivery: EventBridgeEvent<string, unknown>): Promise<void> {
-  const deps = await ready;
-  const parsed = parseDelivery(delivery);
-  if (parsed.kind === 'tick') {
-    const report = await runTick(deps);
-    deps.log.info('tick', { ...report });
-  } else {
-    await handleLineEvent(deps, parsed.event);
-  }
-}
+export const handler = atHandlerBoundary(
+  'dispatcher',
+  log,
+  async (delivery: EventBridgeEvent<string, unknown>): Promise<void> => {
+    const deps = await ready;
+    const parsed = parseDelivery(delivery);
+    if (parsed.kind === 'tick') {
+      const report = await runTick(deps);
+      deps.log.info('tick', { ...report });
+    } else {
+      await handleLineEvent(deps, parsed.event);
+    }
+  },
+);

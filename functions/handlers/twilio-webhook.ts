@@ -3,8 +3,13 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { bootInAws } from '../app/aws-boot.js';
 import { smsHandler } from '../app/sms-handler.js';
 import { webhookApp } from '../app/warmline.js';
-import { requestFromApiGateway, resultForApiGateway } from '../http/api-gateway.js';
+import { headFromApiGateway, requestFromApiGateway, resultForApiGateway } from '../http/api-gateway.js';
+import { createLogger } from '../logging/logger.js';
 import { bootFailureResponse } from '../webhook/boot-failure.js';
+import { bodyTooLarge, screenWebhookHead, TWILIO_BODY_LIMIT_BYTES } from '../webhook/webhook-edge.js';
+import { atHandlerBoundary } from './handler-boundary.js';
+
+const log = createLogger({ service: 'twilio-webhook' });
 
 // Built once per container; a failed boot is retried on the next request rather than cached forever.
 let app: ReturnType<typeof webhookApp> | undefined;
@@ -16,12 +21,23 @@ async function appInstance() {
   return app;
 }
 
-export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
-  const request = requestFromApiGateway(event);
-  try {
+export const handler = atHandlerBoundary(
+  'twilio-webhook',
+  log,
+  async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+    // Forgeries are refused from their head, before the body is decoded or the function has even booted.
+    const refused = screenWebhookHead(headFromApiGateway(event));
+    if (refused) return resultForApiGateway(refused);
+    const request = requestFromApiGateway(event, TWILIO_BODY_LIMIT_BYTES);
+    if (!request) return resultForApiGateway(bodyTooLarge());
     return resultForApiGateway(await (await appInstance())(request));
-  } catch (error) {
-    console.error(JSON.stringify({ level: 'error', message: 'boot failed', error: (error as Error).name }));
+  },
+  // Configuration or secrets failed: still never leave a caller in silence.
+  (event) => {
+    const request = requestFromApiGateway(event, TWILIO_BODY_LIMIT_BYTES) ?? {
+      ...headFromApiGateway(event),
+      body: '',
+    };
     return resultForApiGateway(bootFailureResponse(request, process.env));
-  }
-}
+  },
+);

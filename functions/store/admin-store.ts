@@ -6,6 +6,7 @@
 //   (volunteers written before this index existed are found through ONSHIFT too)
 // - the roster and its version ................. Get/conditional Put pk=ROSTER sk=ROSTER
 // - settings version ........................... the LINE item's settingsVersion, checked on every save
+// - a routing change awaiting confirmation ..... the LINE item's pendingSettings
 // - blocked callers ............................ Query pk=BLOCK, sk=<blockId>; the key joins LINE.blockedKeys
 // - ended contacts of a month .................. Query gsi1 gsi1pk=LOG#<yyyy-mm>, gsi1sk between
 // - audit entries of a month ................... Query pk=AUDIT#<yyyy-mm>, sk=<at>#<id>
@@ -17,7 +18,7 @@ import {
   type QueryCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { AuditEntry } from '../../flows/admin/admin-api-types.js';
+import type { AuditEntry, PendingSettingsChange } from '../../flows/admin/admin-api-types.js';
 import type { LineSettingsPatch } from '../../flows/line-settings.js';
 import type { Contact, Volunteer } from '../../flows/model.js';
 import type { Roster } from '../../flows/roster/roster-schema.js';
@@ -225,30 +226,61 @@ export class AdminStore {
     }
   }
 
-  /** The saved settings patch (defaults fill the rest) and its version. */
-  async getSettingsRecord(): Promise<{ patch: LineSettingsPatch; version: number }> {
+  /** The saved settings patch (defaults fill the rest), its version and any routing change awaiting a second coordinator. */
+  async getSettingsRecord(): Promise<{
+    patch: LineSettingsPatch;
+    version: number;
+    pending?: PendingSettingsChange;
+  }> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: LINE_KEY }));
+    const pending = Item?.pendingSettings as PendingSettingsChange | undefined;
     return {
       patch: (Item?.settings as LineSettingsPatch | undefined) ?? {},
       version: typeof Item?.settingsVersion === 'number' ? Item.settingsVersion : 0,
+      ...(pending ? { pending } : {}),
     };
   }
 
-  /** Replaces the saved patch as a whole, only at the version read; the caller merged it. */
-  async saveSettingsRecord(patch: LineSettingsPatch, expectVersion: number): Promise<number | undefined> {
+  /** Keeps a routing change for a second coordinator; a newer proposal replaces an older one. */
+  async proposeSettings(pending: PendingSettingsChange): Promise<void> {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: LINE_KEY,
+        UpdateExpression: 'SET pendingSettings = :p',
+        ExpressionAttributeValues: { ':p': pending },
+      }),
+    );
+  }
+
+  /**
+   * Replaces the saved patch as a whole, only at the version read; the caller merged it. With `confirming`,
+   * only while that proposal is still the pending one, which the same write removes.
+   */
+  async saveSettingsRecord(
+    patch: LineSettingsPatch,
+    expectVersion: number,
+    confirming?: string,
+  ): Promise<number | undefined> {
     const version = expectVersion + 1;
+    const atVersion =
+      expectVersion === 0
+        ? '(attribute_not_exists(settingsVersion) OR settingsVersion = :v)'
+        : 'settingsVersion = :v';
     try {
       await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: LINE_KEY,
-          UpdateExpression: 'SET #s = :s, settingsVersion = :next',
-          ConditionExpression:
-            expectVersion === 0
-              ? 'attribute_not_exists(settingsVersion) OR settingsVersion = :v'
-              : 'settingsVersion = :v',
+          UpdateExpression: `SET #s = :s, settingsVersion = :next${confirming ? ' REMOVE pendingSettings' : ''}`,
+          ConditionExpression: confirming ? `${atVersion} AND pendingSettings.id = :pid` : atVersion,
           ExpressionAttributeNames: { '#s': 'settings' },
-          ExpressionAttributeValues: { ':s': patch, ':next': version, ':v': expectVersion },
+          ExpressionAttributeValues: {
+            ':s': patch,
+            ':next': version,
+            ':v': expectVersion,
+            ...(confirming ? { ':pid': confirming } : {}),
+          },
         }),
       );
       return version;

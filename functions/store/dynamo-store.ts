@@ -17,7 +17,7 @@ import type {
   PhoneRecord,
   Volunteer,
 } from '../../flows/model.js';
-import type { ContactChange, LineState, Store, VolunteerChange } from '../../flows/ports.js';
+import type { Clock, ContactChange, LineState, Store, VolunteerChange } from '../../flows/ports.js';
 import type { Language } from '../../flows/replies.js';
 import { queueSortKey, sortableTime, tableSchema, VOLUNTEER_DIRECTORY } from './table-schema.js';
 
@@ -45,7 +45,29 @@ function strip<T>(item: Record<string, unknown> | undefined): T | undefined {
   return copy as T;
 }
 
+/**
+ * A contact's live state: numbers, Twilio SIDs and message copies, void after `liveUntil`. TTL deletes late
+ * (days in AWS, never in the embedded store), so every read drops them itself once that instant has passed.
+ */
+const LIVE_CONTACT_FIELDS = [
+  'callerSealed',
+  'callSid',
+  'volunteerPhoneSealed',
+  'relayedSids',
+  'pendingSealed',
+] as const satisfies readonly (keyof Contact)[];
+
+/** A contact as it may be used at `now`: without its live state once that has expired. */
+export function liveContact(contact: Contact, now: number): Contact {
+  if (contact.liveUntil > now) return contact;
+  const copy: Record<string, unknown> = { ...contact };
+  for (const field of LIVE_CONTACT_FIELDS) delete copy[field];
+  return copy as unknown as Contact;
+}
+
 export interface DynamoStoreOptions {
+  /** Expiry is checked against this clock (the line's), not TTL. */
+  readonly clock?: Clock;
   readonly tableName: string;
   readonly defaults: LineSettings;
   /** How long the anonymized contact log is kept. */
@@ -176,6 +198,21 @@ export class DynamoStore implements Store {
     return this.options.tableName;
   }
 
+  private now(): number {
+    return this.options.clock?.now() ?? Date.now();
+  }
+
+  private contactFrom(item: Record<string, unknown> | undefined): Contact | undefined {
+    const contact = strip<Contact>(item);
+    return contact && liveContact(contact, this.now());
+  }
+
+  /** Items with their own TTL (offers, references, markers) are absent once it has passed. */
+  private unexpired(item: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+    const expiresAt = item?.expiresAt;
+    return typeof expiresAt === 'number' && expiresAt * 1000 <= this.now() ? undefined : item;
+  }
+
   private async update<T>(key: Record<string, string>, builder: UpdateBuilder): Promise<T | undefined> {
     try {
       const result = await this.client.send(builder.command(this.table, key));
@@ -224,10 +261,10 @@ export class DynamoStore implements Store {
     const { Item } = await this.client.send(
       new GetCommand({ TableName: this.table, Key: contactKey(contactId) }),
     );
-    return strip<Contact>(Item);
+    return this.contactFrom(Item);
   }
 
-  updateContact(contactId: string, change: ContactChange): Promise<Contact | undefined> {
+  async updateContact(contactId: string, change: ContactChange): Promise<Contact | undefined> {
     const builder = new UpdateBuilder()
       .set({ ...change.set, ...contactIndexFor(change.channel, change.set) })
       .remove(change.remove ?? [])
@@ -235,7 +272,8 @@ export class DynamoStore implements Store {
       .expectOneOf('status', change.expectStatus)
       .expectAtMost('offersOutstanding', change.expectOffersOutstanding)
       .expectEqual('volunteerId', change.expectVolunteerId);
-    return this.update<Contact>(contactKey(contactId), builder);
+    const updated = await this.update<Contact>(contactKey(contactId), builder);
+    return updated && liveContact(updated, this.now());
   }
 
   async countQueuedAhead(
@@ -259,12 +297,14 @@ export class DynamoStore implements Store {
     return Count ?? 0;
   }
 
-  listQueued(channel: Channel, language: Language, limit: number): Promise<Contact[]> {
-    return this.queryIndex('gsi1', queuePartition(channel, language), limit);
+  async listQueued(channel: Channel, language: Language, limit: number): Promise<Contact[]> {
+    const contacts = await this.queryIndex<Contact>('gsi1', queuePartition(channel, language), limit);
+    return contacts.map((contact) => liveContact(contact, this.now()));
   }
 
-  listLive(): Promise<Contact[]> {
-    return this.queryIndex('gsi1', LIVE, 500);
+  async listLive(): Promise<Contact[]> {
+    const contacts = await this.queryIndex<Contact>('gsi1', LIVE, 500);
+    return contacts.map((contact) => liveContact(contact, this.now()));
   }
 
   async countRecentContacts(callerKey: string, since: number): Promise<number> {
@@ -297,7 +337,7 @@ export class DynamoStore implements Store {
 
   /** A conditional put of a marker with a TTL; an expired marker counts as unseen, since TTL deletes late. */
   async firstTime(key: string, ttlSeconds: number): Promise<boolean> {
-    const now = Math.floor(Date.now() / 1000);
+    const now = Math.floor(this.now() / 1000);
     try {
       await this.client.send(
         new PutCommand({
@@ -383,6 +423,7 @@ export class DynamoStore implements Store {
       ':none': [],
       ':at': at,
       ':n': 1,
+      ':now': this.now(),
     };
     if (keepSealed) values[':body'] = [keepSealed];
     const pending = keepSealed
@@ -397,13 +438,14 @@ export class DynamoStore implements Store {
           TableName: this.table,
           Key: contactKey(contactId),
           UpdateExpression: `SET relayedSids = list_append(if_not_exists(relayedSids, :none), :one), lastActivityAt = :at${pending} ADD messageCount :n`,
-          ConditionExpression: `attribute_exists(pk) AND #status IN (${statuses.join(', ')}) AND NOT contains(relayedSids, :sid)`,
+          // Expired live state takes no more messages: nothing is relayed or kept past liveUntil.
+          ConditionExpression: `attribute_exists(pk) AND #status IN (${statuses.join(', ')}) AND NOT contains(relayedSids, :sid) AND liveUntil > :now`,
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: values,
           ReturnValues: 'ALL_NEW',
         }),
       );
-      return strip<Contact>(result.Attributes);
+      return this.contactFrom(result.Attributes);
     } catch (error) {
       if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;
       const current = await this.getContact(contactId);
@@ -424,7 +466,7 @@ export class DynamoStore implements Store {
     const { Item } = await this.client.send(
       new GetCommand({ TableName: this.table, Key: { pk: `REF#${reference}`, sk: 'REF' } }),
     );
-    return strip<EscalationRef>(Item);
+    return strip<EscalationRef>(this.unexpired(Item));
   }
 
   async getVolunteer(volunteerId: string): Promise<Volunteer | undefined> {
@@ -487,7 +529,7 @@ export class DynamoStore implements Store {
         ExpressionAttributeValues: { ':p': `CONTACT#${contactId}`, ':o': 'OFFER#' },
       }),
     );
-    return (Items ?? []).map((item) => strip<Offer>(item)!);
+    return (Items ?? []).flatMap((item) => strip<Offer>(this.unexpired(item)) ?? []);
   }
 
   updateOffer(

@@ -30,7 +30,7 @@ export function bootFailureResponse(
   if (path === TWILIO_PATHS.smsIncoming)
     return xmlResponse(renderSms(smsTroubleReply(crisisNumber, crisisNumber, 'en')));
   if (!path.startsWith('/twilio/')) return textResponse(503, 'warmline is starting or misconfigured');
-  const params = formParams(request);
+  const params = formParams(request) ?? {};
   const baseUrl = (env.PUBLIC_BASE_URL ?? '').replace(/\/+$/, '');
   if (path === TWILIO_PATHS.voiceHoldInput && params.Digits === '9') {
     const lineNumber =

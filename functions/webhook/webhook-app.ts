@@ -1,13 +1,14 @@
 // The Twilio webhook app: verify, decide, render; one place where failures become safe TwiML.
 //
-// Main course: a signed form post -> its flow -> TwiML. Alternate courses: no signature (400), a wrong
-// one (403), an unknown path (404), a flow that throws or overruns its deadline (the caller hears the
-// crisis key and is kept on the line; a texter gets a calm reply with the crisis numbers).
+// Main course: a signed form post -> its flow -> TwiML. Alternate courses: no signature (400), not a form
+// (415), a body over the limit (413), a field sent twice (400), a wrong signature (403), an unknown path
+// (404), a flow that throws or overruns its deadline (the caller hears the crisis key and is kept on the
+// line; a texter gets a calm reply with the crisis numbers).
 import type { Log } from '../../flows/ports.js';
 import type { Language, SmsReply } from '../../flows/replies.js';
 import { callerTroubleReply, smsTroubleReply, volunteerTroubleReply } from '../../flows/voice/safe-reply.js';
 import type { VoiceDeps } from '../../flows/voice/voice-deps.js';
-import { TWILIO_PATHS, type TwilioPathName } from '../../flows/webhook-paths.js';
+import type { TwilioPathName } from '../../flows/webhook-paths.js';
 import { verifyTwilioSignature } from '../http/twilio-signature.js';
 import {
   formParams,
@@ -26,6 +27,7 @@ import {
   voiceInput,
   voiceRoutes,
 } from './voice-routes.js';
+import { bodyTooLarge, screenWebhookHead, TWILIO_BODY_LIMIT_BYTES, twilioRouteOf } from './webhook-edge.js';
 
 export interface SmsInput {
   readonly messageSid: string;
@@ -51,10 +53,6 @@ export interface WebhookAppOptions {
 }
 
 export type WebApp = (request: WebRequest) => Promise<WebResponse>;
-
-const ROUTE_BY_PATH = new Map<string, TwilioPathName>(
-  Object.entries(TWILIO_PATHS).map(([name, path]) => [path, name as TwilioPathName]),
-);
 
 class DeadlineError extends Error {
   override readonly name = 'DeadlineError';
@@ -125,13 +123,15 @@ export function createWebhookApp(options: WebhookAppOptions): WebApp {
     if (request.rawPath === '/health') {
       return request.method === 'GET' ? jsonResponse({ status: 'ok' }) : textResponse(405, 'use GET');
     }
-    const route = ROUTE_BY_PATH.get(request.rawPath);
+    const route = twilioRouteOf(request.rawPath);
     if (!route) return textResponse(404, 'not found');
-    if (request.method !== 'POST') return textResponse(405, 'Twilio webhooks are POST requests');
+    const refused = screenWebhookHead(request);
+    if (refused) return refused;
+    if (Buffer.byteLength(request.body, 'utf8') > TWILIO_BODY_LIMIT_BYTES) return bodyTooLarge();
     const params = formParams(request);
+    if (!params) return textResponse(400, 'a Twilio form sends each field once');
     const verdict = verifyTwilioSignature(options.authToken, publicBaseUrl, request, params);
-    if (verdict === 'missing') return textResponse(400, 'missing X-Twilio-Signature header');
-    if (verdict === 'invalid') return textResponse(403, 'X-Twilio-Signature does not match this request');
+    if (verdict !== 'valid') return textResponse(403, 'X-Twilio-Signature does not match this request');
     const query = queryParams(request);
     return route === 'smsIncoming' || route === 'smsStatus'
       ? answerSms(route, params)

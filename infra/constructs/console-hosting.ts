@@ -12,6 +12,7 @@ import {
   SMS_FALLBACK_KEY,
   VOICE_FALLBACK_KEY,
 } from '../fallback/fallback-twiml.js';
+import { acknowledgeFindings, RULE } from './nag-findings.js';
 
 export interface ConsoleHostingProps {
   /** The built console (e.g. console/dist). Deployed only if the folder exists, so synth works before a build. */
@@ -54,6 +55,12 @@ export class ConsoleHosting extends Construct {
       id: 'AwsSolutions::AwsSolutions-S1',
       reason: 'This is the access-log bucket itself; logging it into itself would loop.',
     });
+    acknowledgeFindings(
+      this.logBucket,
+      [...RULE.bucketKms, ...RULE.bucketVersioning, ...RULE.bucketReplication],
+      'CloudFront and S3 access logs of the static console: SSE-S3, TLS-only, no public access, expired after ' +
+        'accessLogDays. Log delivery writes with ACLs and does not write to SSE-KMS buckets; logs are not worth copies.',
+    );
 
     this.bucket = new s3.Bucket(this, 'Site', {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
@@ -63,6 +70,12 @@ export class ConsoleHosting extends Construct {
       serverAccessLogsPrefix: 'site-bucket/',
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    acknowledgeFindings(
+      this.bucket,
+      [...RULE.bucketKms, ...RULE.bucketVersioning, ...RULE.bucketReplication],
+      'Public static files only (the console app and the fallback TwiML), rebuilt from the repository on every ' +
+        'deploy: nothing personal to encrypt with a customer key, and nothing a version or a replica would save.',
+    );
 
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'warmline console and static fallback TwiML',
@@ -174,4 +187,26 @@ function acknowledgeDeploymentHelper(deployment: s3deploy.BucketDeployment, buck
   for (const [id, reason] of Object.entries(findings)) {
     Validations.of(helper).acknowledge({ id: `AwsSolutions::${id}`, reason });
   }
+  const deployOnly =
+    'CDK deployment helper: runs only while a deployment copies static files, never on a call or text';
+  acknowledgeFindings(
+    helper,
+    [...RULE.latestRuntime, 'Serverless::Serverless-LambdaTracing'],
+    `${deployOnly}; its runtime and settings are pinned by aws-cdk-lib.`,
+  );
+  acknowledgeFindings(
+    helper,
+    RULE.lambdaDlq,
+    `${deployOnly}; CloudFormation invokes it and fails the deployment on an error.`,
+  );
+  acknowledgeFindings(
+    helper,
+    [...RULE.lambdaVpc, ...RULE.lambdaConcurrency],
+    `${deployOnly}; it talks to S3 and CloudFront only.`,
+  );
+  acknowledgeFindings(
+    helper,
+    RULE.inlinePolicy,
+    `${deployOnly}; aws-cdk-lib writes its role's policy for exactly the buckets it syncs.`,
+  );
 }

@@ -1,7 +1,8 @@
 // An encrypted, TLS-only SQS queue that keeps what a consumer could not process, for inspection and replay.
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { acknowledgeFindings, RULE } from './nag-findings.js';
 
 export function createDeadLetterQueue(scope: Construct, id: string): sqs.Queue {
   const queue = new sqs.Queue(scope, id, {
@@ -10,10 +11,10 @@ export function createDeadLetterQueue(scope: Construct, id: string): sqs.Queue {
     enforceSSL: true,
     retentionPeriod: Duration.days(14),
   });
-  Validations.of(queue).acknowledge({
-    id: 'AwsSolutions::AwsSolutions-SQS3',
-    reason:
-      'This queue is itself the dead-letter queue of EventBridge targets and a Lambda; an alarm fires on depth > 0.',
-  });
+  acknowledgeFindings(
+    queue,
+    ['AwsSolutions::AwsSolutions-SQS3', ...RULE.redrive],
+    'This queue is itself the dead-letter queue of EventBridge targets and a Lambda; an alarm fires on depth > 0.',
+  );
   return queue;
 }

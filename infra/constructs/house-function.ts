@@ -1,13 +1,15 @@
 // The one way this project builds a Lambda: Node on arm64, local esbuild ESM bundle, own log group and role.
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { RuntimeConfig } from '../../functions/config.js';
 import { HOUSE_BUNDLE } from './bundle-options.js';
+import { acknowledgeFindings, RULE } from './nag-findings.js';
 
 /** Every variable a function may receive is a key of the runtime config schema, so names cannot drift. */
 export type FunctionEnvironment = Readonly<Partial<Record<keyof RuntimeConfig, string>>>;
@@ -18,6 +20,8 @@ export interface HouseFunctionProps {
   readonly description: string;
   readonly environment: FunctionEnvironment;
   readonly logRetention: RetentionDays;
+  /** Our own key for the log group: the logs are redacted, but they are still about who called and when. */
+  readonly logKey: IKey;
   readonly timeout?: Duration;
   readonly memorySize?: number;
   /** Caps concurrency so a flood on one function cannot starve the others in the account. */
@@ -44,6 +48,7 @@ export class HouseFunction extends Construct {
     super(scope, id);
     this.logGroup = new LogGroup(this, 'Logs', {
       retention: props.logRetention,
+      encryptionKey: props.logKey,
       // Logs outlive a stack rollback so an incident can still be read afterwards.
       removalPolicy: RemovalPolicy.RETAIN,
     });
@@ -64,6 +69,8 @@ export class HouseFunction extends Construct {
       description: props.description,
       runtime: HOUSE_RUNTIME,
       architecture: Architecture.ARM_64,
+      // Service-level traces only (timings, cold starts): no SDK is instrumented, so no payload is recorded.
+      tracing: Tracing.ACTIVE,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(10),
       reservedConcurrentExecutions: props.reservedConcurrentExecutions,
@@ -91,5 +98,48 @@ export class HouseFunction extends Construct {
         banner: HOUSE_BUNDLE.banner.js,
       },
     });
+    this.acknowledgeFindings(props);
+  }
+
+  private acknowledgeFindings(props: HouseFunctionProps): void {
+    const fn = this.function;
+    acknowledgeFindings(
+      fn,
+      RULE.lambdaVpc,
+      'The function reaches only AWS APIs (DynamoDB, EventBridge, Secrets Manager) over TLS with IAM, and Twilio on ' +
+        "the internet; a VPC would add NAT gateways and cold-start time on the caller's ear and protect nothing.",
+    );
+    acknowledgeFindings(
+      this.role,
+      RULE.inlinePolicy,
+      "The role's inline policy is this function's alone, written resource by resource by the stack; a managed " +
+        'policy shared between functions would widen every one of them.',
+    );
+    acknowledgeFindings(
+      this.role,
+      ['AwsSolutions::AwsSolutions-IAM5[Resource::*]'],
+      'Active tracing: X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions.',
+    );
+    if (props.reservedConcurrentExecutions === undefined)
+      acknowledgeFindings(
+        fn,
+        RULE.lambdaConcurrency,
+        "Only the webhook reserves concurrency (callers first); reserving more would take capacity from the webhook's " +
+          'pool, and new accounts (10 concurrent executions) cannot reserve any. The account limit caps the rest.',
+      );
+    if (props.asyncFailures)
+      acknowledgeFindings(
+        fn,
+        RULE.asyncFailureDestination,
+        'Failed asynchronous invocations go to the function-level dead-letter queue (alarmed on depth > 0); an ' +
+          'on-failure destination to the same queue would file each failure twice.',
+      );
+    else
+      acknowledgeFindings(
+        fn,
+        RULE.lambdaDlq,
+        'API Gateway invokes this function synchronously and gets its answer (safe TwiML or an error response); a ' +
+          'dead-letter queue only ever receives asynchronous invocations, of which this function has none.',
+      );
   }
 }

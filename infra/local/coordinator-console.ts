@@ -21,6 +21,7 @@ import { invalid, readJson } from '../../functions/admin/responses.js';
 import { jsonResponse, textResponse, type WebResponse } from '../../functions/http/web-request.js';
 import { createAdminStore } from '../../functions/store/admin-store.js';
 import type { WebApp } from '../../functions/webhook/webhook-app.js';
+import { isLocalRequest } from './phone-page/local-only.js';
 import type { LocalWarmline } from './runner.js';
 
 export const CONSOLE_PREFIX = '/console/';
@@ -59,6 +60,9 @@ function adminGateway(deps: AdminDeps, tokens: DevTokens): WebApp {
   const admin = createAdminApp(deps);
   return async (request) => {
     if (request.rawPath === DEV_LOGIN_PATH) {
+      // The dev login makes anyone a coordinator: only a browser on this machine may use it.
+      if (!isLocalRequest(request))
+        return jsonResponse({ error: 'the development login answers only on this machine' }, 403);
       if (request.method.toUpperCase() !== 'POST') return jsonResponse({ error: 'use POST' }, 405);
       const body = readJson(request.body);
       if (!body.ok) return body.response;

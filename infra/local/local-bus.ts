@@ -3,6 +3,7 @@
 import { type LineEvent, LineEventSchema } from '../../flows/events.js';
 import type { EventPublisher, Log } from '../../flows/ports.js';
 import { type EventTarget, eventRules } from '../../functions/event-rules.js';
+import { errorSummary } from '../../functions/handlers/handler-boundary.js';
 
 export type EventConsumer = (event: LineEvent) => Promise<void>;
 
@@ -49,7 +50,8 @@ export class LocalEventBus implements EventPublisher {
     this.track(
       run.then(
         () => undefined,
-        (error) => this.log.error('scheduled work failed', { error: String(error) }),
+        // The class and code only: Twilio's error texts name the numbers they refused.
+        (error) => this.log.error('scheduled work failed', errorSummary(error)),
       ),
     );
     return run;

@@ -1,4 +1,4 @@
-// `npm start`: the local warmline. Reads PORT, PUBLIC_BASE_URL, TWILIO_AUTH_TOKEN, TWILIO_API_BASE, WARMLINE_DATA_DIR.
+// `npm start`: the local warmline. Reads PORT, WARMLINE_HOST, PUBLIC_BASE_URL, TWILIO_AUTH_TOKEN, TWILIO_API_BASE, WARMLINE_DATA_DIR.
 import { mountCoordinatorConsole } from './coordinator-console.js';
 import { mountPhonePage } from './phone-page/phone-page.js';
 import { startLocalWarmline } from './runner.js';
@@ -14,9 +14,11 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 const dataDir = process.env.WARMLINE_DATA_DIR;
+const host = process.env.WARMLINE_HOST;
 const warmline = await startLocalWarmline({
   env: process.env,
   port,
+  ...(host ? { host } : {}),
   tickTimer: true,
   ...(dataDir ? { dataDir } : {}),
 });
@@ -28,7 +30,7 @@ const base = config.PUBLIC_BASE_URL;
 console.log(
   [
     '',
-    `warmline is running on port ${new URL(warmline.origin).port}`,
+    `warmline is running on port ${warmline.listening.port}, listening on ${warmline.listening.address}${host ? '' : ' only (set WARMLINE_HOST=0.0.0.0 to expose it)'}`,
     '',
     `  try the line      ${phoneUrl}   (be the caller and the volunteers, in your browser)`,
     `  console           ${consoleUrl.replace('127.0.0.1', 'localhost')}   (coordinators; local development login)`,

@@ -7,13 +7,14 @@ import { runTick, type TickDeps, type TickReport } from '../../flows/dispatch/ti
 import { handleNotification } from '../../flows/notify/notifier.js';
 import type { Clock, Log } from '../../flows/ports.js';
 import { TWILIO_PATHS } from '../../flows/webhook-paths.js';
+import { ADMIN_BODY_LIMIT_BYTES } from '../../functions/admin/admin-app.js';
 import { lineDefaults } from '../../functions/app/line-defaults.js';
 import { smsHandler } from '../../functions/app/sms-handler.js';
 import { twilioTelephonyFor } from '../../functions/app/twilio-telephony-for.js';
 import { dispatchDeps, systemClock, type WarmlineCore, webhookApp } from '../../functions/app/warmline.js';
 import type { RuntimeConfig } from '../../functions/config.js';
 import { schedules } from '../../functions/event-rules.js';
-import { textResponse } from '../../functions/http/web-request.js';
+import { type RequestHead, textResponse, type WebResponse } from '../../functions/http/web-request.js';
 import { createLogger } from '../../functions/logging/logger.js';
 import { createPhoneVault } from '../../functions/privacy/phone-vault.js';
 import { createAdminStore, rosterSource } from '../../functions/store/admin-store.js';
@@ -21,18 +22,30 @@ import { createTableFromSchema } from '../../functions/store/create-table.js';
 import { createDocumentClient } from '../../functions/store/dynamo-client.js';
 import { DynamoStore } from '../../functions/store/dynamo-store.js';
 import type { WebApp } from '../../functions/webhook/webhook-app.js';
+import {
+  bodyTooLarge,
+  screenWebhookHead,
+  TWILIO_BODY_LIMIT_BYTES,
+} from '../../functions/webhook/webhook-edge.js';
 import { startEmbeddedDynamo } from './embedded-dynamo.js';
-import { readWebRequest, writeWebResponse } from './http-adapter.js';
+import { type BodyReader, readBody, readRequestHead, writeWebResponse } from './http-adapter.js';
 import { LocalEventBus } from './local-bus.js';
 import { localConfig, SIMULATOR_API_PATH } from './local-settings.js';
 import { type SeededVolunteer, seedDemoLine } from './seed.js';
 import { TwilioSimulator } from './simulator/simulator.js';
+
+/**
+ * Only this machine by default: the dev login and the phone page make anyone a coordinator and every phone.
+ * `localhost` still reaches it, as browsers and fetch fall back from ::1 to 127.0.0.1.
+ */
+export const LOCAL_HOST = '127.0.0.1';
 
 export interface LocalRunnerOptions {
   /** Settings as environment variables; anything unset takes the local default. */
   readonly env?: Record<string, string | undefined>;
   /** 0 picks a free port (tests). */
   readonly port?: number;
+  /** The interface to listen on: 127.0.0.1 unless set (WARMLINE_HOST=0.0.0.0 exposes the line to the network). */
   readonly host?: string;
   /** Keep the store's data in this folder between runs; in memory when unset. */
   readonly dataDir?: string;
@@ -48,8 +61,17 @@ export interface LocalRunnerOptions {
   readonly onStoreCall?: () => void;
 }
 
+export interface ServedResponse {
+  readonly response: WebResponse;
+  readonly bodyUnread: boolean;
+}
+
 export interface LocalWarmline {
   readonly origin: string;
+  /** The interface and port the server listens on. */
+  readonly listening: { readonly address: string; readonly port: number };
+  /** The HTTP server's own pipeline without the socket, for tests that send thousands of requests. */
+  serve(head: RequestHead, readBody: BodyReader): Promise<ServedResponse>;
   readonly config: RuntimeConfig;
   readonly simulator: TwilioSimulator;
   readonly bus: LocalEventBus;
@@ -70,20 +92,29 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
   const dynamo = await startEmbeddedDynamo(options.dataDir ? { dataDir: options.dataDir } : {});
   const mounts: { prefix: string; app: WebApp }[] = [];
   let handle: WebApp = async () => textResponse(503, 'starting');
+  /**
+   * Every request's way through the server: webhooks are screened from their head before any of the body is
+   * read, and no body is read past its limit. `bodyUnread` tells the server to close rather than drain.
+   */
+  const serve = async (head: RequestHead, readBody: BodyReader): Promise<ServedResponse> => {
+    const mounted = mounts.find((m) => head.rawPath.startsWith(m.prefix));
+    const refused = mounted ? undefined : screenWebhookHead(head);
+    if (refused) return { response: refused, bodyUnread: true };
+    const body = await readBody(mounted ? ADMIN_BODY_LIMIT_BYTES : TWILIO_BODY_LIMIT_BYTES);
+    if (body === undefined) return { response: bodyTooLarge(), bodyUnread: true };
+    return { response: await (mounted?.app ?? handle)({ ...head, body }), bodyUnread: false };
+  };
   const server = createServer((request, response) => {
-    readWebRequest(request)
-      .then((webRequest) => {
-        const mounted = mounts.find((m) => webRequest.rawPath.startsWith(m.prefix));
-        return (mounted?.app ?? handle)(webRequest);
-      })
-      .then((result) => writeWebResponse(response, result))
+    serve(readRequestHead(request), (maxBytes) => readBody(request, maxBytes))
+      .then((served) => writeWebResponse(response, served.response, served.bodyUnread))
       .catch((error) => {
         log.error('local request failed', { error: error instanceof Error ? error.name : 'unknown' });
         if (!response.headersSent) writeWebResponse(response, textResponse(500, 'internal error'));
       });
   });
-  await listen(server, options.port ?? 3000, options.host);
-  const { port } = server.address() as AddressInfo;
+  await listen(server, options.port ?? 3000, options.host ?? LOCAL_HOST);
+  const listening = server.address() as AddressInfo;
+  const { port } = listening;
   const origin = `http://127.0.0.1:${port}`;
   const config = localConfig(
     { ...env, DYNAMODB_ENDPOINT: dynamo.endpoint },
@@ -105,7 +136,7 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
       requestTimeoutMs: config.STORE_TIMEOUT_MS,
       ...(options.onStoreCall ? { onCall: options.onStoreCall } : {}),
     }),
-    { tableName: config.TABLE_NAME, defaults, retentionDays: 400 },
+    { tableName: config.TABLE_NAME, defaults, retentionDays: 400, clock: options.clock ?? systemClock },
   );
   const authToken = config.TWILIO_AUTH_TOKEN ?? '';
   const vault = createPhoneVault({
@@ -160,6 +191,8 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
 
   return {
     origin,
+    listening: { address: listening.address, port },
+    serve,
     config,
     simulator,
     bus,
@@ -188,11 +221,9 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
   };
 }
 
-function listen(server: Server, port: number, host: string | undefined): Promise<void> {
+function listen(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    // No host: every interface, IPv4 and IPv6, so `localhost` works whichever way it resolves.
-    if (host) server.listen(port, host, () => resolve());
-    else server.listen(port, () => resolve());
+    server.listen(port, host, () => resolve());
   });
 }

@@ -1,12 +1,15 @@
 // What must survive a redeploy: the table, the event bus and its archive, the secrets, the coordinators' user pool.
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import * as backup from 'aws-cdk-lib/aws-backup';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { EVENT_SOURCE } from '../../functions/event-rules.js';
 import { tableSchema } from '../../functions/store/table-schema.js';
+import { acknowledgeFindings, RULE } from '../constructs/nag-findings.js';
 import type { DeployContext } from '../deploy-context.js';
 
 /** The scope the admin API requires; Cognito puts `<resource server>/<scope>` in access tokens. */
@@ -23,6 +26,8 @@ const keyAttribute = (name: string): dynamodb.Attribute => ({ name, type: dynamo
 
 export class StatefulStack extends Stack {
   readonly table: dynamodb.Table;
+  /** Our own key for the secrets and the table's backups: its use is in CloudTrail and its policy is ours. */
+  readonly dataKey: kms.Key;
   readonly bus: events.EventBus;
   readonly twilioAuthToken: secretsmanager.Secret;
   readonly callerKeyPepper: secretsmanager.Secret;
@@ -53,6 +58,31 @@ export class StatefulStack extends Stack {
       });
     }
 
+    this.dataKey = new kms.Key(this, 'DataKey', {
+      description: 'warmline secrets (auth token, caller-key pepper, session key) and table backups',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    // Daily backups kept 35 days, on top of point-in-time recovery: a copy outside the table's own history.
+    const backups = backup.BackupPlan.daily35DayRetention(
+      this,
+      'TableBackups',
+      new backup.BackupVault(this, 'BackupVault', {
+        encryptionKey: this.dataKey,
+        removalPolicy: RemovalPolicy.RETAIN,
+      }),
+    );
+    const selection = backups.addSelection('Table', {
+      resources: [backup.BackupResource.fromDynamoDbTable(this.table)],
+    });
+    acknowledgeFindings(
+      selection,
+      [
+        'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]',
+      ],
+      "AWS Backup's own service policy for taking backups; AWS keeps it current with the services it backs up.",
+    );
+
     this.bus = new events.EventBus(this, 'Bus', { description: 'Line events of the warmline' });
     // The archive lets an operator replay events a broken consumer dropped (see the DLQ alarms).
     this.bus.archive('Archive', {
@@ -67,6 +97,7 @@ export class StatefulStack extends Stack {
         "Twilio auth token. Created with a random placeholder: put the account's real token with " +
         '`aws secretsmanager put-secret-value` after the first deploy. Until then every webhook fails its ' +
         'signature check and Twilio plays the static fallback.',
+      encryptionKey: this.dataKey,
       removalPolicy: RemovalPolicy.RETAIN,
     });
     this.callerKeyPepper = new secretsmanager.Secret(this, 'CallerKeyPepper', {
@@ -74,6 +105,7 @@ export class StatefulStack extends Stack {
       description:
         'HMAC pepper for callerKey; changing it breaks repeat-caller counts and reports across the change.',
       generateSecretString: { passwordLength: 48, excludePunctuation: true, includeSpace: false },
+      encryptionKey: this.dataKey,
       removalPolicy: RemovalPolicy.RETAIN,
     });
     // The runtime wants 32 bytes as 64 lower-case hex digits (SESSION_KEY): excluding every other character
@@ -88,11 +120,13 @@ export class StatefulStack extends Stack {
         includeSpace: false,
         excludeCharacters: 'ghijklmnopqrstuvwxyz',
       },
+      encryptionKey: this.dataKey,
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
+    // Rotation by hand, as README "Rotating the secrets" describes step by step.
     const noAutomaticRotation = (secret: secretsmanager.Secret, reason: string) =>
-      Validations.of(secret).acknowledge({ id: 'AwsSolutions::AwsSolutions-SMG4', reason });
+      acknowledgeFindings(secret, RULE.rotation, reason);
     noAutomaticRotation(
       this.twilioAuthToken,
       'Twilio issues auth tokens: rotate in the Twilio console (secondary token, promote), then put the new value ' +

@@ -9,11 +9,12 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { EVENT_SOURCE, type EventTarget, eventRules, schedules } from '../../functions/event-rules.js';
-import { type RouteTarget, routes } from '../../functions/routes.js';
+import { type RouteAuth, type RouteTarget, routes } from '../../functions/routes.js';
 import { tableSchema } from '../../functions/store/table-schema.js';
 import { ConsoleHosting } from '../constructs/console-hosting.js';
 import { createDeadLetterQueue } from '../constructs/dead-letter-queue.js';
@@ -43,6 +44,16 @@ const MAX_EVENT_AGE: Record<EventTarget, Duration> = {
   notifier: Duration.hours(2),
 };
 
+/**
+ * Requests per second per route. A surge is hundreds of callers, each webhook route a few requests a call;
+ * coordinators are a handful of people; uptime monitors poll /health every few seconds.
+ */
+export const ROUTE_THROTTLES = {
+  'twilio-signature': { rateLimit: 200, burstLimit: 400 },
+  'coordinator-jwt': { rateLimit: 20, burstLimit: 40 },
+  none: { rateLimit: 5, burstLimit: 10 },
+} as const satisfies Record<RouteAuth, { rateLimit: number; burstLimit: number }>;
+
 export class StatelessStack extends Stack {
   readonly functions: Readonly<Record<FunctionName, HouseFunction>>;
   readonly api: apigw.HttpApi;
@@ -62,7 +73,8 @@ export class StatelessStack extends Stack {
       accessLogDays: deploy.logRetentionDays,
     });
 
-    const apiLogs = new LogGroup(this, 'ApiAccessLogs', { retention: logRetention });
+    const logKey = this.operationsKey();
+    const apiLogs = new LogGroup(this, 'ApiAccessLogs', { retention: logRetention, encryptionKey: logKey });
     this.api = new apigw.HttpApi(this, 'Api', {
       description: 'Twilio webhooks, health and the coordinators admin API',
       createDefaultStage: false,
@@ -73,12 +85,12 @@ export class StatelessStack extends Stack {
         maxAge: Duration.hours(1),
       },
     });
-    new apigw.HttpStage(this, 'DefaultStage', {
+    const stage = new apigw.HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
       stageName: '$default',
       autoDeploy: true,
-      // A surge is hundreds of callers; this still stops a runaway client from exhausting the account.
-      throttle: { rateLimit: 200, burstLimit: 400 },
+      // Only for a route without its own limits below (there is none today): the tightest of them.
+      throttle: ROUTE_THROTTLES.none,
       accessLogSettings: {
         destination: new apigw.LogGroupLogDestination(apiLogs),
         // No query string, no IP, no body: Twilio's requests carry phone numbers only in the form body.
@@ -131,6 +143,7 @@ export class StatelessStack extends Stack {
         description: 'Every Twilio voice/SMS webhook and /health: answers TwiML within about a second',
         environment,
         logRetention,
+        logKey,
         depsLockFilePath,
         // Twilio gives up at 15 s; the store deadlines leave room to answer safe TwiML well before.
         timeout: Duration.seconds(10),
@@ -145,6 +158,7 @@ export class StatelessStack extends Stack {
         description: 'Offers waiting contacts to volunteers; runs the minute tick',
         environment,
         logRetention,
+        logKey,
         depsLockFilePath,
         timeout: Duration.seconds(30),
         memorySize: 512,
@@ -155,6 +169,7 @@ export class StatelessStack extends Stack {
         description: 'Texts the clinician, coordinators and paused volunteers',
         environment,
         logRetention,
+        logKey,
         depsLockFilePath,
         timeout: Duration.seconds(30),
         memorySize: 512,
@@ -165,6 +180,7 @@ export class StatelessStack extends Stack {
         description: 'JSON API for the coordinators console under /admin',
         environment,
         logRetention,
+        logKey,
         depsLockFilePath,
         timeout: Duration.seconds(15),
         memorySize: 512,
@@ -185,6 +201,8 @@ export class StatelessStack extends Stack {
     );
     for (const name of Object.keys(this.functions) as FunctionName[]) {
       this.allow(name, ['secretsmanager:GetSecretValue'], secretArns);
+      // The secrets are sealed with the stateful stack's own key; Secrets Manager decrypts on the caller's behalf.
+      this.allow(name, ['kms:Decrypt'], [stateful.dataKey.keyArn]);
     }
 
     this.consoleClient = new cognito.UserPoolClient(this, 'ConsoleClient', {
@@ -209,7 +227,7 @@ export class StatelessStack extends Stack {
       signInUrl: stateful.userPoolDomain.baseUrl(),
       clientId: this.consoleClient.userPoolClientId,
     });
-    this.mountRoutes(stateful);
+    this.mountRoutes(stateful, stage);
     this.addEventRules(stateful, deadLetters);
 
     new LineAlarms(this, 'Alarms', {
@@ -218,6 +236,7 @@ export class StatelessStack extends Stack {
       dispatcher: this.functions.dispatcher.function,
       notifier: this.functions.notifier.function,
       deadLetterQueues: Object.values(deadLetters),
+      topicKey: logKey,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: apiUrl, description: 'HTTP API base URL' });
@@ -239,6 +258,34 @@ export class StatelessStack extends Stack {
     new CfnOutput(this, 'UserPoolId', { value: stateful.userPool.userPoolId });
   }
 
+  /** One key for what operations read: the log groups and the alarm topic; the two services may use it. */
+  private operationsKey(): kms.Key {
+    const key = new kms.Key(this, 'OperationsKey', {
+      description: 'warmline log groups and alarm topic',
+      enableKeyRotation: true,
+    });
+    key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        principals: [new iam.ServicePrincipal(`logs.${this.region}.amazonaws.com`)],
+        actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+        resources: ['*'],
+        conditions: {
+          ArnLike: {
+            'kms:EncryptionContext:aws:logs:arn': `arn:${this.partition}:logs:${this.region}:${this.account}:log-group:*`,
+          },
+        },
+      }),
+    );
+    key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+      }),
+    );
+    return key;
+  }
+
   private allow(name: FunctionName, actions: string[], resources: string[]): void {
     this.functions[name].role.addToPolicy(new iam.PolicyStatement({ actions, resources }));
   }
@@ -250,7 +297,7 @@ export class StatelessStack extends Stack {
     this.allow(name, actions, [table.tableArn, ...indexes]);
   }
 
-  private mountRoutes(stateful: StatefulStack): void {
+  private mountRoutes(stateful: StatefulStack, stage: apigw.HttpStage): void {
     const integrations = {
       'twilio-webhook': new HttpLambdaIntegration(
         'TwilioWebhookIntegration',
@@ -258,6 +305,17 @@ export class StatelessStack extends Stack {
       ),
       'admin-api': new HttpLambdaIntegration('AdminApiIntegration', this.functions['admin-api'].function),
     } satisfies Record<RouteTarget, HttpLambdaIntegration>;
+    // Each route has its own token bucket, so junk on /health or the admin API cannot spend Twilio's.
+    // A JSON property: CloudFormation's own capitalisation, which the CDK does not add here.
+    (stage.node.defaultChild as apigw.CfnStage).routeSettings = Object.fromEntries(
+      routes.map((route) => [
+        `${route.method} ${route.path}`,
+        {
+          ThrottlingRateLimit: ROUTE_THROTTLES[route.auth].rateLimit,
+          ThrottlingBurstLimit: ROUTE_THROTTLES[route.auth].burstLimit,
+        },
+      ]),
+    );
     const coordinators = new HttpUserPoolAuthorizer('Coordinators', stateful.userPool, {
       userPoolClients: [this.consoleClient],
     });
@@ -270,6 +328,7 @@ export class StatelessStack extends Stack {
           ? { authorizer: coordinators, authorizationScopes: [ADMIN_SCOPE] }
           : {}),
       });
+      if (added) stage.node.addDependency(added);
       if (added && route.auth !== 'coordinator-jwt') {
         Validations.of(added).acknowledge({
           id: 'AwsSolutions::AwsSolutions-APIG4',

@@ -148,6 +148,23 @@ describe('a text conversation', () => {
     await waitFor(() => welcomes() === 2, 'a second welcome');
   });
 
+  it('texts the texter nothing when a volunteer replies or ENDs seven hours after live state expired', async () => {
+    const clock = movableClock();
+    line = await startTestLine({ clock });
+    await openAndAccept(TEXTER, 'hi');
+    await phone(TEXTER).waitForMessage('A peer volunteer is here');
+    const texterBefore = phone(TEXTER).messages.length;
+    // liveStateHours is 6 and TTL has not deleted anything yet (it deletes late; the embedded store never does).
+    clock.advance(7 * 3_600_000);
+
+    await phone(ANA).text('are you still there?');
+    await line.idle();
+    await phone(ANA).text('END');
+    await line.idle();
+
+    expect(phone(TEXTER).messages.slice(texterBefore)).toEqual([]);
+  });
+
   it('relays a replayed inbound message once', async () => {
     line = await startTestLine();
     await openAndAccept(TEXTER, 'hi');

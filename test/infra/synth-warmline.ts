@@ -1,7 +1,7 @@
 // Builds the warmline app for infra tests without bundling the functions, so the tests stay fast.
 import { App, type Environment, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { WARMLINE_NAG_PACKS } from '../../infra/nag-packs.js';
 import { addWarmlineStacks, type WarmlineStacks } from '../../infra/stacks/warmline-stacks.js';
 
 export interface SynthOptions {
@@ -18,7 +18,7 @@ export interface SynthesisedWarmline extends WarmlineStacks {
 export function buildWarmline(options: SynthOptions = {}): SynthesisedWarmline {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [], ...options.context } });
   const stacks = addWarmlineStacks(app, options.env ? { env: options.env } : {});
-  if (options.nag) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  if (options.nag) Validations.of(app).addPlugins(...WARMLINE_NAG_PACKS(app));
   return { app, ...stacks };
 }
 

@@ -2,6 +2,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { LineSettings } from '../../flows/line-settings.js';
+import type { Clock } from '../../flows/ports.js';
 import { lineDefaults } from '../../functions/app/line-defaults.js';
 import { parseRuntimeConfig } from '../../functions/config.js';
 import { createTableFromSchema } from '../../functions/store/create-table.js';
@@ -35,7 +36,7 @@ export const testLineDefaults: LineSettings = lineDefaults(
 );
 
 export async function startStoreForTest(
-  options: { tableName?: string; defaults?: LineSettings; retentionDays?: number } = {},
+  options: { tableName?: string; defaults?: LineSettings; retentionDays?: number; clock?: Clock } = {},
 ): Promise<StoreForTest> {
   const tableName = options.tableName ?? 'warmline-test';
   const defaults = options.defaults ?? testLineDefaults;
@@ -64,6 +65,7 @@ export async function startStoreForTest(
     tableName,
     defaults,
     retentionDays: options.retentionDays ?? 400,
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   return {
     store,

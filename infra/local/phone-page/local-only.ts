@@ -1,11 +1,14 @@
-// The page drives the simulator, so it answers only a browser on this machine, never through a tunnel or another site.
+// The phone page and the dev login answer only a browser on this machine, never the network, a tunnel or another site.
 import type { WebRequest } from '../../../functions/http/web-request.js';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+const LOOPBACK_ADDRESS = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
 
 /** Tunnels and proxies add forwarding headers or keep the public host name; both mean "not local". */
 export function isLocalRequest(request: WebRequest): boolean {
-  const { headers } = request;
+  const { headers, remoteAddress } = request;
+  // The Host header is the client's to write; the socket's peer is not.
+  if (remoteAddress !== undefined && !LOOPBACK_ADDRESS.test(remoteAddress)) return false;
   if (headers['x-forwarded-for'] || headers.forwarded || headers['x-real-ip']) return false;
   const host = hostnameOf(headers.host);
   if (!host || !LOOPBACK_HOSTS.has(host)) return false;

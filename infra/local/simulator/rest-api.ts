@@ -21,6 +21,8 @@ const error = (status: number, code: number, message: string): RestResult => ({
   body: { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status },
 });
 
+const invalidNumber = (to: string) => error(400, 21211, `The 'To' number ${to} is not a valid phone number.`);
+
 function callJson(call: SimCall): Record<string, unknown> {
   return {
     sid: call.sid,
@@ -52,6 +54,7 @@ export async function serveRest(sim: TwilioSimulator, request: RestRequest): Pro
     const to = form.get('To');
     const from = form.get('From');
     if (!to || !from) return error(400, 21201, 'To and From are required');
+    if (sim.invalidNumbers.has(to)) return invalidNumber(to);
     const events = form.getAll('StatusCallbackEvent').flatMap((e) => e.split(/\s+/));
     const statusUrl = form.get('StatusCallback');
     const leg = sim.startOutboundCall({
@@ -100,6 +103,7 @@ export async function serveRest(sim: TwilioSimulator, request: RestRequest): Pro
     const from = form.get('From');
     const body = form.get('Body');
     if (!to || !from || body === null) return error(400, 21604, 'To, From and Body are required');
+    if (sim.invalidNumbers.has(to)) return invalidNumber(to);
     const sid = sim.deliverText(from, to, body);
     return { status: 201, body: { sid, status: 'queued', to, from, body } };
   }

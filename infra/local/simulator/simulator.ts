@@ -184,6 +184,8 @@ export class TwilioSimulator implements SimulatorCore {
   readonly accountSid: string;
   readonly lineNumber: string;
   readonly voiceStatusCallbackUrl: string | undefined;
+  /** Numbers Twilio refuses to call or text (21211), its error naming the number as Twilio's does. */
+  readonly invalidNumbers = new Set<string>();
   private readonly listeners: ((entry: TimelineEntry) => void)[] = [];
   private readonly phones = new Map<string, SimPhone>();
   private readonly legs = new Map<string, SimCall>();

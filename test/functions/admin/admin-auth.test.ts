@@ -45,6 +45,31 @@ describe('admin sign-in', () => {
     expect(result.body.error).toContain('warmline/admin');
   });
 
+  it('refuses the development login to a client on the network, whatever its Host header says', async () => {
+    admin = await startAdminLine();
+    const login = (remoteAddress: string, host = `localhost:${admin.line.listening.port}`) =>
+      admin.line.serve(
+        {
+          method: 'POST',
+          rawPath: '/admin/dev-login',
+          rawQuery: '',
+          headers: { host, 'content-type': 'application/json' },
+          remoteAddress,
+        },
+        async () => JSON.stringify({ email: 'lee@example.org' }),
+      );
+
+    expect((await login('192.168.1.20')).response.status).toBe(403);
+    expect((await login('::ffff:10.0.0.7')).response.status).toBe(403);
+    expect((await login('127.0.0.1', 'warmline.example.org')).response.status).toBe(403);
+    expect((await login('::ffff:127.0.0.1')).response.status).toBe(200);
+  });
+
+  it('listens on 127.0.0.1 only unless told otherwise', async () => {
+    admin = await startAdminLine();
+    expect(admin.line.listening.address).toBe('127.0.0.1');
+  });
+
   it('refuses a development login with a malformed email, naming the field', async () => {
     admin = await startAdminLine();
 

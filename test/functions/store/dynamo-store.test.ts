@@ -11,6 +11,9 @@ import { type StoreForTest, startStoreForTest, testLineDefaults } from '../../su
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 22, 15, 0, 0);
 const defaults = testLineDefaults;
+/** The store's clock: live state is judged at this instant, which a test may move. */
+let clockAt = NOW;
+const clock = { now: () => clockAt };
 
 let ids = 0;
 function contact(overrides: Partial<Contact> = {}): Contact {
@@ -56,7 +59,7 @@ describe('DynamoStore on dynalite', () => {
   let store: DynamoStore;
 
   beforeAll(async () => {
-    local = await startStoreForTest();
+    local = await startStoreForTest({ clock });
     store = local.store;
   });
   afterAll(async () => {
@@ -466,13 +469,13 @@ describe('DynamoStore on dynalite', () => {
       await local.documentClient.send(
         new PutCommand({
           TableName: local.tableName,
-          Item: { pk: 'SEEN#SM-old', sk: 'SEEN', expiresAt: Math.floor(Date.now() / 1000) - 60 },
+          Item: { pk: 'SEEN#SM-old', sk: 'SEEN', expiresAt: Math.floor(NOW / 1000) - 60 },
         }),
       );
 
       expect(await store.firstTime('SM-old', 3600)).toBe(true);
       expect(await store.firstTime('SM-old', 3600)).toBe(false);
-      expect((await rawItem('SEEN#SM-old', 'SEEN'))?.expiresAt).toBeGreaterThan(Date.now() / 1000);
+      expect((await rawItem('SEEN#SM-old', 'SEEN'))?.expiresAt).toBeGreaterThan(NOW / 1000);
     });
 
     it('appends each waiting message once to the sealed list, and a replay changes nothing', async () => {
@@ -589,6 +592,82 @@ describe('DynamoStore on dynalite', () => {
       expect(await store.getEscalationRef('R0000')).toBeUndefined();
     });
   });
+
+  describe('expiry, checked on every read because TTL deletes late', () => {
+    const later = async <T>(ms: number, read: () => Promise<T>): Promise<T> => {
+      clockAt = NOW + ms;
+      try {
+        return await read();
+      } finally {
+        clockAt = NOW;
+      }
+    };
+
+    it('reads a contact past liveUntil without its numbers, SIDs or message copies, wherever it is read', async () => {
+      const live = contact({
+        channel: 'sms',
+        status: 'queued',
+        queuedAt: NOW,
+        language: 'es',
+        volunteerPhoneSealed: 'v1.vol',
+        relayedSids: ['SM1'],
+        pendingSealed: ['v1.msg'],
+      });
+      await store.createContact(live);
+      const seven = 7 * 3_600_000;
+
+      const read = await later(seven, () => store.getContact(live.contactId));
+      const queued = await later(seven, () => store.listQueued('sms', 'es', 10));
+      const updated = await later(seven, () =>
+        store.updateContact(live.contactId, { channel: 'sms', set: { lastActivityAt: NOW + seven } }),
+      );
+
+      for (const seen of [read, queued.find((c) => c.contactId === live.contactId), updated]) {
+        expect(seen?.contactId).toBe(live.contactId);
+        for (const field of [
+          'callerSealed',
+          'callSid',
+          'volunteerPhoneSealed',
+          'relayedSids',
+          'pendingSealed',
+        ])
+          expect(seen).not.toHaveProperty(field);
+      }
+      expect(await store.getContact(live.contactId)).toMatchObject({ callerSealed: live.callerSealed });
+    });
+
+    it('takes no message on expired live state', async () => {
+      const live = contact({ channel: 'sms', status: 'connected' });
+      await store.createContact(live);
+
+      const recorded = await later(7 * 3_600_000, () =>
+        store.recordMessage(live.contactId, 'SM-late', ['connected'], NOW, 'v1.late'),
+      );
+
+      expect(recorded).toBeUndefined();
+      expect((await rawItem(`CONTACT#${live.contactId}`, 'CONTACT'))?.pendingSealed).toBeUndefined();
+    });
+
+    it('treats an escalation reference or an offer past its expiry as gone', async () => {
+      await store.saveEscalationRef({
+        reference: 'X9Q1',
+        contactId: 'c-x',
+        callerSealed: 'v1.x',
+        liveUntil: NOW + 60_000,
+      });
+      await store.putOffer({
+        contactId: 'c-offer-x',
+        volunteerId: 'vol-x',
+        channel: 'voice',
+        status: 'ringing',
+        offeredAt: NOW,
+      });
+
+      expect(await later(61_000, () => store.getEscalationRef('X9Q1'))).toBeUndefined();
+      expect(await later(86_401_000, () => store.listOffers('c-offer-x'))).toEqual([]);
+      expect(await store.listOffers('c-offer-x')).toHaveLength(1);
+    });
+  });
 });
 
 describe('DynamoStore faults', () => {
@@ -596,7 +675,7 @@ describe('DynamoStore faults', () => {
   function faultyStore() {
     const client = createDocumentClient({ region: 'us-east-1', maxAttempts: 1, requestTimeoutMs: 300 });
     const mock = mockClient(client);
-    const store = new DynamoStore(client, { tableName: 't', defaults, retentionDays: 400 });
+    const store = new DynamoStore(client, { tableName: 't', defaults, retentionDays: 400, clock });
     return { store, mock };
   }
   const conditionFailed = () =>

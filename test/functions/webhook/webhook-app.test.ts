@@ -121,6 +121,64 @@ describe('webhook signatures', () => {
     expect(response.headers['content-type']).toMatch(/^text\/xml/);
   });
 
+  it('rejects a signed action URL padded with 1,000 empty pairs and then extra parameters', async () => {
+    const { handle } = app(failingStore);
+    const signedPath = '/twilio/voice/hold?c=v-1&cn=988';
+    const signature = getExpectedTwilioSignature(TOKEN, `${BASE}${signedPath}`, callParams);
+    const padded = `${signedPath}${'&'.repeat(1000)}&m=1&l=es&cn=%2B15550009999`;
+    expect((await handle(signedPost(padded, callParams, signature))).status).toBe(403);
+  });
+
+  it('accepts the signature with or without the default port, as Twilio signs the URL it was given', async () => {
+    const path = '/twilio/voice';
+    const withPort = getExpectedTwilioSignature(TOKEN, `https://warmline.example.org:443${path}`, callParams);
+    expect((await app(failingStore).handle(signedPost(path, callParams, withPort))).status).toBe(200);
+    const { handle } = app(failingStore, { publicBaseUrl: 'https://warmline.example.org:443' });
+    const withoutPort = getExpectedTwilioSignature(TOKEN, `${BASE}${path}`, callParams);
+    expect((await handle(signedPost(path, callParams, withoutPort))).status).toBe(200);
+    const otherPort = getExpectedTwilioSignature(
+      TOKEN,
+      `https://warmline.example.org:8443${path}`,
+      callParams,
+    );
+    expect((await handle(signedPost(path, callParams, otherPort))).status).toBe(403);
+  });
+
+  it('takes only the form media type, with at most a UTF-8 charset', async () => {
+    const { handle } = app(failingStore);
+    const request = signedPost('/twilio/voice', callParams);
+    const withType = (type: string) =>
+      handle({ ...request, headers: { ...request.headers, 'content-type': type } });
+    expect((await withType('application/x-www-form-urlencoded; charset=UTF-8')).status).toBe(200);
+    expect((await withType('text/plain; x=application/x-www-form-urlencoded')).status).toBe(415);
+    expect((await withType('application/x-www-form-urlencoded-x')).status).toBe(415);
+    expect((await withType('application/x-www-form-urlencoded; charset=latin1')).status).toBe(415);
+  });
+
+  it('refuses a field sent twice, whatever the signature covers', async () => {
+    const { handle } = app(failingStore);
+    const request = signedPost('/twilio/voice', callParams);
+    const doubled = `${request.body}&From=%2B15550001111`;
+    expect((await handle({ ...request, body: doubled })).status).toBe(400);
+  });
+
+  it('refuses a missing signature before looking at the type or size of the body', async () => {
+    const { handle } = app(failingStore);
+    const response = await handle({
+      ...signedPost('/twilio/voice', callParams),
+      headers: { 'content-type': 'text/plain', 'content-length': String(50 * 1024 * 1024) },
+    });
+    expect(response.status).toBe(400);
+  });
+
+  it('refuses a body over 64 KiB before parsing or checking it', async () => {
+    const { handle } = app(failingStore);
+    const request = signedPost('/twilio/voice', callParams);
+    expect((await handle({ ...request, body: `${request.body}&Pad=${'x'.repeat(64 * 1024)}` })).status).toBe(
+      413,
+    );
+  });
+
   it('answers 404 for paths that are not webhooks and 405 for GET on a webhook', async () => {
     const { handle } = app(failingStore);
     expect((await handle({ ...signedPost('/twilio/nope', callParams) })).status).toBe(404);

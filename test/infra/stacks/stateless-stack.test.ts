@@ -273,4 +273,23 @@ describe('StatelessStack', () => {
       .Variables;
     expect(variables.PUBLIC_BASE_URL).toBe('https://line.example.org');
   });
+
+  it('gives every route its own throttle, Twilio routes far above the admin API and /health', () => {
+    const stage = values(template.findResources('AWS::ApiGatewayV2::Stage'))[0]?.Properties ?? {};
+    const settings = stage.RouteSettings as Record<
+      string,
+      { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }
+    >;
+
+    expect(Object.keys(settings).sort()).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
+    const rate = (key: string) => settings[key]?.ThrottlingRateLimit ?? 0;
+    expect(rate('POST /twilio/voice')).toBe(200);
+    expect(rate('POST /twilio/sms')).toBe(200);
+    expect(rate('ANY /admin/{proxy+}')).toBeLessThan(rate('POST /twilio/voice') / 5);
+    expect(rate('GET /health')).toBeLessThan(rate('ANY /admin/{proxy+}'));
+    // Route settings name routes that must exist first.
+    const stageId = Object.keys(template.findResources('AWS::ApiGatewayV2::Stage'))[0] ?? '';
+    const dependsOn = (template.toJSON().Resources[stageId].DependsOn ?? []) as string[];
+    expect(dependsOn.length).toBeGreaterThanOrEqual(routes.length);
+  });
 });
