@@ -51,10 +51,10 @@ export const isoDate = (ms: number): string => new Date(ms).toISOString().slice(
  */
 export function keepScrollingTablesFocusable(container: HTMLElement): () => void {
   const mark = () => {
-    for (const table of container.querySelectorAll<HTMLElement>('table')) {
+    container.querySelectorAll<HTMLElement>('table').forEach((table) => {
       if (table.scrollWidth > table.clientWidth) table.tabIndex = 0;
       else table.removeAttribute('tabindex');
-    }
+    });
   };
   const observer = new MutationObserver(mark);
   observer.observe(container, { childList: true, subtree: true });

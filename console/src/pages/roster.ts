@@ -7,7 +7,7 @@ import type {
 import type { WeeklyShift } from '../../../flows/roster/roster-schema.js';
 import { download, request } from '../api.js';
 import { field, h } from '../dom.js';
-import { clearErrors, showErrors } from './forms.js';
+import { clearErrors, confirmThen, showErrors } from './forms.js';
 
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -128,7 +128,10 @@ export async function rosterPage(main: HTMLElement): Promise<undefined> {
                   {
                     type: 'button',
                     class: 'secondary',
-                    onclick: () => save(current.roster.weekly.filter((s) => s.shiftId !== shift.shiftId)),
+                    onclick: confirmThen(
+                      `Remove ${names.get(shift.volunteerId) ?? shift.volunteerId}'s ${DAY_NAMES[DAYS.indexOf(shift.day as Day)]} ${shift.start}–${shift.end} shift from the weekly roster?`,
+                      () => save(current.roster.weekly.filter((s) => s.shiftId !== shift.shiftId)),
+                    ),
                   },
                   'Remove',
                 ),

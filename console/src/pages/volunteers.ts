@@ -7,7 +7,7 @@ import type {
 } from '../../../flows/admin/admin-api-types.js';
 import { download, request } from '../api.js';
 import { field, h } from '../dom.js';
-import { clearErrors, showErrors } from './forms.js';
+import { clearErrors, confirmThen, showErrors } from './forms.js';
 
 export async function volunteersPage(main: HTMLElement): Promise<undefined> {
   const list = h('div', { 'aria-live': 'polite' });
@@ -65,10 +65,13 @@ function volunteerTable(
                 {
                   type: 'button',
                   class: 'secondary',
-                  onclick: async () => {
-                    await request('DELETE', `/volunteers/${v.volunteerId}?version=${v.version}`);
-                    await refresh();
-                  },
+                  onclick: confirmThen(
+                    `Deactivate ${v.name}? They will no longer be offered calls or texts.`,
+                    async () => {
+                      await request('DELETE', `/volunteers/${v.volunteerId}?version=${v.version}`);
+                      await refresh();
+                    },
+                  ),
                 },
                 `Deactivate ${v.name}`,
               ),
