@@ -65,3 +65,7 @@ export function keepScrollingTablesFocusable(container: HTMLElement): () => void
     window.removeEventListener('resize', mark);
   };
 }
+
+export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+export type Day = (typeof DAYS)[number];

@@ -6,12 +6,8 @@ import type {
 } from '../../../flows/admin/admin-api-types.js';
 import type { WeeklyShift } from '../../../flows/roster/roster-schema.js';
 import { download, request } from '../api.js';
-import { field, h } from '../dom.js';
+import { DAY_NAMES, DAYS, type Day, field, h } from '../dom.js';
 import { clearErrors, confirmThen, showErrors } from './forms.js';
-
-const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-type Day = (typeof DAYS)[number];
 
 const minutes = (time: string): number => {
   const [hours = 0, mins = 0] = time.split(':').map(Number);
