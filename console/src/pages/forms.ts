@@ -1,6 +1,7 @@
 // Showing the API's answer on a form: each issue once, in words, beside its field; the form's alert names
 // the fields to look at (so a screen reader hears it) and carries only what has no field of its own.
-import { ApiError, type FieldIssue } from '../api.js';
+import { ApiError, download, type FieldIssue, request } from '../api.js';
+import { field, h } from '../dom.js';
 
 export function showErrors(form: HTMLElement, error: unknown): void {
   clearErrors(form);
@@ -60,4 +61,53 @@ function fieldKey(form: HTMLElement, path: string): string | undefined {
   return path
     .split('.')
     .find((segment) => form.querySelector(`[data-error-for="${segment}"], [name="${segment}"]`));
+}
+
+/**
+ * A CSV file chosen, sent whole, and every bad row listed by number with its column: the API checks all
+ * rows first and applies none if one is wrong.
+ */
+export function csvImportForm<T>(options: {
+  path: string;
+  importLabel: string;
+  exportLabel: string;
+  describe: (result: T) => string;
+  onImported: () => Promise<void>;
+}): HTMLElement {
+  const file = h('input', { type: 'file', name: 'csv', accept: '.csv,text/csv' });
+  const result = h('p', { 'aria-live': 'polite' });
+  const filename = options.path.replace(/^\//, '');
+  const form = h(
+    'form',
+    {
+      class: 'card',
+      onsubmit: async (event: Event) => {
+        event.preventDefault();
+        const chosen = file.files?.[0];
+        if (!chosen) return;
+        try {
+          const imported = await request<T>('POST', options.path, await chosen.text());
+          clearErrors(form);
+          result.textContent = options.describe(imported);
+          await options.onImported();
+        } catch (error) {
+          result.textContent = '';
+          showErrors(form, error);
+        }
+      },
+    },
+    h('h2', {}, 'CSV'),
+    h('p', {}, 'Import checks every row first: one bad row and nothing is applied.'),
+    field('CSV file', file),
+    h('p', { role: 'alert', class: 'error' }),
+    h('button', { type: 'submit' }, options.importLabel),
+    ' ',
+    h(
+      'button',
+      { type: 'button', class: 'secondary', onclick: () => download(options.path, filename) },
+      options.exportLabel,
+    ),
+    result,
+  );
+  return form;
 }

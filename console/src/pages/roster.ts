@@ -6,9 +6,9 @@ import type {
   VolunteersResponse,
 } from '../../../flows/admin/admin-api-types.js';
 import type { ShiftOverride, WeeklyShift } from '../../../flows/roster/roster-schema.js';
-import { download, request } from '../api.js';
+import { request } from '../api.js';
 import { DAY_NAMES, DAYS, type Day, field, h } from '../dom.js';
-import { clearErrors, confirmThen, showErrors } from './forms.js';
+import { clearErrors, confirmThen, csvImportForm, showErrors } from './forms.js';
 import { rosterChanges } from './roster-changes.js';
 
 const minutes = (time: string): number => {
@@ -172,15 +172,17 @@ export async function rosterPage(main: HTMLElement): Promise<undefined> {
     listHolder,
     changesHolder,
     gridHolder,
-    h(
-      'p',
-      {},
-      h(
-        'button',
-        { type: 'button', class: 'secondary', onclick: () => download('/shifts.csv', 'shifts.csv') },
-        'Export shifts (CSV)',
-      ),
-    ),
+    csvImportForm({
+      path: '/shifts.csv',
+      importLabel: 'Import shifts',
+      exportLabel: 'Export shifts',
+      describe: (imported: RosterResponse) =>
+        `Imported: ${imported.roster.weekly.length} weekly shifts; the file replaced the weekly roster.`,
+      onImported: async () => {
+        current = await request<RosterResponse>('GET', '/roster');
+        render();
+      },
+    }),
   );
   return undefined;
 }
