@@ -1,24 +1,17 @@
 // Every console page on a laptop and on a phone: nothing wider than the screen, no console errors, and
 // nothing axe-core (injected from its npm package) reports as an accessibility violation.
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mountCoordinatorConsole } from '../../infra/local/coordinator-console.js';
+import { axeViolations, horizontalOverflow } from '../support/axe.js';
 import { launchChromium, watchForProblems } from '../support/browser.js';
 import { startTestLine, type TestLine } from '../support/local-line.js';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const PAGES = ['board', 'volunteers', 'roster', 'reports', 'blocked', 'settings', 'audit'] as const;
 const SCREENS = [
   { name: 'laptop', width: 1366, height: 768 },
   { name: 'phone', width: 390, height: 844 },
 ] as const;
-
-interface AxeViolation {
-  id: string;
-  help: string;
-  nodes: { target: string[] }[];
-}
 
 let line: TestLine;
 let browser: Browser;
@@ -44,15 +37,6 @@ async function signedInPage(width: number, height: number, problems: string[]): 
   return page;
 }
 
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run()).violations;
-  });
-  return violations.map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
 describe.each(SCREENS)('the console on a $name ($width x $height)', ({ width, height }) => {
   it('shows every page within the screen width, with no console errors and no axe violations', async () => {
     const problems: string[] = [];
@@ -62,9 +46,7 @@ describe.each(SCREENS)('the console on a $name ($width x $height)', ({ width, he
       await page.goto(`${consoleUrl}#/${name}`);
       await page.locator('main h1').waitFor();
       await page.waitForLoadState('networkidle');
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
+      const overflow = await horizontalOverflow(page);
       found[name] = { overflow, violations: await axeViolations(page) };
     }
     await page.close();

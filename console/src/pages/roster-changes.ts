@@ -49,7 +49,7 @@ export function describeOverride(
 }
 
 export function rosterChanges(context: ChangesContext): HTMLElement {
-  const { roster, names } = context;
+  const { roster } = context;
   const changes = roster.overrides.length
     ? h(
         'ul',
