@@ -84,7 +84,7 @@ export const WeeklyShiftSchema = z
 export type WeeklyShift = z.infer<typeof WeeklyShiftSchema>;
 
 /** Weekday names as a coordinator reads them in an error message. */
-const DAY_WORDS: Record<Weekday, string> = {
+export const DAY_WORDS: Record<Weekday, string> = {
   mon: 'Monday',
   tue: 'Tuesday',
   wed: 'Wednesday',
