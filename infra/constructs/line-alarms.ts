@@ -1,16 +1,19 @@
-// Alarms that mean a caller may have been failed or an event lost, sent to one SNS topic.
+// Alarms that mean a caller may have been failed or an event lost, sent to one SNS topic: by e-mail and by
+// text to the coordinators' numbers.
 import { Duration, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { EmailSubscription, SmsSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 
 export interface LineAlarmsProps {
   /** Subscribed to the topic when given; otherwise subscribe later (email, chat, pager). */
   readonly alarmEmail?: string | undefined;
+  /** Texted every alarm too: an e-mail can sit unread while a shift falls through on a phone. */
+  readonly alarmTextNumbers?: readonly string[];
   readonly webhook: IFunction;
   readonly dispatcher: IFunction;
   readonly notifier: IFunction;
@@ -33,6 +36,8 @@ export class LineAlarms extends Construct {
         'publish to a topic encrypted with the AWS-managed SNS key, and a customer key adds cost for no gain.',
     });
     if (props.alarmEmail) this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
+    for (const number of props.alarmTextNumbers ?? [])
+      this.topic.addSubscription(new SmsSubscription(number));
 
     // A single webhook error may be a caller who heard the fallback: worth a look every time.
     this.add('WebhookErrors', props.webhook.metricErrors({ period: ONE_MINUTE }), 'twilio-webhook threw');

@@ -214,6 +214,7 @@ export class StatelessStack extends Stack {
 
     new LineAlarms(this, 'Alarms', {
       alarmEmail: deploy.alarmEmail,
+      alarmTextNumbers: deploy.coordinatorNumbers,
       webhook: this.functions['twilio-webhook'].function,
       dispatcher: this.functions.dispatcher.function,
       notifier: this.functions.notifier.function,

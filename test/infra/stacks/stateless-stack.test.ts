@@ -226,6 +226,19 @@ describe('StatelessStack', () => {
     });
   });
 
+  it('texts every alarm to the coordinators numbers as well', () => {
+    const withNumbers = templatesOf(
+      buildWarmline({ context: { coordinatorNumbers: '+13125551236,+13125551237' } }),
+    ).stateless;
+    const texts = values(withNumbers.findResources('AWS::SNS::Subscription')).filter(
+      (subscription) => subscription.Properties.Protocol === 'sms',
+    );
+    expect(texts.map((subscription) => subscription.Properties.Endpoint)).toEqual([
+      '+13125551236',
+      '+13125551237',
+    ]);
+  });
+
   it('serves the console bucket only through CloudFront with origin access control', () => {
     template.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: { DefaultRootObject: 'index.html' },
