@@ -1,6 +1,7 @@
 // Alarms that mean a caller may have been failed or an event lost, sent to one SNS topic: by e-mail and by
 // text to the coordinators' numbers.
 import { Duration, Validations } from 'aws-cdk-lib';
+import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -17,6 +18,8 @@ export interface LineAlarmsProps {
   readonly webhook: IFunction;
   readonly dispatcher: IFunction;
   readonly notifier: IFunction;
+  readonly adminApi: IFunction;
+  readonly httpApi: IHttpApi;
   readonly deadLetterQueues: readonly IQueue[];
 }
 
@@ -48,6 +51,13 @@ export class LineAlarms extends Construct {
     );
     this.add('DispatcherErrors', props.dispatcher.metricErrors({ period: ONE_MINUTE }), 'dispatcher threw');
     this.add('NotifierErrors', props.notifier.metricErrors({ period: ONE_MINUTE }), 'notifier threw');
+    // A coordinator's console failing is how a shift that fell through goes unfixed.
+    this.add('AdminApiErrors', props.adminApi.metricErrors({ period: ONE_MINUTE }), 'admin-api threw');
+    this.add(
+      'Api5xx',
+      props.httpApi.metricServerError({ period: ONE_MINUTE, statistic: 'Sum' }),
+      'the HTTP API answered 5xx (webhooks or console)',
+    );
     props.deadLetterQueues.forEach((queue, index) => {
       this.add(
         `DeadLetters${index + 1}`,

@@ -218,6 +218,8 @@ export class StatelessStack extends Stack {
       webhook: this.functions['twilio-webhook'].function,
       dispatcher: this.functions.dispatcher.function,
       notifier: this.functions.notifier.function,
+      adminApi: this.functions['admin-api'].function,
+      httpApi: this.api,
       deadLetterQueues: Object.values(deadLetters),
     });
 
