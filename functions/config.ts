@@ -1,5 +1,6 @@
 // The runtime configuration: every setting read from the environment, parsed once with one schema.
 import * as z from 'zod';
+import { TimeZoneSchema } from '../flows/roster/roster-schema.js';
 
 const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number such as +15551230000');
 const dialable = z.string().regex(/^(\+[1-9]\d{6,14}|\d{3,8})$/, 'must be E.164 or a short code such as 988');
@@ -46,7 +47,8 @@ export const RuntimeConfigSchema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(e164)),
-  LINE_TIMEZONE: z.string().default('America/New_York'),
+  // Checked at start-up: a misspelt zone would otherwise pass and fail every call on the first hours check.
+  LINE_TIMEZONE: TimeZoneSchema.default('America/New_York'),
   /** Deadline for each attempt of a store call; two attempts stay inside the webhook's 3 s deadline. */
   STORE_TIMEOUT_MS: positive(1000),
   STORE_MAX_ATTEMPTS: positive(2),

@@ -20,6 +20,7 @@
 // are in the 555-01xx range that is reserved for fiction.
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import * as z from 'zod';
+import { TimeZoneSchema } from '../flows/roster/roster-schema.js';
 
 const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number such as +15551230000');
 const dialable = z.string().regex(/^(\+[1-9]\d{6,14}|\d{3,8})$/, 'must be E.164 or a short code such as 988');
@@ -37,7 +38,7 @@ export const DeployContextSchema = z.object({
     .default('')
     .transform((list) => (Array.isArray(list) ? list : list.split(',')).map((n) => n.trim()).filter(Boolean))
     .pipe(z.array(e164)),
-  timezone: z.string().min(1).default('America/New_York'),
+  timezone: TimeZoneSchema.default('America/New_York'),
   twilioAccountSid: z
     .string()
     .regex(/^AC[0-9a-fA-F]{32}$/, 'must be a Twilio account SID (AC + 32 hex digits)')

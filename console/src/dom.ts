@@ -43,3 +43,29 @@ export const percent = (value: number | null): string =>
   value === null ? '–' : `${Math.round(value * 100)}%`;
 
 export const isoDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * Wide tables scroll sideways inside the page on a phone (styles.css); one that does must be reachable by
+ * keyboard to be scrolled, so it joins the tab order then and only then. Pages redraw their tables as data
+ * arrives, so this watches the container rather than being called by each page.
+ */
+export function keepScrollingTablesFocusable(container: HTMLElement): () => void {
+  const mark = () => {
+    container.querySelectorAll<HTMLElement>('table').forEach((table) => {
+      if (table.scrollWidth > table.clientWidth) table.tabIndex = 0;
+      else table.removeAttribute('tabindex');
+    });
+  };
+  const observer = new MutationObserver(mark);
+  observer.observe(container, { childList: true, subtree: true });
+  window.addEventListener('resize', mark);
+  mark();
+  return () => {
+    observer.disconnect();
+    window.removeEventListener('resize', mark);
+  };
+}
+
+export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+export type Day = (typeof DAYS)[number];

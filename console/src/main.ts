@@ -10,7 +10,7 @@ import {
   startCognitoSignIn,
   token,
 } from './api.js';
-import { field, h } from './dom.js';
+import { field, h, keepScrollingTablesFocusable } from './dom.js';
 import { auditPage } from './pages/audit.js';
 import { blockedPage } from './pages/blocked.js';
 import { boardPage } from './pages/board.js';
@@ -85,12 +85,27 @@ async function route(): Promise<void> {
   }
   const name = location.hash.replace(/^#\/?/, '') || 'board';
   const current = PAGES[name] ?? PAGES.board!;
+  const toggle = h(
+    'button',
+    {
+      type: 'button',
+      class: 'nav-toggle secondary',
+      'aria-expanded': 'false',
+      'aria-controls': 'nav-pages',
+      onclick: () => {
+        const open = nav.classList.toggle('open');
+        toggle.setAttribute('aria-expanded', String(open));
+      },
+    },
+    'Menu',
+  );
   const nav = h(
     'nav',
     { 'aria-label': 'Console pages' },
+    toggle,
     h(
       'ul',
-      {},
+      { id: 'nav-pages' },
       Object.entries(PAGES).map(([key, { title }]) =>
         h('li', {}, h('a', { href: `#/${key}`, 'aria-current': key === name ? 'page' : undefined }, title)),
       ),
@@ -111,8 +126,14 @@ async function route(): Promise<void> {
   const main = h('main', { id: 'main', tabindex: -1 }, h('h1', {}, current.title));
   app.append(h('a', { href: '#main', class: 'skip' }, 'Skip to content'), nav, main);
   document.title = `${current.title} · Warmline`;
+  const stopWatchingTables = keepScrollingTablesFocusable(main);
+  stopCurrent = stopWatchingTables;
   try {
-    stopCurrent = await current.page(main);
+    const stopPage = await current.page(main);
+    stopCurrent = () => {
+      stopWatchingTables();
+      stopPage?.();
+    };
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return route();
     main.append(

@@ -8,10 +8,18 @@
 //   by nearest rank);
 // - repeat callers: caller keys with more than one contact in the range;
 // - hour of week: the local weekday and hour (line timezone) a contact started, Monday first;
+// - daily: per local date in the range, contacts by outcome, the answer rate and the median and p90 wait,
+//   for trend charts (the console groups days into weeks for long ranges);
 // - coverage: rostered volunteer-hours per hour of week from the current roster (the roster's history is
 //   not kept), set against contacts started in that hour of week.
 import type { Contact } from '../model.js';
-import { localDayOf, localMinuteOf, weekdayOfDay } from '../roster/local-time.js';
+import {
+  dayFromIsoDate,
+  isoDateOfDay,
+  localDayOf,
+  localMinuteOf,
+  weekdayOfDay,
+} from '../roster/local-time.js';
 import type { ShiftOccurrence } from '../roster/roster-calendar.js';
 import { toCsv } from './csv.js';
 
@@ -44,6 +52,26 @@ export interface ContactReport {
   readonly coverageHours: number[][];
   readonly rosteredHours: number;
   readonly contactsPerRosteredHour: number | null;
+  /** Every local date from `from` to `to`, including days without contacts. */
+  readonly daily: readonly DailyFigures[];
+}
+
+export interface DailyFigures {
+  readonly date: string;
+  /** outcome -> count, over both channels; a contact still going counts as "live". */
+  readonly byOutcome: Record<string, number>;
+  readonly queued: number;
+  readonly answered: number;
+  readonly p50WaitSeconds: number | null;
+  readonly p90WaitSeconds: number | null;
+}
+
+/** Accumulates one day's contacts; the waits are kept to take percentiles at the end. */
+interface DayTally {
+  byOutcome: Record<string, number>;
+  queued: number;
+  answered: number;
+  waits: number[];
 }
 
 const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
@@ -106,6 +134,9 @@ export function buildContactReport(input: {
   const callers = new Map<string, number>();
   const heatMap = grid();
   const waits: number[] = [];
+  const days = new Map<string, DayTally>();
+  for (let day = dayFromIsoDate(input.from); day <= dayFromIsoDate(input.to); day++)
+    days.set(isoDateOfDay(day), { byOutcome: {}, queued: 0, answered: 0, waits: [] });
   let queued = 0;
   let answered = 0;
   let abandoned = 0;
@@ -115,15 +146,24 @@ export function buildContactReport(input: {
     const channel = byChannelOutcome[contact.channel] ?? {};
     byChannelOutcome[contact.channel] = channel;
     channel[outcome] = (channel[outcome] ?? 0) + 1;
-    if (contact.queuedAt !== undefined) queued++;
+    const day = days.get(isoDateOfDay(localDayOf(contact.startedAt, timeZone)));
+    if (day) day.byOutcome[outcome] = (day.byOutcome[outcome] ?? 0) + 1;
+    if (contact.queuedAt !== undefined) {
+      queued++;
+      if (day) day.queued++;
+    }
     if (contact.answeredAt !== undefined) {
       answered++;
+      if (day) day.answered++;
       const wait =
         contact.waitSeconds ??
         (contact.queuedAt !== undefined
           ? Math.max(0, (contact.answeredAt - contact.queuedAt) / 1000)
           : undefined);
-      if (wait !== undefined) waits.push(wait);
+      if (wait !== undefined) {
+        waits.push(wait);
+        day?.waits.push(wait);
+      }
     }
     if (outcome === 'abandoned') abandoned++;
     if (contact.escalation) {
@@ -159,6 +199,14 @@ export function buildContactReport(input: {
     coverageHours,
     rosteredHours,
     contactsPerRosteredHour: ratio(contacts.length, rosteredHours),
+    daily: [...days].map(([date, tally]) => ({
+      date,
+      byOutcome: tally.byOutcome,
+      queued: tally.queued,
+      answered: tally.answered,
+      p50WaitSeconds: percentile(tally.waits, 50),
+      p90WaitSeconds: percentile(tally.waits, 90),
+    })),
   };
 }
 

@@ -83,6 +83,17 @@ export const WeeklyShiftSchema = z
   .refine(hasLength, startBeforeOrOvernight);
 export type WeeklyShift = z.infer<typeof WeeklyShiftSchema>;
 
+/** Weekday names as a coordinator reads them in an error message. */
+export const DAY_WORDS: Record<Weekday, string> = {
+  mon: 'Monday',
+  tue: 'Tuesday',
+  wed: 'Wednesday',
+  thu: 'Thursday',
+  fri: 'Friday',
+  sat: 'Saturday',
+  sun: 'Sunday',
+};
+
 /** One occurrence of a weekly shift, named by the local date it starts on. */
 export const OccurrenceRefSchema = z.object({
   shiftId: z.string().min(1, 'must name the shift'),
@@ -160,7 +171,7 @@ export const RosterSchema = z
         ctx.addIssue({
           code: 'custom',
           path: [...path, 'date'],
-          message: `${ref.date} is a ${onDate} but shift "${ref.shiftId}" starts on ${day}`,
+          message: `${ref.date} is a ${DAY_WORDS[onDate]}, but that shift is on ${DAY_WORDS[day]}s`,
         });
       }
     };

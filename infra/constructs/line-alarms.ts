@@ -1,20 +1,26 @@
-// Alarms that mean a caller may have been failed or an event lost, sent to one SNS topic.
+// Alarms that mean a caller may have been failed or an event lost, sent to one SNS topic: by e-mail and by
+// text to the coordinators' numbers.
 import { Duration } from 'aws-cdk-lib';
+import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { EmailSubscription, SmsSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 
 export interface LineAlarmsProps {
   /** Subscribed to the topic when given; otherwise subscribe later (email, chat, pager). */
   readonly alarmEmail?: string | undefined;
+  /** Texted every alarm too: an e-mail can sit unread while a shift falls through on a phone. */
+  readonly alarmTextNumbers?: readonly string[];
   readonly webhook: IFunction;
   readonly dispatcher: IFunction;
   readonly notifier: IFunction;
+  readonly adminApi: IFunction;
+  readonly httpApi: IHttpApi;
   readonly deadLetterQueues: readonly IQueue[];
   /** A customer-managed key whose policy lets CloudWatch publish (the AWS-managed SNS key does not). */
   readonly topicKey: IKey;
@@ -34,6 +40,8 @@ export class LineAlarms extends Construct {
       masterKey: props.topicKey,
     });
     if (props.alarmEmail) this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
+    for (const number of props.alarmTextNumbers ?? [])
+      this.topic.addSubscription(new SmsSubscription(number));
 
     // A single webhook error may be a caller who heard the fallback: worth a look every time.
     this.add('WebhookErrors', props.webhook.metricErrors({ period: ONE_MINUTE }), 'twilio-webhook threw');
@@ -44,6 +52,13 @@ export class LineAlarms extends Construct {
     );
     this.add('DispatcherErrors', props.dispatcher.metricErrors({ period: ONE_MINUTE }), 'dispatcher threw');
     this.add('NotifierErrors', props.notifier.metricErrors({ period: ONE_MINUTE }), 'notifier threw');
+    // A coordinator's console failing is how a shift that fell through goes unfixed.
+    this.add('AdminApiErrors', props.adminApi.metricErrors({ period: ONE_MINUTE }), 'admin-api threw');
+    this.add(
+      'Api5xx',
+      props.httpApi.metricServerError({ period: ONE_MINUTE, statistic: 'Sum' }),
+      'the HTTP API answered 5xx (webhooks or console)',
+    );
     props.deadLetterQueues.forEach((queue, index) => {
       this.add(
         `DeadLetters${index + 1}`,

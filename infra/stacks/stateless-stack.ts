@@ -232,9 +232,12 @@ export class StatelessStack extends Stack {
 
     new LineAlarms(this, 'Alarms', {
       alarmEmail: deploy.alarmEmail,
+      alarmTextNumbers: deploy.coordinatorNumbers,
       webhook: this.functions['twilio-webhook'].function,
       dispatcher: this.functions.dispatcher.function,
       notifier: this.functions.notifier.function,
+      adminApi: this.functions['admin-api'].function,
+      httpApi: this.api,
       deadLetterQueues: Object.values(deadLetters),
       topicKey: logKey,
     });

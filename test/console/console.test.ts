@@ -110,12 +110,18 @@ describe('the coordinators console', () => {
     expect(problems).toEqual([]);
   }, 60_000);
 
-  it('shows the API message beside the field and keeps the form when a settings value is out of range', async () => {
+  it('shows the API message once, beside the field, in words, and keeps the form when a settings value is out of range', async () => {
     await page.goto(`${consoleUrl}#/settings`);
     const ring = page.getByLabel('Volunteers rung at once');
     await ring.fill('0');
     await page.getByRole('button', { name: 'Save settings' }).click();
-    await expect.poll(() => page.locator('form [role="alert"]').textContent()).toMatch(/ringGroupSize/);
+    const besideField = page.locator('[data-error-for="ringGroupSize"]');
+    await expect.poll(() => besideField.textContent()).not.toBe('');
+    const message = String(await besideField.textContent());
+    expect(await page.locator('form [role="alert"]').textContent()).toBe('Check “Volunteers rung at once”.');
+    const shown = String(await page.locator('main').innerText());
+    expect(shown.split(message).length - 1, 'the message appears once').toBe(1);
+    expect(shown).not.toContain('ringGroupSize');
     expect(await ring.inputValue()).toBe('0');
     expect((await line.store.getLine()).settings.ringGroupSize).toBeGreaterThan(0);
   }, 30_000);

@@ -34,4 +34,10 @@ describe('parseDeployContext', () => {
       /-c lineNumber: must be an E\.164[\s\S]*-c logRetentionDays: must be a CloudWatch retention/,
     );
   });
+
+  it('refuses a misspelt timezone at synth, before any call can hear the technical-problem message', () => {
+    const parse = () => parseDeployContext(from({ timezone: 'America/NewYork' }));
+    expect(parse).toThrow(/-c timezone: must be an IANA timezone such as America\/New_York/);
+    expect(parseDeployContext(from({ timezone: 'Europe/Madrid' })).timezone).toBe('Europe/Madrid');
+  });
 });

@@ -2,7 +2,7 @@
 import type { BlockedResponse, ContactsResponse } from '../../../flows/admin/admin-api-types.js';
 import { request } from '../api.js';
 import { field, formatSeconds, h } from '../dom.js';
-import { showErrors } from './forms.js';
+import { confirmThen, showErrors } from './forms.js';
 
 export async function blockedPage(main: HTMLElement): Promise<undefined> {
   const blockedList = h('div', { 'aria-live': 'polite' });
@@ -81,17 +81,20 @@ export async function blockedPage(main: HTMLElement): Promise<undefined> {
                       {
                         type: 'button',
                         class: 'secondary',
-                        onclick: async () => {
-                          try {
-                            await request('POST', '/blocked', {
-                              contactId: c.contactId,
-                              ...(reason.value ? { reason: reason.value } : {}),
-                            });
-                            await refresh();
-                          } catch (error) {
-                            showErrors(form, error);
-                          }
-                        },
+                        onclick: confirmThen(
+                          'Block this caller? The line will stop putting their calls and texts through until someone unblocks them.',
+                          async () => {
+                            try {
+                              await request('POST', '/blocked', {
+                                contactId: c.contactId,
+                                ...(reason.value ? { reason: reason.value } : {}),
+                              });
+                              await refresh();
+                            } catch (error) {
+                              showErrors(form, error);
+                            }
+                          },
+                        ),
                       },
                       'Block this caller',
                     ),

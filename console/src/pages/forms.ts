@@ -1,26 +1,113 @@
-// Showing the API's answer on a form: each issue beside its field, the rest in the form's alert.
-import { ApiError } from '../api.js';
+// Showing the API's answer on a form: each issue once, in words, beside its field; the form's alert names
+// the fields to look at (so a screen reader hears it) and carries only what has no field of its own.
+import { ApiError, download, type FieldIssue, request } from '../api.js';
+import { field, h } from '../dom.js';
 
 export function showErrors(form: HTMLElement, error: unknown): void {
   clearErrors(form);
   const alert = form.querySelector<HTMLElement>('[role="alert"]');
-  if (!(error instanceof ApiError)) {
+  if (!(error instanceof ApiError) || error.issues.length === 0) {
     if (alert) alert.textContent = error instanceof Error ? error.message : String(error);
     return;
   }
+  const marked: string[] = [];
   const unplaced: string[] = [];
   for (const issue of error.issues) {
-    const slot = form.querySelector<HTMLElement>(`[data-error-for="${issue.path.split('.')[0]}"]`);
-    const text =
-      issue.row === undefined ? issue.message : `row ${issue.row}: ${issue.path}: ${issue.message}`;
-    if (slot && issue.row === undefined) slot.textContent = text;
-    else unplaced.push(text);
+    const key = fieldKey(form, issue.path);
+    const slot =
+      issue.row === undefined && key ? form.querySelector<HTMLElement>(`[data-error-for="${key}"]`) : null;
+    if (slot && key) {
+      slot.textContent = slot.textContent ? `${slot.textContent}\n${issue.message}` : issue.message;
+      marked.push(labelOf(form, key));
+    } else {
+      unplaced.push(describe(form, issue));
+    }
   }
-  if (alert) alert.textContent = [error.message, ...unplaced].join('\n');
+  const lines = [...new Set(marked)].map((label) => `Check ${label}.`);
+  if (alert) alert.textContent = [...lines, ...unplaced].join('\n');
 }
 
 export function clearErrors(form: HTMLElement): void {
   form.querySelectorAll<HTMLElement>('[data-error-for], [role="alert"]').forEach((slot) => {
     slot.textContent = '';
   });
+}
+
+/** Runs an action that cannot be taken back with one click only after the coordinator confirms it. */
+export function confirmThen(question: string, action: () => Promise<void>): () => Promise<void> {
+  return async () => {
+    if (window.confirm(question)) await action();
+  };
+}
+
+/** The words a coordinator sees for a field: its label or legend, never the API's key. */
+function labelOf(form: HTMLElement, key: string): string {
+  const slot = form.querySelector<HTMLElement>(`[data-error-for="${key}"]`);
+  const input = form.querySelector<HTMLInputElement>(`[name="${key}"]`);
+  const text =
+    input?.labels?.[0]?.textContent ?? slot?.closest('fieldset')?.querySelector('legend')?.textContent;
+  return text ? `“${text.trim()}”` : 'the marked field';
+}
+
+/** CSV rows are named by row and column, the column being the header the coordinator wrote. */
+function describe(form: HTMLElement, issue: FieldIssue): string {
+  if (issue.row !== undefined) return `Row ${issue.row}, ${issue.path}: ${issue.message}`;
+  const key = fieldKey(form, issue.path);
+  return key ? `${labelOf(form, key)}: ${issue.message}` : issue.message;
+}
+
+/** The part of an API path ("settings.hours.mon.0.start") that this form has a field or error slot for. */
+function fieldKey(form: HTMLElement, path: string): string | undefined {
+  return path
+    .split('.')
+    .find((segment) => form.querySelector(`[data-error-for="${segment}"], [name="${segment}"]`));
+}
+
+/**
+ * A CSV file chosen, sent whole, and every bad row listed by number with its column: the API checks all
+ * rows first and applies none if one is wrong.
+ */
+export function csvImportForm<T>(options: {
+  path: string;
+  importLabel: string;
+  exportLabel: string;
+  describe: (result: T) => string;
+  onImported: () => Promise<void>;
+}): HTMLElement {
+  const file = h('input', { type: 'file', name: 'csv', accept: '.csv,text/csv' });
+  const result = h('p', { 'aria-live': 'polite' });
+  const filename = options.path.replace(/^\//, '');
+  const form = h(
+    'form',
+    {
+      class: 'card',
+      onsubmit: async (event: Event) => {
+        event.preventDefault();
+        const chosen = file.files?.[0];
+        if (!chosen) return;
+        try {
+          const imported = await request<T>('POST', options.path, await chosen.text());
+          clearErrors(form);
+          result.textContent = options.describe(imported);
+          await options.onImported();
+        } catch (error) {
+          result.textContent = '';
+          showErrors(form, error);
+        }
+      },
+    },
+    h('h2', {}, 'CSV'),
+    h('p', {}, 'Import checks every row first: one bad row and nothing is applied.'),
+    field('CSV file', file),
+    h('p', { role: 'alert', class: 'error' }),
+    h('button', { type: 'submit' }, options.importLabel),
+    ' ',
+    h(
+      'button',
+      { type: 'button', class: 'secondary', onclick: () => download(options.path, filename) },
+      options.exportLabel,
+    ),
+    result,
+  );
+  return form;
 }

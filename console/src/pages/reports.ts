@@ -1,9 +1,61 @@
 // Reports over a date range: outcomes, answer and abandonment rates, waits, escalations, repeat callers,
-// an hour-of-week heat map and coverage against demand, with CSV export.
+// trend charts by day or week, an hour-of-week heat map of demand against rostered cover, CSV export.
+
 import type { ReportResponse } from '../../../flows/admin/admin-api-types.js';
+import type { DailyFigures } from '../../../flows/admin/contact-report.js';
 import { download, request } from '../api.js';
 import { field, formatSeconds, h, isoDate, percent } from '../dom.js';
+import { lines, type Series, stackedBars } from './charts.js';
 import { showErrors } from './forms.js';
+
+/** What each outcome means, in the words a coordinator or funder uses. */
+const OUTCOMES: readonly Series[] = [
+  { key: 'completed', label: 'Talked with a volunteer', colour: '#0b5cad' },
+  { key: 'text-back', label: 'Asked for a text back', colour: '#5b8fd6' },
+  { key: 'escalated', label: 'Handed to the crisis line', colour: '#7a1fa2' },
+  { key: 'abandoned', label: 'Hung up while waiting', colour: '#b35900' },
+  { key: 'overflowed', label: 'Waited too long: overflow', colour: '#a0101b' },
+  { key: 'unstaffed', label: 'Nobody was on shift', colour: '#6b6b76' },
+  { key: 'after-hours', label: 'Outside opening hours', colour: '#9a9aa6' },
+  { key: 'blocked', label: 'Blocked caller', colour: '#3a3a42' },
+  { key: 'live', label: 'Still going', colour: '#14532d' },
+];
+const outcomeLabel = (key: string): string => OUTCOMES.find((o) => o.key === key)?.label ?? key;
+
+const TRIGGERS: Record<string, string> = {
+  'caller-key': 'The caller pressed 9',
+  'caller-language': 'What the caller said',
+  'texter-language': 'What the texter wrote',
+  volunteer: 'A volunteer escalated',
+};
+
+const CHANNELS: Record<string, string> = { voice: 'Calls', sms: 'Texts' };
+
+const PRESETS: readonly { label: string; days: number }[] = [
+  { label: 'Last 7 days', days: 7 },
+  { label: 'Last 30 days', days: 30 },
+  { label: 'Last 90 days', days: 90 },
+  { label: 'Last 12 months', days: 365 },
+];
+
+/** Days, or Monday-first weeks once a range is too long for a bar a day to read. */
+function periodsOf(daily: readonly DailyFigures[]): { label: string; days: DailyFigures[] }[] {
+  if (daily.length <= 45) return daily.map((day) => ({ label: day.date.slice(5), days: [day] }));
+  const weeks: { label: string; days: DailyFigures[] }[] = [];
+  for (const day of daily) {
+    const weekday = (new Date(`${day.date}T00:00:00Z`).getUTCDay() + 6) % 7;
+    const last = weeks.at(-1);
+    if (!last || weekday === 0) weeks.push({ label: `wk ${day.date.slice(5)}`, days: [day] });
+    else last.days.push(day);
+  }
+  return weeks;
+}
+
+const waitAt = (days: readonly DailyFigures[], key: 'p50WaitSeconds' | 'p90WaitSeconds'): number | null => {
+  // A week's figure is the worst day's: a percentile cannot be averaged, and the worst day is what matters.
+  const values = days.map((d) => d[key]).filter((v): v is number => v !== null);
+  return values.length ? Math.max(...values) : null;
+};
 
 const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
@@ -22,6 +74,25 @@ export async function reportsPage(main: HTMLElement): Promise<undefined> {
         await show();
       },
     },
+    h(
+      'div',
+      { class: 'presets', role: 'group', 'aria-label': 'Date presets' },
+      PRESETS.map(({ label, days }) =>
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'secondary',
+            onclick: async () => {
+              from.value = isoDate(Date.now() - (days - 1) * 86_400_000);
+              to.value = isoDate(Date.now());
+              await show();
+            },
+          },
+          label,
+        ),
+      ),
+    ),
     field('From', from),
     field('To', to),
     h('button', { type: 'submit' }, 'Show report'),
@@ -69,7 +140,6 @@ function render(report: ReportResponse): HTMLElement {
     ],
   ];
   const outcomes = [...new Set(Object.values(report.byChannelOutcome).flatMap((o) => Object.keys(o)))].sort();
-  const max = Math.max(1, ...report.heatMap.flat());
   return h(
     'div',
     {},
@@ -81,6 +151,7 @@ function render(report: ReportResponse): HTMLElement {
         h('div', { 'data-figure': label }, h('dt', {}, label), h('dd', {}, value)),
       ),
     ),
+    trends(report),
     h('h2', {}, 'Contacts by channel and outcome'),
     h(
       'table',
@@ -92,7 +163,7 @@ function render(report: ReportResponse): HTMLElement {
           'tr',
           {},
           h('th', { scope: 'col' }, 'Channel'),
-          outcomes.map((o) => h('th', { scope: 'col' }, o)),
+          outcomes.map((o) => h('th', { scope: 'col' }, outcomeLabel(o))),
         ),
       ),
       h(
@@ -102,7 +173,7 @@ function render(report: ReportResponse): HTMLElement {
           h(
             'tr',
             {},
-            h('th', { scope: 'row' }, channel),
+            h('th', { scope: 'row' }, CHANNELS[channel] ?? channel),
             outcomes.map((o) => h('td', {}, counts[o] ?? 0)),
           ),
         ),
@@ -114,13 +185,93 @@ function render(report: ReportResponse): HTMLElement {
       : h(
           'ul',
           {},
-          Object.entries(report.escalationsByTrigger).map(([trigger, n]) => h('li', {}, `${trigger}: ${n}`)),
+          Object.entries(report.escalationsByTrigger).map(([trigger, n]) =>
+            h('li', {}, `${TRIGGERS[trigger] ?? trigger}: ${n}`),
+          ),
         ),
-    h('h2', {}, 'Contacts by hour of week, and rostered volunteer-hours'),
+    heatMap(report),
+  );
+}
+
+function trends(report: ReportResponse): HTMLElement {
+  const periods = periodsOf(report.daily);
+  const byWeek = periods.length !== report.daily.length;
+  const sum = (days: readonly DailyFigures[], pick: (d: DailyFigures) => number) =>
+    days.reduce((total, day) => total + pick(day), 0);
+  const present = OUTCOMES.filter((o) => report.daily.some((d) => (d.byOutcome[o.key] ?? 0) > 0));
+  const unit = byWeek ? 'week' : 'day';
+  return h(
+    'section',
+    { 'aria-labelledby': 'trend-title' },
+    h('h2', { id: 'trend-title' }, `Contacts by ${unit} and outcome`),
+    report.totals.contacts === 0
+      ? h('p', {}, 'No contacts in this range.')
+      : stackedBars(
+          periods.map((p) => ({
+            label: p.label,
+            values: Object.fromEntries(
+              OUTCOMES.map((o) => [o.key, sum(p.days, (d) => d.byOutcome[o.key] ?? 0)]),
+            ),
+          })),
+          present,
+          `${report.totals.contacts} contacts from ${report.from} to ${report.to}, by ${unit}: ${present
+            .map(
+              (o) =>
+                `${o.label.toLowerCase()} ${report.daily.reduce((t, d) => t + (d.byOutcome[o.key] ?? 0), 0)}`,
+            )
+            .join(', ')}.`,
+        ),
+    h('h2', {}, `Answer rate and waits by ${unit}`),
+    report.totals.queued === 0
+      ? h('p', {}, 'Nobody was queued in this range.')
+      : [
+          lines(
+            periods.map((p) => {
+              const queued = sum(p.days, (d) => d.queued);
+              return {
+                label: p.label,
+                values: { answerRate: queued ? (100 * sum(p.days, (d) => d.answered)) / queued : null },
+              };
+            }),
+            [{ key: 'answerRate', label: 'Answered, of those who waited', colour: '#0b5cad' }],
+            `Answer rate by ${unit}; ${percent(report.answerRate)} over the range.`,
+            '%',
+          ),
+          lines(
+            periods.map((p) => ({
+              label: p.label,
+              values: { p50: waitAt(p.days, 'p50WaitSeconds'), p90: waitAt(p.days, 'p90WaitSeconds') },
+            })),
+            [
+              { key: 'p50', label: 'Half waited less than (median)', colour: '#14532d' },
+              { key: 'p90', label: '9 in 10 waited less than', colour: '#b35900' },
+            ],
+            `Waits for a volunteer by ${unit}, in seconds; over the range 9 in 10 waited under ${formatSeconds(report.p90WaitSeconds)}.`,
+            ' s',
+          ),
+        ],
+  );
+}
+
+/**
+ * Demand against rostered cover by hour of the week: shade is how many contacts started then, the figure
+ * under it the volunteer-hours rostered; a busy hour with nobody rostered is outlined. Hours with neither
+ * stay blank, so the pattern shows instead of a page of zeros.
+ */
+function heatMap(report: ReportResponse): HTMLElement {
+  const max = Math.max(1, ...report.heatMap.flat());
+  return h(
+    'section',
+    { 'aria-labelledby': 'heat-title' },
+    h('h2', { id: 'heat-title' }, 'When people reach out, and who was rostered'),
     h(
       'table',
       { class: 'heat' },
-      h('caption', {}, 'Each cell: contacts started (darker is busier) / volunteer-hours rostered'),
+      h(
+        'caption',
+        {},
+        'Each hour of the week: contacts started (darker is busier) and volunteer-hours rostered. Outlined: people reached out and nobody was rostered.',
+      ),
       h(
         'thead',
         {},
@@ -138,15 +289,20 @@ function render(report: ReportResponse): HTMLElement {
           h(
             'tr',
             {},
-            h('th', { scope: 'row' }, String(hour).padStart(2, '0')),
+            h('th', { scope: 'row' }, `${String(hour).padStart(2, '0')}:00`),
             DAY_NAMES.map((_, day) => {
               const count = report.heatMap[day]?.[hour] ?? 0;
               const cover = report.coverageHours[day]?.[hour] ?? 0;
-              const level = Math.ceil((count / max) * 4);
+              if (count === 0 && cover === 0) return h('td', { 'data-empty': true });
+              const level = count === 0 ? 0 : Math.ceil((count / max) * 4);
               return h(
                 'td',
-                { class: `heat-${level}${count > 0 && cover === 0 ? ' uncovered' : ''}` },
-                `${count} / ${cover.toFixed(1)}`,
+                {
+                  class: `heat-${level}${count > 0 && cover === 0 ? ' uncovered' : ''}`,
+                  'data-contacts': count,
+                },
+                h('span', { class: 'count' }, count ? `${count} contact${count === 1 ? '' : 's'}` : ''),
+                cover ? h('span', { class: 'cover' }, `${+cover.toFixed(1)} h rostered`) : null,
               );
             }),
           ),

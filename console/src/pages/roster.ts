@@ -1,17 +1,15 @@
-// The weekly roster as a grid: shifts by day and hour, gaps in the next week highlighted; add, move, remove.
+// The weekly roster as a grid: shifts by day and hour, gaps in the next week highlighted; add, move, remove;
+// dated changes and the next seven days as they will run.
 import type {
   RosterResponse,
   SettingsResponse,
   VolunteersResponse,
 } from '../../../flows/admin/admin-api-types.js';
-import type { WeeklyShift } from '../../../flows/roster/roster-schema.js';
-import { download, request } from '../api.js';
-import { field, h } from '../dom.js';
-import { clearErrors, showErrors } from './forms.js';
-
-const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-type Day = (typeof DAYS)[number];
+import type { ShiftOverride, WeeklyShift } from '../../../flows/roster/roster-schema.js';
+import { request } from '../api.js';
+import { DAY_NAMES, DAYS, type Day, field, h } from '../dom.js';
+import { clearErrors, confirmThen, csvImportForm, showErrors } from './forms.js';
+import { rosterChanges } from './roster-changes.js';
 
 const minutes = (time: string): number => {
   const [hours = 0, mins = 0] = time.split(':').map(Number);
@@ -56,16 +54,28 @@ export async function rosterPage(main: HTMLElement): Promise<undefined> {
   const gridHolder = h('div', { class: 'grid-holder' });
   const listHolder = h('div', { 'aria-live': 'polite' });
 
-  const save = async (weekly: WeeklyShift[]) => {
+  const changesHolder = h('div');
+  const put = async (weekly: readonly WeeklyShift[], overrides: readonly ShiftOverride[]) => {
     current = await request<RosterResponse>('PUT', '/roster', {
       version: current.version,
       weekly,
-      overrides: current.roster.overrides,
+      overrides,
     });
     render();
   };
+  const save = (weekly: WeeklyShift[]) => put(weekly, current.roster.overrides);
   const render = () => {
     const gaps = gapCells(current.gaps, settings.timeZone);
+    changesHolder.replaceChildren(
+      rosterChanges({
+        roster: current.roster,
+        names,
+        volunteers: volunteers.filter((v) => v.active),
+        timeZone: settings.timeZone,
+        now: Date.now(),
+        saveOverrides: (overrides) => put(current.roster.weekly, overrides),
+      }),
+    );
     gridHolder.replaceChildren(
       h(
         'table',
@@ -128,7 +138,10 @@ export async function rosterPage(main: HTMLElement): Promise<undefined> {
                   {
                     type: 'button',
                     class: 'secondary',
-                    onclick: () => save(current.roster.weekly.filter((s) => s.shiftId !== shift.shiftId)),
+                    onclick: confirmThen(
+                      `Remove ${names.get(shift.volunteerId) ?? shift.volunteerId}'s ${DAY_NAMES[DAYS.indexOf(shift.day as Day)]} ${shift.start}–${shift.end} shift from the weekly roster?`,
+                      () => save(current.roster.weekly.filter((s) => s.shiftId !== shift.shiftId)),
+                    ),
                   },
                   'Remove',
                 ),
@@ -157,16 +170,19 @@ export async function rosterPage(main: HTMLElement): Promise<undefined> {
   main.append(
     form.element,
     listHolder,
+    changesHolder,
     gridHolder,
-    h(
-      'p',
-      {},
-      h(
-        'button',
-        { type: 'button', class: 'secondary', onclick: () => download('/shifts.csv', 'shifts.csv') },
-        'Export shifts (CSV)',
-      ),
-    ),
+    csvImportForm({
+      path: '/shifts.csv',
+      importLabel: 'Import shifts',
+      exportLabel: 'Export shifts',
+      describe: (imported: RosterResponse) =>
+        `Imported: ${imported.roster.weekly.length} weekly shifts; the file replaced the weekly roster.`,
+      onImported: async () => {
+        current = await request<RosterResponse>('GET', '/roster');
+        render();
+      },
+    }),
   );
   return undefined;
 }

@@ -1,16 +1,22 @@
-// Line settings: numbers, hours, ring group, waits, overflow, prompts. A stale edit is refused with 409.
+// Line settings: numbers, hours, ring group, waits, overflow. A stale edit is refused with 409.
 import type { SettingsResponse } from '../../../flows/admin/admin-api-types.js';
 import type { LineSettings } from '../../../flows/line-settings.js';
 import { ApiError, request } from '../api.js';
 import { field, h } from '../dom.js';
 import { clearErrors, showErrors } from './forms.js';
+import {
+  coordinatorNumbersForm,
+  hoursForm,
+  overflowForm,
+  type SettingForm,
+  timeZonePicker,
+} from './settings-forms.js';
 
-/** Plain fields get an input each; nested ones (hours, overflow, lists) are edited as JSON. */
+/** Plain fields get an input each; the timezone and the nested ones have forms of their own. */
 const LABELS: Partial<Record<keyof LineSettings, string>> = {
   crisisNumber: 'Crisis line number (callers)',
   crisisTextNumber: 'Crisis text number (texters)',
   clinicianNumber: 'On-call clinician number',
-  timeZone: 'Timezone (IANA)',
   ringGroupSize: 'Volunteers rung at once',
   offerRingSeconds: 'Seconds a volunteer is rung',
   whisperSeconds: 'Seconds to press 1 after the whisper',
@@ -24,14 +30,20 @@ const LABELS: Partial<Record<keyof LineSettings, string>> = {
   voiceIntake: 'Ask callers how they are doing (speech intake)',
   allowOnOutsideRoster: 'Volunteers may text ON outside their rostered shifts',
 };
-const JSON_FIELDS: (keyof LineSettings)[] = ['hours', 'overflow', 'coordinatorNumbers'];
 
 export async function settingsPage(main: HTMLElement): Promise<undefined> {
   let current = await request<SettingsResponse>('GET', '/settings');
-  const inputs = new Map<keyof LineSettings, HTMLInputElement | HTMLTextAreaElement>();
+  const inputs = new Map<keyof LineSettings, HTMLInputElement | HTMLSelectElement>();
   const saved = h('p', { 'aria-live': 'polite' });
+  const timeZone = timeZonePicker(current.settings.timeZone);
+  inputs.set('timeZone', timeZone);
+  const forms: [keyof LineSettings, SettingForm<unknown>][] = [
+    ['hours', hoursForm(current.settings.hours)],
+    ['overflow', overflowForm(current.settings.overflow)],
+    ['coordinatorNumbers', coordinatorNumbersForm(current.settings.coordinatorNumbers)],
+  ];
   const fields = () => {
-    const out: HTMLElement[] = [];
+    const out: HTMLElement[] = [field('Timezone (shifts, hours and reports use its local time)', timeZone)];
     for (const [key, label] of Object.entries(LABELS) as [keyof LineSettings, string][]) {
       const value = current.settings[key];
       const input =
@@ -45,13 +57,7 @@ export async function settingsPage(main: HTMLElement): Promise<undefined> {
       inputs.set(key, input);
       out.push(field(label, input));
     }
-    for (const key of JSON_FIELDS) {
-      const input = h('textarea', { name: key, rows: key === 'hours' ? 8 : 3, spellcheck: false });
-      input.value = JSON.stringify(current.settings[key], null, 1);
-      inputs.set(key, input);
-      out.push(field(`${key} (JSON)`, input));
-    }
-    return out;
+    return [...out, ...forms.map(([, form]) => form.element)];
   };
   const body = h('div', {}, fields());
   const form = h(
@@ -63,28 +69,21 @@ export async function settingsPage(main: HTMLElement): Promise<undefined> {
         clearErrors(form);
         saved.textContent = '';
         const patch: Record<string, unknown> = {};
-        try {
-          for (const [key, input] of inputs) {
-            const before = current.settings[key];
-            let value: unknown;
-            if (input instanceof HTMLTextAreaElement) value = JSON.parse(input.value);
-            else if (input.type === 'checkbox') value = input.checked;
-            else if (input.type === 'number') value = Number(input.value);
-            else value = input.value;
-            if (JSON.stringify(value) !== JSON.stringify(before)) patch[key] = value;
-          }
-        } catch {
-          showErrors(form, new Error('One of the JSON fields is not valid JSON.'));
-          return;
+        const changed = (key: keyof LineSettings, value: unknown) => {
+          if (JSON.stringify(value) !== JSON.stringify(current.settings[key])) patch[key] = value;
+        };
+        for (const [key, input] of inputs) {
+          if (input instanceof HTMLInputElement && input.type === 'checkbox') changed(key, input.checked);
+          else if (input.type === 'number') changed(key, Number(input.value));
+          else changed(key, input.value);
         }
+        for (const [key, form] of forms) changed(key, form.read());
         try {
           current = await request<SettingsResponse>('PATCH', '/settings', {
             version: current.version,
             settings: patch,
           });
-          saved.textContent = Object.keys(patch).length
-            ? `Saved: ${Object.keys(patch).join(', ')}.`
-            : 'Nothing changed.';
+          saved.textContent = Object.keys(patch).length ? 'Settings saved.' : 'Nothing changed.';
         } catch (error) {
           if (error instanceof ApiError && error.status === 409) {
             showErrors(

@@ -5,9 +5,9 @@ import type {
   VolunteersResponse,
   VolunteerView,
 } from '../../../flows/admin/admin-api-types.js';
-import { download, request } from '../api.js';
+import { request } from '../api.js';
 import { field, h } from '../dom.js';
-import { clearErrors, showErrors } from './forms.js';
+import { clearErrors, confirmThen, csvImportForm, showErrors } from './forms.js';
 
 export async function volunteersPage(main: HTMLElement): Promise<undefined> {
   const list = h('div', { 'aria-live': 'polite' });
@@ -65,10 +65,13 @@ function volunteerTable(
                 {
                   type: 'button',
                   class: 'secondary',
-                  onclick: async () => {
-                    await request('DELETE', `/volunteers/${v.volunteerId}?version=${v.version}`);
-                    await refresh();
-                  },
+                  onclick: confirmThen(
+                    `Deactivate ${v.name}? They will no longer be offered calls or texts.`,
+                    async () => {
+                      await request('DELETE', `/volunteers/${v.volunteerId}?version=${v.version}`);
+                      await refresh();
+                    },
+                  ),
                 },
                 `Deactivate ${v.name}`,
               ),
@@ -165,39 +168,12 @@ function volunteerForm(refresh: () => Promise<void>): { element: HTMLElement; ed
 }
 
 function csvSection(refresh: () => Promise<void>): HTMLElement {
-  const file = h('input', { type: 'file', name: 'csv', accept: '.csv,text/csv' });
-  const result = h('p', { 'aria-live': 'polite' });
-  const form = h(
-    'form',
-    {
-      class: 'card',
-      onsubmit: async (event: Event) => {
-        event.preventDefault();
-        const chosen = file.files?.[0];
-        if (!chosen) return;
-        try {
-          const imported = await request<CsvImportResponse>('POST', '/volunteers.csv', await chosen.text());
-          clearErrors(form);
-          result.textContent = `Imported: ${imported.created} added, ${imported.updated} updated.`;
-          await refresh();
-        } catch (error) {
-          result.textContent = '';
-          showErrors(form, error);
-        }
-      },
-    },
-    h('h2', {}, 'CSV'),
-    h('p', {}, 'Import checks every row first: one bad row and nothing is applied.'),
-    field('CSV file', file),
-    h('p', { role: 'alert', class: 'error' }),
-    h('button', { type: 'submit' }, 'Import volunteers'),
-    ' ',
-    h(
-      'button',
-      { type: 'button', class: 'secondary', onclick: () => download('/volunteers.csv', 'volunteers.csv') },
-      'Export volunteers',
-    ),
-    result,
-  );
-  return form;
+  return csvImportForm({
+    path: '/volunteers.csv',
+    importLabel: 'Import volunteers',
+    exportLabel: 'Export volunteers',
+    describe: (imported: CsvImportResponse) =>
+      `Imported: ${imported.created} added, ${imported.updated} updated.`,
+    onImported: refresh,
+  });
 }

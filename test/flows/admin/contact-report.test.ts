@@ -115,6 +115,29 @@ describe('buildContactReport', () => {
     expect(report.heatMap.flat().reduce((a, b) => a + b, 0)).toBe(3);
   });
 
+  it('gives every local date in the range its outcomes, answer counts and median and p90 waits', () => {
+    const contacts = [
+      contact({ outcome: 'completed', queuedAt: at('18:00'), answeredAt: at('18:01'), waitSeconds: 20 }),
+      contact({ outcome: 'completed', queuedAt: at('18:00'), answeredAt: at('18:01'), waitSeconds: 40 }),
+      contact({ outcome: 'completed', queuedAt: at('18:00'), answeredAt: at('18:01'), waitSeconds: 90 }),
+      // 23:30 in New York is already the next day in UTC: the day is the line's local date.
+      contact({ outcome: 'abandoned', startedAt: at('23:30'), queuedAt: at('23:30') }),
+    ];
+
+    const report = buildContactReport({ ...RANGE, contacts, occurrences: [] });
+
+    expect(report.daily.map((d) => d.date)).toEqual(expectedDates(RANGE.from, RANGE.to));
+    expect(report.daily[0]).toEqual({
+      date: RANGE.from,
+      byOutcome: { completed: 3, abandoned: 1 },
+      queued: 4,
+      answered: 3,
+      p50WaitSeconds: 40,
+      p90WaitSeconds: 90,
+    });
+    expect(report.daily[1]).toMatchObject({ byOutcome: {}, queued: 0, p50WaitSeconds: null });
+  });
+
   it('has no rates for an empty range rather than dividing by zero', () => {
     const report = buildContactReport({ ...RANGE, contacts: [], occurrences: [] });
 
@@ -192,3 +215,10 @@ describe('reportToCsv', () => {
     expect(rows[heatTitle + 1]?.[19]).toBe('1');
   });
 });
+
+function expectedDates(from: string, to: string): string[] {
+  const dates: string[] = [];
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000)
+    dates.push(new Date(t).toISOString().slice(0, 10));
+  return dates;
+}

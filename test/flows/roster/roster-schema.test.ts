@@ -133,7 +133,7 @@ describe('RosterSchema', () => {
       overrides: [{ kind: 'cover', shiftId: 'sat-night', date: '2026-03-08', volunteerId: 'cy' }],
     });
     expect(messages(result)).toEqual([
-      'overrides.0.date: 2026-03-08 is a sun but shift "sat-night" starts on sat',
+      'overrides.0.date: 2026-03-08 is a Sunday, but that shift is on Saturdays',
     ]);
   });
 

@@ -117,7 +117,9 @@ describe('admin roster', () => {
 
     expect(badTime.status).toBe(400);
     expect(badTime.body.error).toMatch(/^weekly\.0\.end: must be a 24-hour time/);
-    expect(wrongDay.body.error).toBe('overrides.0.date: 2026-11-24 is a tue but shift "a" starts on mon');
+    expect(wrongDay.body.error).toBe(
+      'overrides.0.date: 2026-11-24 is a Tuesday, but that shift is on Mondays',
+    );
     expect(nobody.body.error).toBe('weekly.0.volunteerId: no volunteer has id "vol-nobody"');
   });
 

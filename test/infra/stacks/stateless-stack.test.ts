@@ -209,10 +209,11 @@ describe('StatelessStack', () => {
     }
   });
 
-  it('sends webhook errors, dispatcher errors and dead letters to the alarm topic', () => {
+  it('sends webhook, dispatcher, notifier and admin API errors, API 5xx and dead letters to the alarm topic', () => {
     const alarms = values(template.findResources('AWS::CloudWatch::Alarm'));
     const watched = alarms.map((alarm) => `${alarm.Properties.Namespace}/${alarm.Properties.MetricName}`);
-    expect(watched.filter((m) => m === 'AWS/Lambda/Errors')).toHaveLength(3);
+    expect(watched.filter((m) => m === 'AWS/Lambda/Errors')).toHaveLength(4);
+    expect(watched.filter((m) => m === 'AWS/ApiGateway/5xx')).toHaveLength(1);
     expect(watched.filter((m) => m === 'AWS/SQS/ApproximateNumberOfMessagesVisible')).toHaveLength(2);
     const [topicId] = Object.keys(template.findResources('AWS::SNS::Topic'));
     for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
@@ -224,6 +225,19 @@ describe('StatelessStack', () => {
       Protocol: 'email',
       Endpoint: 'oncall@example.org',
     });
+  });
+
+  it('texts every alarm to the coordinators numbers as well', () => {
+    const withNumbers = templatesOf(
+      buildWarmline({ context: { coordinatorNumbers: '+13125551236,+13125551237' } }),
+    ).stateless;
+    const texts = values(withNumbers.findResources('AWS::SNS::Subscription')).filter(
+      (subscription) => subscription.Properties.Protocol === 'sms',
+    );
+    expect(texts.map((subscription) => subscription.Properties.Endpoint)).toEqual([
+      '+13125551236',
+      '+13125551237',
+    ]);
   });
 
   it('serves the console bucket only through CloudFront with origin access control', () => {

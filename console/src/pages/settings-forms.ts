@@ -1,0 +1,205 @@
+// The settings that are more than one value, as forms: opening hours as a week grid, holidays as dates,
+// the overflow as a choice with its number, coordinator numbers as a list, the timezone from the IANA list.
+// Each returns its element and how to read the value back for the PATCH.
+import type { LineSettings, Overflow } from '../../../flows/line-settings.js';
+import type { LineHours, OpeningWindow } from '../../../flows/roster/roster-schema.js';
+import { DAY_NAMES, DAYS, h } from '../dom.js';
+
+export interface SettingForm<T> {
+  readonly element: HTMLElement;
+  read(): T;
+}
+
+const errorSlot = (key: string) => h('span', { class: 'field-error', 'data-error-for': key });
+
+/**
+ * One row per opening window, so a day with a break (two windows) keeps both; a day with none is shown
+ * closed. "To 24:00" is midnight at the end of the day, and a "to" earlier than "from" runs overnight.
+ */
+export function hoursForm(hours: LineHours): SettingForm<LineHours> {
+  const alwaysOpen = h('input', { type: 'checkbox', name: 'alwaysOpen', checked: hours.alwaysOpen });
+  const rows = DAYS.flatMap((day, index) => {
+    const windows = hours.windows.filter((w) => w.day === day);
+    return (windows.length ? windows : [undefined]).map((window, nth) => {
+      const label = nth === 0 ? DAY_NAMES[index] : `${DAY_NAMES[index]} (again)`;
+      const open = h('input', { type: 'checkbox', 'aria-label': `${label}: open`, checked: !!window });
+      const start = h('input', {
+        type: 'time',
+        'aria-label': `${label}: from`,
+        value: window?.start ?? '09:00',
+      });
+      const end = h('input', {
+        type: 'text',
+        inputmode: 'numeric',
+        pattern: '([01][0-9]|2[0-3]):[0-5][0-9]|24:00',
+        size: 5,
+        'aria-label': `${label}: to (HH:MM, 24:00 for midnight)`,
+        value: window?.end ?? '17:00',
+      });
+      const row = h(
+        'tr',
+        { 'data-hours-day': day },
+        h('th', { scope: 'row' }, label),
+        h('td', {}, open),
+        h('td', {}, start),
+        h('td', {}, end),
+      );
+      return {
+        row,
+        read: (): OpeningWindow | undefined =>
+          open.checked ? { day, start: start.value, end: end.value } : undefined,
+      };
+    });
+  });
+  const holidays = dateList(hours.holidays);
+  const element = h(
+    'fieldset',
+    { class: 'card' },
+    h('legend', {}, 'Opening hours'),
+    h('label', {}, alwaysOpen, ' Open around the clock (holidays still close the line)'),
+    h(
+      'table',
+      { class: 'hours-grid' },
+      h('caption', {}, 'Weekly hours, in the line’s timezone'),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          ['Day', 'Open', 'From', 'To'].map((t) => h('th', { scope: 'col' }, t)),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        rows.map((r) => r.row),
+      ),
+    ),
+    errorSlot('hours'),
+    h('p', { class: 'subhead' }, 'Holidays (closed all day)'),
+    holidays.element,
+  );
+  return {
+    element,
+    read: () => ({
+      alwaysOpen: alwaysOpen.checked,
+      windows: rows.map((r) => r.read()).filter((w): w is OpeningWindow => w !== undefined),
+      holidays: holidays.read(),
+    }),
+  };
+}
+
+/** A growable list of inputs of one type, each with a remove button. */
+function inputList(
+  values: readonly string[],
+  options: { type: 'date' | 'tel'; itemLabel: string; addLabel: string; errorKey: string },
+): SettingForm<string[]> {
+  const list = h('ul', { class: 'input-list' });
+  const add = (value: string) => {
+    const input = h('input', { type: options.type, value, 'aria-label': options.itemLabel });
+    const item = h(
+      'li',
+      {},
+      input,
+      h(
+        'button',
+        { type: 'button', class: 'secondary', onclick: () => item.remove() },
+        `Remove ${options.itemLabel.toLowerCase()}`,
+      ),
+    );
+    list.append(item);
+    return input;
+  };
+  values.forEach(add);
+  const element = h(
+    'div',
+    {},
+    list,
+    h('button', { type: 'button', class: 'secondary', onclick: () => add('').focus() }, options.addLabel),
+    errorSlot(options.errorKey),
+  );
+  return {
+    element,
+    read: () =>
+      Array.from(list.querySelectorAll('input'))
+        .map((input) => input.value.trim())
+        .filter((value) => value !== ''),
+  };
+}
+
+const dateList = (dates: readonly string[]) =>
+  inputList(dates, { type: 'date', itemLabel: 'Holiday', addLabel: 'Add a holiday', errorKey: 'holidays' });
+
+export function coordinatorNumbersForm(numbers: readonly string[]): SettingForm<string[]> {
+  const list = inputList(numbers, {
+    type: 'tel',
+    itemLabel: 'Coordinator number',
+    addLabel: 'Add a coordinator number',
+    errorKey: 'coordinatorNumbers',
+  });
+  return {
+    element: h(
+      'fieldset',
+      { class: 'card' },
+      h('legend', {}, 'Coordinator numbers (texted about escalations and unstaffed hours)'),
+      list.element,
+    ),
+    read: list.read,
+  };
+}
+
+const OVERFLOW_CHOICES: { kind: Overflow['kind']; label: string }[] = [
+  { kind: 'partner-line', label: 'Put them through to a partner line' },
+  { kind: 'text-back', label: 'Offer a text when a volunteer is free' },
+  { kind: 'resources', label: 'Give them the crisis line and other resources' },
+];
+
+/** What a caller gets after the longest wait: a choice, and the partner line's number when that is chosen. */
+export function overflowForm(overflow: Overflow): SettingForm<Overflow> {
+  const number = h('input', {
+    type: 'tel',
+    name: 'number',
+    value: overflow.kind === 'partner-line' ? overflow.number : '',
+    'aria-label': 'Partner line number',
+  });
+  const radios = OVERFLOW_CHOICES.map(({ kind, label }) => ({
+    kind,
+    input: h('input', { type: 'radio', name: 'overflow-kind', value: kind, checked: overflow.kind === kind }),
+    label,
+  }));
+  const element = h(
+    'fieldset',
+    { class: 'card' },
+    h('legend', {}, 'When nobody answers in time'),
+    radios.map(({ input, label, kind }) =>
+      h(
+        'div',
+        {},
+        h('label', {}, input, ` ${label}`),
+        kind === 'partner-line' ? h('div', { class: 'field' }, number) : null,
+      ),
+    ),
+    errorSlot('overflow'),
+  );
+  return {
+    element,
+    read: () => {
+      const kind = radios.find((r) => r.input.checked)?.kind ?? overflow.kind;
+      return kind === 'partner-line' ? { kind, number: number.value.trim() } : { kind };
+    },
+  };
+}
+
+/** The browser's own IANA list; a stored zone it does not know is kept as the first choice. */
+export function timeZonePicker(current: LineSettings['timeZone']): HTMLSelectElement {
+  const zones = Intl.supportedValuesOf('timeZone');
+  const choices = zones.includes(current) ? zones : [current, ...zones];
+  return h(
+    'select',
+    { name: 'timeZone' },
+    choices.map((zone) =>
+      h('option', { value: zone, selected: zone === current }, zone.replaceAll('_', ' ')),
+    ),
+  );
+}

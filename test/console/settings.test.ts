@@ -1,0 +1,73 @@
+// Settings as forms: opening hours edited in the week grid change what the next caller hears.
+import { describe, expect, it } from 'vitest';
+import { localNow, useConsole } from '../support/console-session.js';
+
+const CALLER = '+15557654321';
+
+const session = useConsole({ width: 390, height: 844 });
+
+async function saveSettings(): Promise<void> {
+  await session.page.getByRole('button', { name: 'Save settings' }).click();
+  await session.page.getByText('Settings saved.').waitFor();
+}
+
+describe('the settings forms', () => {
+  it('closes the line from the week grid, then opens it for this hour, and calls follow each time', async () => {
+    await session.page.goto(`${session.consoleUrl}#/settings`);
+    await session.page.getByLabel('Open around the clock').uncheck();
+    for (const box of await session.page.getByRole('checkbox', { name: /: open$/ }).all())
+      await box.uncheck();
+    await saveSettings();
+
+    const closed = await session.line.simulator.phone(CALLER).dial();
+    await closed.waitForSay('The warmline is closed right now');
+    await closed.hangup();
+
+    const now = await localNow(session.line);
+    await session.page.goto(`${session.consoleUrl}#/settings`);
+    await session.page.getByLabel(`${now.dayName}: open`).check();
+    await session.page.getByLabel(`${now.dayName}: from`).fill(`${String(now.hour).padStart(2, '0')}:00`);
+    await session.page
+      .getByLabel(`${now.dayName}: to`)
+      .fill(now.hour === 23 ? '24:00' : `${String(now.hour + 1).padStart(2, '0')}:00`);
+    await saveSettings();
+
+    const { hours } = (await session.line.store.getLine()).settings;
+    expect(hours.alwaysOpen).toBe(false);
+    expect(hours.windows).toHaveLength(1);
+    const open = await session.line.simulator.phone(CALLER).dial();
+    await open.waitForSay('thank you for calling the warmline');
+    expect(open.transcript.join(' ')).not.toContain('closed right now');
+    await open.hangup();
+    expect(session.problems).toEqual([]);
+  }, 60_000);
+
+  it('saves an overflow to a partner line with its number, and shows a wrong number beside the choice', async () => {
+    await session.page.goto(`${session.consoleUrl}#/settings`);
+    await session.page.getByLabel('Put them through to a partner line').check();
+    await session.page.getByLabel('Partner line number').fill('not a number');
+    await session.page.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(() => session.page.locator('[data-error-for="overflow"]').textContent()).not.toBe('');
+    expect(await session.page.locator('form [role="alert"]').textContent()).toBe(
+      'Check “When nobody answers in time”.',
+    );
+
+    await session.page.getByLabel('Partner line number').fill('+15551230077');
+    await saveSettings();
+    expect((await session.line.store.getLine()).settings.overflow).toEqual({
+      kind: 'partner-line',
+      number: '+15551230077',
+    });
+  }, 30_000);
+
+  it('picks the timezone from the IANA list and keeps a coordinator number added to the list', async () => {
+    await session.page.goto(`${session.consoleUrl}#/settings`);
+    await session.page.getByLabel(/^Timezone/).selectOption('Europe/Madrid');
+    await session.page.getByRole('button', { name: 'Add a coordinator number' }).click();
+    await session.page.getByLabel('Coordinator number').last().fill('+15551230088');
+    await saveSettings();
+    const { settings } = await session.line.store.getLine();
+    expect(settings.timeZone).toBe('Europe/Madrid');
+    expect(settings.coordinatorNumbers).toContain('+15551230088');
+  }, 30_000);
+});

@@ -1,0 +1,93 @@
+// A local line with the coordinators' console open and signed in, in headless Chromium, for console tests.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { DAY_WORDS, type Weekday } from '../../flows/roster/roster-schema.js';
+import { mountCoordinatorConsole } from '../../infra/local/coordinator-console.js';
+import type { LocalRunnerOptions } from '../../infra/local/runner.js';
+import { launchChromium, watchForProblems } from './browser.js';
+import { startTestLine, type TestLine } from './local-line.js';
+
+export interface ConsoleSession {
+  readonly line: TestLine;
+  readonly browser: Browser;
+  readonly page: Page;
+  readonly consoleUrl: string;
+  /** Console errors and page errors so far; a test may empty it after an expected failure. */
+  readonly problems: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the console before the file's tests and closes it after them. The session's fields are there
+ * once beforeAll has run, that is, inside every test.
+ */
+export function useConsole(
+  viewport: { width: number; height: number },
+  lineOptions: Partial<LocalRunnerOptions> = {},
+): ConsoleSession {
+  let opened: ConsoleSession | undefined;
+  beforeAll(async () => {
+    opened = await openConsole(viewport, lineOptions);
+  }, 60_000);
+  afterAll(() => opened?.close());
+  const current = (): ConsoleSession => {
+    if (!opened) throw new Error('the console session is used before beforeAll opened it');
+    return opened;
+  };
+  return {
+    get line() {
+      return current().line;
+    },
+    get browser() {
+      return current().browser;
+    },
+    get page() {
+      return current().page;
+    },
+    get consoleUrl() {
+      return current().consoleUrl;
+    },
+    get problems() {
+      return current().problems;
+    },
+    close: () => current().close(),
+  };
+}
+
+export async function openConsole(
+  viewport: { width: number; height: number },
+  lineOptions: Partial<LocalRunnerOptions> = {},
+): Promise<ConsoleSession> {
+  const line = await startTestLine(lineOptions);
+  const { consoleUrl } = await mountCoordinatorConsole(line);
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport });
+  const problems: string[] = [];
+  watchForProblems(page, problems);
+  await page.goto(consoleUrl);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('main h1').waitFor();
+  return {
+    line,
+    browser,
+    page,
+    consoleUrl,
+    problems,
+    async close() {
+      await browser.close();
+      await line.close();
+    },
+  };
+}
+
+/** The line's local weekday ("mon".."sun", and its name) and hour now. */
+export async function localNow(line: TestLine): Promise<{ day: string; dayName: string; hour: number }> {
+  const { timeZone } = (await line.store.getLine()).settings;
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', hour: '2-digit', hourCycle: 'h23' })
+      .formatToParts(Date.now())
+      .map((p) => [p.type, p.value]),
+  );
+  const day = String(parts.weekday).toLowerCase().slice(0, 3);
+  return { day, dayName: DAY_WORDS[day as Weekday] ?? day, hour: Number(parts.hour) };
+}
