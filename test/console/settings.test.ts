@@ -42,7 +42,7 @@ describe('the settings forms', () => {
     expect(session.problems).toEqual([]);
   }, 60_000);
 
-  it('saves an overflow to a partner line with its number, and shows a wrong number beside the choice', async () => {
+  it('proposes an overflow to a partner line, shows a wrong number beside the choice, and applies it when a second coordinator confirms', async () => {
     await session.page.goto(`${session.consoleUrl}#/settings`);
     await session.page.getByLabel('Put them through to a partner line').check();
     await session.page.getByLabel('Partner line number').fill('not a number');
@@ -53,7 +53,32 @@ describe('the settings forms', () => {
     );
 
     await session.page.getByLabel('Partner line number').fill('+15551230077');
-    await saveSettings();
+    await session.page.getByRole('button', { name: 'Save settings' }).click();
+    await session.page.getByText('Saved as a proposal').waitFor();
+    // One coordinator alone cannot send callers somewhere else: nothing changed yet, and confirming is refused.
+    expect((await session.line.store.getLine()).settings.overflow).toEqual({ kind: 'resources' });
+    await session.page.getByRole('button', { name: 'Confirm this change' }).click();
+    await session.page.getByText('another coordinator must confirm it').waitFor();
+    session.problems.length = 0; // the refused confirmation is logged by the browser as a failed request
+
+    const pending = (await session.line.store.getLine()).settings;
+    expect(pending.overflow).toEqual({ kind: 'resources' });
+    const login = await fetch(`${session.line.origin}/admin/dev-login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'second@example.org' }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const settings = await fetch(`${session.line.origin}/admin/settings`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const { pending: proposal } = (await settings.json()) as { pending: { id: string } };
+    const confirmed = await fetch(`${session.line.origin}/admin/settings/confirm`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ id: proposal.id }),
+    });
+    expect(confirmed.status).toBe(200);
     expect((await session.line.store.getLine()).settings.overflow).toEqual({
       kind: 'partner-line',
       number: '+15551230077',
@@ -62,6 +87,7 @@ describe('the settings forms', () => {
 
   it('picks the timezone from the IANA list and keeps a coordinator number added to the list', async () => {
     await session.page.goto(`${session.consoleUrl}#/settings`);
+    await session.page.reload();
     await session.page.getByLabel(/^Timezone/).selectOption('Europe/Madrid');
     await session.page.getByRole('button', { name: 'Add a coordinator number' }).click();
     await session.page.getByLabel('Coordinator number').last().fill('+15551230088');

@@ -31,8 +31,55 @@ const LABELS: Partial<Record<keyof LineSettings, string>> = {
   allowOnOutsideRoster: 'Volunteers may text ON outside their rostered shifts',
 };
 
+/**
+ * A routing change (crisis, clinician, partner numbers) waiting for a second coordinator: what it changes,
+ * who proposed it, and a button to confirm it (the API refuses the proposer's own confirmation).
+ */
+function showPending(box: HTMLElement, current: SettingsResponse, reload: () => void): void {
+  const pending = current.pending;
+  box.replaceChildren();
+  if (!pending) return;
+  const error = h('p', { role: 'alert', class: 'error' });
+  box.append(
+    h(
+      'p',
+      {},
+      `Waiting for a second coordinator: ${pending.proposedBy} proposed changing the ${pending.fields.join(', ')} on ${new Date(pending.proposedAt).toLocaleString()}.`,
+    ),
+    h(
+      'button',
+      {
+        type: 'button',
+        onclick: async () => {
+          error.textContent = '';
+          try {
+            await request('POST', '/settings/confirm', { id: pending.id });
+            reload();
+          } catch (failure) {
+            error.textContent =
+              failure instanceof ApiError && failure.status === 403
+                ? 'You proposed this change, so another coordinator must confirm it.'
+                : failure instanceof Error
+                  ? failure.message
+                  : 'Could not confirm the change.';
+          }
+        },
+      },
+      'Confirm this change',
+    ),
+    error,
+  );
+}
+
 export async function settingsPage(main: HTMLElement): Promise<undefined> {
   let current = await request<SettingsResponse>('GET', '/settings');
+  const pendingBox = h('section', { class: 'card', 'aria-label': 'Change waiting for confirmation' });
+  const reload = () => {
+    main.replaceChildren();
+    void settingsPage(main);
+  };
+  showPending(pendingBox, current, reload);
+  main.append(pendingBox);
   const inputs = new Map<keyof LineSettings, HTMLInputElement | HTMLSelectElement>();
   const saved = h('p', { 'aria-live': 'polite' });
   const timeZone = timeZonePicker(current.settings.timeZone);
@@ -83,7 +130,13 @@ export async function settingsPage(main: HTMLElement): Promise<undefined> {
             version: current.version,
             settings: patch,
           });
-          saved.textContent = Object.keys(patch).length ? 'Settings saved.' : 'Nothing changed.';
+          const proposed = current.pending && Object.keys(patch).length > 0;
+          saved.textContent = proposed
+            ? `Saved as a proposal: a change to the ${current.pending?.fields.join(', ')} takes effect only when another coordinator confirms it. Every coordinator has been texted.`
+            : Object.keys(patch).length
+              ? 'Settings saved.'
+              : 'Nothing changed.';
+          showPending(pendingBox, current, reload);
         } catch (error) {
           if (error instanceof ApiError && error.status === 409) {
             showErrors(
