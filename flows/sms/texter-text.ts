@@ -55,6 +55,7 @@ export async function handleTexterMessage(
   deps: TextDeps,
   phoneKey: string,
   phone: PhoneRecord | undefined,
+  contact: Contact | undefined,
   text: IncomingText,
   language: Language,
   concernKind: ConcernKind | null,
@@ -62,7 +63,6 @@ export async function handleTexterMessage(
   // After STOP, carriers block anything we send until START: open nothing, send nothing.
   if (phone?.optedOut) return NO_REPLY;
   const concern = concernKind ? { kind: concernKind, at: deps.clock.now() } : undefined;
-  const contact = await liveConversation(deps, phone);
   if (!contact) return openConversation(deps, phoneKey, text, language, concern);
   if (contact.status === 'queued') return whileWaiting(deps, contact, text, concern);
   const recorded = await deps.store.recordMessage(
