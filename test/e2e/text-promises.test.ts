@@ -64,3 +64,24 @@ describe('carrier keywords inside a live conversation', () => {
     expect(bodies(ANA).some((b) => b.includes('Reply ACCEPT'))).toBe(false);
   });
 });
+
+describe("a volunteer's mistyped command", () => {
+  it('is asked about and never reaches the texter, while a short real reply does', async () => {
+    line = await startTestLine();
+    await openAndAccept(TEXTER, 'hi, can we talk');
+    const texterBefore = phone(TEXTER).messages.length;
+    await phone(ANA).text('ESCALTE A');
+    await phone(ANA).waitForMessage('did you mean ESCALATE A?');
+    await phone(ANA).text('STAUTS');
+    await phone(ANA).waitForMessage('did you mean STATUS?');
+    await phone(ANA).text('ok');
+    await phone(TEXTER).waitForMessage('ok');
+    await phone(ANA).text('on my way');
+    await phone(TEXTER).waitForMessage('on my way');
+    const received = phone(TEXTER)
+      .messages.slice(texterBefore)
+      .map((m) => m.body);
+    expect(received).toEqual(['ok', 'on my way']);
+    expect(line.bus.published.some((e) => e.type === 'ContactEscalated')).toBe(false);
+  });
+});
