@@ -3,8 +3,8 @@
 // Main course: a first text opens a conversation (welcome, queued, ContactQueued) -> later texts while
 // waiting are kept sealed for the peer and answered with an honest status -> once a peer accepts, each
 // text is relayed to them as "[tag] words" from the line's number.
-// Alternate courses: line closed or nobody on shift (hours and the crisis options); the wait limit (the
-// overflow message); STOP (the conversation closes and the peer is told; nothing more is sent); a replayed
+// Alternate courses: a blocked number (a short refusal, nothing opens); line closed or nobody on shift
+// (hours and the crisis options); the wait limit (the overflow message); STOP (the conversation closes and the peer is told; nothing more is sent); a replayed
 // webhook (same MessageSid: nothing relayed twice); crisis language (see incoming-text.ts); words of concern
 // (the conversation is flagged once: it moves ahead in the queue, and its peer is asked to check on safety).
 
@@ -93,7 +93,7 @@ async function openConversation(
 ): Promise<SmsReply> {
   const now = deps.clock.now();
   const prompts = promptsFor(language);
-  const { settings, onShiftIds } = await deps.store.getLine();
+  const { settings, onShiftIds, blockedKeys } = await deps.store.getLine();
   const contactId = textContactId(text.messageSid);
   const base = {
     contactId,
@@ -106,6 +106,10 @@ async function openConversation(
     liveUntil: now + settings.liveStateHours * 3_600_000,
     messageCount: 1,
   };
+  if (blockedKeys.has(phoneKey)) {
+    await deps.store.createContact({ ...base, status: 'ended', outcome: 'blocked', endedAt: now });
+    return { messages: [{ body: prompts.smsBlocked }] };
+  }
   if (!isLineOpen(settings.hours, now, settings.timeZone)) {
     await deps.store.createContact({ ...base, status: 'ended', outcome: 'after-hours', endedAt: now });
     const opensAt = describeOpening(
