@@ -34,6 +34,7 @@ export interface Prompts {
   smsCrisisReply: (crisisNumber: string, crisisTextNumber: string) => string;
   clinicianTextAlert: (reference: string, kind: string) => string;
   smsBlocked: string;
+  smsLanguageChanged: string;
   smsHelp: (crisisNumber: string) => string;
   smsResumed: string;
   smsWelcome: (crisisTextNumber: string) => string;

@@ -26,7 +26,7 @@ export const CRISIS_LOOKUP_MS = 700;
 export const CRISIS_BOOKKEEPING_MS = 1_200;
 
 const SPANISH_HINT =
-  /\b(hola|gracias|ayuda|estoy|quiero|necesito|tengo|por favor|no puedo|me siento|adi[oó]s)\b|[ñ¿¡]/i;
+  /\b(hola|buen[oa]s|noches|tardes|gracias|ayuda|estoy|quiero|necesito|tengo|hablar|alguien|por favor|no puedo|me siento|adi[oó]s|espanol)\b|[ñ¿¡]/i;
 
 /** A first guess at the texter's language from their own words. */
 export function guessLanguage(body: string): Language {

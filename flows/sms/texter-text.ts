@@ -4,7 +4,8 @@
 // waiting are kept sealed for the peer and answered with an honest status -> once a peer accepts, each
 // text is relayed to them as "[tag] words" from the line's number.
 // Alternate courses: a blocked number (a short refusal, nothing opens); line closed or nobody on shift
-// (hours and the crisis options); the wait limit (the overflow message); STOP (the conversation closes and the peer is told; nothing more is sent); a replayed
+// (hours and the crisis options); ENGLISH/ESPAÑOL while waiting (the conversation changes language);
+// the wait limit (the overflow message); STOP (the conversation closes and the peer is told; nothing more is sent); a replayed
 // webhook (same MessageSid: nothing relayed twice); crisis language (see incoming-text.ts); words of concern
 // (the conversation is flagged once: it moves ahead in the queue, and its peer is asked to check on safety).
 
@@ -155,6 +156,8 @@ async function whileWaiting(
     await endTextConversation(deps, contact, 'overflowed');
     return { messages: [{ body: prompts.smsOverflow(settings.crisisTextNumber) }] };
   }
+  const chosen = languageChoice(text.body);
+  if (chosen) return switchLanguage(deps, contact, chosen);
   const recorded = await deps.store.recordMessage(
     contact.contactId,
     text.messageSid,
@@ -171,6 +174,39 @@ async function whileWaiting(
     flagged?.concern !== undefined,
   );
   return { messages: [{ body: prompts.smsQueueStatus(ahead + 1) }] };
+}
+
+const LANGUAGE_WORDS: Readonly<Record<string, Language>> = { english: 'en', espanol: 'es', español: 'es' };
+
+/** ENGLISH or ESPAÑOL alone, while waiting, is a request to carry on in that language. */
+function languageChoice(body: string): Language | undefined {
+  return LANGUAGE_WORDS[
+    body
+      .trim()
+      .toLowerCase()
+      .replace(/[.!]+$/, '')
+  ];
+}
+
+/** Moves a waiting conversation to the other language's queue, keeping its place in time. */
+async function switchLanguage(deps: TextDeps, contact: Contact, language: Language): Promise<SmsReply> {
+  const now = deps.clock.now();
+  const moved = await deps.store.updateContact(contact.contactId, {
+    channel: 'sms',
+    expectStatus: ['queued'],
+    set: {
+      status: 'queued',
+      language,
+      queuedAt: contact.queuedAt ?? now,
+      ...(contact.concern ? { concern: contact.concern } : {}),
+    },
+  });
+  if (!moved) return NO_REPLY;
+  // Offered afresh, so volunteers who speak the new language hear of it.
+  await deps.events.publish([
+    { type: 'ContactQueued', contactId: contact.contactId, channel: 'sms', language },
+  ]);
+  return { messages: [{ body: promptsFor(language).smsLanguageChanged }] };
 }
 
 /** Flags a waiting conversation, which moves it ahead of every unflagged one in its queue. */

@@ -85,3 +85,29 @@ describe("a volunteer's mistyped command", () => {
     expect(line.bus.published.some((e) => e.type === 'ContactEscalated')).toBe(false);
   });
 });
+
+describe("a texter's language", () => {
+  /** The language of the one waiting text conversation, read from the queue it waits in. */
+  const waitingIn = async () => {
+    const [en, es] = await Promise.all([
+      line.store.listQueued('sms', 'en', 10),
+      line.store.listQueued('sms', 'es', 10),
+    ]);
+    return [...en.map(() => 'en'), ...es.map(() => 'es')];
+  };
+
+  it('answers a first text in Spanish in Spanish, and switches to English on ENGLISH while waiting', async () => {
+    line = await startTestLine();
+    await phone(TEXTER).text('Buenas noches');
+    await phone(TEXTER).waitForMessage('apoyo entre pares por texto');
+    expect(await waitingIn()).toEqual(['es']);
+
+    await phone(TEXTER).text('ENGLISH');
+    await phone(TEXTER).waitForMessage("we'll carry on in English");
+    expect(await waitingIn()).toEqual(['en']);
+
+    await phone(TEXTER).text('espanol');
+    await phone(TEXTER).waitForMessage('seguimos en español');
+    expect(await waitingIn()).toEqual(['es']);
+  });
+});
