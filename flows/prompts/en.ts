@@ -54,6 +54,9 @@ export const english: Prompts = {
     `It sounds like you might be in danger, and you deserve help right now. Please call ${crisisNumber} or text ${crisisTextNumber} to reach a crisis counsellor any time. If you are in immediate danger, call 911. A clinician from our team has been alerted.`,
   clinicianTextAlert: (reference, kind) =>
     `Warmline CRISIS (text, ${kind}). Ref ${reference}. Reply CALL ${reference} to be connected by phone through the line.`,
+  smsBlocked: 'Warmline: this line is not able to take your messages.',
+  smsLanguageChanged:
+    "Warmline: we'll carry on in English. You're still in line; a peer will text you as soon as one is free.",
   smsHelp: (crisisNumber) =>
     `Warmline: free, confidential peer support by text and phone. Reply STOP to stop messages. In a crisis, call or text ${crisisNumber}.`,
   smsResumed: 'Warmline: you will get our messages again. Text us any time.',

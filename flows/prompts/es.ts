@@ -53,6 +53,9 @@ export const spanish: Prompts = {
     `Parece que podría estar en peligro y merece ayuda ahora mismo. Llame al ${crisisNumber} o escriba al ${crisisTextNumber} para hablar con un consejero de crisis a cualquier hora. Si está en peligro inmediato, llame al 911. Hemos avisado a un clínico de nuestro equipo.`,
   clinicianTextAlert: (reference, kind) =>
     `Warmline CRISIS (texto, ${kind}). Ref ${reference}. Responda CALL ${reference} para conectarse por teléfono.`,
+  smsBlocked: 'Warmline: esta línea no puede atender sus mensajes.',
+  smsLanguageChanged:
+    'Warmline: seguimos en español. Sigue en la fila; un voluntario le escribirá en cuanto esté libre.',
   smsHelp: (crisisNumber) =>
     `Warmline: apoyo entre pares gratuito y confidencial. Responda STOP para no recibir mensajes. En una crisis, llame o escriba al ${crisisNumber}.`,
   smsResumed: 'Warmline: volverá a recibir nuestros mensajes. Escríbanos cuando quiera.',

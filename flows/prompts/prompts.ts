@@ -33,6 +33,8 @@ export interface Prompts {
   routingChangeNotice: (confirmed: boolean, fields: readonly string[]) => string;
   smsCrisisReply: (crisisNumber: string, crisisTextNumber: string) => string;
   clinicianTextAlert: (reference: string, kind: string) => string;
+  smsBlocked: string;
+  smsLanguageChanged: string;
   smsHelp: (crisisNumber: string) => string;
   smsResumed: string;
   smsWelcome: (crisisTextNumber: string) => string;

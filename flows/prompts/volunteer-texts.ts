@@ -35,6 +35,8 @@ export const volunteerTexts = {
   relayed: (tag: string, body: string) => `[${tag}] ${body}`,
   unknownTag: (tag: string, open: readonly string[]) =>
     `Warmline: no open conversation [${tag}]. Your open ones: ${tags(open)}.`,
+  didYouMean: (meant: string) =>
+    `Warmline: did you mean ${meant}? Nothing was sent to the texter. To send those words to them, start with the tag, e.g. [A].`,
   noOpenSessions: `Warmline: you have no open text conversations. Commands: ${COMMANDS}.`,
   ended: (tag: string) => `[${tag}] Conversation ended. Thank you.`,
   passed: (tag: string) => `[${tag}] Returned to the queue; another volunteer will pick it up.`,

@@ -2,7 +2,8 @@
 //
 // Main course: a texter's message -> their conversation (texter-text.ts); a volunteer's -> a command or a
 // relay (volunteer-text.ts).
-// Alternate courses: STOP/START/HELP keep their carrier meaning; crisis language from a texter -> the
+// Alternate courses: STOP and its synonyms always end everything; START/HELP keep their carrier meaning
+// except with a peer connected, where they are words for the peer; crisis language from a texter -> the
 // crisis options and the clinician alert in this very reply, decided before the store is asked anything
 // slow, so it stands when DynamoDB and EventBridge are down; the peer, if any, is told as well.
 import { detectCrisis } from '../crisis/detect-crisis.js';
@@ -25,7 +26,7 @@ export const CRISIS_LOOKUP_MS = 700;
 export const CRISIS_BOOKKEEPING_MS = 1_200;
 
 const SPANISH_HINT =
-  /\b(hola|gracias|ayuda|estoy|quiero|necesito|tengo|por favor|no puedo|me siento|adi[oó]s)\b|[ñ¿¡]/i;
+  /\b(hola|buen[oa]s|noches|tardes|gracias|ayuda|estoy|quiero|necesito|tengo|hablar|alguien|por favor|no puedo|me siento|adi[oó]s|espanol)\b|[ñ¿¡]/i;
 
 /** A first guess at the texter's language from their own words. */
 export function guessLanguage(body: string): Language {
@@ -53,18 +54,31 @@ export async function handleIncomingText(deps: TextDeps, text: IncomingText): Pr
   const phone = await deps.store.getPhone(phoneKey);
   if (phone?.volunteerId) return handleVolunteerText(deps, phone.volunteerId, text);
   const language = guessLanguage(text.body);
+  if (keyword === 'stop') return handleTexterStop(deps, phoneKey, phone);
+  const conversation = await liveConversation(deps, phone);
+  // With a peer on the other end, "yes" or "help" is the texter talking to them: only STOP is a keyword.
+  if (keyword && conversation?.status !== 'connected') return carrierReply(deps, phoneKey, keyword, language);
+  return handleTexterMessage(
+    deps,
+    phoneKey,
+    phone,
+    conversation,
+    text,
+    language,
+    assessment?.concern ?? null,
+  );
+}
+
+async function carrierReply(
+  deps: TextDeps,
+  phoneKey: string,
+  keyword: 'start' | 'help',
+  language: Language,
+): Promise<SmsReply> {
   const prompts = promptsFor(language);
-  switch (keyword) {
-    case 'stop':
-      return handleTexterStop(deps, phoneKey, phone);
-    case 'start':
-      await deps.store.setOptedOut(phoneKey, false);
-      return { messages: [{ body: prompts.smsResumed }] };
-    case 'help':
-      return { messages: [{ body: prompts.smsHelp(deps.defaults.crisisTextNumber) }] };
-    default:
-      return handleTexterMessage(deps, phoneKey, phone, text, language, assessment?.concern ?? null);
-  }
+  if (keyword === 'help') return { messages: [{ body: prompts.smsHelp(deps.defaults.crisisTextNumber) }] };
+  await deps.store.setOptedOut(phoneKey, false);
+  return { messages: [{ body: prompts.smsResumed }] };
 }
 
 async function crisisFromTexter(

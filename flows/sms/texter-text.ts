@@ -3,8 +3,9 @@
 // Main course: a first text opens a conversation (welcome, queued, ContactQueued) -> later texts while
 // waiting are kept sealed for the peer and answered with an honest status -> once a peer accepts, each
 // text is relayed to them as "[tag] words" from the line's number.
-// Alternate courses: line closed or nobody on shift (hours and the crisis options); the wait limit (the
-// overflow message); STOP (the conversation closes and the peer is told; nothing more is sent); a replayed
+// Alternate courses: a blocked number (a short refusal, nothing opens); line closed or nobody on shift
+// (hours and the crisis options); ENGLISH/ESPAÑOL while waiting (the conversation changes language);
+// the wait limit (the overflow message); STOP (the conversation closes and the peer is told; nothing more is sent); a replayed
 // webhook (same MessageSid: nothing relayed twice); crisis language (see incoming-text.ts); words of concern
 // (the conversation is flagged once: it moves ahead in the queue, and its peer is asked to check on safety).
 
@@ -55,6 +56,7 @@ export async function handleTexterMessage(
   deps: TextDeps,
   phoneKey: string,
   phone: PhoneRecord | undefined,
+  contact: Contact | undefined,
   text: IncomingText,
   language: Language,
   concernKind: ConcernKind | null,
@@ -62,7 +64,6 @@ export async function handleTexterMessage(
   // After STOP, carriers block anything we send until START: open nothing, send nothing.
   if (phone?.optedOut) return NO_REPLY;
   const concern = concernKind ? { kind: concernKind, at: deps.clock.now() } : undefined;
-  const contact = await liveConversation(deps, phone);
   if (!contact) return openConversation(deps, phoneKey, text, language, concern);
   if (contact.status === 'queued') return whileWaiting(deps, contact, text, concern);
   const recorded = await deps.store.recordMessage(
@@ -93,7 +94,7 @@ async function openConversation(
 ): Promise<SmsReply> {
   const now = deps.clock.now();
   const prompts = promptsFor(language);
-  const { settings, onShiftIds } = await deps.store.getLine();
+  const { settings, onShiftIds, blockedKeys } = await deps.store.getLine();
   const contactId = textContactId(text.messageSid);
   const base = {
     contactId,
@@ -106,6 +107,10 @@ async function openConversation(
     liveUntil: now + settings.liveStateHours * 3_600_000,
     messageCount: 1,
   };
+  if (blockedKeys.has(phoneKey)) {
+    await deps.store.createContact({ ...base, status: 'ended', outcome: 'blocked', endedAt: now });
+    return { messages: [{ body: prompts.smsBlocked }] };
+  }
   if (!isLineOpen(settings.hours, now, settings.timeZone)) {
     await deps.store.createContact({ ...base, status: 'ended', outcome: 'after-hours', endedAt: now });
     const opensAt = describeOpening(
@@ -151,6 +156,8 @@ async function whileWaiting(
     await endTextConversation(deps, contact, 'overflowed');
     return { messages: [{ body: prompts.smsOverflow(settings.crisisTextNumber) }] };
   }
+  const chosen = languageChoice(text.body);
+  if (chosen) return switchLanguage(deps, contact, chosen);
   const recorded = await deps.store.recordMessage(
     contact.contactId,
     text.messageSid,
@@ -167,6 +174,39 @@ async function whileWaiting(
     flagged?.concern !== undefined,
   );
   return { messages: [{ body: prompts.smsQueueStatus(ahead + 1) }] };
+}
+
+const LANGUAGE_WORDS: Readonly<Record<string, Language>> = { english: 'en', espanol: 'es', español: 'es' };
+
+/** ENGLISH or ESPAÑOL alone, while waiting, is a request to carry on in that language. */
+function languageChoice(body: string): Language | undefined {
+  return LANGUAGE_WORDS[
+    body
+      .trim()
+      .toLowerCase()
+      .replace(/[.!]+$/, '')
+  ];
+}
+
+/** Moves a waiting conversation to the other language's queue, keeping its place in time. */
+async function switchLanguage(deps: TextDeps, contact: Contact, language: Language): Promise<SmsReply> {
+  const now = deps.clock.now();
+  const moved = await deps.store.updateContact(contact.contactId, {
+    channel: 'sms',
+    expectStatus: ['queued'],
+    set: {
+      status: 'queued',
+      language,
+      queuedAt: contact.queuedAt ?? now,
+      ...(contact.concern ? { concern: contact.concern } : {}),
+    },
+  });
+  if (!moved) return NO_REPLY;
+  // Offered afresh, so volunteers who speak the new language hear of it.
+  await deps.events.publish([
+    { type: 'ContactQueued', contactId: contact.contactId, channel: 'sms', language },
+  ]);
+  return { messages: [{ body: promptsFor(language).smsLanguageChanged }] };
 }
 
 /** Flags a waiting conversation, which moves it ahead of every unflagged one in its queue. */

@@ -1,10 +1,16 @@
 // Reads what a volunteer texted: a command (forgiving of case, spacing and punctuation) or a message to relay.
 // Only the documented words are commands: a volunteer answering "yes" or "done" to a texter is relayed.
+// A near-miss of a command ("STAUTS", "ESCALTE A") is asked about rather than relayed: a volunteer's
+// mistyped command must not reach the texter. Only a lone word (and a tag) can be a near-miss, and only
+// within a small edit distance, so "ok", "no" or "on my way" are still words for the texter.
+
+import { boundedEditDistance } from '../crisis/fuzzy.js';
 
 export type VolunteerCommand =
   | { readonly kind: 'on' | 'off' | 'status' | 'help' | 'accept' }
   | { readonly kind: 'end' | 'pass' | 'escalate'; readonly tag?: string }
-  | { readonly kind: 'relay'; readonly tag?: string; readonly body: string };
+  | { readonly kind: 'relay'; readonly tag?: string; readonly body: string }
+  | { readonly kind: 'unsure'; readonly meant: string };
 
 const SIMPLE: Record<string, VolunteerCommand['kind']> = {
   on: 'on',
@@ -35,9 +41,30 @@ export function parseVolunteerText(body: string): VolunteerCommand {
     if (sessionVerb) return sessionTag ? { kind: sessionVerb, tag: sessionTag } : { kind: sessionVerb };
     const simple = SIMPLE[verb];
     if (simple && !words[2] && !tag) return { kind: simple } as VolunteerCommand;
+    const near = nearestCommand(verb);
+    if (near && SESSION[near]) return { kind: 'unsure', meant: withTag(near, sessionTag) };
+    if (near && !words[2] && !tag) return { kind: 'unsure', meant: near.toUpperCase() };
   }
   return tag ? { kind: 'relay', tag, body: rest.trim() } : { kind: 'relay', body: body.trim() };
 }
+
+const withTag = (verb: string, tag: string | undefined): string =>
+  tag ? `${verb.toUpperCase()} ${tag}` : verb.toUpperCase();
+
+/** The command a lone word was probably meant to be, if it is close enough that it cannot be chat. */
+function nearestCommand(word: string): string | undefined {
+  return [...Object.keys(SESSION), ...Object.keys(SIMPLE)].find((command) => isNearMiss(word, command));
+}
+
+function isNearMiss(word: string, command: string): boolean {
+  if (word.length < 2) return false;
+  // Short commands sit one letter from real words ("ok"/"on", "and"/"end", "one"/"on"): only a doubled or
+  // dropped repeated letter counts ("of", "onn", "ennd").
+  if (command.length <= 3) return collapseRepeats(word) === collapseRepeats(command);
+  return boundedEditDistance(word, command, 2) <= (command.length >= 7 ? 2 : 1);
+}
+
+const collapseRepeats = (word: string): string => word.replace(/(.)\1+/g, '$1');
 
 /** The next free tag: A, B, C ... in order, so a volunteer's tags stay short and predictable. */
 export function nextFreeTag(open: Readonly<Record<string, string>> | undefined): string | undefined {

@@ -4,7 +4,7 @@
 // messages -> replies ("[B] words", or untagged for the latest) go to the texter from the line's number.
 // Alternate courses: two volunteers ACCEPT at once (a conditional claim: one wins, the other is told it
 // was taken); an unknown tag (the open tags are listed); END, PASS (back to the queue) and ESCALATE;
-// ON/OFF/STATUS/HELP; a replayed webhook (same MessageSid: relayed once).
+// ON/OFF/STATUS/HELP; a near-miss of a command (asked about, never relayed); a replayed webhook (same MessageSid: relayed once).
 import type { Contact, Volunteer } from '../model.js';
 import { promptsFor } from '../prompts/prompts.js';
 import { volunteerTexts } from '../prompts/volunteer-texts.js';
@@ -48,6 +48,8 @@ export async function handleVolunteerText(
       return reply(volunteerTexts.help);
     case 'accept':
       return acceptOffer(deps, volunteer);
+    case 'unsure':
+      return reply(volunteerTexts.didYouMean(command.meant));
     default:
       break;
   }

@@ -5,6 +5,7 @@
 // conference with the volunteer -> status callback ends the contact.
 // Alternate courses: blocked caller, line closed, nobody on shift, maximum wait (overflow), hang-up while
 // held (abandoned), replayed webhooks and callbacks (every transition is conditional, so a replay is a no-op).
+import { callerKeyFor } from '../caller-identity.js';
 import { detectCrisis } from '../crisis/detect-crisis.js';
 import type { Concern, Contact } from '../model.js';
 import { promptsFor } from '../prompts/prompts.js';
@@ -49,7 +50,7 @@ export async function handleIncomingCall(deps: VoiceDeps, call: CallFields): Pro
   const line = await deps.store.getLine();
   const { settings } = line;
   const contactId = contactIdForCall(call.callSid);
-  const callerKey = deps.vault.keyOf(call.from);
+  const callerKey = callerKeyFor(deps.vault, call.from, contactId);
   const en = promptsFor('en');
   const base = {
     contactId,

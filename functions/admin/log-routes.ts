@@ -4,6 +4,7 @@ import type { BlockedEntry, ContactRow } from '../../flows/admin/admin-api-types
 import { BlockCallerSchema, DateRangeSchema } from '../../flows/admin/admin-schemas.js';
 import { buildContactReport, reportToCsv } from '../../flows/admin/contact-report.js';
 import { shapeBoard } from '../../flows/admin/live-board.js';
+import { isWithheldKey } from '../../flows/caller-identity.js';
 import type { Channel, Contact } from '../../flows/model.js';
 import { LANGUAGES } from '../../flows/replies.js';
 import { isLineOpen } from '../../flows/roster/line-hours.js';
@@ -137,6 +138,14 @@ export async function blockCaller(context: AdminContext): Promise<WebResponse> {
   if (!parsed.success) return invalid(parsed.error);
   const contact = await context.deps.store.getContact(parsed.data.contactId);
   if (!contact) return badRequest([{ path: 'contactId', message: 'no contact in the log has this id' }]);
+  if (isWithheldKey(contact.callerKey)) {
+    return badRequest([
+      {
+        path: 'contactId',
+        message: 'this caller withheld their number, so there is nothing to block them by',
+      },
+    ]);
+  }
   const existing = (await context.deps.admin.listBlocks()).find((b) => b.callerKey === contact.callerKey);
   if (existing) return jsonResponse({ block: blockView(existing) });
   const block: StoredBlock = {

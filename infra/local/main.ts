@@ -20,10 +20,12 @@ const warmline = await startLocalWarmline({
   port,
   ...(host ? { host } : {}),
   tickTimer: true,
+  readyWhenTold: true,
   ...(dataDir ? { dataDir } : {}),
 });
 const { consoleUrl } = await mountCoordinatorConsole(warmline);
 const phoneUrl = mountPhonePage(warmline);
+warmline.ready();
 const { config } = warmline;
 const base = config.PUBLIC_BASE_URL;
 

@@ -54,6 +54,8 @@ export interface LocalRunnerOptions {
   /** Run the minute tick on a timer (npm start) or only when `tick()` is called (tests). */
   readonly tickTimer?: boolean;
   readonly seed?: boolean;
+  /** /health answers 503 until `ready()` is called, for a caller that mounts more apps after start. */
+  readonly readyWhenTold?: boolean;
   readonly log?: Log;
   /** The line's clock; tests move it forward to reach wait limits without waiting. */
   readonly clock?: Clock;
@@ -80,6 +82,8 @@ export interface LocalWarmline {
   readonly volunteers: readonly SeededVolunteer[];
   /** Mount more apps (the admin API, the console) in front of the webhook app. */
   mount(prefix: string, app: WebApp): void;
+  /** Lets /health answer 200: every app is mounted (see `readyWhenTold`). */
+  ready(): void;
   tick(): Promise<TickReport>;
   /** Resolves when no event delivery, webhook or simulated call step is in flight. */
   idle(): Promise<void>;
@@ -92,11 +96,15 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
   const dynamo = await startEmbeddedDynamo(options.dataDir ? { dataDir: options.dataDir } : {});
   const mounts: { prefix: string; app: WebApp }[] = [];
   let handle: WebApp = async () => textResponse(503, 'starting');
+  let ready = !options.readyWhenTold;
   /**
    * Every request's way through the server: webhooks are screened from their head before any of the body is
    * read, and no body is read past its limit. `bodyUnread` tells the server to close rather than drain.
    */
   const serve = async (head: RequestHead, readBody: BodyReader): Promise<ServedResponse> => {
+    // Health is the promise that everything is mounted and seeded; scripts start driving the line on it.
+    if (head.rawPath === '/health' && !ready)
+      return { response: textResponse(503, 'starting'), bodyUnread: true };
     const mounted = mounts.find((m) => head.rawPath.startsWith(m.prefix));
     const refused = mounted ? undefined : screenWebhookHead(head);
     if (refused) return { response: refused, bodyUnread: true };
@@ -181,9 +189,9 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
     };
   };
   mounts.push({ prefix: `${SIMULATOR_API_PATH}/`, app: simulatorApi });
-  handle = twilioApp;
 
   const volunteers = options.seed === false ? [] : await seedDemoLine(store, vault, clock.now());
+  handle = twilioApp;
   const tick = () => bus.invoke(() => runTick(dispatch));
   const minute = (schedules.find((s) => s.name === 'Tick')?.everyMinutes ?? 1) * 60_000;
   // A failed tick is already logged by the bus; the next one tries again.
@@ -200,6 +208,9 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
     core,
     volunteers,
     mount: (prefix, app) => mounts.unshift({ prefix, app }),
+    ready: () => {
+      ready = true;
+    },
     tick,
     idle: async () => {
       // Webhooks publish events and events make REST calls: settle until neither side has work left.

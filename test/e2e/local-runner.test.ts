@@ -71,36 +71,45 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** `npm start` in its own process group, so the whole tree (npm, tsx, node) is stopped at the end, not only npm. */
+async function withNpmStart(
+  env: Record<string, string>,
+  use: (port: number, output: () => string) => Promise<void>,
+): Promise<void> {
+  const port = await freePort();
+  const child = spawn('npm', ['start', '--silent'], {
+    detached: true,
+    env: { ...process.env, PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => {
+    output += chunk;
+  });
+  try {
+    const started = Date.now();
+    let healthy = false;
+    while (!healthy && Date.now() - started < 10_000) {
+      healthy = await fetch(`http://127.0.0.1:${port}/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (!healthy) await new Promise((resolve) => child.stdout.once('data', resolve));
+    }
+    expect(healthy).toBe(true);
+    await use(port, () => output);
+  } finally {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    if (child.pid) process.kill(-child.pid, 'SIGTERM');
+    await exited;
+  }
+}
+
 describe('npm start', () => {
   it('serves /health within 10 seconds on PORT and honours PUBLIC_BASE_URL and TWILIO_AUTH_TOKEN', async () => {
-    const port = await freePort();
     const publicBaseUrl = 'https://warmline.example.org';
-    // Its own process group, so the whole tree (npm, tsx, node) is stopped at the end, not only npm.
-    const child = spawn('npm', ['start', '--silent'], {
-      detached: true,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        PUBLIC_BASE_URL: publicBaseUrl,
-        TWILIO_AUTH_TOKEN: 'a-token-for-this-test',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-    });
-    try {
-      const started = Date.now();
-      let healthy = false;
-      while (!healthy && Date.now() - started < 10_000) {
-        healthy = await fetch(`http://127.0.0.1:${port}/health`).then(
-          (r) => r.ok,
-          () => false,
-        );
-        if (!healthy) await new Promise((resolve) => child.stdout.once('data', resolve));
-      }
-      expect(healthy).toBe(true);
+    const env = { PUBLIC_BASE_URL: publicBaseUrl, TWILIO_AUTH_TOKEN: 'a-token-for-this-test' };
+    await withNpmStart(env, async (port, output) => {
       const response = await postSignedWebhook({
         origin: `http://127.0.0.1:${port}`,
         publicBaseUrl,
@@ -109,11 +118,45 @@ describe('npm start', () => {
         params: callFields(`CA${'3'.repeat(32)}`, CALLER, '+15550100000'),
       });
       expect(response.status).toBe(200);
-      expect(output).toContain(`${publicBaseUrl}/twilio/voice`);
+      expect(output()).toContain(`${publicBaseUrl}/twilio/voice`);
+    });
+  });
+
+  it('answers /health only once the admin API is mounted and the demo volunteers are seeded', async () => {
+    const publicBaseUrl = 'https://warmline.example.org';
+    const env = { PUBLIC_BASE_URL: publicBaseUrl, TWILIO_AUTH_TOKEN: 'a-token-for-this-test' };
+    await withNpmStart(env, async (port) => {
+      const origin = `http://127.0.0.1:${port}`;
+      const [admin, consolePage, status] = await Promise.all([
+        fetch(`${origin}/admin/volunteers`),
+        fetch(`${origin}/console/`),
+        postSignedWebhook({
+          origin,
+          publicBaseUrl,
+          authToken: 'a-token-for-this-test',
+          pathAndQuery: '/twilio/sms',
+          params: smsFields(`SM${'4'.repeat(32)}`, '+15550100001', '+15550100000', 'STATUS'),
+        }),
+      ]);
+      expect(admin.status).not.toBe(404);
+      expect(consolePage.status).toBe(200);
+      // Ana, a seeded volunteer, is known to the line: her STATUS is answered, not taken for a texter.
+      expect(status.body).toContain('ON shift');
+    });
+  });
+});
+
+describe('the runner started for more apps to be mounted', () => {
+  it('answers /health 503 until it is told everything is mounted', async () => {
+    const runner = await startLocalWarmline({ port: 0, log: silentLog(), readyWhenTold: true });
+    try {
+      const before = await fetch(`${runner.origin}/health`);
+      runner.ready();
+      const after = await fetch(`${runner.origin}/health`);
+      expect(before.status).toBe(503);
+      expect(after.status).toBe(200);
     } finally {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      if (child.pid) process.kill(-child.pid, 'SIGTERM');
-      await exited;
+      await runner.close();
     }
   });
 });
