@@ -20,6 +20,7 @@ export const eventRules: readonly EventRuleDefinition[] = [
       'ContactAbandoned',
       'ContactEscalated',
       'OfferEnded',
+      'VolunteerLeft',
       'ShiftStarted',
       'ShiftEnded',
       'ClinicianCallRequested',

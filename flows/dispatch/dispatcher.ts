@@ -41,9 +41,11 @@ export async function handleLineEvent(deps: DispatchDeps, event: LineEvent): Pro
       break;
     case 'ContactEnded':
       await releaseOffers(deps, event.contactId, undefined);
-      await sendCallerToGoodbye(deps, event.contactId);
       await sendVolunteerToWrapUp(deps, event.contactId);
       await completeContactLog(deps, event.contactId);
+      break;
+    case 'VolunteerLeft':
+      await sendCallerToGoodbye(deps, event.contactId);
       break;
     case 'ContactEscalated':
       if (event.channel === 'voice' && event.trigger === 'volunteer')
@@ -238,10 +240,14 @@ async function releaseTextOffer(deps: DispatchDeps, contactId: string, volunteer
   });
 }
 
-/** The volunteer left a live conversation: the caller hears a goodbye rather than an empty room. */
+/**
+ * The volunteer left a live call: the caller hears a goodbye rather than an empty room, unless the volunteer
+ * warm-transferred them, in which case the crisis line is in the room and the caller stays as long as they like.
+ */
 async function sendCallerToGoodbye(deps: DispatchDeps, contactId: string): Promise<void> {
   const contact = await deps.store.getContact(contactId);
-  if (!contact?.callSid || contact.outcome !== 'completed') return;
+  if (!contact?.callSid || contact.status === 'ended') return;
+  if (contact.escalation?.kind === 'warm-transfer') return;
   await deps.telephony.redirectCall(
     contact.callSid,
     deps.webhookUrl({ route: 'voiceBridgeEnded', query: { c: contactId, l: contact.language } }),

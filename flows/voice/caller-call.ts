@@ -2,11 +2,12 @@
 //
 // Main course: incoming -> greeting (2 = Spanish, 9 = crisis) -> queued with ContactQueued -> hold loop
 // (position, reassurance, 1 = text me back, 9 = crisis) -> redirected by the dispatcher to the bridge ->
-// conference with the volunteer -> status callback ends the contact.
+// conference with the volunteer -> the caller's own status callback ends the contact (a volunteer leaving
+// sends the caller a goodbye, unless the volunteer warm-transferred them to the crisis line).
 // Alternate courses: blocked caller, line closed, nobody on shift, maximum wait (overflow), hang-up while
 // held (abandoned), replayed webhooks and callbacks (every transition is conditional, so a replay is a no-op).
 import { detectCrisis } from '../crisis/detect-crisis.js';
-import type { Contact } from '../model.js';
+import type { Contact, Volunteer } from '../model.js';
 import { promptsFor } from '../prompts/prompts.js';
 import type { ActionTarget, Language, VoiceReply, VoiceStep } from '../replies.js';
 import { hangup, pause, say } from '../replies.js';
@@ -405,16 +406,7 @@ export async function handleCallerStatus(
 
 /** After a conversation: the volunteer wraps up, then is free again (derived from wrapUntil). */
 export async function finishConversation(deps: VoiceDeps, contact: Contact): Promise<void> {
-  const now = deps.clock.now();
-  if (contact.volunteerId) {
-    const line = await deps.store.getLine();
-    await deps.store.updateVolunteer(contact.volunteerId, {
-      expectState: ['busy'],
-      expectContactId: contact.contactId,
-      set: { state: 'wrapup', wrapUntil: now + line.settings.wrapUpSeconds * 1000, idleSince: now },
-      remove: ['contactId'],
-    });
-  }
+  if (contact.volunteerId) await releaseVolunteer(deps, contact.volunteerId, contact.contactId);
   await deps.events.publish([
     {
       type: 'ContactEnded',
@@ -423,4 +415,20 @@ export async function finishConversation(deps: VoiceDeps, contact: Contact): Pro
       outcome: contact.outcome ?? 'completed',
     },
   ]);
+}
+
+/** A volunteer still busy on this contact starts wrap-up; undefined when they had already left it. */
+export async function releaseVolunteer(
+  deps: VoiceDeps,
+  volunteerId: string,
+  contactId: string,
+): Promise<Volunteer | undefined> {
+  const now = deps.clock.now();
+  const line = await deps.store.getLine();
+  return deps.store.updateVolunteer(volunteerId, {
+    expectState: ['busy'],
+    expectContactId: contactId,
+    set: { state: 'wrapup', wrapUntil: now + line.settings.wrapUpSeconds * 1000, idleSince: now },
+    remove: ['contactId'],
+  });
 }

@@ -5,11 +5,10 @@
 // Alternate courses: voicemail or silence (the whisper times out, never accepts), another key, the
 // call already taken or the caller gone, no answer (a miss; several misses in a row pause the
 // volunteer), star during the call (menu: add the crisis line, go back, end), replays (no-ops).
-import type { Contact } from '../model.js';
 import { promptsFor } from '../prompts/prompts.js';
 import type { VoiceReply } from '../replies.js';
 import { hangup, say } from '../replies.js';
-import { finishConversation } from './caller-call.js';
+import { releaseVolunteer } from './caller-call.js';
 import { conferenceRoom, type VoiceDeps } from './voice-deps.js';
 
 const en = promptsFor('en');
@@ -135,27 +134,26 @@ export async function handleVolunteerInput(
     return joinConference(contactId, volunteerId, en.warmTransferStarted);
   }
   if (digits === '3') {
-    const ended = await endConversation(deps, contactId);
-    if (ended) await finishConversation(deps, ended);
+    await leaveConversation(deps, contactId, volunteerId);
     return { steps: [say(en.volunteerCallEnded(wrapUp), 'en'), hangup()] };
   }
   return joinConference(contactId, volunteerId);
 }
 
-function endConversation(deps: VoiceDeps, contactId: string): Promise<Contact | undefined> {
-  return deps.store.updateContact(contactId, {
-    channel: 'voice',
-    expectStatus: ['connecting', 'connected'],
-    set: { status: 'ended', outcome: 'completed', endedAt: deps.clock.now() },
-    remove: ['callerSealed'],
-  });
+/**
+ * The volunteer steps out of a live call. The contact is the caller's: it ends with the caller's leg, so the
+ * volunteer only wraps up here, and the dispatcher tells the caller goodbye unless the crisis line is with them.
+ */
+async function leaveConversation(deps: VoiceDeps, contactId: string, volunteerId: string): Promise<void> {
+  const left = await releaseVolunteer(deps, volunteerId, contactId);
+  if (left) await deps.events.publish([{ type: 'VolunteerLeft', contactId, channel: 'voice', volunteerId }]);
 }
 
 const FINAL_CALL_STATUSES = ['completed', 'busy', 'no-answer', 'canceled', 'failed'];
 
 /**
- * The volunteer's leg has ended. If they had the call, the conversation is over; otherwise the offer is
- * over: a miss when the caller was still waiting, not a miss when someone else took it or the caller left.
+ * The volunteer's leg has ended. If they had the call, they leave it (the caller's leg ends the contact);
+ * otherwise the offer is over: a miss when the caller was still waiting, not a miss when someone else took it or the caller left.
  */
 export async function handleOfferStatus(
   deps: VoiceDeps,
@@ -167,8 +165,8 @@ export async function handleOfferStatus(
   const contact = await deps.store.getContact(contactId);
   if (!contact) return;
   if (contact.volunteerId === volunteerId) {
-    const ended = await endConversation(deps, contactId);
-    if (ended) await finishConversation(deps, ended);
+    if (contact.status === 'connecting' || contact.status === 'connected')
+      await leaveConversation(deps, contactId, volunteerId);
     return;
   }
   const now = deps.clock.now();
