@@ -35,6 +35,8 @@ export const RuntimeConfigSchema = z.object({
   LINE_NUMBER: e164,
   CRISIS_NUMBER: dialable.default('988'),
   CRISIS_TEXT_NUMBER: dialable.default('988'),
+  /** A second crisis number (E.164: carriers refuse short codes on some routes); unset: none. */
+  CRISIS_BACKUP_NUMBER: dialable.optional(),
   CLINICIAN_NUMBER: e164,
   COORDINATOR_NUMBERS: z
     .string()

@@ -12,7 +12,7 @@ import { promptsFor } from '../prompts/prompts.js';
 import type { ActionTarget, Language, VoiceReply, VoiceStep } from '../replies.js';
 import { hangup, pause, say } from '../replies.js';
 import { isLineOpen, nextOpening } from '../roster/line-hours.js';
-import { CRISIS_KEY, crisisDialReply } from './crisis-dial.js';
+import { CRISIS_KEY, crisisDialReply, crisisLinesFor, partnerDialReply } from './crisis-dial.js';
 import { describeOpening } from './describe-opening.js';
 import { type CallFields, conferenceRoom, contactIdForCall, type VoiceDeps } from './voice-deps.js';
 
@@ -249,13 +249,12 @@ async function overflowCaller(
   await endQueuedContact(deps, contact.contactId, outcome, overflow.kind === 'text-back');
   switch (overflow.kind) {
     case 'partner-line':
-      return {
-        steps: [
-          say(prompts.overflowPartner, language),
-          { kind: 'dial-number', number: overflow.number, callerId: call.to },
-          hangup(),
-        ],
-      };
+      return partnerDialReply(
+        crisisLinesFor(deps.defaults, crisisNumber),
+        overflow.number,
+        call.to,
+        language,
+      );
     case 'text-back':
       return { steps: [say(prompts.overflowTextBack, language), hangup()] };
     case 'resources':
@@ -318,7 +317,7 @@ async function escalate(
   trigger: 'caller-key' | 'caller-language',
   kind: string,
 ): Promise<VoiceReply> {
-  const reply = crisisDialReply(crisisNumber, call.to, language);
+  const reply = crisisDialReply(crisisLinesFor(deps.defaults, crisisNumber), call.to, language);
   const now = deps.clock.now();
   // The record and the event are independent: either may fail without costing the other.
   const [ended, published] = await Promise.allSettled([

@@ -11,7 +11,7 @@ import {
   holdCaller,
 } from '../../flows/voice/caller-call.js';
 import { handleClinicianBridge } from '../../flows/voice/clinician-bridge.js';
-import { crisisNumberFrom } from '../../flows/voice/crisis-dial.js';
+import { crisisDialEnded, crisisLinesFor, crisisNumberFrom } from '../../flows/voice/crisis-dial.js';
 import { type CallFields, contactIdForCall, type VoiceDeps } from '../../flows/voice/voice-deps.js';
 import {
   handleOfferAnswered,
@@ -79,6 +79,13 @@ export const voiceRoutes: Partial<Record<TwilioPathName, VoiceRoute>> = {
   },
   voiceBridge: (deps, input) => bridgeCaller(deps, callerContact(input)),
   voiceBridgeEnded: async (_deps, input) => callerBridgeEnded(input.language),
+  crisisDialEnded: async (deps, input) =>
+    crisisDialEnded(crisisLinesFor(deps.defaults, input.crisisNumber), input.call.to, input.language, {
+      ...(input.params.DialCallStatus ? { dialStatus: input.params.DialCallStatus } : {}),
+      ...(input.query.get('a') ? { attempt: input.query.get('a') ?? '' } : {}),
+      ...(input.params.Digits ? { digits: input.params.Digits } : {}),
+      loops: Number(input.query.get('t')) || 0,
+    }),
   offerAnswered: (deps, input) => {
     const { contactId, volunteerId } = offer(input);
     const whisper = Number(input.query.get('w'));

@@ -109,6 +109,7 @@ export class StatelessStack extends Stack {
       LINE_NUMBER: deploy.lineNumber,
       CRISIS_NUMBER: deploy.crisisNumber,
       CRISIS_TEXT_NUMBER: deploy.crisisTextNumber,
+      ...(deploy.crisisBackupNumber ? { CRISIS_BACKUP_NUMBER: deploy.crisisBackupNumber } : {}),
       CLINICIAN_NUMBER: deploy.clinicianNumber,
       COORDINATOR_NUMBERS: deploy.coordinatorNumbers.join(','),
       LINE_TIMEZONE: deploy.timezone,

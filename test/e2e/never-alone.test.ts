@@ -72,3 +72,42 @@ describe('a volunteer leaving a call', () => {
     await waitFor(async () => (await contactOf(call))?.outcome === 'completed', 'the contact to complete');
   });
 });
+
+describe('a crisis dial that is not answered', () => {
+  async function pressNine(): Promise<SimCall> {
+    const call = await line.simulator.phone(CALLER).dial();
+    await call.waitForGather();
+    await call.press('9');
+    await call.waitForSay('Connecting you to the crisis line');
+    return call;
+  }
+
+  it('reaches the backup crisis number when the crisis line is busy', async () => {
+    line = await startTestLine();
+    line.simulator.phone(line.config.CRISIS_NUMBER).answerMode = 'busy';
+    const call = await pressNine();
+    await call.waitForSay('trying another crisis line');
+    const backup = await line.simulator.phone(line.config.CRISIS_BACKUP_NUMBER ?? '').waitForIncomingCall();
+    expect(backup.from).toBe(line.config.LINE_NUMBER);
+    await backup.answer();
+    await waitFor(() => call.bridgedWith === backup, 'the caller to be bridged with the backup line');
+  });
+
+  it('reads out the crisis text option and offers 9 again when no crisis number answers', async () => {
+    line = await startTestLine();
+    line.simulator.phone(line.config.CRISIS_NUMBER).answerMode = 'busy';
+    line.simulator.phone(line.config.CRISIS_BACKUP_NUMBER ?? '').answerMode = 'no-answer';
+    const call = await pressNine();
+    await call.waitForSay('You can text 9 8 8');
+    expect(call.isOver).toBe(false);
+    const crisisPhone = line.simulator.phone(line.config.CRISIS_NUMBER);
+    crisisPhone.answerMode = 'manual';
+    const busyCalls = crisisPhone.calls.length;
+    await call.waitForGather();
+    await call.press('9');
+    await waitFor(() => crisisPhone.calls.length > busyCalls, 'the crisis line to be dialled again');
+    const crisis = crisisPhone.calls[busyCalls] as SimCall;
+    await crisis.answer();
+    await waitFor(() => call.bridgedWith === crisis, 'the caller to be bridged with the crisis line');
+  });
+});
