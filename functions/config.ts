@@ -52,6 +52,12 @@ export const RuntimeConfigSchema = z.object({
   /** Deadline for each attempt of a store call; two attempts stay inside the webhook's 3 s deadline. */
   STORE_TIMEOUT_MS: positive(1000),
   STORE_MAX_ATTEMPTS: positive(2),
+  /** A whole store call, retries included: inside the deadline, with time left to answer. */
+  STORE_DEADLINE_MS: positive(2000),
+  /** EventBridge: per attempt, attempts, and the whole publish with its resends of failed entries. */
+  BUS_TIMEOUT_MS: positive(500),
+  BUS_MAX_ATTEMPTS: positive(2),
+  BUS_DEADLINE_MS: positive(1000),
 });
 
 export type RuntimeConfig = z.infer<typeof RuntimeConfigSchema>;

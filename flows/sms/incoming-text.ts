@@ -10,6 +10,7 @@ import type { PhoneRecord } from '../model.js';
 import { promptsFor } from '../prompts/prompts.js';
 import { volunteerTexts } from '../prompts/volunteer-texts.js';
 import type { Language, SmsReply, TextMessage } from '../replies.js';
+import { CRISIS_BOOKKEEPING_MS, CRISIS_LOOKUP_MS, within } from '../within.js';
 import { carrierKeyword } from './carrier-keywords.js';
 import { handleClinicianText, isClinician } from './clinician-text.js';
 import { crisisTextReply, escalationReference } from './crisis-text.js';
@@ -19,25 +20,12 @@ import { handleVolunteerText } from './volunteer-text.js';
 
 export type { IncomingText, TextDeps };
 
-/** How long a crisis reply may wait to learn whether the sender is a volunteer relaying words. */
-export const CRISIS_LOOKUP_MS = 700;
-/** The escalation's bookkeeping is bounded too: the webhook must answer well inside its deadline. */
-export const CRISIS_BOOKKEEPING_MS = 1_200;
-
 const SPANISH_HINT =
   /\b(hola|gracias|ayuda|estoy|quiero|necesito|tengo|por favor|no puedo|me siento|adi[oó]s)\b|[ñ¿¡]/i;
 
 /** A first guess at the texter's language from their own words. */
 export function guessLanguage(body: string): Language {
   return SPANISH_HINT.test(body) ? 'es' : 'en';
-}
-
-function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), ms);
-  });
-  return Promise.race([work.catch(() => undefined), late]).finally(() => clearTimeout(timer));
 }
 
 export async function handleIncomingText(deps: TextDeps, text: IncomingText): Promise<SmsReply> {

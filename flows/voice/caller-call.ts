@@ -12,6 +12,7 @@ import { promptsFor } from '../prompts/prompts.js';
 import type { ActionTarget, Language, VoiceReply, VoiceStep } from '../replies.js';
 import { hangup, pause, say } from '../replies.js';
 import { isLineOpen, nextOpening } from '../roster/line-hours.js';
+import { CRISIS_BOOKKEEPING_MS, within } from '../within.js';
 import { CRISIS_KEY, crisisDialReply, crisisLinesFor, partnerDialReply } from './crisis-dial.js';
 import { describeOpening } from './describe-opening.js';
 import { type CallFields, conferenceRoom, contactIdForCall, type VoiceDeps } from './voice-deps.js';
@@ -318,8 +319,22 @@ async function escalate(
   kind: string,
 ): Promise<VoiceReply> {
   const reply = crisisDialReply(crisisLinesFor(deps.defaults, crisisNumber), call.to, language);
+  const settled = await within(recordEscalation(deps, contactId, trigger, kind), CRISIS_BOOKKEEPING_MS);
+  if (settled === undefined)
+    deps.log.warn('escalation bookkeeping was slow; the caller was dialled to the crisis line', {
+      contactId,
+    });
+  return reply;
+}
+
+/** The record and the event are independent: either may fail without costing the other. */
+async function recordEscalation(
+  deps: VoiceDeps,
+  contactId: string,
+  trigger: 'caller-key' | 'caller-language',
+  kind: string,
+): Promise<true> {
   const now = deps.clock.now();
-  // The record and the event are independent: either may fail without costing the other.
   const [ended, published] = await Promise.allSettled([
     deps.store.updateContact(contactId, {
       channel: 'voice',
@@ -340,7 +355,7 @@ async function escalate(
       error: failed.reason instanceof Error ? failed.reason.name : 'unknown',
     });
   }
-  return reply;
+  return true;
 }
 
 /** The dispatcher redirects the caller here once a volunteer has accepted. */
