@@ -28,9 +28,12 @@ export const ROSTER_WINDOW_MS = 5 * 60_000;
 /** Without a roster source (a line run without one) the tick leaves shifts to ON/OFF by text. */
 export interface TickDeps extends DispatchDeps {
   readonly roster?: RosterSource;
+  /** Events the bus refused earlier, resent before anything else so alerts and bridges happen late, not never. */
+  readonly outbox?: { redeliver(): Promise<number> };
 }
 
 export interface TickReport {
+  readonly republished: number;
   readonly expiredContacts: number;
   readonly freedVolunteers: number;
   readonly reopenedRounds: number;
@@ -45,6 +48,7 @@ export interface TickReport {
 
 export async function runTick(deps: TickDeps): Promise<TickReport> {
   const now = deps.clock.now();
+  const republished = await redeliverOutbox(deps);
   const roster = await followRoster(deps, now);
   const live = await allLiveContacts(deps);
   const expiredContacts = await expireContacts(deps, live, now);
@@ -57,6 +61,7 @@ export async function runTick(deps: TickDeps): Promise<TickReport> {
   const closedTexts = await closeInactiveTexts(deps, [...liveById.values()], now);
   const offered = await dispatchWaiting(deps);
   return {
+    republished,
     expiredContacts,
     freedVolunteers,
     reopenedRounds,
@@ -71,6 +76,16 @@ export async function runTick(deps: TickDeps): Promise<TickReport> {
         }
       : {}),
   };
+}
+
+async function redeliverOutbox(deps: TickDeps): Promise<number> {
+  try {
+    return (await deps.outbox?.redeliver()) ?? 0;
+  } catch (error) {
+    // The store itself is failing: the items stay, and the next tick tries again.
+    deps.log.error('outbox redelivery failed', { error: error instanceof Error ? error.name : 'unknown' });
+    return 0;
+  }
 }
 
 /** First, so a volunteer whose shift starts now is offered the waiting callers in this same tick. */

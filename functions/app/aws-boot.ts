@@ -1,8 +1,9 @@
 // Cold start in AWS: parse the configuration, read the secrets, build the clients once per container.
-import type { EventPublisher } from '../../flows/ports.js';
+import { randomUUID } from 'node:crypto';
 import { parseRuntimeConfig } from '../config.js';
 import { busBounds, createEventBusClient } from '../events/event-bus-client.js';
 import { createEventPublisher } from '../events/event-publisher.js';
+import { createOutboxPublisher, type OutboxPublisher } from '../events/outbox.js';
 import { createLogger } from '../logging/logger.js';
 import { createPhoneVault } from '../privacy/phone-vault.js';
 import { loadSecrets } from '../secrets/load-secrets.js';
@@ -16,7 +17,8 @@ const CONTACT_LOG_RETENTION_DAYS = 400;
 
 export interface AwsWarmline {
   readonly core: WarmlineCore;
-  readonly events: EventPublisher;
+  /** Publishes to the bus; what it refuses waits in the outbox for the tick. */
+  readonly events: OutboxPublisher;
 }
 
 export async function bootInAws(
@@ -41,11 +43,17 @@ export async function bootInAws(
   });
   const vault = createPhoneVault({ pepper: secrets.callerKeyPepper, sessionKeyHex: secrets.sessionKeyHex });
   const eventBridge = createEventBusClient(busBounds(config));
-  const events = createEventPublisher({
-    client: eventBridge,
-    busName: config.EVENT_BUS_NAME,
+  const events = createOutboxPublisher({
+    bus: createEventPublisher({
+      client: eventBridge,
+      busName: config.EVENT_BUS_NAME,
+      log,
+      deadlineMs: config.BUS_DEADLINE_MS,
+    }),
+    store,
+    clock: systemClock,
+    ids: { newId: () => randomUUID() },
     log,
-    deadlineMs: config.BUS_DEADLINE_MS,
   });
   const core: WarmlineCore = {
     config,

@@ -12,6 +12,7 @@ const ready = bootInAws('dispatcher', process.env).then(
   ({ core, events }): TickDeps => ({
     ...dispatchDeps(core, events, twilioTelephonyFor(core)),
     roster: rosterSource(createAdminStore(core.config)),
+    outbox: events,
   }),
 );
 

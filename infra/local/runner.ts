@@ -1,4 +1,5 @@
 // The whole warmline on one port: embedded store, the same handlers and rules, the tick, the Twilio simulator.
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -13,6 +14,9 @@ import { twilioTelephonyFor } from '../../functions/app/twilio-telephony-for.js'
 import { dispatchDeps, systemClock, type WarmlineCore, webhookApp } from '../../functions/app/warmline.js';
 import type { RuntimeConfig } from '../../functions/config.js';
 import { schedules } from '../../functions/event-rules.js';
+import { busBounds, createEventBusClient } from '../../functions/events/event-bus-client.js';
+import { createEventPublisher } from '../../functions/events/event-publisher.js';
+import { createOutboxPublisher, type OutboxPublisher } from '../../functions/events/outbox.js';
 import { textResponse } from '../../functions/http/web-request.js';
 import { createLogger } from '../../functions/logging/logger.js';
 import { createPhoneVault } from '../../functions/privacy/phone-vault.js';
@@ -24,6 +28,7 @@ import type { WebApp } from '../../functions/webhook/webhook-app.js';
 import { startEmbeddedDynamo } from './embedded-dynamo.js';
 import { readWebRequest, writeWebResponse } from './http-adapter.js';
 import { LocalEventBus } from './local-bus.js';
+import { LOCAL_EVENTBRIDGE_PATH, localEventBridge } from './local-eventbridge.js';
 import { localConfig, SIMULATOR_API_PATH } from './local-settings.js';
 import { type SeededVolunteer, seedDemoLine } from './seed.js';
 import { TwilioSimulator } from './simulator/simulator.js';
@@ -53,6 +58,8 @@ export interface LocalWarmline {
   readonly config: RuntimeConfig;
   readonly simulator: TwilioSimulator;
   readonly bus: LocalEventBus;
+  /** What the line publishes through: the real EventBridge client and publisher, with the outbox. */
+  readonly events: OutboxPublisher;
   readonly store: DynamoStore;
   readonly core: WarmlineCore;
   readonly volunteers: readonly SeededVolunteer[];
@@ -86,7 +93,11 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
   const config = localConfig(
-    { ...env, DYNAMODB_ENDPOINT: dynamo.endpoint },
+    {
+      ...env,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      EVENTBRIDGE_ENDPOINT: `${origin}${LOCAL_EVENTBRIDGE_PATH}`,
+    },
     env.PUBLIC_BASE_URL ?? `http://localhost:${port}`,
   );
 
@@ -103,6 +114,7 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
       endpoint: dynamo.endpoint,
       maxAttempts: config.STORE_MAX_ATTEMPTS,
       requestTimeoutMs: config.STORE_TIMEOUT_MS,
+      deadlineMs: config.STORE_DEADLINE_MS,
       ...(options.onStoreCall ? { onCall: options.onStoreCall } : {}),
     }),
     { tableName: config.TABLE_NAME, defaults, retentionDays: 400 },
@@ -115,10 +127,25 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
   const clock = options.clock ?? systemClock;
   const core: WarmlineCore = { config, authToken, defaults, store, vault, clock, log };
   const bus = new LocalEventBus(log);
+  mounts.push({ prefix: LOCAL_EVENTBRIDGE_PATH, app: localEventBridge((event) => bus.publish([event])) });
+  // Everything publishes as in AWS: the real client and publisher, over HTTP, to the local PutEvents.
+  const events = createOutboxPublisher({
+    bus: createEventPublisher({
+      client: createEventBusClient(busBounds(config)),
+      busName: config.EVENT_BUS_NAME,
+      log,
+      deadlineMs: config.BUS_DEADLINE_MS,
+    }),
+    store,
+    clock,
+    ids: { newId: () => randomUUID() },
+    log,
+  });
   const telephony = twilioTelephonyFor(core);
   const dispatch: TickDeps = {
-    ...dispatchDeps(core, bus, telephony),
+    ...dispatchDeps(core, events, telephony),
     roster: rosterSource(createAdminStore(config)),
+    outbox: events,
   };
   bus.subscribe('dispatcher', (event) => handleLineEvent(dispatch, event));
   bus.subscribe('notifier', (event) => handleNotification(dispatch, event));
@@ -134,7 +161,7 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
     voiceStatusCallbackPath: TWILIO_PATHS.voiceStatus,
     timeScale: options.timeScale ?? 1,
   });
-  const twilioApp = webhookApp(core, bus, smsHandler(core, bus));
+  const twilioApp = webhookApp(core, events, smsHandler(core, events));
   const simulatorApi: WebApp = async (request) => {
     const result = await simulator.handleRest({
       method: request.method,
@@ -163,6 +190,7 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
     config,
     simulator,
     bus,
+    events,
     store,
     core,
     volunteers,

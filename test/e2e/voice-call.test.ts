@@ -84,6 +84,8 @@ describe('a voice call', () => {
     await line.store.saveSettings({
       hours: { alwaysOpen: true, windows: [], holidays: [] },
       ringGroupSize: 1,
+      // The offers are answered one after another: none may ring out first on a loaded machine.
+      offerRingSeconds: 60,
     });
     const callers = [];
     for (const number of ['+15557650001', '+15557650002', '+15557650003'])
