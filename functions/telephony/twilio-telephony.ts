@@ -32,6 +32,8 @@ export interface TwilioTelephonyOptions {
   readonly accountSid: string;
   readonly authToken: string;
   readonly apiBase?: string;
+  /** The HTTP layer; by default fetch to Twilio (or to `apiBase`). */
+  readonly httpClient?: FetchTwilioHttpClient;
   readonly log: Log;
   readonly sleep?: (ms: number) => Promise<void>;
 }
@@ -39,7 +41,7 @@ export interface TwilioTelephonyOptions {
 export function createTwilioTelephony(options: TwilioTelephonyOptions): Telephony {
   const client = new BaseTwilio.Client(options.accountSid, options.authToken, {
     accountSid: options.accountSid,
-    httpClient: new FetchTwilioHttpClient(options.apiBase) as never,
+    httpClient: (options.httpClient ?? new FetchTwilioHttpClient(options.apiBase)) as never,
   });
   const account = new Api(client as never).account;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));

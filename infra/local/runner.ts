@@ -26,6 +26,7 @@ import { createDocumentClient } from '../../functions/store/dynamo-client.js';
 import { DynamoStore } from '../../functions/store/dynamo-store.js';
 import type { WebApp } from '../../functions/webhook/webhook-app.js';
 import { startEmbeddedDynamo } from './embedded-dynamo.js';
+import { FaultDrills, parseFaults } from './faults.js';
 import { readWebRequest, writeWebResponse } from './http-adapter.js';
 import { LocalEventBus } from './local-bus.js';
 import { LOCAL_EVENTBRIDGE_PATH, localEventBridge } from './local-eventbridge.js';
@@ -60,6 +61,8 @@ export interface LocalWarmline {
   readonly bus: LocalEventBus;
   /** What the line publishes through: the real EventBridge client and publisher, with the outbox. */
   readonly events: OutboxPublisher;
+  /** WARMLINE_FAULTS, switchable while the line runs (the phone page does). */
+  readonly faults: FaultDrills;
   readonly store: DynamoStore;
   readonly core: WarmlineCore;
   readonly volunteers: readonly SeededVolunteer[];
@@ -101,6 +104,10 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
     env.PUBLIC_BASE_URL ?? `http://localhost:${port}`,
   );
 
+  // Parsed first so a wrong spec fails at once; switched on after the table is created and seeded.
+  const drilled = parseFaults(env.WARMLINE_FAULTS);
+  const faults = new FaultDrills({});
+  await faults.start();
   const rawClient = new DynamoDBClient({
     region: config.AWS_REGION,
     endpoint: dynamo.endpoint,
@@ -115,6 +122,7 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
       maxAttempts: config.STORE_MAX_ATTEMPTS,
       requestTimeoutMs: config.STORE_TIMEOUT_MS,
       deadlineMs: config.STORE_DEADLINE_MS,
+      instrument: faults.instrument('store'),
       ...(options.onStoreCall ? { onCall: options.onStoreCall } : {}),
     }),
     { tableName: config.TABLE_NAME, defaults, retentionDays: 400 },
@@ -131,7 +139,7 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
   // Everything publishes as in AWS: the real client and publisher, over HTTP, to the local PutEvents.
   const events = createOutboxPublisher({
     bus: createEventPublisher({
-      client: createEventBusClient(busBounds(config)),
+      client: createEventBusClient({ ...busBounds(config), instrument: faults.instrument('bus') }),
       busName: config.EVENT_BUS_NAME,
       log,
       deadlineMs: config.BUS_DEADLINE_MS,
@@ -141,7 +149,7 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
     ids: { newId: () => randomUUID() },
     log,
   });
-  const telephony = twilioTelephonyFor(core);
+  const telephony = twilioTelephonyFor(core, faults.restClient(config.TWILIO_API_BASE));
   const dispatch: TickDeps = {
     ...dispatchDeps(core, events, telephony),
     roster: rosterSource(createAdminStore(config)),
@@ -180,6 +188,7 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
   handle = twilioApp;
 
   const volunteers = options.seed === false ? [] : await seedDemoLine(store, vault, clock.now());
+  faults.active = drilled;
   const tick = () => bus.invoke(() => runTick(dispatch));
   const minute = (schedules.find((s) => s.name === 'Tick')?.everyMinutes ?? 1) * 60_000;
   // A failed tick is already logged by the bus; the next one tries again.
@@ -191,6 +200,7 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
     simulator,
     bus,
     events,
+    faults,
     store,
     core,
     volunteers,
@@ -211,6 +221,7 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
       server.closeAllConnections();
       await closed;
       rawClient.destroy();
+      await faults.close();
       await dynamo.close();
     },
   };
