@@ -14,7 +14,13 @@ import { CRISIS_BOOKKEEPING_MS, CRISIS_LOOKUP_MS, within } from '../within.js';
 import { carrierKeyword } from './carrier-keywords.js';
 import { handleClinicianText, isClinician } from './clinician-text.js';
 import { crisisTextReply, escalationReference } from './crisis-text.js';
-import { type IncomingText, type TextDeps, textContactId, toVolunteerOf } from './text-deps.js';
+import {
+  type IncomingText,
+  REPLAY_WINDOW_SECONDS,
+  type TextDeps,
+  textContactId,
+  toVolunteerOf,
+} from './text-deps.js';
 import { handleTexterMessage, handleTexterStop, liveConversation } from './texter-text.js';
 import { handleVolunteerText } from './volunteer-text.js';
 
@@ -34,8 +40,13 @@ export async function handleIncomingText(deps: TextDeps, text: IncomingText): Pr
   const assessment = keyword ? undefined : detectCrisis(text.body);
   const phoneKey = deps.vault.keyOf(text.from);
   if (assessment?.escalate) {
-    const phone = await within(deps.store.getPhone(phoneKey), CRISIS_LOOKUP_MS);
+    // Both bounded and side by side; a store that cannot answer counts as a first delivery, never a replay.
+    const [phone, first] = await Promise.all([
+      within(deps.store.getPhone(phoneKey), CRISIS_LOOKUP_MS),
+      within(deps.store.firstTime(`crisis#${text.messageSid}`, REPLAY_WINDOW_SECONDS), CRISIS_LOOKUP_MS),
+    ]);
     if (phone?.volunteerId) return handleVolunteerText(deps, phone.volunteerId, text);
+    if (first === false) return replayedCrisis(deps, text);
     return crisisFromTexter(deps, phoneKey, phone, text, assessment.kind ?? 'unknown');
   }
   const phone = await deps.store.getPhone(phoneKey);
@@ -53,6 +64,17 @@ export async function handleIncomingText(deps: TextDeps, text: IncomingText): Pr
     default:
       return handleTexterMessage(deps, phoneKey, phone, text, language);
   }
+}
+
+/** A retry or replay of a crisis text: the texter's options again, but no second alert or record. */
+function replayedCrisis(deps: TextDeps, text: IncomingText): SmsReply {
+  const reply = crisisTextReply(
+    deps.defaults,
+    guessLanguage(text.body),
+    escalationReference(text.messageSid),
+    '',
+  );
+  return { messages: reply.messages.filter((message) => !message.to) };
 }
 
 async function crisisFromTexter(

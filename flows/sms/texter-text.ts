@@ -16,6 +16,7 @@ import { describeOpening } from '../voice/describe-opening.js';
 import {
   endTextConversation,
   type IncomingText,
+  REPLAY_WINDOW_SECONDS,
   type TextDeps,
   textContactId,
   toVolunteerOf,
@@ -58,7 +59,13 @@ export async function handleTexterMessage(
 ): Promise<SmsReply> {
   // After STOP, carriers block anything we send until START: open nothing, send nothing.
   if (phone?.optedOut) return NO_REPLY;
-  const contact = await liveConversation(deps, phone);
+  // A message belongs to the conversation it was sent in: replayed after that one ended, it must not open or
+  // join the next. Side by side with the lookup; a store error counts as a first delivery.
+  const [first, contact] = await Promise.all([
+    deps.store.firstTime(`text#${text.messageSid}`, REPLAY_WINDOW_SECONDS).catch(() => true),
+    liveConversation(deps, phone),
+  ]);
+  if (!first) return NO_REPLY;
   if (!contact) return openConversation(deps, phoneKey, text, language);
   if (contact.status === 'queued') return whileWaiting(deps, contact, text);
   const recorded = await deps.store.recordMessage(

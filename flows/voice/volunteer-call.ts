@@ -52,11 +52,24 @@ export async function handleOfferInput(
 ): Promise<VoiceReply> {
   if (digits !== ACCEPT_KEY) return { steps: [say(en.whisperMissed, 'en'), hangup()] };
   const now = deps.clock.now();
-  const claimed = await deps.store.updateContact(contactId, {
-    channel: 'voice',
-    expectStatus: ['queued'],
-    set: { status: 'connecting', volunteerId, answeredAt: now },
+  // The whole expected state: this offer still ringing (a late "completed" has not ended it), then the
+  // contact still queued. Losing the second step hands the offer back, so only a winner's offer is accepted.
+  const offerHeld = await deps.store.updateOffer(contactId, volunteerId, {
+    expectStatus: ['ringing'],
+    set: { status: 'accepted' },
   });
+  const claimed =
+    offerHeld &&
+    (await deps.store.updateContact(contactId, {
+      channel: 'voice',
+      expectStatus: ['queued'],
+      set: { status: 'connecting', volunteerId, answeredAt: now },
+    }));
+  if (offerHeld && !claimed)
+    await deps.store.updateOffer(contactId, volunteerId, {
+      expectStatus: ['accepted'],
+      set: { status: 'released' },
+    });
   if (!claimed) {
     const contact = await deps.store.getContact(contactId);
     // A replay of the winner's own key press: put them back in the room.
@@ -171,6 +184,11 @@ export async function handleOfferStatus(
   }
   const now = deps.clock.now();
   const missed = contact.status === 'queued';
+  // The leg is over: a key press that arrives after this callback must not win the caller.
+  await deps.store.updateOffer(contactId, volunteerId, {
+    expectStatus: ['ringing'],
+    set: { status: 'released' },
+  });
   const volunteer = await deps.store.updateVolunteer(volunteerId, {
     expectState: ['offered'],
     expectContactId: contactId,

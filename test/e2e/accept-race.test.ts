@@ -56,6 +56,19 @@ describe('the accept race', () => {
       );
       await post('/twilio/voice', caller);
       await post(`/twilio/voice/language?c=${contactId}&cn=988`, { ...caller, Digits: '1' });
+      // Each racer holds a ringing offer, as the dispatcher leaves it when it rings a volunteer.
+      await Promise.all(
+        RACERS.map((volunteerId, i) =>
+          line.store.putOffer({
+            contactId,
+            volunteerId,
+            channel: 'voice',
+            callSid: `CA${(trial * 10 + i).toString(16).padStart(32, 'b')}`,
+            status: 'ringing',
+            offeredAt: Date.now(),
+          }),
+        ),
+      );
       const answers = await Promise.all(
         RACERS.map((volunteerId, i) =>
           post(`/twilio/voice/offer-input?c=${contactId}&v=${volunteerId}`, {
