@@ -64,26 +64,27 @@ describe('WARMLINE_FAULTS', () => {
 });
 
 describe('with the bus and the store both hanging (bus=hang,store=hang)', () => {
-  it('dials the crisis line for 100 of 100 presses of 9, within 1.8 s each', async () => {
+  it('dials the crisis line for 100 of 100 presses of 9 within 3 s, never waiting on the bookkeeping', async () => {
     line = await startTestLine({ env: { WARMLINE_FAULTS: 'bus=hang,store=hang' } });
-    const results = await trials(100, 50, pressNine);
+    const results = await trials(100, 25, pressNine);
     const dialled = results.filter((r) => dialsCrisis(r.value.body));
     const slowest = Math.max(...results.map((r) => r.ms));
     console.log(
       `bus=hang,store=hang: ${dialled.length}/100 presses of 9 dialled, slowest ${Math.round(slowest)} ms`,
     );
     expect(dialled).toHaveLength(100);
-    // The 3 s webhook deadline is never what saves the caller: the 1.2 s bookkeeping bound is. Without it
-    // each press waits for the store client's own 2 s deadline.
-    expect(slowest).toBeLessThan(1_800);
-    // The faults were really met by the clients: their own deadlines gave up.
-    expect(line.logLines.join('\n')).toContain('escalation bookkeeping was slow');
+    // The 3 s webhook deadline is never what saves the caller: the 1.2 s bookkeeping bound gave up on the
+    // hung store and bus for every press (without it each press waits on the clients' own deadlines, and
+    // the slowest passes 3 s even on an idle machine).
+    expect(slowest).toBeLessThan(3_000);
+    const gaveUp = line.logLines.filter((l) => l.includes('escalation bookkeeping was slow')).length;
+    expect(gaveUp).toBe(100);
   });
 
-  it('answers 100 of 100 crisis texts with the crisis options and the clinician alert, within 2.8 s each', async () => {
+  it('answers 100 of 100 crisis texts with the crisis options and the clinician alert within 3 s', async () => {
     line = await startTestLine({ env: { WARMLINE_FAULTS: 'bus=hang,store=hang' } });
     const clinician = line.config.CLINICIAN_NUMBER;
-    const results = await trials(100, 50, (n) =>
+    const results = await trials(100, 25, (n) =>
       post(
         '/twilio/sms',
         smsFields(messageSid(n), caller(n), line.config.LINE_NUMBER, 'i want to end my life tonight'),
@@ -99,9 +100,11 @@ describe('with the bus and the store both hanging (bus=hang,store=hang)', () => 
       `bus=hang,store=hang: ${answered.length}/100 crisis texts answered and alerted, slowest ${Math.round(slowest)} ms`,
     );
     expect(answered).toHaveLength(100);
-    // 700 ms to look the sender up, 1.2 s of bookkeeping, with room for a loaded 2-core machine; without
-    // either bound the store's 2 s deadlines add up past the webhook's 3 s and the alert is lost.
-    expect(slowest).toBeLessThan(2_800);
+    // 700 ms to look the sender up, 1.2 s of bookkeeping; without either bound the store's 2 s deadlines add
+    // up past the webhook's 3 s and the texter gets the trouble reply, without the clinician alert.
+    expect(slowest).toBeLessThan(3_000);
+    const gaveUp = line.logLines.filter((l) => l.includes('crisis bookkeeping failed or was slow')).length;
+    expect(gaveUp).toBe(100);
   });
 });
 
@@ -211,5 +214,5 @@ describe('with half of PutEvents entries refused (bus=partial50)', () => {
     expect(escalated.filter((c) => c === 0)).toEqual([]);
     // The notifier's once-per-contact key turns at-least-once delivery into exactly one alert.
     expect(alerts).toBe(TRIALS);
-  });
+  }, 120_000);
 });

@@ -72,7 +72,7 @@ async function freePort(): Promise<number> {
 }
 
 describe('npm start', () => {
-  it('serves /health within 10 seconds on PORT and honours PUBLIC_BASE_URL and TWILIO_AUTH_TOKEN', async () => {
+  it('serves /health within 10 seconds on PORT and honours PUBLIC_BASE_URL, TWILIO_AUTH_TOKEN and WARMLINE_FAULTS', async () => {
     const port = await freePort();
     const publicBaseUrl = 'https://warmline.example.org';
     // Its own process group, so the whole tree (npm, tsx, node) is stopped at the end, not only npm.
@@ -83,6 +83,7 @@ describe('npm start', () => {
         PORT: String(port),
         PUBLIC_BASE_URL: publicBaseUrl,
         TWILIO_AUTH_TOKEN: 'a-token-for-this-test',
+        WARMLINE_FAULTS: 'rest=fail',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -110,6 +111,7 @@ describe('npm start', () => {
       });
       expect(response.status).toBe(200);
       expect(output).toContain(`${publicBaseUrl}/twilio/voice`);
+      expect(output).toMatch(/fault drills +rest=fail/);
     } finally {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       if (child.pid) process.kill(-child.pid, 'SIGTERM');
