@@ -145,6 +145,8 @@ export interface Telephony {
   cancelCall(callSid: string): Promise<void>;
   sendText(request: { to: string; from: string; body: string }): Promise<void>;
   addConferenceParticipant(request: { room: string; to: string; from: string }): Promise<void>;
+  /** Plays a TwiML document (Say, Pause) to everyone in the room. */
+  announceToConference(request: { room: string; url: string }): Promise<void>;
 }
 
 export interface Log {

@@ -21,6 +21,7 @@ export const eventRules: readonly EventRuleDefinition[] = [
       'ContactEscalated',
       'OfferEnded',
       'VolunteerLeft',
+      'VolunteerSteppedOut',
       'ShiftStarted',
       'ShiftEnded',
       'ClinicianCallRequested',

@@ -47,6 +47,9 @@ export async function handleLineEvent(deps: DispatchDeps, event: LineEvent): Pro
     case 'VolunteerLeft':
       await sendCallerToGoodbye(deps, event.contactId);
       break;
+    case 'VolunteerSteppedOut':
+      await reassureCaller(deps, event.contactId);
+      return;
     case 'ContactEscalated':
       if (event.channel === 'voice' && event.trigger === 'volunteer')
         await addCrisisLine(deps, event.contactId);
@@ -283,6 +286,16 @@ async function callClinicianBack(deps: DispatchDeps, reference: string, requestI
     url: deps.webhookUrl({ route: 'clinicianBridge', query: { r: reference } }),
     statusCallback: deps.webhookUrl({ route: 'voiceStatus' }),
     timeoutSeconds: 30,
+  });
+}
+
+/** The volunteer is in the star menu, out of the room: the caller hears that their peer is coming back. */
+async function reassureCaller(deps: DispatchDeps, contactId: string): Promise<void> {
+  const contact = await deps.store.getContact(contactId);
+  if (contact?.status !== 'connected') return;
+  await deps.telephony.announceToConference({
+    room: conferenceRoom(contactId),
+    url: deps.webhookUrl({ route: 'conferenceHold', query: { l: contact.language } }),
   });
 }
 

@@ -33,6 +33,8 @@ export const english: Prompts = {
   overflowResources: (crisisNumber) =>
     `All our volunteers are still busy, and we're sorry for the wait. Please try us again later. If you need someone now, the crisis line is open at any hour at ${digitsForSpeech(crisisNumber)}.`,
   connectingCrisis: 'Connecting you to the crisis line now. Please stay on the line.',
+  peerStillHere:
+    'Your peer volunteer is still with you and will be back in a moment. Please stay on the line.',
   crisisTryingBackup:
     'The crisis line did not answer. We are trying another crisis line for you now. Please stay on the line.',
   crisisUnreachable: (crisisNumber, crisisTextNumber) =>

@@ -34,6 +34,7 @@ export const spanish: Prompts = {
   overflowResources: (crisisNumber) =>
     `Todas las personas voluntarias siguen ocupadas; lamentamos la espera. Por favor llame más tarde. Si necesita a alguien ahora, la línea de crisis atiende a toda hora en el ${digitsForSpeech(crisisNumber)}.`,
   connectingCrisis: 'Le conectamos ahora con la línea de crisis. Por favor, no cuelgue.',
+  peerStillHere: 'La persona voluntaria sigue con usted y vuelve en un momento. Por favor, no cuelgue.',
   crisisTryingBackup:
     'La línea de crisis no contestó. Probamos ahora otra línea de crisis. Por favor, no cuelgue.',
   crisisUnreachable: (crisisNumber, crisisTextNumber) =>

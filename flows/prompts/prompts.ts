@@ -23,6 +23,7 @@ export interface Prompts {
   overflowTextBack: string;
   overflowResources: (crisisNumber: string) => string;
   connectingCrisis: string;
+  peerStillHere: string;
   crisisTryingBackup: string;
   crisisUnreachable: (crisisNumber: string, crisisTextNumber: string) => string;
   partnerUnreachable: string;

@@ -386,6 +386,11 @@ export async function bridgeCaller(deps: VoiceDeps, contactId: string): Promise<
   };
 }
 
+/** Announced into the room while the volunteer is in the star menu: the caller never sits in silence. */
+export function peerStillHere(language: Language): VoiceReply {
+  return { steps: [say(promptsFor(language).peerStillHere, language)] };
+}
+
 export function callerBridgeEnded(language: Language): VoiceReply {
   return { steps: [say(promptsFor(language).callEndedByPeer, language), hangup()] };
 }

@@ -121,6 +121,7 @@ export async function handleVolunteerInput(
     return { steps: [say(en.volunteerCallEnded(wrapUp), 'en'), hangup()] };
   }
   if (!fromMenu) {
+    await deps.events.publish([{ type: 'VolunteerSteppedOut', contactId, channel: 'voice', volunteerId }]);
     return {
       steps: [
         {

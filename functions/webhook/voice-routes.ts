@@ -9,6 +9,7 @@ import {
   handleIncomingCall,
   handleIntake,
   holdCaller,
+  peerStillHere,
 } from '../../flows/voice/caller-call.js';
 import { handleClinicianBridge } from '../../flows/voice/clinician-bridge.js';
 import { crisisDialEnded, crisisLinesFor, crisisNumberFrom } from '../../flows/voice/crisis-dial.js';
@@ -79,6 +80,7 @@ export const voiceRoutes: Partial<Record<TwilioPathName, VoiceRoute>> = {
   },
   voiceBridge: (deps, input) => bridgeCaller(deps, callerContact(input)),
   voiceBridgeEnded: async (_deps, input) => callerBridgeEnded(input.language),
+  conferenceHold: async (_deps, input) => peerStillHere(input.language),
   crisisDialEnded: async (deps, input) =>
     crisisDialEnded(crisisLinesFor(deps.defaults, input.crisisNumber), input.call.to, input.language, {
       ...(input.params.DialCallStatus ? { dialStatus: input.params.DialCallStatus } : {}),
@@ -142,13 +144,18 @@ export const STATUS_ROUTES: ReadonlySet<TwilioPathName> = new Set([
   'smsStatus',
 ]);
 
+/** Requests Twilio makes for a conference, not a call (an announcement): they carry no CallSid. */
+export const CONFERENCE_ROUTES: ReadonlySet<TwilioPathName> = new Set(['conferenceHold']);
+
 export function voiceInput(
+  route: TwilioPathName,
   params: Record<string, string>,
   query: URLSearchParams,
   fallbackCrisis: string,
 ): VoiceInput {
   const callSid = params.CallSid ?? '';
-  if (!/^CA[0-9a-f]{32}$/i.test(callSid)) throw new BadWebhookError('CallSid is missing or malformed');
+  if (!CONFERENCE_ROUTES.has(route) && !/^CA[0-9a-f]{32}$/i.test(callSid))
+    throw new BadWebhookError('CallSid is missing or malformed');
   return {
     call: { callSid, from: params.From ?? '', to: params.To ?? '' },
     params,

@@ -33,6 +33,8 @@ describe('a warm transfer', () => {
     const { call, offer, room } = await connectedCall();
     await offer.press('*');
     await offer.waitForSay('Press 1 to add the crisis line');
+    // Out of the room in the menu: the caller is told their peer is coming back, not left in silence.
+    await call.waitForSay('Your peer volunteer is still with you');
     await offer.press('1');
     const crisis = await line.simulator.phone(line.config.CRISIS_NUMBER).waitForIncomingCall();
     expect(crisis.from).toBe(line.config.LINE_NUMBER);
