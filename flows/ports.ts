@@ -128,6 +128,8 @@ export interface TextStore {
 export interface Deduplicator {
   /** True the first time a key is seen within `ttlSeconds`; false on every repeat. */
   firstTime(key: string, ttlSeconds: number): Promise<boolean>;
+  /** Undoes a `firstTime` whose work failed, so the retry does it rather than skipping it. */
+  forget(key: string): Promise<void>;
 }
 
 export type Store = ContactStore & VolunteerStore & OfferStore & TextStore & Deduplicator;

@@ -307,6 +307,13 @@ export class DynamoStore implements Store, OutboxStore {
     }
   }
 
+  async forget(key: string): Promise<void> {
+    // An expired marker, written with PutItem: the one write the notifier is allowed besides marking.
+    await this.client.send(
+      new PutCommand({ TableName: this.table, Item: { pk: `SEEN#${key}`, sk: 'SEEN', expiresAt: 0 } }),
+    );
+  }
+
   async getPhone(key: string): Promise<PhoneRecord | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.table, Key: phoneKey(key) }));
     return strip<PhoneRecord>(Item);
