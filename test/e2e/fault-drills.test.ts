@@ -5,8 +5,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LineEvent } from '../../flows/events.js';
 import { parseFaults } from '../../infra/local/faults.js';
-import { startTestLine, type TestLine } from '../support/local-line.js';
-import { callFields, postSignedWebhook, smsFields } from '../support/signed-webhook.js';
+import { signedPosterFor, startTestLine, type TestLine } from '../support/local-line.js';
+import { callFields, smsFields } from '../support/signed-webhook.js';
 import { waitFor } from '../support/wait-for.js';
 
 let line: TestLine;
@@ -18,15 +18,8 @@ const callSid = (n: number) => `CA${n.toString(16).padStart(32, '0')}`;
 const messageSid = (n: number) => `SM${n.toString(16).padStart(32, 'a')}`;
 const caller = (n: number) => `+1555765${String(n).padStart(4, '0')}`;
 
-function post(pathAndQuery: string, params: Record<string, string>) {
-  return postSignedWebhook({
-    origin: line.origin,
-    publicBaseUrl: line.config.PUBLIC_BASE_URL,
-    authToken: line.config.TWILIO_AUTH_TOKEN ?? '',
-    pathAndQuery,
-    params,
-  });
-}
+const post = (pathAndQuery: string, params: Record<string, string>) =>
+  signedPosterFor(line)(pathAndQuery, params);
 
 /** Runs `trial` for 0..count-1, `parallel` at a time; returns each result with its time in ms. */
 async function trials<T>(count: number, parallel: number, trial: (n: number) => Promise<T>) {

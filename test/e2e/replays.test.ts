@@ -1,8 +1,8 @@
 // Replays, retries and late callbacks that used to do things twice or in the wrong conversation.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SimPhone } from '../../infra/local/simulator/simulator.js';
-import { startTestLine, type TestLine } from '../support/local-line.js';
-import { callFields, postSignedWebhook, smsFields } from '../support/signed-webhook.js';
+import { signedPosterFor, startTestLine, type TestLine } from '../support/local-line.js';
+import { callFields, smsFields } from '../support/signed-webhook.js';
 import { waitFor } from '../support/wait-for.js';
 
 const TEXTER = '+15557654321';
@@ -15,13 +15,7 @@ afterEach(async () => {
 
 const phone = (number: string): SimPhone => line.simulator.phone(number);
 const post = (pathAndQuery: string, params: Record<string, string>) =>
-  postSignedWebhook({
-    origin: line.origin,
-    publicBaseUrl: line.config.PUBLIC_BASE_URL,
-    authToken: line.config.TWILIO_AUTH_TOKEN ?? '',
-    pathAndQuery,
-    params,
-  });
+  signedPosterFor(line)(pathAndQuery, params);
 
 /** The texter writes, Ana (alone on shift) accepts; returns the conversation's tag. */
 async function conversationWithAna(words: string): Promise<void> {

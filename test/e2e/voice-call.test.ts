@@ -2,8 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Contact, Volunteer } from '../../flows/model.js';
 import type { SimCall } from '../../infra/local/simulator/call-leg.js';
-import { startTestLine, type TestLine } from '../support/local-line.js';
-import { callFields, postSignedWebhook } from '../support/signed-webhook.js';
+import { signedPosterFor, startTestLine, type TestLine } from '../support/local-line.js';
+import { callFields } from '../support/signed-webhook.js';
 import { waitFor } from '../support/wait-for.js';
 
 const CALLER = '+15557654321';
@@ -209,14 +209,7 @@ describe('replays and late callbacks', () => {
     await line.idle();
     const before = await contactOf(call);
     const eventsBefore = line.bus.published.length;
-    const post = (pathAndQuery: string, params: Record<string, string>) =>
-      postSignedWebhook({
-        origin: line.origin,
-        publicBaseUrl: line.config.PUBLIC_BASE_URL,
-        authToken: line.config.TWILIO_AUTH_TOKEN ?? '',
-        pathAndQuery,
-        params,
-      });
+    const post = signedPosterFor(line);
     const callerFields = callFields(call.sid, CALLER, line.config.LINE_NUMBER);
     const contactId = `v-${call.sid}`;
     // Replays of every step, then callbacks late and in the wrong order.
