@@ -17,6 +17,8 @@ import { type DispatchDeps, dispatchWaiting } from './dispatcher.js';
 
 /** An offer round older than this has certainly finished ringing, whatever callbacks said. */
 const STALE_ROUND_MS = 3 * 60_000;
+/** A bridge takes a second or two; a claim still connecting after this lost its ContactConnected. */
+const STUCK_CLAIM_MS = 30_000;
 const CHANNELS: readonly Channel[] = ['voice', 'sms'];
 const QUEUE_SCAN_LIMIT = 200;
 /**
@@ -37,6 +39,7 @@ export interface TickReport {
   readonly expiredContacts: number;
   readonly freedVolunteers: number;
   readonly reopenedRounds: number;
+  readonly reconnected: number;
   readonly closedTexts: number;
   readonly offered: number;
   /** Only when the tick follows a roster. */
@@ -58,6 +61,7 @@ export async function runTick(deps: TickDeps): Promise<TickReport> {
     (await freeStuckVolunteers(deps, onShift, liveById, now)) +
     (await clearStaleTextOffers(deps, onShift, liveById));
   const reopenedRounds = await reopenStaleRounds(deps, [...liveById.values()], now);
+  const reconnected = await reconnectStuckClaims(deps, [...liveById.values()], now);
   const closedTexts = await closeInactiveTexts(deps, [...liveById.values()], now);
   const offered = await dispatchWaiting(deps);
   return {
@@ -65,6 +69,7 @@ export async function runTick(deps: TickDeps): Promise<TickReport> {
     expiredContacts,
     freedVolunteers,
     reopenedRounds,
+    reconnected,
     closedTexts,
     offered,
     ...(roster
@@ -224,6 +229,34 @@ async function closeInactiveTexts(
     for (const text of texts) await deps.telephony.sendText({ ...text, from: settings.lineNumber });
   }
   return closed;
+}
+
+/**
+ * A voice claim whose ContactConnected never went out (the webhook failed between the claim and the publish,
+ * or a write timed out after it was applied) leaves the caller on hold: connect them from state.
+ */
+async function reconnectStuckClaims(
+  deps: DispatchDeps,
+  live: readonly Contact[],
+  now: number,
+): Promise<number> {
+  const stuck = live.filter(
+    (contact) =>
+      contact.channel === 'voice' &&
+      contact.status === 'connecting' &&
+      contact.volunteerId !== undefined &&
+      now - (contact.answeredAt ?? now) >= STUCK_CLAIM_MS,
+  );
+  if (stuck.length === 0) return 0;
+  await deps.events.publish(
+    stuck.map((contact) => ({
+      type: 'ContactConnected' as const,
+      contactId: contact.contactId,
+      channel: 'voice' as const,
+      volunteerId: contact.volunteerId ?? '',
+    })),
+  );
+  return stuck.length;
 }
 
 async function reopenStaleRounds(deps: DispatchDeps, live: readonly Contact[], now: number): Promise<number> {

@@ -77,10 +77,19 @@ export async function handleOfferInput(
       return joinConference(contactId, volunteerId);
     return { steps: [say(contact?.status === 'ended' ? en.offerGone : en.offerTaken, 'en'), hangup()] };
   }
-  await deps.store.updateVolunteer(volunteerId, {
-    set: { state: 'busy', contactId, missedOffers: 0 },
-    remove: ['wrapUntil'],
-  });
+  // The claim is the commitment: a failed volunteer update must not keep the caller from their bridge
+  // (the tick frees a volunteer left in the wrong state).
+  await deps.store
+    .updateVolunteer(volunteerId, {
+      set: { state: 'busy', contactId, missedOffers: 0 },
+      remove: ['wrapUntil'],
+    })
+    .catch((error: unknown) =>
+      deps.log.warn('volunteer not marked busy after a claim', {
+        contactId,
+        error: error instanceof Error ? error.name : 'unknown',
+      }),
+    );
   await deps.events.publish([{ type: 'ContactConnected', contactId, channel: 'voice', volunteerId }]);
   return joinConference(contactId, volunteerId, en.volunteerConnected);
 }

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LineEvent } from '../../flows/events.js';
 import { parseFaults } from '../../infra/local/faults.js';
-import { signedPosterFor, startTestLine, type TestLine } from '../support/local-line.js';
+import { movableClock, signedPosterFor, startTestLine, type TestLine } from '../support/local-line.js';
 import { callFields, smsFields } from '../support/signed-webhook.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -103,13 +103,14 @@ describe('with the bus and the store both hanging (bus=hang,store=hang)', () => 
 
 describe('with half of PutEvents entries refused (bus=partial50)', () => {
   const TRIALS = 200;
+  const clock = movableClock();
   const VOLUNTEERS = ['vol-ana', 'vol-ben', 'vol-caro'];
 
   /** A caller waiting in the queue with a volunteer's phone ringing for them, as the dispatcher leaves it. */
   async function waitingWithOffer(n: number): Promise<{ contactId: string; volunteerId: string }> {
     const contactId = `v-${callSid(n)}`;
     const volunteerId = VOLUNTEERS[n % VOLUNTEERS.length] ?? 'vol-ana';
-    const now = Date.now();
+    const now = clock.now();
     await line.store.createContact({
       contactId,
       channel: 'voice',
@@ -121,7 +122,7 @@ describe('with half of PutEvents entries refused (bus=partial50)', () => {
       queuedAt: now,
       offersOutstanding: 1,
       offerRound: 1,
-      liveUntil: now + 3_600_000,
+      liveUntil: now + 86_400_000,
     });
     await line.store.putOffer({
       contactId,
@@ -135,29 +136,31 @@ describe('with half of PutEvents entries refused (bus=partial50)', () => {
   }
 
   /**
-   * Runs the tick's redelivery until `done` holds, as the minute tick would keep doing. Bookkeeping a webhook
-   * stopped waiting for may still be writing to the outbox, so an empty outbox alone does not mean done.
+   * Runs the minute tick (outbox redelivery and repairs from state) until `done` holds, a minute apart on the
+   * line's clock. Bookkeeping a webhook stopped waiting for may still be writing to the outbox, so an empty
+   * outbox alone does not mean done.
    */
-  async function redeliverUntil(done: () => boolean): Promise<number> {
-    let rounds = 0;
+  async function tickUntil(done: () => boolean): Promise<number> {
+    let ticks = 0;
     await waitFor(
       async () => {
-        rounds++;
-        await line.events.redeliver();
+        ticks++;
+        clock.advance(60_000);
+        await line.tick();
         await line.idle();
         return done();
       },
       'every event to be delivered',
       60_000,
     );
-    return rounds;
+    return ticks;
   }
 
   const published = (type: LineEvent['type'], contactId: string) =>
     line.bus.published.filter((e) => e.type === type && 'contactId' in e && e.contactId === contactId);
 
   it('drops 0 of 200 accepted calls: every volunteer joins the room and every ContactConnected is delivered', async () => {
-    line = await startTestLine({ seed: false });
+    line = await startTestLine({ seed: false, clock });
     const offers: { contactId: string; volunteerId: string }[] = [];
     for (let n = 0; n < TRIALS; n++) offers.push(await waitingWithOffer(n));
     line.faults.active = { bus: 'partial50' };
@@ -172,7 +175,7 @@ describe('with half of PutEvents entries refused (bus=partial50)', () => {
     });
     const joined = results.filter((r) => r.value.body.includes(`<Conference`)).length;
     const refusedEntries = line.logLines.filter((l) => l.includes('some events were not accepted')).length;
-    const rounds = await redeliverUntil(() =>
+    const rounds = await tickUntil(() =>
       offers.every((o) => published('ContactConnected', o.contactId).length > 0),
     );
     // A publish that timed out after the bus took it is resent: consumers see a few events twice, never none.
@@ -180,7 +183,7 @@ describe('with half of PutEvents entries refused (bus=partial50)', () => {
     console.log(
       `bus=partial50: ${joined}/${TRIALS} volunteers joined, ${connected.filter((c) => c > 0).length}/${TRIALS} ` +
         `ContactConnected delivered (${connected.filter((c) => c > 1).length} twice), ${refusedEntries} partial ` +
-        `PutEvents answers, outbox redelivered over ${rounds} ticks`,
+        `PutEvents answers, ${rounds} ticks to deliver all`,
     );
     expect(refusedEntries).toBeGreaterThan(0);
     expect(joined).toBe(TRIALS);
@@ -190,7 +193,7 @@ describe('with half of PutEvents entries refused (bus=partial50)', () => {
   }, 120_000);
 
   it('loses 0 of 200 escalation alerts: each press of 9 alerts the clinician exactly once', async () => {
-    line = await startTestLine({ seed: false });
+    line = await startTestLine({ seed: false, clock });
     for (let n = 0; n < TRIALS; n++) await waitingWithOffer(n);
     line.faults.active = { bus: 'partial50' };
 
@@ -198,7 +201,7 @@ describe('with half of PutEvents entries refused (bus=partial50)', () => {
     const clinician = line.simulator.phone(line.config.CLINICIAN_NUMBER);
     const alertCount = () =>
       clinician.messages.filter((m) => m.body.includes('escalated to the crisis line')).length;
-    const rounds = await redeliverUntil(() => alertCount() >= TRIALS);
+    const rounds = await tickUntil(() => alertCount() >= TRIALS);
     const alerts = alertCount();
     const escalated = Array.from(
       { length: TRIALS },
@@ -207,7 +210,7 @@ describe('with half of PutEvents entries refused (bus=partial50)', () => {
     console.log(
       `bus=partial50: ${results.filter((r) => dialsCrisis(r.value.body)).length}/${TRIALS} dialled, ` +
         `${alerts}/${TRIALS} clinician alerts (exactly one each), ${escalated.filter((c) => c > 0).length}/${TRIALS} ` +
-        `ContactEscalated delivered (${escalated.filter((c) => c > 1).length} twice), outbox redelivered over ${rounds} ticks`,
+        `ContactEscalated delivered (${escalated.filter((c) => c > 1).length} twice), ${rounds} ticks to deliver all`,
     );
     expect(results.every((r) => dialsCrisis(r.value.body))).toBe(true);
     expect(escalated.filter((c) => c === 0)).toEqual([]);
