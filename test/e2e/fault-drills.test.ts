@@ -165,7 +165,8 @@ describe('with half of PutEvents entries refused (bus=partial50)', () => {
     for (let n = 0; n < TRIALS; n++) offers.push(await waitingWithOffer(n));
     line.faults.active = { bus: 'partial50' };
 
-    const results = await trials(TRIALS, 25, (n) => {
+    // Ten at a time: this drill is about the bus, and more would make the 2-core machine's store the fault.
+    const results = await trials(TRIALS, 10, (n) => {
       const offer = offers[n] ?? { contactId: '', volunteerId: '' };
       return post(`/twilio/voice/offer-input?c=${offer.contactId}&v=${offer.volunteerId}`, {
         ...callFields(callSid(100_000 + n), line.config.LINE_NUMBER, '+15550100001'),
@@ -175,6 +176,8 @@ describe('with half of PutEvents entries refused (bus=partial50)', () => {
     });
     const joined = results.filter((r) => r.value.body.includes(`<Conference`)).length;
     const refusedEntries = line.logLines.filter((l) => l.includes('some events were not accepted')).length;
+    // Every volunteer was answered with the room before any redelivery: nobody was dropped at the accept.
+    expect(joined).toBe(TRIALS);
     const rounds = await tickUntil(() =>
       offers.every((o) => published('ContactConnected', o.contactId).length > 0),
     );
