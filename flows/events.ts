@@ -19,6 +19,10 @@ export const LineEventSchema = z.discriminatedUnion('type', [
   }),
   /** The on-call clinician asked to be called and connected with the texter of an escalation. */
   z.object({ type: z.literal('ClinicianCallRequested'), reference: z.string(), requestId: z.string() }),
+  /** The volunteer's leg left a live call; the caller's own leg decides when the contact ends. */
+  z.object({ type: z.literal('VolunteerLeft'), ...contactEvent, volunteerId: z.string() }),
+  /** The volunteer pressed star: they are in the menu, out of the room, and the caller must not hear silence. */
+  z.object({ type: z.literal('VolunteerSteppedOut'), ...contactEvent, volunteerId: z.string() }),
   z.object({ type: z.literal('OfferEnded'), ...contactEvent, volunteerId: z.string(), missed: z.boolean() }),
   z.object({ type: z.literal('VolunteerPaused'), volunteerId: z.string(), missedOffers: z.number() }),
   z.object({ type: z.literal('ShiftStarted'), volunteerId: z.string(), shiftId: z.string() }),

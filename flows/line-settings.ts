@@ -19,6 +19,8 @@ export const LineSettingsSchema = z.object({
   lineNumber: E164Schema,
   crisisNumber: DialableSchema,
   crisisTextNumber: DialableSchema,
+  /** Dialled when the crisis line is busy, does not answer or is refused (short codes are, on some routes). */
+  crisisBackupNumber: DialableSchema.optional(),
   clinicianNumber: E164Schema,
   coordinatorNumbers: z.array(E164Schema),
   timeZone: z.string().min(1),

@@ -134,6 +134,8 @@ export interface TextStore {
 export interface Deduplicator {
   /** True the first time a key is seen within `ttlSeconds`; false on every repeat. */
   firstTime(key: string, ttlSeconds: number): Promise<boolean>;
+  /** Undoes a `firstTime` whose work failed, so the retry does it rather than skipping it. */
+  forget(key: string): Promise<void>;
 }
 
 export type Store = ContactStore & VolunteerStore & OfferStore & TextStore & Deduplicator;
@@ -151,6 +153,8 @@ export interface Telephony {
   cancelCall(callSid: string): Promise<void>;
   sendText(request: { to: string; from: string; body: string }): Promise<void>;
   addConferenceParticipant(request: { room: string; to: string; from: string }): Promise<void>;
+  /** Plays a TwiML document (Say, Pause) to everyone in the room. */
+  announceToConference(request: { room: string; url: string }): Promise<void>;
 }
 
 export interface Log {

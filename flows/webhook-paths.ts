@@ -9,6 +9,8 @@ export const TWILIO_PATHS = {
   voiceStatus: '/twilio/voice/status',
   voiceBridge: '/twilio/voice/bridge',
   voiceBridgeEnded: '/twilio/voice/bridge-ended',
+  crisisDialEnded: '/twilio/voice/crisis-dial-ended',
+  conferenceHold: '/twilio/voice/conference-hold',
   offerAnswered: '/twilio/voice/offer',
   offerInput: '/twilio/voice/offer-input',
   offerStatus: '/twilio/voice/offer-status',

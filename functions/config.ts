@@ -36,6 +36,8 @@ export const RuntimeConfigSchema = z.object({
   LINE_NUMBER: e164,
   CRISIS_NUMBER: dialable.default('988'),
   CRISIS_TEXT_NUMBER: dialable.default('988'),
+  /** A second crisis number (E.164: carriers refuse short codes on some routes); unset: none. */
+  CRISIS_BACKUP_NUMBER: dialable.optional(),
   CLINICIAN_NUMBER: e164,
   COORDINATOR_NUMBERS: z
     .string()
@@ -52,6 +54,12 @@ export const RuntimeConfigSchema = z.object({
   /** Deadline for each attempt of a store call; two attempts stay inside the webhook's 3 s deadline. */
   STORE_TIMEOUT_MS: positive(1000),
   STORE_MAX_ATTEMPTS: positive(2),
+  /** A whole store call, retries included: inside the deadline, with time left to answer. */
+  STORE_DEADLINE_MS: positive(2000),
+  /** EventBridge: per attempt, attempts, and the whole publish with its resends of failed entries. */
+  BUS_TIMEOUT_MS: positive(500),
+  BUS_MAX_ATTEMPTS: positive(2),
+  BUS_DEADLINE_MS: positive(1000),
 });
 
 export type RuntimeConfig = z.infer<typeof RuntimeConfigSchema>;

@@ -20,6 +20,8 @@ export const eventRules: readonly EventRuleDefinition[] = [
       'ContactAbandoned',
       'ContactEscalated',
       'OfferEnded',
+      'VolunteerLeft',
+      'VolunteerSteppedOut',
       'ShiftStarted',
       'ShiftEnded',
       'ClinicianCallRequested',

@@ -5,6 +5,7 @@
 //   clinicianNumber       E.164 on-call clinician for crisis escalations      (fake default +15550100001)
 //   crisisNumber          number or short code the line hands crises to       (default 988)
 //   crisisTextNumber      number or short code texters are pointed to         (default 988)
+//   crisisBackupNumber    E.164 crisis number dialled when the first one fails (default none)
 //   coordinatorNumbers    comma-separated E.164 numbers alerted when unstaffed (default none)
 //   timezone              IANA zone for shifts and reports                    (default America/New_York)
 //   twilioAccountSid      AC + 32 hex digits                                  (fake default AC000…0)
@@ -33,6 +34,7 @@ export const DeployContextSchema = z.object({
   clinicianNumber: e164.default('+15550100001'),
   crisisNumber: dialable.default('988'),
   crisisTextNumber: dialable.default('988'),
+  crisisBackupNumber: dialable.optional(),
   coordinatorNumbers: z
     .union([z.string(), z.array(z.string())])
     .default('')

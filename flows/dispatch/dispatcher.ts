@@ -41,10 +41,15 @@ export async function handleLineEvent(deps: DispatchDeps, event: LineEvent): Pro
       break;
     case 'ContactEnded':
       await releaseOffers(deps, event.contactId, undefined);
-      await sendCallerToGoodbye(deps, event.contactId);
       await sendVolunteerToWrapUp(deps, event.contactId);
       await completeContactLog(deps, event.contactId);
       break;
+    case 'VolunteerLeft':
+      await sendCallerToGoodbye(deps, event.contactId);
+      break;
+    case 'VolunteerSteppedOut':
+      await reassureCaller(deps, event.contactId);
+      return;
     case 'ContactEscalated':
       if (event.channel === 'voice' && event.trigger === 'volunteer')
         await addCrisisLine(deps, event.contactId);
@@ -238,10 +243,14 @@ async function releaseTextOffer(deps: DispatchDeps, contactId: string, volunteer
   });
 }
 
-/** The volunteer left a live conversation: the caller hears a goodbye rather than an empty room. */
+/**
+ * The volunteer left a live call: the caller hears a goodbye rather than an empty room, unless the volunteer
+ * warm-transferred them, in which case the crisis line is in the room and the caller stays as long as they like.
+ */
 async function sendCallerToGoodbye(deps: DispatchDeps, contactId: string): Promise<void> {
   const contact = await deps.store.getContact(contactId);
-  if (!contact?.callSid || contact.outcome !== 'completed') return;
+  if (!contact?.callSid || contact.status === 'ended') return;
+  if (contact.escalation?.kind === 'warm-transfer') return;
   await deps.telephony.redirectCall(
     contact.callSid,
     deps.webhookUrl({ route: 'voiceBridgeEnded', query: { c: contactId, l: contact.language } }),
@@ -277,6 +286,16 @@ async function callClinicianBack(deps: DispatchDeps, reference: string, requestI
     url: deps.webhookUrl({ route: 'clinicianBridge', query: { r: reference } }),
     statusCallback: deps.webhookUrl({ route: 'voiceStatus' }),
     timeoutSeconds: 30,
+  });
+}
+
+/** The volunteer is in the star menu, out of the room: the caller hears that their peer is coming back. */
+async function reassureCaller(deps: DispatchDeps, contactId: string): Promise<void> {
+  const contact = await deps.store.getContact(contactId);
+  if (contact?.status !== 'connected') return;
+  await deps.telephony.announceToConference({
+    room: conferenceRoom(contactId),
+    url: deps.webhookUrl({ route: 'conferenceHold', query: { l: contact.language } }),
   });
 }
 

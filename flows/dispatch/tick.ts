@@ -17,6 +17,8 @@ import { type DispatchDeps, dispatchWaiting } from './dispatcher.js';
 
 /** An offer round older than this has certainly finished ringing, whatever callbacks said. */
 const STALE_ROUND_MS = 3 * 60_000;
+/** A bridge takes a second or two; a claim still connecting after this lost its ContactConnected. */
+const STUCK_CLAIM_MS = 30_000;
 const CHANNELS: readonly Channel[] = ['voice', 'sms'];
 const QUEUE_SCAN_LIMIT = 200;
 /**
@@ -28,12 +30,16 @@ export const ROSTER_WINDOW_MS = 5 * 60_000;
 /** Without a roster source (a line run without one) the tick leaves shifts to ON/OFF by text. */
 export interface TickDeps extends DispatchDeps {
   readonly roster?: RosterSource;
+  /** Events the bus refused earlier, resent before anything else so alerts and bridges happen late, not never. */
+  readonly outbox?: { redeliver(): Promise<number> };
 }
 
 export interface TickReport {
+  readonly republished: number;
   readonly expiredContacts: number;
   readonly freedVolunteers: number;
   readonly reopenedRounds: number;
+  readonly reconnected: number;
   readonly closedTexts: number;
   readonly offered: number;
   /** Only when the tick follows a roster. */
@@ -45,6 +51,7 @@ export interface TickReport {
 
 export async function runTick(deps: TickDeps): Promise<TickReport> {
   const now = deps.clock.now();
+  const republished = await redeliverOutbox(deps);
   const roster = await followRoster(deps, now);
   const live = await allLiveContacts(deps);
   const expiredContacts = await expireContacts(deps, live, now);
@@ -54,12 +61,15 @@ export async function runTick(deps: TickDeps): Promise<TickReport> {
     (await freeStuckVolunteers(deps, onShift, liveById, now)) +
     (await clearStaleTextOffers(deps, onShift, liveById));
   const reopenedRounds = await reopenStaleRounds(deps, [...liveById.values()], now);
+  const reconnected = await reconnectStuckClaims(deps, [...liveById.values()], now);
   const closedTexts = await closeInactiveTexts(deps, [...liveById.values()], now);
   const offered = await dispatchWaiting(deps);
   return {
+    republished,
     expiredContacts,
     freedVolunteers,
     reopenedRounds,
+    reconnected,
     closedTexts,
     offered,
     ...(roster
@@ -71,6 +81,16 @@ export async function runTick(deps: TickDeps): Promise<TickReport> {
         }
       : {}),
   };
+}
+
+async function redeliverOutbox(deps: TickDeps): Promise<number> {
+  try {
+    return (await deps.outbox?.redeliver()) ?? 0;
+  } catch (error) {
+    // The store itself is failing: the items stay, and the next tick tries again.
+    deps.log.error('outbox redelivery failed', { error: error instanceof Error ? error.name : 'unknown' });
+    return 0;
+  }
 }
 
 /** First, so a volunteer whose shift starts now is offered the waiting callers in this same tick. */
@@ -209,6 +229,34 @@ async function closeInactiveTexts(
     for (const text of texts) await deps.telephony.sendText({ ...text, from: settings.lineNumber });
   }
   return closed;
+}
+
+/**
+ * A voice claim whose ContactConnected never went out (the webhook failed between the claim and the publish,
+ * or a write timed out after it was applied) leaves the caller on hold: connect them from state.
+ */
+async function reconnectStuckClaims(
+  deps: DispatchDeps,
+  live: readonly Contact[],
+  now: number,
+): Promise<number> {
+  const stuck = live.filter(
+    (contact) =>
+      contact.channel === 'voice' &&
+      contact.status === 'connecting' &&
+      contact.volunteerId !== undefined &&
+      now - (contact.answeredAt ?? now) >= STUCK_CLAIM_MS,
+  );
+  if (stuck.length === 0) return 0;
+  await deps.events.publish(
+    stuck.map((contact) => ({
+      type: 'ContactConnected' as const,
+      contactId: contact.contactId,
+      channel: 'voice' as const,
+      volunteerId: contact.volunteerId ?? '',
+    })),
+  );
+  return stuck.length;
 }
 
 async function reopenStaleRounds(deps: DispatchDeps, live: readonly Contact[], now: number): Promise<number> {

@@ -41,8 +41,14 @@ export async function handleNotification(deps: NotifyDeps, event: LineEvent): Pr
   if (texts.length === 0) return;
   if (!(await deps.store.firstTime(key, DAY_SECONDS))) return;
   const { settings } = await deps.store.getLine();
-  for (const text of texts)
-    await deps.telephony.sendText({ to: text.to, from: settings.lineNumber, body: text.body });
+  try {
+    for (const text of texts)
+      await deps.telephony.sendText({ to: text.to, from: settings.lineNumber, body: text.body });
+  } catch (error) {
+    // Marked but not sent: unmark, so the bus's retry sends it (a repeat beats an alert nobody got).
+    await deps.store.forget(key).catch(() => undefined);
+    throw error;
+  }
   deps.log.info('notification sent', { type: event.type, recipients: texts.length });
 }
 

@@ -33,6 +33,13 @@ export const english: Prompts = {
   overflowResources: (crisisNumber) =>
     `All our volunteers are still busy, and we're sorry for the wait. Please try us again later. If you need someone now, the crisis line is open at any hour at ${digitsForSpeech(crisisNumber)}.`,
   connectingCrisis: 'Connecting you to the crisis line now. Please stay on the line.',
+  peerStillHere:
+    'Your peer volunteer is still with you and will be back in a moment. Please stay on the line.',
+  crisisTryingBackup:
+    'The crisis line did not answer. We are trying another crisis line for you now. Please stay on the line.',
+  crisisUnreachable: (crisisNumber, crisisTextNumber) =>
+    `We're sorry, we could not reach the crisis line just now. You can text ${digitsForSpeech(crisisTextNumber)} to reach a crisis counsellor, or call ${digitsForSpeech(crisisNumber)} yourself. If you are in immediate danger, call 9 1 1. Press 9 to try the crisis line again, or stay on the line.`,
+  partnerUnreachable: 'The partner line did not answer.',
   technicalTrouble: (crisisNumber) =>
     `We're sorry, the warmline is having a technical problem. If you need help now, press 9 to reach the crisis line, ${digitsForSpeech(crisisNumber)}. Otherwise please stay on the line while we keep trying.`,
   stillTrying: 'Thank you for holding.',

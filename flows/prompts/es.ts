@@ -34,6 +34,12 @@ export const spanish: Prompts = {
   overflowResources: (crisisNumber) =>
     `Todas las personas voluntarias siguen ocupadas; lamentamos la espera. Por favor llame más tarde. Si necesita a alguien ahora, la línea de crisis atiende a toda hora en el ${digitsForSpeech(crisisNumber)}.`,
   connectingCrisis: 'Le conectamos ahora con la línea de crisis. Por favor, no cuelgue.',
+  peerStillHere: 'La persona voluntaria sigue con usted y vuelve en un momento. Por favor, no cuelgue.',
+  crisisTryingBackup:
+    'La línea de crisis no contestó. Probamos ahora otra línea de crisis. Por favor, no cuelgue.',
+  crisisUnreachable: (crisisNumber, crisisTextNumber) =>
+    `Lo sentimos, no pudimos comunicarnos con la línea de crisis. Puede enviar un mensaje de texto al ${digitsForSpeech(crisisTextNumber)} o llamar usted al ${digitsForSpeech(crisisNumber)}. Si está en peligro inmediato, llame al 9 1 1. Oprima 9 para intentar de nuevo, o permanezca en la línea.`,
+  partnerUnreachable: 'La línea asociada no contestó.',
   technicalTrouble: (crisisNumber) =>
     `Lo sentimos, la línea tiene un problema técnico. Si necesita ayuda ahora, oprima 9 para la línea de crisis, ${digitsForSpeech(crisisNumber)}. Si no, permanezca en la línea mientras seguimos intentando.`,
   stillTrying: 'Gracias por esperar.',

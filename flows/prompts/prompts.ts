@@ -23,6 +23,10 @@ export interface Prompts {
   overflowTextBack: string;
   overflowResources: (crisisNumber: string) => string;
   connectingCrisis: string;
+  peerStillHere: string;
+  crisisTryingBackup: string;
+  crisisUnreachable: (crisisNumber: string, crisisTextNumber: string) => string;
+  partnerUnreachable: string;
   technicalTrouble: (crisisNumber: string) => string;
   stillTrying: string;
   troubleGoodbye: (crisisNumber: string) => string;

@@ -11,19 +11,21 @@ import type { PhoneRecord } from '../model.js';
 import { promptsFor } from '../prompts/prompts.js';
 import { volunteerTexts } from '../prompts/volunteer-texts.js';
 import type { Language, SmsReply, TextMessage } from '../replies.js';
+import { CRISIS_BOOKKEEPING_MS, CRISIS_LOOKUP_MS, within } from '../within.js';
 import { carrierKeyword } from './carrier-keywords.js';
 import { handleClinicianText, isClinician } from './clinician-text.js';
 import { crisisTextReply, escalationReference } from './crisis-text.js';
-import { type IncomingText, type TextDeps, textContactId, toVolunteerOf } from './text-deps.js';
+import {
+  type IncomingText,
+  REPLAY_WINDOW_SECONDS,
+  type TextDeps,
+  textContactId,
+  toVolunteerOf,
+} from './text-deps.js';
 import { handleTexterMessage, handleTexterStop, liveConversation } from './texter-text.js';
 import { handleVolunteerText } from './volunteer-text.js';
 
 export type { IncomingText, TextDeps };
-
-/** How long a crisis reply may wait to learn whether the sender is a volunteer relaying words. */
-export const CRISIS_LOOKUP_MS = 700;
-/** The escalation's bookkeeping is bounded too: the webhook must answer well inside its deadline. */
-export const CRISIS_BOOKKEEPING_MS = 1_200;
 
 const SPANISH_HINT =
   /\b(hola|buen[oa]s|noches|tardes|gracias|ayuda|estoy|quiero|necesito|tengo|hablar|alguien|por favor|no puedo|me siento|adi[oó]s|espanol)\b|[ñ¿¡]/i;
@@ -33,29 +35,32 @@ export function guessLanguage(body: string): Language {
   return SPANISH_HINT.test(body) ? 'es' : 'en';
 }
 
-function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), ms);
-  });
-  return Promise.race([work.catch(() => undefined), late]).finally(() => clearTimeout(timer));
-}
-
 export async function handleIncomingText(deps: TextDeps, text: IncomingText): Promise<SmsReply> {
   if (isClinician(deps, text.from)) return handleClinicianText(deps, text);
   const keyword = carrierKeyword(text.body);
   const assessment = keyword ? undefined : detectCrisis(text.body);
   const phoneKey = deps.vault.keyOf(text.from);
   if (assessment?.escalate) {
-    const phone = await within(deps.store.getPhone(phoneKey), CRISIS_LOOKUP_MS);
+    // Both bounded and side by side; a store that cannot answer counts as a first delivery, never a replay.
+    const [phone, first] = await Promise.all([
+      within(deps.store.getPhone(phoneKey), CRISIS_LOOKUP_MS),
+      within(deps.store.firstTime(`crisis#${text.messageSid}`, REPLAY_WINDOW_SECONDS), CRISIS_LOOKUP_MS),
+    ]);
     if (phone?.volunteerId) return handleVolunteerText(deps, phone.volunteerId, text);
+    if (first === false) return replayedCrisis(deps, text);
     return crisisFromTexter(deps, phoneKey, phone, text, assessment.kind ?? 'unknown');
   }
   const phone = await deps.store.getPhone(phoneKey);
   if (phone?.volunteerId) return handleVolunteerText(deps, phone.volunteerId, text);
   const language = guessLanguage(text.body);
   if (keyword === 'stop') return handleTexterStop(deps, phoneKey, phone);
-  const conversation = await liveConversation(deps, phone);
+  // A message belongs to the conversation it was sent in: replayed after that one ended, it must not open or
+  // join the next. Side by side with the lookup; a store error counts as a first delivery.
+  const [conversation, first] = await Promise.all([
+    liveConversation(deps, phone),
+    deps.store.firstTime(`text#${text.messageSid}`, REPLAY_WINDOW_SECONDS).catch(() => true),
+  ]);
+  if (!first) return { messages: [] };
   // With a peer on the other end, "yes" or "help" is the texter talking to them: only STOP is a keyword.
   if (keyword && conversation?.status !== 'connected') return carrierReply(deps, phoneKey, keyword, language);
   return handleTexterMessage(
@@ -79,6 +84,17 @@ async function carrierReply(
   if (keyword === 'help') return { messages: [{ body: prompts.smsHelp(deps.defaults.crisisTextNumber) }] };
   await deps.store.setOptedOut(phoneKey, false);
   return { messages: [{ body: prompts.smsResumed }] };
+}
+
+/** A retry or replay of a crisis text: the texter's options again, but no second alert or record. */
+function replayedCrisis(deps: TextDeps, text: IncomingText): SmsReply {
+  const reply = crisisTextReply(
+    deps.defaults,
+    guessLanguage(text.body),
+    escalationReference(text.messageSid),
+    '',
+  );
+  return { messages: reply.messages.filter((message) => !message.to) };
 }
 
 async function crisisFromTexter(

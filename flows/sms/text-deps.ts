@@ -55,6 +55,9 @@ export async function releaseTag(
 }
 
 /** Ends a live text conversation once; the texter's number is unlinked and its sealed copy dropped. */
+/** Replays of a message (same MessageSid) are recognised for this long; Twilio retries within minutes. */
+export const REPLAY_WINDOW_SECONDS = 2 * 86_400;
+
 export async function endTextConversation(
   deps: Pick<TextDeps, 'store' | 'clock' | 'events'>,
   contact: Contact,

@@ -14,6 +14,7 @@ import {
   endTextConversation,
   type IncomingText,
   openTags,
+  REPLAY_WINDOW_SECONDS,
   releaseTag,
   type TextDeps,
   toTexter,
@@ -198,10 +199,22 @@ async function escalateConversation(
   messageSid: string,
 ): Promise<SmsReply> {
   const { settings } = await deps.store.getLine();
+  const acknowledged = reply(volunteerTexts.escalated(tag, settings.crisisTextNumber));
+  // Twilio retries and replays carry the same MessageSid: the clinician is alerted once.
+  if (!(await deps.store.firstTime(`escalate#${messageSid}`, REPLAY_WINDOW_SECONDS))) return acknowledged;
   const reference = escalationReference(messageSid);
   const crisis = crisisTextReply(settings, contact.language, reference, 'volunteer-request');
   const [toTexterBody, clinicianAlert] = crisis.messages;
   const now = deps.clock.now();
+  // Like every escalation, the clinician's CALL <reference> must find the texter.
+  if (contact.callerSealed) {
+    await deps.store.saveEscalationRef({
+      reference,
+      contactId: contact.contactId,
+      callerSealed: contact.callerSealed,
+      liveUntil: now + settings.liveStateHours * 3_600_000,
+    });
+  }
   await deps.store.updateContact(contact.contactId, {
     channel: 'sms',
     expectStatus: ['connected'],
@@ -218,7 +231,7 @@ async function escalateConversation(
     },
   ]);
   const messages: TextMessage[] = [
-    { body: volunteerTexts.escalated(tag, settings.crisisTextNumber) },
+    ...acknowledged.messages,
     ...(toTexterBody ? toTexter(deps, contact, toTexterBody.body) : []),
     ...(clinicianAlert ? [clinicianAlert] : []),
   ];

@@ -2,17 +2,19 @@
 //
 // Main course: incoming -> greeting (2 = Spanish, 9 = crisis) -> queued with ContactQueued -> hold loop
 // (position, reassurance, 1 = text me back, 9 = crisis) -> redirected by the dispatcher to the bridge ->
-// conference with the volunteer -> status callback ends the contact.
+// conference with the volunteer -> the caller's own status callback ends the contact (a volunteer leaving
+// sends the caller a goodbye, unless the volunteer warm-transferred them to the crisis line).
 // Alternate courses: blocked caller, line closed, nobody on shift, maximum wait (overflow), hang-up while
 // held (abandoned), replayed webhooks and callbacks (every transition is conditional, so a replay is a no-op).
 import { callerKeyFor } from '../caller-identity.js';
 import { detectCrisis } from '../crisis/detect-crisis.js';
-import type { Concern, Contact } from '../model.js';
+import type { Concern, Contact, Volunteer } from '../model.js';
 import { promptsFor } from '../prompts/prompts.js';
 import type { ActionTarget, Language, VoiceReply, VoiceStep } from '../replies.js';
 import { hangup, pause, say } from '../replies.js';
 import { isLineOpen, nextOpening } from '../roster/line-hours.js';
-import { CRISIS_KEY, crisisDialReply } from './crisis-dial.js';
+import { CRISIS_BOOKKEEPING_MS, within } from '../within.js';
+import { CRISIS_KEY, crisisDialReply, crisisLinesFor, partnerDialReply } from './crisis-dial.js';
 import { describeOpening } from './describe-opening.js';
 import { type CallFields, conferenceRoom, contactIdForCall, type VoiceDeps } from './voice-deps.js';
 
@@ -257,13 +259,12 @@ async function overflowCaller(
   await endQueuedContact(deps, contact.contactId, outcome, overflow.kind === 'text-back');
   switch (overflow.kind) {
     case 'partner-line':
-      return {
-        steps: [
-          say(prompts.overflowPartner, language),
-          { kind: 'dial-number', number: overflow.number, callerId: call.to },
-          hangup(),
-        ],
-      };
+      return partnerDialReply(
+        crisisLinesFor(deps.defaults, crisisNumber),
+        overflow.number,
+        call.to,
+        language,
+      );
     case 'text-back':
       return { steps: [say(prompts.overflowTextBack, language), hangup()] };
     case 'resources':
@@ -326,9 +327,23 @@ async function escalate(
   trigger: 'caller-key' | 'caller-language',
   kind: string,
 ): Promise<VoiceReply> {
-  const reply = crisisDialReply(crisisNumber, call.to, language);
+  const reply = crisisDialReply(crisisLinesFor(deps.defaults, crisisNumber), call.to, language);
+  const settled = await within(recordEscalation(deps, contactId, trigger, kind), CRISIS_BOOKKEEPING_MS);
+  if (settled === undefined)
+    deps.log.warn('escalation bookkeeping was slow; the caller was dialled to the crisis line', {
+      contactId,
+    });
+  return reply;
+}
+
+/** The record and the event are independent: either may fail without costing the other. */
+async function recordEscalation(
+  deps: VoiceDeps,
+  contactId: string,
+  trigger: 'caller-key' | 'caller-language',
+  kind: string,
+): Promise<true> {
   const now = deps.clock.now();
-  // The record and the event are independent: either may fail without costing the other.
   const [ended, published] = await Promise.allSettled([
     deps.store.updateContact(contactId, {
       channel: 'voice',
@@ -349,7 +364,7 @@ async function escalate(
       error: failed.reason instanceof Error ? failed.reason.name : 'unknown',
     });
   }
-  return reply;
+  return true;
 }
 
 /** The dispatcher redirects the caller here once a volunteer has accepted. */
@@ -378,6 +393,11 @@ export async function bridgeCaller(deps: VoiceDeps, contactId: string): Promise<
       hangup(),
     ],
   };
+}
+
+/** Announced into the room while the volunteer is in the star menu: the caller never sits in silence. */
+export function peerStillHere(language: Language): VoiceReply {
+  return { steps: [say(promptsFor(language).peerStillHere, language)] };
 }
 
 export function callerBridgeEnded(language: Language): VoiceReply {
@@ -414,16 +434,7 @@ export async function handleCallerStatus(
 
 /** After a conversation: the volunteer wraps up, then is free again (derived from wrapUntil). */
 export async function finishConversation(deps: VoiceDeps, contact: Contact): Promise<void> {
-  const now = deps.clock.now();
-  if (contact.volunteerId) {
-    const line = await deps.store.getLine();
-    await deps.store.updateVolunteer(contact.volunteerId, {
-      expectState: ['busy'],
-      expectContactId: contact.contactId,
-      set: { state: 'wrapup', wrapUntil: now + line.settings.wrapUpSeconds * 1000, idleSince: now },
-      remove: ['contactId'],
-    });
-  }
+  if (contact.volunteerId) await releaseVolunteer(deps, contact.volunteerId, contact.contactId);
   await deps.events.publish([
     {
       type: 'ContactEnded',
@@ -432,4 +443,20 @@ export async function finishConversation(deps: VoiceDeps, contact: Contact): Pro
       outcome: contact.outcome ?? 'completed',
     },
   ]);
+}
+
+/** A volunteer still busy on this contact starts wrap-up; undefined when they had already left it. */
+export async function releaseVolunteer(
+  deps: VoiceDeps,
+  volunteerId: string,
+  contactId: string,
+): Promise<Volunteer | undefined> {
+  const now = deps.clock.now();
+  const line = await deps.store.getLine();
+  return deps.store.updateVolunteer(volunteerId, {
+    expectState: ['busy'],
+    expectContactId: contactId,
+    set: { state: 'wrapup', wrapUntil: now + line.settings.wrapUpSeconds * 1000, idleSince: now },
+    remove: ['contactId'],
+  });
 }

@@ -4,14 +4,19 @@ import type { VoiceReply } from '../replies.js';
 import { hangup, say } from '../replies.js';
 import type { VoiceDeps } from './voice-deps.js';
 
+/** Longer than an escalation reference lives (the line's live-state hours, at most 48). */
+const BRIDGE_ONCE_SECONDS = 3 * 86_400;
+
 export async function handleClinicianBridge(
   deps: VoiceDeps,
   reference: string,
   lineNumber: string,
 ): Promise<VoiceReply> {
   const ref = await deps.store.getEscalationRef(reference);
-  if (!ref || ref.liveUntil <= deps.clock.now())
-    return { steps: [say(clinicianTexts.expired, 'en'), hangup()] };
+  const expired = { steps: [say(clinicianTexts.expired, 'en'), hangup()] };
+  if (!ref || ref.liveUntil <= deps.clock.now()) return expired;
+  // Used once: a replayed request (signed, so replayable forever) must not dial the texter's number again.
+  if (!(await deps.store.firstTime(`clinician-bridge#${reference}`, BRIDGE_ONCE_SECONDS))) return expired;
   return {
     steps: [
       say(clinicianTexts.connecting, 'en'),

@@ -1,16 +1,126 @@
 // The caller's crisis path: dial the crisis line from the line's number, needing nothing but configuration.
+//
+// Main course: 9 (or crisis words) -> "connecting you" -> <Dial> the crisis number -> the call ends when the
+// caller and the counsellor are done.
+// Alternate courses: busy, no answer or refused (short codes such as 988 are refused on some routes) -> the
+// backup number; that fails too, or there is none -> the crisis text option and the number read out, then a
+// loop that offers 9 again; a partner line that does not answer -> the same loop. Never silence, and every
+// step runs from what the signed action URL carries, so it works with the store and the bus down.
+import type { LineSettings } from '../line-settings.js';
 import { promptsFor } from '../prompts/prompts.js';
-import type { Language, VoiceReply } from '../replies.js';
+import type { ActionTarget, Language, VoiceReply } from '../replies.js';
 import { hangup, say } from '../replies.js';
+import { MAX_TROUBLE_LOOPS } from './safe-reply.js';
 
 export const CRISIS_KEY = '9';
 
-export function crisisDialReply(crisisNumber: string, lineNumber: string, language: Language): VoiceReply {
+/** What a crisis dial needs. */
+export type CrisisLines = Pick<LineSettings, 'crisisNumber' | 'crisisTextNumber' | 'crisisBackupNumber'>;
+
+const DIAL_TIMEOUT_SECONDS = 30;
+const DIALABLE = /^(\+[1-9]\d{6,14}|\d{3,8})$/;
+
+/** Which number a crisis dial is on: the first, the backup, or a partner line (overflow). */
+type Attempt = 'first' | 'backup' | 'partner';
+
+/** Only the crisis number is carried: the text and backup numbers are deploy-time configuration. */
+function crisisQuery(lines: CrisisLines, language: Language, extra: Record<string, string>) {
+  return { cn: lines.crisisNumber, l: language, ...extra };
+}
+
+const dialEnded = (lines: CrisisLines, language: Language, attempt: Attempt): ActionTarget => ({
+  route: 'crisisDialEnded',
+  query: crisisQuery(lines, language, { a: attempt }),
+});
+
+export function crisisDialReply(lines: CrisisLines, lineNumber: string, language: Language): VoiceReply {
   return {
     steps: [
       say(promptsFor(language).connectingCrisis, language),
-      { kind: 'dial-number', number: crisisNumber, callerId: lineNumber },
-      hangup(),
+      {
+        kind: 'dial-number',
+        number: lines.crisisNumber,
+        callerId: lineNumber,
+        timeoutSeconds: DIAL_TIMEOUT_SECONDS,
+        action: dialEnded(lines, language, 'first'),
+      },
+    ],
+  };
+}
+
+/** Overflow to a partner line: if it does not answer, the caller gets the crisis options, not a hang-up. */
+export function partnerDialReply(
+  lines: CrisisLines,
+  partnerNumber: string,
+  lineNumber: string,
+  language: Language,
+): VoiceReply {
+  return {
+    steps: [
+      say(promptsFor(language).overflowPartner, language),
+      {
+        kind: 'dial-number',
+        number: partnerNumber,
+        callerId: lineNumber,
+        timeoutSeconds: DIAL_TIMEOUT_SECONDS,
+        action: dialEnded(lines, language, 'partner'),
+      },
+    ],
+  };
+}
+
+export interface CrisisDialOutcome {
+  /** DialCallStatus of the <Dial> that just ended; absent when the caller pressed a key in the loop. */
+  readonly dialStatus?: string;
+  readonly attempt?: string;
+  readonly digits?: string;
+  /** Times the caller has already heard the crisis options loop (`t`). */
+  readonly loops: number;
+}
+
+/** The action of every crisis and partner <Dial>, and of the loop that follows a failed one. */
+export function crisisDialEnded(
+  lines: CrisisLines,
+  lineNumber: string,
+  language: Language,
+  outcome: CrisisDialOutcome,
+): VoiceReply {
+  const prompts = promptsFor(language);
+  // The counsellor (or the partner) and the caller talked, and one of them hung up.
+  if (outcome.dialStatus === 'completed' || outcome.dialStatus === 'answered') return { steps: [hangup()] };
+  if (outcome.digits === CRISIS_KEY) return crisisDialReply(lines, lineNumber, language);
+  const backup = lines.crisisBackupNumber;
+  if (outcome.dialStatus && outcome.attempt === 'first' && backup && backup !== lines.crisisNumber) {
+    return {
+      steps: [
+        say(prompts.crisisTryingBackup, language),
+        {
+          kind: 'dial-number',
+          number: backup,
+          callerId: lineNumber,
+          timeoutSeconds: DIAL_TIMEOUT_SECONDS,
+          action: dialEnded(lines, language, 'backup'),
+        },
+      ],
+    };
+  }
+  if (outcome.loops >= MAX_TROUBLE_LOOPS)
+    return { steps: [say(prompts.troubleGoodbye(lines.crisisNumber), language), hangup()] };
+  const loop = {
+    route: 'crisisDialEnded' as const,
+    query: crisisQuery(lines, language, { t: String(outcome.loops + 1) }),
+  };
+  return {
+    steps: [
+      ...(outcome.attempt === 'partner' ? [say(prompts.partnerUnreachable, language)] : []),
+      {
+        kind: 'gather',
+        action: loop,
+        numDigits: 1,
+        timeoutSeconds: 8,
+        prompts: [say(prompts.crisisUnreachable(lines.crisisNumber, lines.crisisTextNumber), language)],
+      },
+      { kind: 'redirect', to: loop },
     ],
   };
 }
@@ -18,5 +128,14 @@ export function crisisDialReply(crisisNumber: string, lineNumber: string, langua
 /** The crisis number travels in the signed action URLs, so pressing 9 never waits on a store read. */
 export function crisisNumberFrom(query: URLSearchParams, fallback: string): string {
   const carried = query.get('cn');
-  return carried && /^(\+[1-9]\d{6,14}|\d{3,8})$/.test(carried) ? carried : fallback;
+  return carried && DIALABLE.test(carried) ? carried : fallback;
+}
+
+/** The carried crisis number with the deploy-time text and backup numbers: configuration only. */
+export function crisisLinesFor(defaults: CrisisLines, crisisNumber: string): CrisisLines {
+  return {
+    crisisNumber,
+    crisisTextNumber: defaults.crisisTextNumber,
+    ...(defaults.crisisBackupNumber ? { crisisBackupNumber: defaults.crisisBackupNumber } : {}),
+  };
 }

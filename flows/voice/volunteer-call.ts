@@ -5,11 +5,10 @@
 // Alternate courses: voicemail or silence (the whisper times out, never accepts), another key, the
 // call already taken or the caller gone, no answer (a miss; several misses in a row pause the
 // volunteer), star during the call (menu: add the crisis line, go back, end), replays (no-ops).
-import type { Contact } from '../model.js';
 import { promptsFor } from '../prompts/prompts.js';
 import type { VoiceReply } from '../replies.js';
 import { hangup, say } from '../replies.js';
-import { finishConversation } from './caller-call.js';
+import { releaseVolunteer } from './caller-call.js';
 import { conferenceRoom, type VoiceDeps } from './voice-deps.js';
 
 const en = promptsFor('en');
@@ -53,11 +52,24 @@ export async function handleOfferInput(
 ): Promise<VoiceReply> {
   if (digits !== ACCEPT_KEY) return { steps: [say(en.whisperMissed, 'en'), hangup()] };
   const now = deps.clock.now();
-  const claimed = await deps.store.updateContact(contactId, {
-    channel: 'voice',
-    expectStatus: ['queued'],
-    set: { status: 'connecting', volunteerId, answeredAt: now },
+  // The whole expected state: this offer still ringing (a late "completed" has not ended it), then the
+  // contact still queued. Losing the second step hands the offer back, so only a winner's offer is accepted.
+  const offerHeld = await deps.store.updateOffer(contactId, volunteerId, {
+    expectStatus: ['ringing'],
+    set: { status: 'accepted' },
   });
+  const claimed =
+    offerHeld &&
+    (await deps.store.updateContact(contactId, {
+      channel: 'voice',
+      expectStatus: ['queued'],
+      set: { status: 'connecting', volunteerId, answeredAt: now },
+    }));
+  if (offerHeld && !claimed)
+    await deps.store.updateOffer(contactId, volunteerId, {
+      expectStatus: ['accepted'],
+      set: { status: 'released' },
+    });
   if (!claimed) {
     const contact = await deps.store.getContact(contactId);
     // A replay of the winner's own key press: put them back in the room.
@@ -65,10 +77,19 @@ export async function handleOfferInput(
       return joinConference(contactId, volunteerId);
     return { steps: [say(contact?.status === 'ended' ? en.offerGone : en.offerTaken, 'en'), hangup()] };
   }
-  await deps.store.updateVolunteer(volunteerId, {
-    set: { state: 'busy', contactId, missedOffers: 0 },
-    remove: ['wrapUntil'],
-  });
+  // The claim is the commitment: a failed volunteer update must not keep the caller from their bridge
+  // (the tick frees a volunteer left in the wrong state).
+  await deps.store
+    .updateVolunteer(volunteerId, {
+      set: { state: 'busy', contactId, missedOffers: 0 },
+      remove: ['wrapUntil'],
+    })
+    .catch((error: unknown) =>
+      deps.log.warn('volunteer not marked busy after a claim', {
+        contactId,
+        error: error instanceof Error ? error.name : 'unknown',
+      }),
+    );
   await deps.events.publish([{ type: 'ContactConnected', contactId, channel: 'voice', volunteerId }]);
   return joinConference(contactId, volunteerId, en.volunteerConnected);
 }
@@ -109,6 +130,7 @@ export async function handleVolunteerInput(
     return { steps: [say(en.volunteerCallEnded(wrapUp), 'en'), hangup()] };
   }
   if (!fromMenu) {
+    await deps.events.publish([{ type: 'VolunteerSteppedOut', contactId, channel: 'voice', volunteerId }]);
     return {
       steps: [
         {
@@ -135,27 +157,26 @@ export async function handleVolunteerInput(
     return joinConference(contactId, volunteerId, en.warmTransferStarted);
   }
   if (digits === '3') {
-    const ended = await endConversation(deps, contactId);
-    if (ended) await finishConversation(deps, ended);
+    await leaveConversation(deps, contactId, volunteerId);
     return { steps: [say(en.volunteerCallEnded(wrapUp), 'en'), hangup()] };
   }
   return joinConference(contactId, volunteerId);
 }
 
-function endConversation(deps: VoiceDeps, contactId: string): Promise<Contact | undefined> {
-  return deps.store.updateContact(contactId, {
-    channel: 'voice',
-    expectStatus: ['connecting', 'connected'],
-    set: { status: 'ended', outcome: 'completed', endedAt: deps.clock.now() },
-    remove: ['callerSealed'],
-  });
+/**
+ * The volunteer steps out of a live call. The contact is the caller's: it ends with the caller's leg, so the
+ * volunteer only wraps up here, and the dispatcher tells the caller goodbye unless the crisis line is with them.
+ */
+async function leaveConversation(deps: VoiceDeps, contactId: string, volunteerId: string): Promise<void> {
+  const left = await releaseVolunteer(deps, volunteerId, contactId);
+  if (left) await deps.events.publish([{ type: 'VolunteerLeft', contactId, channel: 'voice', volunteerId }]);
 }
 
 const FINAL_CALL_STATUSES = ['completed', 'busy', 'no-answer', 'canceled', 'failed'];
 
 /**
- * The volunteer's leg has ended. If they had the call, the conversation is over; otherwise the offer is
- * over: a miss when the caller was still waiting, not a miss when someone else took it or the caller left.
+ * The volunteer's leg has ended. If they had the call, they leave it (the caller's leg ends the contact);
+ * otherwise the offer is over: a miss when the caller was still waiting, not a miss when someone else took it or the caller left.
  */
 export async function handleOfferStatus(
   deps: VoiceDeps,
@@ -167,12 +188,17 @@ export async function handleOfferStatus(
   const contact = await deps.store.getContact(contactId);
   if (!contact) return;
   if (contact.volunteerId === volunteerId) {
-    const ended = await endConversation(deps, contactId);
-    if (ended) await finishConversation(deps, ended);
+    if (contact.status === 'connecting' || contact.status === 'connected')
+      await leaveConversation(deps, contactId, volunteerId);
     return;
   }
   const now = deps.clock.now();
   const missed = contact.status === 'queued';
+  // The leg is over: a key press that arrives after this callback must not win the caller.
+  await deps.store.updateOffer(contactId, volunteerId, {
+    expectStatus: ['ringing'],
+    set: { status: 'released' },
+  });
   const volunteer = await deps.store.updateVolunteer(volunteerId, {
     expectState: ['offered'],
     expectContactId: contactId,

@@ -1,9 +1,9 @@
 // Cold start of the admin Lambda: the same configuration, secrets and clients as the other functions, but
 // built here rather than through the webhook wiring, so the bundle carries no TwiML or voice flows.
 import { randomUUID } from 'node:crypto';
-import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { lineDefaults } from '../app/line-defaults.js';
 import { parseRuntimeConfig } from '../config.js';
+import { busBounds, createEventBusClient } from '../events/event-bus-client.js';
 import { createEventPublisher } from '../events/event-publisher.js';
 import { createLogger } from '../logging/logger.js';
 import { createPhoneVault } from '../privacy/phone-vault.js';
@@ -27,19 +27,21 @@ export async function bootAdminInAws(env: Record<string, string | undefined>): P
       ...(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {}),
       maxAttempts: config.STORE_MAX_ATTEMPTS,
       requestTimeoutMs: config.STORE_TIMEOUT_MS,
+      deadlineMs: config.STORE_DEADLINE_MS,
     }),
     { tableName: config.TABLE_NAME, defaults, retentionDays: CONTACT_LOG_RETENTION_DAYS },
   );
-  const eventBridge = new EventBridgeClient({
-    region: config.AWS_REGION,
-    maxAttempts: config.STORE_MAX_ATTEMPTS,
-    ...(config.EVENTBRIDGE_ENDPOINT ? { endpoint: config.EVENTBRIDGE_ENDPOINT } : {}),
-  });
+  const eventBridge = createEventBusClient(busBounds(config));
   return createAdminApp({
     store,
     admin: createAdminStore(config),
     vault: createPhoneVault({ pepper: secrets.callerKeyPepper, sessionKeyHex: secrets.sessionKeyHex }),
-    events: createEventPublisher({ client: eventBridge, busName: config.EVENT_BUS_NAME, log }),
+    events: createEventPublisher({
+      client: eventBridge,
+      busName: config.EVENT_BUS_NAME,
+      log,
+      deadlineMs: config.BUS_DEADLINE_MS,
+    }),
     clock: { now: () => Date.now() },
     ids: { newId: () => randomUUID().replace(/-/g, '').slice(0, 12) },
     defaults,

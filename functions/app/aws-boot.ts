@@ -1,8 +1,9 @@
 // Cold start in AWS: parse the configuration, read the secrets, build the clients once per container.
-import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import type { EventPublisher } from '../../flows/ports.js';
+import { randomUUID } from 'node:crypto';
 import { parseRuntimeConfig } from '../config.js';
+import { busBounds, createEventBusClient } from '../events/event-bus-client.js';
 import { createEventPublisher } from '../events/event-publisher.js';
+import { createOutboxPublisher, type OutboxPublisher } from '../events/outbox.js';
 import { createLogger } from '../logging/logger.js';
 import { createPhoneVault } from '../privacy/phone-vault.js';
 import { loadSecrets } from '../secrets/load-secrets.js';
@@ -16,7 +17,8 @@ const CONTACT_LOG_RETENTION_DAYS = 400;
 
 export interface AwsWarmline {
   readonly core: WarmlineCore;
-  readonly events: EventPublisher;
+  /** Publishes to the bus; what it refuses waits in the outbox for the tick. */
+  readonly events: OutboxPublisher;
 }
 
 export async function bootInAws(
@@ -31,6 +33,7 @@ export async function bootInAws(
     ...(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {}),
     maxAttempts: config.STORE_MAX_ATTEMPTS,
     requestTimeoutMs: config.STORE_TIMEOUT_MS,
+    deadlineMs: config.STORE_DEADLINE_MS,
   });
   const defaults = lineDefaults(config);
   const store = new DynamoStore(documentClient, {
@@ -39,12 +42,19 @@ export async function bootInAws(
     retentionDays: CONTACT_LOG_RETENTION_DAYS,
   });
   const vault = createPhoneVault({ pepper: secrets.callerKeyPepper, sessionKeyHex: secrets.sessionKeyHex });
-  const eventBridge = new EventBridgeClient({
-    region: config.AWS_REGION,
-    maxAttempts: config.STORE_MAX_ATTEMPTS,
-    ...(config.EVENTBRIDGE_ENDPOINT ? { endpoint: config.EVENTBRIDGE_ENDPOINT } : {}),
+  const eventBridge = createEventBusClient(busBounds(config));
+  const events = createOutboxPublisher({
+    bus: createEventPublisher({
+      client: eventBridge,
+      busName: config.EVENT_BUS_NAME,
+      log,
+      deadlineMs: config.BUS_DEADLINE_MS,
+    }),
+    store,
+    clock: systemClock,
+    ids: { newId: () => randomUUID() },
+    log,
   });
-  const events = createEventPublisher({ client: eventBridge, busName: config.EVENT_BUS_NAME, log });
   const core: WarmlineCore = {
     config,
     authToken: secrets.twilioAuthToken,

@@ -8,6 +8,7 @@ export function lineDefaults(config: RuntimeConfig): LineSettings {
     lineNumber: config.LINE_NUMBER,
     crisisNumber: config.CRISIS_NUMBER,
     crisisTextNumber: config.CRISIS_TEXT_NUMBER,
+    ...(config.CRISIS_BACKUP_NUMBER ? { crisisBackupNumber: config.CRISIS_BACKUP_NUMBER } : {}),
     clinicianNumber: config.CLINICIAN_NUMBER,
     coordinatorNumbers: config.COORDINATOR_NUMBERS,
     timeZone: config.LINE_TIMEZONE,

@@ -10,6 +10,13 @@ import { EVENT_SOURCE } from '../event-rules.js';
 
 export class PublishError extends Error {
   override readonly name = 'PublishError';
+  constructor(
+    message: string,
+    /** Exactly the events the bus did not accept: the outbox keeps these and no others. */
+    readonly unpublished: readonly LineEvent[],
+  ) {
+    super(message);
+  }
 }
 
 /** PutEvents takes at most 10 entries a call. */
@@ -21,6 +28,8 @@ export interface EventPublisherOptions {
   readonly log: Log;
   readonly source?: string;
   readonly maxAttempts?: number;
+  /** The whole publish, resends included: no more resends start after it (each call is bounded by the client). */
+  readonly deadlineMs?: number;
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
@@ -31,9 +40,14 @@ export function createEventPublisher(options: EventPublisherOptions): EventPubli
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 
   /** `later`: entries of the following chunks, which are not sent once one chunk fails. */
-  async function putChunk(entries: PutEventsRequestEntry[], later: number): Promise<void> {
+  async function putChunk(
+    entries: PutEventsRequestEntry[],
+    later: readonly PutEventsRequestEntry[],
+    giveUpAt: number,
+  ): Promise<void> {
     let pending = entries;
-    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+    let attempt = 1;
+    for (; attempt <= maxAttempts && Date.now() < giveUpAt; attempt++) {
       try {
         const result = await client.send(new PutEventsCommand({ Entries: pending }));
         if (!result.FailedEntryCount) return;
@@ -47,7 +61,11 @@ export function createEventPublisher(options: EventPublisherOptions): EventPubli
       }
       if (attempt < maxAttempts) await sleep(50 * 2 ** (attempt - 1));
     }
-    throw new PublishError(`${pending.length + later} event(s) not published after ${maxAttempts} attempts`);
+    const unpublished = [...pending, ...later].map((entry) => JSON.parse(entry.Detail ?? '{}') as LineEvent);
+    throw new PublishError(
+      `${unpublished.length} event(s) not published after ${attempt - 1} attempts`,
+      unpublished,
+    );
   }
 
   return {
@@ -61,9 +79,10 @@ export function createEventPublisher(options: EventPublisherOptions): EventPubli
           Detail: JSON.stringify(valid),
         };
       });
+      const giveUpAt = Date.now() + (options.deadlineMs ?? Number.POSITIVE_INFINITY);
       for (let i = 0; i < entries.length; i += CHUNK) {
         const chunk = entries.slice(i, i + CHUNK);
-        await putChunk(chunk, entries.length - i - chunk.length);
+        await putChunk(chunk, entries.slice(i + chunk.length), giveUpAt);
       }
     },
   };

@@ -15,6 +15,7 @@ const ready = bootInAws('dispatcher', process.env).then(
   ({ core, events }): TickDeps => ({
     ...dispatchDeps(core, events, twilioTelephonyFor(core)),
     roster: rosterSource(createAdminStore(core.config)),
+    outbox: events,
   }),
 );
 // A failed boot is reported by the first invocation, through the boundary, not as an unhandled rejection.

@@ -1,30 +1,34 @@
-// DynamoDB clients with explicit deadlines: a throttled store must still leave time to answer Twilio.
+// DynamoDB clients with explicit deadlines: a throttled or stalled store must still leave time to answer Twilio.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { addTotalDeadline, boundedClientConfig, type MiddlewareHost } from '../aws/client-bounds.js';
 
 export interface StoreClientOptions {
   readonly region: string;
   readonly endpoint?: string;
   readonly maxAttempts: number;
   readonly requestTimeoutMs: number;
+  /** The whole call, retries included; unset: attempts × request timeout. */
+  readonly deadlineMs?: number;
   /** Called once per logical store call (retries not counted): the benchmark counts round trips with it. */
   readonly onCall?: () => void;
+  /** Adds middleware to the raw client (the local runner's fault drills). */
+  readonly instrument?: (client: MiddlewareHost) => void;
 }
 
 export function createDocumentClient(options: StoreClientOptions): DynamoDBDocumentClient {
   const client = new DynamoDBClient({
     region: options.region,
-    maxAttempts: options.maxAttempts,
-    requestHandler: {
-      requestTimeout: options.requestTimeoutMs,
-      // Without this the handler only warns when the deadline passes, and a stalled store hangs the webhook.
-      throwOnRequestTimeout: true,
-      connectionTimeout: Math.min(500, options.requestTimeoutMs),
-    },
+    ...boundedClientConfig({
+      maxAttempts: options.maxAttempts,
+      requestTimeoutMs: options.requestTimeoutMs,
+      deadlineMs: options.deadlineMs ?? options.maxAttempts * options.requestTimeoutMs,
+    }),
     ...(options.endpoint
       ? { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),
   });
+  if (options.deadlineMs) addTotalDeadline(client, options.deadlineMs);
   const onCall = options.onCall;
   if (onCall) {
     client.middlewareStack.add(
@@ -35,5 +39,6 @@ export function createDocumentClient(options: StoreClientOptions): DynamoDBDocum
       { step: 'initialize', name: 'countStoreCalls' },
     );
   }
+  options.instrument?.(client);
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 }

@@ -1,6 +1,7 @@
 // The store port over one DynamoDB table: single-item conditional writes, GetItem and Query only.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
+  DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -19,6 +20,7 @@ import type {
 } from '../../flows/model.js';
 import type { Clock, ContactChange, LineState, Store, VolunteerChange } from '../../flows/ports.js';
 import type { Language } from '../../flows/replies.js';
+import type { OutboxItem, OutboxStore } from '../events/outbox.js';
 import { queueSortKey, sortableTime, tableSchema, VOLUNTEER_DIRECTORY } from './table-schema.js';
 
 const KEY = { line: { pk: 'LINE', sk: 'LINE' } } as const;
@@ -33,6 +35,9 @@ const queuePartition = (channel: Channel, language: Language) => `QUEUE#${channe
 const logPartition = (at: number) => `LOG#${new Date(at).toISOString().slice(0, 7)}`;
 const ONSHIFT = 'ONSHIFT';
 const LIVE = 'LIVE';
+const OUTBOX = 'OUTBOX';
+/** Events the bus refused are kept this long for the tick to resend (it runs every minute). */
+const OUTBOX_KEEP_MS = 2 * 86_400_000;
 const DAY_MS = 86_400_000;
 
 /** Keys and index attributes are storage details; flows never see them. */
@@ -188,7 +193,7 @@ function contactIndexFor(channel: Channel, set: ContactChange['set']): Record<st
   }
 }
 
-export class DynamoStore implements Store {
+export class DynamoStore implements Store, OutboxStore {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly options: DynamoStoreOptions,
@@ -354,6 +359,13 @@ export class DynamoStore implements Store {
     }
   }
 
+  async forget(key: string): Promise<void> {
+    // An expired marker, written with PutItem: the one write the notifier is allowed besides marking.
+    await this.client.send(
+      new PutCommand({ TableName: this.table, Item: { pk: `SEEN#${key}`, sk: 'SEEN', expiresAt: 0 } }),
+    );
+  }
+
   async getPhone(key: string): Promise<PhoneRecord | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.table, Key: phoneKey(key) }));
     return strip<PhoneRecord>(Item);
@@ -450,6 +462,54 @@ export class DynamoStore implements Store {
       if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;
       const current = await this.getContact(contactId);
       return current?.relayedSids?.includes(messageSid) ? 'duplicate' : undefined;
+    }
+  }
+
+  async putOutbox(item: OutboxItem): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: {
+          pk: OUTBOX,
+          sk: `${sortableTime(item.at)}#${item.id}`,
+          id: item.id,
+          at: item.at,
+          events: JSON.stringify(item.events),
+          expiresAt: Math.ceil((item.at + OUTBOX_KEEP_MS) / 1000),
+        },
+      }),
+    );
+  }
+
+  async listOutbox(limit: number): Promise<OutboxItem[]> {
+    const { Items } = await this.client.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': OUTBOX },
+        Limit: limit,
+      }),
+    );
+    return (Items ?? []).map((item) => ({
+      id: String(item.id),
+      at: Number(item.at),
+      events: JSON.parse(String(item.events)),
+    }));
+  }
+
+  async takeOutbox(item: OutboxItem): Promise<boolean> {
+    try {
+      await this.client.send(
+        new DeleteCommand({
+          TableName: this.table,
+          Key: { pk: OUTBOX, sk: `${sortableTime(item.at)}#${item.id}` },
+          ConditionExpression: 'attribute_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
     }
   }
 

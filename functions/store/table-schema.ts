@@ -14,6 +14,7 @@
 // - ended contacts by month (reports) ......................... Query gsi1 gsi1pk=LOG#<yyyy-mm>, gsi1sk=startedAt
 // - every volunteer (coordinators' directory) ............... Query gsi2 gsi2pk=VOLUNTEER, gsi2sk=<volunteerId>
 // - a caller's contacts in the last 30 days (repeat count) .... Query gsi2 gsi2pk=CALLER#<callerKey>, gsi2sk=startedAt
+// - events the bus refused, oldest first (outbox) ........... Query pk=OUTBOX sk=<at>#<id>; Delete to take one
 // - audit log by month ........................................ Query pk=AUDIT#<yyyy-mm> sk=<at>#<id>
 // Items carrying live state set `expiresAt` (epoch seconds); TTL deletes late, so reads check it too.
 

@@ -32,6 +32,8 @@ export interface TwilioTelephonyOptions {
   readonly accountSid: string;
   readonly authToken: string;
   readonly apiBase?: string;
+  /** The HTTP layer; by default fetch to Twilio (or to `apiBase`). */
+  readonly httpClient?: FetchTwilioHttpClient;
   readonly log: Log;
   readonly sleep?: (ms: number) => Promise<void>;
 }
@@ -39,10 +41,19 @@ export interface TwilioTelephonyOptions {
 export function createTwilioTelephony(options: TwilioTelephonyOptions): Telephony {
   const client = new BaseTwilio.Client(options.accountSid, options.authToken, {
     accountSid: options.accountSid,
-    httpClient: new FetchTwilioHttpClient(options.apiBase) as never,
+    httpClient: (options.httpClient ?? new FetchTwilioHttpClient(options.apiBase)) as never,
   });
   const account = new Api(client as never).account;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+
+  async function roomInProgress(name: string): Promise<{ sid: string }> {
+    const rooms = await withRetries('findConference', () =>
+      account.conferences.list({ friendlyName: name, status: 'in-progress', limit: 1 }),
+    );
+    const room = rooms[0];
+    if (!room) throw new TelephonyError('no conference in progress for this contact');
+    return room;
+  }
 
   /** 20429 (too many requests) and 5xx were not processed: safe to send again. */
   async function withRetries<T>(what: string, work: () => Promise<T>): Promise<T> {
@@ -108,15 +119,17 @@ export function createTwilioTelephony(options: TwilioTelephonyOptions): Telephon
       );
     },
     async addConferenceParticipant(request) {
-      const rooms = await withRetries('findConference', () =>
-        account.conferences.list({ friendlyName: request.room, status: 'in-progress', limit: 1 }),
-      );
-      const room = rooms[0];
-      if (!room) throw new TelephonyError('no conference in progress for this contact');
+      const room = await roomInProgress(request.room);
       await withRetries('addParticipant', () =>
         account
           .conferences(room.sid)
           .participants.create({ from: request.from, to: request.to, earlyMedia: true }),
+      );
+    },
+    async announceToConference(request) {
+      const room = await roomInProgress(request.room);
+      await withRetries('announce', () =>
+        account.conferences(room.sid).update({ announceUrl: request.url, announceMethod: 'POST' }),
       );
     },
   };

@@ -35,7 +35,12 @@ export function bootFailureResponse(
   if (path === TWILIO_PATHS.voiceHoldInput && params.Digits === '9') {
     const lineNumber =
       env.LINE_NUMBER && DIALABLE.test(env.LINE_NUMBER) ? env.LINE_NUMBER : (params.To ?? '');
-    return xmlResponse(renderVoice(crisisDialReply(crisisNumber, lineNumber, 'en'), baseUrl));
+    return xmlResponse(
+      renderVoice(
+        crisisDialReply({ crisisNumber, crisisTextNumber: crisisNumber }, lineNumber, 'en'),
+        baseUrl,
+      ),
+    );
   }
   // Without a base URL there is nowhere to send the key press: say the number and let the caller go.
   const loops = baseUrl ? Number(new URLSearchParams(request.rawQuery).get('t')) || 0 : MAX_TROUBLE_LOOPS;

@@ -9,9 +9,10 @@ import {
   handleIncomingCall,
   handleIntake,
   holdCaller,
+  peerStillHere,
 } from '../../flows/voice/caller-call.js';
 import { handleClinicianBridge } from '../../flows/voice/clinician-bridge.js';
-import { crisisNumberFrom } from '../../flows/voice/crisis-dial.js';
+import { crisisDialEnded, crisisLinesFor, crisisNumberFrom } from '../../flows/voice/crisis-dial.js';
 import { type CallFields, contactIdForCall, type VoiceDeps } from '../../flows/voice/voice-deps.js';
 import {
   handleOfferAnswered,
@@ -79,6 +80,14 @@ export const voiceRoutes: Partial<Record<TwilioPathName, VoiceRoute>> = {
   },
   voiceBridge: (deps, input) => bridgeCaller(deps, callerContact(input)),
   voiceBridgeEnded: async (_deps, input) => callerBridgeEnded(input.language),
+  conferenceHold: async (_deps, input) => peerStillHere(input.language),
+  crisisDialEnded: async (deps, input) =>
+    crisisDialEnded(crisisLinesFor(deps.defaults, input.crisisNumber), input.call.to, input.language, {
+      ...(input.params.DialCallStatus ? { dialStatus: input.params.DialCallStatus } : {}),
+      ...(input.query.get('a') ? { attempt: input.query.get('a') ?? '' } : {}),
+      ...(input.params.Digits ? { digits: input.params.Digits } : {}),
+      loops: Number(input.query.get('t')) || 0,
+    }),
   offerAnswered: (deps, input) => {
     const { contactId, volunteerId } = offer(input);
     const whisper = Number(input.query.get('w'));
@@ -135,13 +144,18 @@ export const STATUS_ROUTES: ReadonlySet<TwilioPathName> = new Set([
   'smsStatus',
 ]);
 
+/** Requests Twilio makes for a conference, not a call (an announcement): they carry no CallSid. */
+export const CONFERENCE_ROUTES: ReadonlySet<TwilioPathName> = new Set(['conferenceHold']);
+
 export function voiceInput(
+  route: TwilioPathName,
   params: Record<string, string>,
   query: URLSearchParams,
   fallbackCrisis: string,
 ): VoiceInput {
   const callSid = params.CallSid ?? '';
-  if (!/^CA[0-9a-f]{32}$/i.test(callSid)) throw new BadWebhookError('CallSid is missing or malformed');
+  if (!CONFERENCE_ROUTES.has(route) && !/^CA[0-9a-f]{32}$/i.test(callSid))
+    throw new BadWebhookError('CallSid is missing or malformed');
   return {
     call: { callSid, from: params.From ?? '', to: params.To ?? '' },
     params,

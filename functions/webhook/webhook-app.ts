@@ -21,6 +21,7 @@ import {
 } from '../http/web-request.js';
 import { renderSms, renderVoice } from '../twiml.js';
 import {
+  CONFERENCE_ROUTES,
   PRE_QUEUE_ROUTES,
   STATUS_ROUTES,
   VOLUNTEER_ROUTES,
@@ -77,12 +78,13 @@ export function createWebhookApp(options: WebhookAppOptions): WebApp {
     const crisisNumber = query.get('cn') ?? options.crisisNumber;
     try {
       if (!flow) throw new Error(`no voice flow for ${route}`);
-      const input = voiceInput(params, query, options.crisisNumber);
+      const input = voiceInput(route, params, query, options.crisisNumber);
       const reply = await withinDeadline(flow(options.voice, input), options.deadlineMs);
       return reply ? xmlResponse(renderVoice(reply, publicBaseUrl)) : emptyTwiml();
     } catch (error) {
       log.error('voice webhook failed; answering with the safe reply', { route, error: errorName(error) });
-      if (STATUS_ROUTES.has(route)) return emptyTwiml();
+      // An announcement that fails is simply not heard; a status callback needs no TwiML.
+      if (STATUS_ROUTES.has(route) || CONFERENCE_ROUTES.has(route)) return emptyTwiml();
       if (VOLUNTEER_ROUTES.has(route))
         return xmlResponse(renderVoice(volunteerTroubleReply(), publicBaseUrl));
       const language: Language = query.get('l') === 'es' ? 'es' : 'en';

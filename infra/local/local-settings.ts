@@ -14,6 +14,7 @@ export const LOCAL_DEFAULTS = {
   COORDINATOR_NUMBERS: '+15550100900',
   CRISIS_NUMBER: '988',
   CRISIS_TEXT_NUMBER: '988',
+  CRISIS_BACKUP_NUMBER: '+15550100988',
 } as const;
 
 /** The path under the runner where the built-in Twilio simulator answers REST calls. */

@@ -1,5 +1,7 @@
-// `npm start`: the local warmline. Reads PORT, WARMLINE_HOST, PUBLIC_BASE_URL, TWILIO_AUTH_TOKEN, TWILIO_API_BASE, WARMLINE_DATA_DIR.
+// `npm start`: the local warmline. Reads PORT, WARMLINE_HOST, PUBLIC_BASE_URL, TWILIO_AUTH_TOKEN, TWILIO_API_BASE,
+// WARMLINE_DATA_DIR, WARMLINE_FAULTS.
 import { mountCoordinatorConsole } from './coordinator-console.js';
+import { describeFaults } from './faults.js';
 import { mountPhonePage } from './phone-page/phone-page.js';
 import { startLocalWarmline } from './runner.js';
 
@@ -45,6 +47,7 @@ console.log(
     `  Twilio REST base  ${config.TWILIO_API_BASE}   (the built-in simulator unless TWILIO_API_BASE is set)`,
     `  line number       ${config.LINE_NUMBER}   crisis line ${config.CRISIS_NUMBER}   clinician ${config.CLINICIAN_NUMBER}`,
     `  store             embedded DynamoDB, ${dataDir ? `kept in ${dataDir}` : 'in memory (set WARMLINE_DATA_DIR to keep data)'}`,
+    `  fault drills      ${describeFaults(warmline.faults.active) || 'none (set WARMLINE_FAULTS, or switch them on the phone page)'}`,
     '',
     '  volunteers on shift (simulated phones):',
     ...warmline.volunteers.map((v) => `    ${v.name.padEnd(6)} ${v.phone}  ${v.languages.join('/')}`),

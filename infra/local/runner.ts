@@ -1,4 +1,5 @@
 // The whole warmline on one port: embedded store, the same handlers and rules, the tick, the Twilio simulator.
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -14,6 +15,9 @@ import { twilioTelephonyFor } from '../../functions/app/twilio-telephony-for.js'
 import { dispatchDeps, systemClock, type WarmlineCore, webhookApp } from '../../functions/app/warmline.js';
 import type { RuntimeConfig } from '../../functions/config.js';
 import { schedules } from '../../functions/event-rules.js';
+import { busBounds, createEventBusClient } from '../../functions/events/event-bus-client.js';
+import { createEventPublisher } from '../../functions/events/event-publisher.js';
+import { createOutboxPublisher, type OutboxPublisher } from '../../functions/events/outbox.js';
 import { type RequestHead, textResponse, type WebResponse } from '../../functions/http/web-request.js';
 import { createLogger } from '../../functions/logging/logger.js';
 import { createPhoneVault } from '../../functions/privacy/phone-vault.js';
@@ -28,8 +32,10 @@ import {
   TWILIO_BODY_LIMIT_BYTES,
 } from '../../functions/webhook/webhook-edge.js';
 import { startEmbeddedDynamo } from './embedded-dynamo.js';
+import { FaultDrills, parseFaults } from './faults.js';
 import { type BodyReader, readBody, readRequestHead, writeWebResponse } from './http-adapter.js';
 import { LocalEventBus } from './local-bus.js';
+import { LOCAL_EVENTBRIDGE_PATH, localEventBridge } from './local-eventbridge.js';
 import { localConfig, SIMULATOR_API_PATH } from './local-settings.js';
 import { type SeededVolunteer, seedDemoLine } from './seed.js';
 import { TwilioSimulator } from './simulator/simulator.js';
@@ -77,6 +83,10 @@ export interface LocalWarmline {
   readonly config: RuntimeConfig;
   readonly simulator: TwilioSimulator;
   readonly bus: LocalEventBus;
+  /** What the line publishes through: the real EventBridge client and publisher, with the outbox. */
+  readonly events: OutboxPublisher;
+  /** WARMLINE_FAULTS, switchable while the line runs (the phone page does). */
+  readonly faults: FaultDrills;
   readonly store: DynamoStore;
   readonly core: WarmlineCore;
   readonly volunteers: readonly SeededVolunteer[];
@@ -125,10 +135,18 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
   const { port } = listening;
   const origin = `http://127.0.0.1:${port}`;
   const config = localConfig(
-    { ...env, DYNAMODB_ENDPOINT: dynamo.endpoint },
+    {
+      ...env,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      EVENTBRIDGE_ENDPOINT: `${origin}${LOCAL_EVENTBRIDGE_PATH}`,
+    },
     env.PUBLIC_BASE_URL ?? `http://localhost:${port}`,
   );
 
+  // Parsed first so a wrong spec fails at once; switched on after the table is created and seeded.
+  const drilled = parseFaults(env.WARMLINE_FAULTS);
+  const faults = new FaultDrills({});
+  await faults.start();
   const rawClient = new DynamoDBClient({
     region: config.AWS_REGION,
     endpoint: dynamo.endpoint,
@@ -142,6 +160,8 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
       endpoint: dynamo.endpoint,
       maxAttempts: config.STORE_MAX_ATTEMPTS,
       requestTimeoutMs: config.STORE_TIMEOUT_MS,
+      deadlineMs: config.STORE_DEADLINE_MS,
+      instrument: faults.instrument('store'),
       ...(options.onStoreCall ? { onCall: options.onStoreCall } : {}),
     }),
     { tableName: config.TABLE_NAME, defaults, retentionDays: 400, clock: options.clock ?? systemClock },
@@ -154,10 +174,25 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
   const clock = options.clock ?? systemClock;
   const core: WarmlineCore = { config, authToken, defaults, store, vault, clock, log };
   const bus = new LocalEventBus(log);
-  const telephony = twilioTelephonyFor(core);
+  mounts.push({ prefix: LOCAL_EVENTBRIDGE_PATH, app: localEventBridge((event) => bus.publish([event])) });
+  // Everything publishes as in AWS: the real client and publisher, over HTTP, to the local PutEvents.
+  const events = createOutboxPublisher({
+    bus: createEventPublisher({
+      client: createEventBusClient({ ...busBounds(config), instrument: faults.instrument('bus') }),
+      busName: config.EVENT_BUS_NAME,
+      log,
+      deadlineMs: config.BUS_DEADLINE_MS,
+    }),
+    store,
+    clock,
+    ids: { newId: () => randomUUID() },
+    log,
+  });
+  const telephony = twilioTelephonyFor(core, faults.restClient(config.TWILIO_API_BASE));
   const dispatch: TickDeps = {
-    ...dispatchDeps(core, bus, telephony),
+    ...dispatchDeps(core, events, telephony),
     roster: rosterSource(createAdminStore(config)),
+    outbox: events,
   };
   bus.subscribe('dispatcher', (event) => handleLineEvent(dispatch, event));
   bus.subscribe('notifier', (event) => handleNotification(dispatch, event));
@@ -173,7 +208,7 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
     voiceStatusCallbackPath: TWILIO_PATHS.voiceStatus,
     timeScale: options.timeScale ?? 1,
   });
-  const twilioApp = webhookApp(core, bus, smsHandler(core, bus));
+  const twilioApp = webhookApp(core, events, smsHandler(core, events));
   const simulatorApi: WebApp = async (request) => {
     const result = await simulator.handleRest({
       method: request.method,
@@ -192,6 +227,7 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
 
   const volunteers = options.seed === false ? [] : await seedDemoLine(store, vault, clock.now());
   handle = twilioApp;
+  faults.active = drilled;
   const tick = () => bus.invoke(() => runTick(dispatch));
   const minute = (schedules.find((s) => s.name === 'Tick')?.everyMinutes ?? 1) * 60_000;
   // A failed tick is already logged by the bus; the next one tries again.
@@ -204,6 +240,8 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
     config,
     simulator,
     bus,
+    events,
+    faults,
     store,
     core,
     volunteers,
@@ -227,6 +265,7 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
       server.closeAllConnections();
       await closed;
       rawClient.destroy();
+      await faults.close();
       await dynamo.close();
     },
   };

@@ -35,6 +35,8 @@ export interface StatelessStackProps extends StackProps {
 const READ_WRITE = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query'];
 // The notifier reads settings and volunteers and records "already sent" markers with a conditional put.
 const READ_AND_MARK = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'];
+/** The tick takes outbox items with a conditional delete, so two ticks never resend the same events. */
+const READ_WRITE_TAKE = [...READ_WRITE, 'dynamodb:DeleteItem'];
 
 /** EventBridge hands events to Lambda asynchronously: these govern both hops (delivery, then execution). */
 const ASYNC_RETRIES = 2;
@@ -121,6 +123,7 @@ export class StatelessStack extends Stack {
       LINE_NUMBER: deploy.lineNumber,
       CRISIS_NUMBER: deploy.crisisNumber,
       CRISIS_TEXT_NUMBER: deploy.crisisTextNumber,
+      ...(deploy.crisisBackupNumber ? { CRISIS_BACKUP_NUMBER: deploy.crisisBackupNumber } : {}),
       CLINICIAN_NUMBER: deploy.clinicianNumber,
       COORDINATOR_NUMBERS: deploy.coordinatorNumbers.join(','),
       LINE_TIMEZONE: deploy.timezone,
@@ -188,7 +191,7 @@ export class StatelessStack extends Stack {
     };
 
     this.grantTable('twilio-webhook', READ_WRITE);
-    this.grantTable('dispatcher', READ_WRITE);
+    this.grantTable('dispatcher', READ_WRITE_TAKE);
     this.grantTable('notifier', READ_AND_MARK);
     this.grantTable('admin-api', READ_WRITE);
     // The notifier only consumes events; roster edits in the admin API can start a shift the dispatcher must hear of.

@@ -86,6 +86,25 @@ describe('the phone page', () => {
     expect(await alert.textContent()).not.toContain('pills');
   }, 30_000);
 
+  it('shows and switches the fault drills, and a crisis text still gets its reply with the bus and store hung', async () => {
+    await phones.locator('#fault-bus').selectOption('hang');
+    await phones.locator('#fault-store').selectOption('hang');
+    await expect.poll(() => line.faults.active).toEqual({ bus: 'hang', store: 'hang' });
+    await phones.getByText('Fault drill on: bus=hang,store=hang').first().waitFor();
+    await phones.locator('#faults.active').waitFor();
+
+    const replies = () => card(DEMO_CALLER).getByText('call 988 or text 988').count();
+    const before = await replies();
+    const texting = card(DEMO_CALLER).getByLabel(/^Text from/);
+    await texting.fill(CRISIS_TEXT);
+    await texting.press('Enter');
+    await expect.poll(replies, { timeout: 15_000 }).toBeGreaterThan(before);
+
+    await phones.locator('#fault-bus').selectOption('');
+    await phones.locator('#fault-store').selectOption('');
+    await expect.poll(() => line.faults.active).toEqual({});
+  }, 30_000);
+
   it('runs the nobody-on-shift scenario and puts everyone back with another', async () => {
     await phones.getByRole('button', { name: 'Nobody on shift' }).click();
     await card(DEMO_CALLER)

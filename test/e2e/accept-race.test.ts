@@ -1,8 +1,8 @@
 // Five volunteers pressing 1 within milliseconds of each other: exactly one is bridged, every time.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Volunteer } from '../../flows/model.js';
-import { startTestLine, type TestLine } from '../support/local-line.js';
-import { callFields, postSignedWebhook } from '../support/signed-webhook.js';
+import { signedPosterFor, startTestLine, type TestLine } from '../support/local-line.js';
+import { callFields } from '../support/signed-webhook.js';
 
 const TRIALS = 200;
 const RACERS = ['racer-1', 'racer-2', 'racer-3', 'racer-4', 'racer-5'];
@@ -35,13 +35,7 @@ describe('the accept race', () => {
   afterAll(() => line.close());
 
   const post = (pathAndQuery: string, params: Record<string, string>) =>
-    postSignedWebhook({
-      origin: line.origin,
-      publicBaseUrl: line.config.PUBLIC_BASE_URL,
-      authToken: line.config.TWILIO_AUTH_TOKEN ?? '',
-      pathAndQuery,
-      params,
-    });
+    signedPosterFor(line)(pathAndQuery, params);
 
   it(`bridges exactly one of five volunteers over ${TRIALS} trials`, async () => {
     const bridgesPerTrial: number[] = [];
@@ -56,6 +50,19 @@ describe('the accept race', () => {
       );
       await post('/twilio/voice', caller);
       await post(`/twilio/voice/language?c=${contactId}&cn=988`, { ...caller, Digits: '1' });
+      // Each racer holds a ringing offer, as the dispatcher leaves it when it rings a volunteer.
+      await Promise.all(
+        RACERS.map((volunteerId, i) =>
+          line.store.putOffer({
+            contactId,
+            volunteerId,
+            channel: 'voice',
+            callSid: `CA${(trial * 10 + i).toString(16).padStart(32, 'b')}`,
+            status: 'ringing',
+            offeredAt: Date.now(),
+          }),
+        ),
+      );
       const answers = await Promise.all(
         RACERS.map((volunteerId, i) =>
           post(`/twilio/voice/offer-input?c=${contactId}&v=${volunteerId}`, {

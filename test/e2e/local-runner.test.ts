@@ -106,9 +106,13 @@ async function withNpmStart(
 }
 
 describe('npm start', () => {
-  it('serves /health within 10 seconds on PORT and honours PUBLIC_BASE_URL and TWILIO_AUTH_TOKEN', async () => {
+  it('serves /health within 10 seconds on PORT and honours PUBLIC_BASE_URL, TWILIO_AUTH_TOKEN and WARMLINE_FAULTS', async () => {
     const publicBaseUrl = 'https://warmline.example.org';
-    const env = { PUBLIC_BASE_URL: publicBaseUrl, TWILIO_AUTH_TOKEN: 'a-token-for-this-test' };
+    const env = {
+      PUBLIC_BASE_URL: publicBaseUrl,
+      TWILIO_AUTH_TOKEN: 'a-token-for-this-test',
+      WARMLINE_FAULTS: 'rest=fail',
+    };
     await withNpmStart(env, async (port, output) => {
       const response = await postSignedWebhook({
         origin: `http://127.0.0.1:${port}`,
@@ -119,6 +123,7 @@ describe('npm start', () => {
       });
       expect(response.status).toBe(200);
       expect(output()).toContain(`${publicBaseUrl}/twilio/voice`);
+      expect(output()).toMatch(/fault drills +rest=fail/);
     });
   });
 

@@ -27,7 +27,7 @@ async function onlyAnaOnShift(): Promise<void> {
 }
 
 async function openAndAccept(texter: string, firstWords: string, volunteer = ANA): Promise<string> {
-  const offersBefore = phone(volunteer).messages.filter((m) => m.body.includes('reply ACCEPT')).length;
+  const offersBefore = phone(volunteer).messages.filter((m) => m.body.includes('Reply ACCEPT')).length;
   await phone(texter).text(firstWords);
   await phone(texter).waitForMessage('peer support by text, not a crisis line');
   await waitFor(

@@ -2,8 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Contact, Volunteer } from '../../flows/model.js';
 import type { SimCall } from '../../infra/local/simulator/call-leg.js';
-import { startTestLine, type TestLine } from '../support/local-line.js';
-import { callFields, postSignedWebhook } from '../support/signed-webhook.js';
+import { signedPosterFor, startTestLine, type TestLine } from '../support/local-line.js';
+import { callFields } from '../support/signed-webhook.js';
 import { waitFor } from '../support/wait-for.js';
 
 const CALLER = '+15557654321';
@@ -84,6 +84,8 @@ describe('a voice call', () => {
     await line.store.saveSettings({
       hours: { alwaysOpen: true, windows: [], holidays: [] },
       ringGroupSize: 1,
+      // The offers are answered one after another: none may ring out first on a loaded machine.
+      offerRingSeconds: 60,
     });
     const callers = [];
     for (const number of ['+15557650001', '+15557650002', '+15557650003'])
@@ -207,14 +209,7 @@ describe('replays and late callbacks', () => {
     await line.idle();
     const before = await contactOf(call);
     const eventsBefore = line.bus.published.length;
-    const post = (pathAndQuery: string, params: Record<string, string>) =>
-      postSignedWebhook({
-        origin: line.origin,
-        publicBaseUrl: line.config.PUBLIC_BASE_URL,
-        authToken: line.config.TWILIO_AUTH_TOKEN ?? '',
-        pathAndQuery,
-        params,
-      });
+    const post = signedPosterFor(line);
     const callerFields = callFields(call.sid, CALLER, line.config.LINE_NUMBER);
     const contactId = `v-${call.sid}`;
     // Replays of every step, then callbacks late and in the wrong order.

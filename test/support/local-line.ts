@@ -3,6 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Clock } from '../../flows/ports.js';
 import { type LocalRunnerOptions, type LocalWarmline, startLocalWarmline } from '../../infra/local/runner.js';
+import { postSignedWebhook } from './signed-webhook.js';
 import { silentLog } from './silent-log.js';
 
 export interface TestLine extends LocalWarmline {
@@ -53,4 +54,16 @@ export async function startTestLine(options: Partial<LocalRunnerOptions> = {}): 
 export function numberTraces(phone: string): string[] {
   const digits = phone.replace(/\D/g, '');
   return [phone, digits, digits.slice(1), encodeURIComponent(phone)];
+}
+
+/** Posts a webhook to this line exactly as Twilio would, signed with its token over its public URL. */
+export function signedPosterFor(line: Pick<LocalWarmline, 'origin' | 'config'>) {
+  return (pathAndQuery: string, params: Record<string, string>) =>
+    postSignedWebhook({
+      origin: line.origin,
+      publicBaseUrl: line.config.PUBLIC_BASE_URL,
+      authToken: line.config.TWILIO_AUTH_TOKEN ?? '',
+      pathAndQuery,
+      params,
+    });
 }

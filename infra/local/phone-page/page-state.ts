@@ -1,5 +1,6 @@
 // A snapshot of every phone on the page: callers, the volunteers on shift, the clinician, read from the simulator and the store.
 import type { Volunteer } from '../../../flows/model.js';
+import { FAULT_MODES } from '../faults.js';
 import type { LocalWarmline } from '../runner.js';
 import type { SimCall } from '../simulator/call-leg.js';
 import type { PageFeed } from './page-feed.js';
@@ -9,7 +10,7 @@ import type { PageCall, PageMessage, PagePhone, PageState, PhoneRole } from './p
 export const DEMO_CALLER = '+15550107001';
 export const SECOND_CALLER = '+15550107002';
 
-type Warmline = Pick<LocalWarmline, 'simulator' | 'store' | 'core' | 'config' | 'volunteers'>;
+type Warmline = Pick<LocalWarmline, 'simulator' | 'store' | 'core' | 'config' | 'volunteers' | 'faults'>;
 
 /** Names for the phones the page shows; callers placed by scenarios or tests are added as they appear. */
 export class PhoneBook {
@@ -81,6 +82,7 @@ export async function buildPageState(
     version,
     line: { number: config.LINE_NUMBER, clinician: config.CLINICIAN_NUMBER, crisis: config.CRISIS_NUMBER },
     phones,
+    faults: { active: { ...warmline.faults.active }, choices: FAULT_MODES },
     timeline: feed.timelineAfter(after),
   };
 }
@@ -94,6 +96,14 @@ interface VolunteerPhone {
 /** The seeded volunteers, plus anyone on shift now (added in the console, say), with their state. */
 async function volunteerPhones(warmline: Warmline): Promise<VolunteerPhone[]> {
   const { store, core } = warmline;
+  // The page watches the line through the same faulted store; during a store drill it must not stall on it.
+  const drill = warmline.faults.active.store;
+  if (drill)
+    return warmline.volunteers.map((v) => ({
+      number: v.phone,
+      label: v.name,
+      shift: `store=${drill}: unknown`,
+    }));
   const onShift = await store.listOnShift();
   const found = new Map<string, Volunteer>(onShift.map((v) => [v.volunteerId, v]));
   for (const seeded of warmline.volunteers) {

@@ -54,6 +54,11 @@ export interface PageState {
   readonly version: number;
   readonly line: { readonly number: string; readonly clinician: string; readonly crisis: string };
   readonly phones: readonly PagePhone[];
+  /** The fault drills switched on now (WARMLINE_FAULTS or the page), and what each target can be given. */
+  readonly faults: {
+    readonly active: Readonly<Record<string, string>>;
+    readonly choices: Readonly<Record<string, readonly string[]>>;
+  };
   /** Only the entries after the `after` id the page asked with. */
   readonly timeline: readonly PageTimelineEntry[];
 }

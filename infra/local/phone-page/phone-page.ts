@@ -8,19 +8,23 @@ import {
   type WebResponse,
 } from '../../../functions/http/web-request.js';
 import type { WebApp } from '../../../functions/webhook/webhook-app.js';
+import { describeFaults, parseFaults } from '../faults.js';
 import type { LocalWarmline } from '../runner.js';
 import type { SimCall } from '../simulator/call-leg.js';
 import { clientBundle } from './build-client.js';
 import { isJsonPost, isLocalRequest } from './local-only.js';
 import { PageFeed } from './page-feed.js';
-import { PressSchema, SpeakSchema, TextSchema } from './page-requests.js';
+import { FaultsSchema, PressSchema, SpeakSchema, TextSchema } from './page-requests.js';
 import { buildPageState, PhoneBook } from './page-state.js';
 import { SCENARIOS, type ScenarioName } from './page-types.js';
 import { runScenario } from './scenarios.js';
 
 export const PHONE_PAGE_PATH = '/phone/';
 
-type Warmline = Pick<LocalWarmline, 'simulator' | 'bus' | 'store' | 'core' | 'config' | 'volunteers'>;
+type Warmline = Pick<
+  LocalWarmline,
+  'simulator' | 'bus' | 'store' | 'core' | 'config' | 'volunteers' | 'faults'
+>;
 
 export interface PhonePageOptions {
   /** How long a page's state request waits for something to change before answering anyway. */
@@ -86,6 +90,18 @@ export function phonePageApp(warmline: Warmline, options: PhonePageOptions = {})
       const call = warmline.simulator.call(id);
       if (!call) return jsonResponse({ error: 'no such call' }, 404);
       return (await actOnCall(call, action, body)) ?? jsonResponse({ error: 'unknown action' }, 404);
+    }
+    if (resource === 'faults' && route.length === 1) {
+      const request = checked(FaultsSchema, body);
+      if (!request) return invalid();
+      try {
+        warmline.faults.active = parseFaults(request.faults);
+      } catch (error) {
+        return jsonResponse({ error: error instanceof Error ? error.message : 'invalid faults' }, 400);
+      }
+      const now = describeFaults(warmline.faults.active);
+      feed.narrate(now ? `Fault drill on: ${now}` : 'Fault drills off: the line is healthy again');
+      return jsonResponse({ faults: now });
     }
     if (resource === 'scenarios' && id && route.length === 2 && id in SCENARIOS) {
       const name = id as ScenarioName;

@@ -269,6 +269,11 @@ export class SimCall {
     this.sim.leaveQueues(this);
   }
 
+  /** An announcement played into this leg's conference (Conference update with AnnounceUrl). */
+  hearAnnouncement(text: string): void {
+    this.say(text);
+  }
+
   private say(text: string): void {
     this.transcript.push(text);
     this.sim.record({ kind: 'say', callSid: this.sid, summary: text });

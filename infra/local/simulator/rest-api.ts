@@ -1,6 +1,7 @@
 // The REST resources the line's functions use, at Twilio's own paths and in Twilio's JSON shapes.
 import type { SimCall } from './call-leg.js';
-import type { TwilioSimulator } from './simulator.js';
+import type { Conference, TwilioSimulator } from './simulator.js';
+import { parseTwiml } from './twiml-parser.js';
 
 export interface RestRequest {
   readonly method: string;
@@ -118,6 +119,15 @@ export async function serveRest(sim: TwilioSimulator, request: RestRequest): Pro
     return { status: 200, body: { conferences: rooms, ...pageMeta('Conferences') } };
   }
 
+  const conference = /^Conferences\/(CF[0-9a-f]{32})$/.exec(resource);
+  if (conference && method === 'POST') {
+    const room = sim.conferences().find((r) => r.sid === conference[1]);
+    if (!room || room.status === 'completed') return error(404, 20404, 'Conference not found');
+    const announceUrl = form.get('AnnounceUrl');
+    if (announceUrl) void announce(sim, room, announceUrl, form.get('AnnounceMethod') ?? 'POST');
+    return { status: 200, body: { sid: room.sid, friendly_name: room.name, status: room.status } };
+  }
+
   const participants = /^Conferences\/(CF[0-9a-f]{32})\/Participants$/.exec(resource);
   if (participants && method === 'POST') {
     const room = sim.conferences().find((r) => r.sid === participants[1]);
@@ -178,4 +188,16 @@ function pageMeta(key: string): Record<string, unknown> {
     previous_page_uri: null,
     uri: `/${key}.json`,
   };
+}
+
+/** Twilio fetches the announcement once and plays its Say verbs to everyone in the room at that moment. */
+async function announce(sim: TwilioSimulator, room: Conference, url: string, method: string): Promise<void> {
+  const response = await sim.post(undefined, url, method, {
+    AccountSid: sim.accountSid,
+    ConferenceSid: room.sid,
+    FriendlyName: room.name,
+  });
+  if (response?.status !== 200) return;
+  const spoken = parseTwiml(response.body).children.filter((verb) => verb.name === 'Say');
+  for (const member of room.participants) for (const verb of spoken) member.hearAnnouncement(verb.text);
 }

@@ -112,6 +112,25 @@ describe('createEventPublisher', () => {
     expect(log.lines.join('\n')).not.toContain('c-7');
   });
 
+  it('starts no resend once its deadline has passed, however many attempts are left', async () => {
+    eventBridge.on(PutEventsCommand).callsFake(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      return { FailedEntryCount: 1, Entries: [{ ErrorCode: 'InternalFailure' }] };
+    });
+    const events = createEventPublisher({
+      client: new EventBridgeClient({ region: 'us-east-1' }),
+      busName: 'line-bus',
+      log: silentLog(),
+      maxAttempts: 50,
+      deadlineMs: 100,
+      sleep: async () => {},
+    });
+    const started = performance.now();
+    await expect(events.publish([queued(3)])).rejects.toThrow(PublishError);
+    expect(performance.now() - started).toBeLessThan(250);
+    expect(sentEntries().length).toBeLessThanOrEqual(3);
+  });
+
   it('counts the events of later chunks as not published when a chunk fails', async () => {
     eventBridge.on(PutEventsCommand).rejects(Object.assign(new Error('down'), { name: 'InternalException' }));
     const { events } = publisher(2);

@@ -129,7 +129,11 @@ describe('crisis escalation with DynamoDB and EventBridge failing', () => {
       signed(config, `/twilio/voice/hold-input?c=v-CA${'f'.repeat(32)}&cn=988&l=en`, params),
     );
     expect(response.status).toBe(200);
-    expect(response.body).toContain(`<Dial callerId="${config.LINE_NUMBER}"><Number>988</Number></Dial>`);
+    expect(response.body).toMatch(
+      new RegExp(
+        `<Dial callerId="\\${config.LINE_NUMBER}" timeout="30" action="[^"]*/twilio/voice/crisis-dial-ended[^"]*" method="POST"><Number>988</Number></Dial>`,
+      ),
+    );
     expect(dynamo.calls().length).toBeGreaterThan(0);
     expect(bus.calls().length).toBeGreaterThan(0);
   });

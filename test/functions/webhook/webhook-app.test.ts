@@ -208,7 +208,11 @@ describe('error boundary', () => {
     const response = await handle(
       signedPost('/twilio/voice/hold-input?c=v-x&cn=988&l=en', { ...callParams, Digits: '9' }),
     );
-    expect(response.body).toContain(`<Dial callerId="${LINE}"><Number>988</Number></Dial>`);
+    expect(response.body).toMatch(
+      new RegExp(
+        `<Dial callerId="\\${LINE}" timeout="30" action="[^"]*/twilio/voice/crisis-dial-ended[^"]*" method="POST"><Number>988</Number></Dial>`,
+      ),
+    );
   });
 
   it('answers within the deadline when the store never answers', async () => {

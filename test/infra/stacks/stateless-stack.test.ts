@@ -143,8 +143,25 @@ describe('StatelessStack', () => {
     expect(actions.filter((a) => a === '*' || a === 'dynamodb:*')).toEqual([]);
     const dynamo = new Set(actions.filter((a) => a.startsWith('dynamodb:')));
     expect(dynamo).toEqual(
-      new Set(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query']),
+      new Set([
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:UpdateItem',
+        'dynamodb:Query',
+        'dynamodb:DeleteItem',
+      ]),
     );
+  });
+
+  it('lets only the dispatcher (the tick taking outbox items) delete from the table', () => {
+    const policies = values(template.findResources('AWS::IAM::Policy'));
+    const deleters = policies.filter((policy) =>
+      (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement.some((s) =>
+        [s.Action].flat().includes('dynamodb:DeleteItem'),
+      ),
+    );
+    expect(deleters).toHaveLength(1);
+    expect(JSON.stringify(deleters[0]?.Properties.Roles)).toMatch(/Dispatcher/i);
   });
 
   it('scopes table, bus and secret grants to those resources alone', () => {

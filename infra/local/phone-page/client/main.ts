@@ -13,6 +13,7 @@ const timelineBox = document.getElementById('timeline') as HTMLOListElement;
 const statusBox = document.getElementById('status') as HTMLElement;
 const soundToggle = document.getElementById('sound') as HTMLInputElement;
 const scenariosBox = document.getElementById('scenarios') as HTMLElement;
+const faultsBox = document.getElementById('faults') as HTMLElement;
 
 const spokenLines = new Map<string, number>();
 
@@ -181,7 +182,34 @@ function render(state: PageState): void {
     if (phonesBox.children[index] !== card) phonesBox.insertBefore(card, phonesBox.children[index] ?? null);
   });
   addTimeline(state.timeline);
+  renderFaults(state.faults);
 }
+
+/** One choice per target; a choice being made is left alone until it is sent. */
+function renderFaults(faults: PageState['faults']): void {
+  for (const [target, modes] of Object.entries(faults.choices)) {
+    const id = `fault-${target}`;
+    let select = document.getElementById(id) as HTMLSelectElement | null;
+    if (!select) {
+      select = element(
+        'select',
+        { id, 'data-target': target },
+        element('option', { value: '' }, 'healthy'),
+        ...modes.map((mode) => element('option', { value: mode }, mode)),
+      );
+      faultsBox.append(element('label', { for: id }, `${target} `), select);
+    }
+    if (document.activeElement !== select) select.value = faults.active[target] ?? '';
+  }
+  faultsBox.classList.toggle('active', Object.keys(faults.active).length > 0);
+}
+
+faultsBox.addEventListener('change', () => {
+  const chosen = Array.from(faultsBox.querySelectorAll('select'))
+    .filter((select) => select.value)
+    .map((select) => `${select.dataset.target}=${select.value}`);
+  void run(() => act('faults', { faults: chosen.join(',') }));
+});
 
 for (const [name, label] of Object.entries(SCENARIOS)) {
   scenariosBox.append(element('button', { type: 'button', 'data-scenario': name }, label));

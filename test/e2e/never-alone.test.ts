@@ -1,0 +1,115 @@
+// Nobody is dropped by someone else leaving: warm transfers, volunteers hanging up, crisis lines not answering.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SimCall } from '../../infra/local/simulator/call-leg.js';
+import { startTestLine, type TestLine } from '../support/local-line.js';
+import { waitFor } from '../support/wait-for.js';
+
+const CALLER = '+15557654321';
+const ANA = '+15550100001';
+
+let line: TestLine;
+afterEach(async () => {
+  await line?.close();
+});
+
+const contactOf = (call: SimCall) => line.store.getContact(`v-${call.sid}`);
+
+async function connectedCall(): Promise<{ call: SimCall; offer: SimCall; room: string }> {
+  await line.store.saveSettings({ hours: { alwaysOpen: true, windows: [], holidays: [] }, ringGroupSize: 1 });
+  const call = await line.simulator.phone(CALLER).dial();
+  await waitFor(async () => (await contactOf(call))?.status === 'queued', 'the caller to be queued');
+  const offer = await line.simulator.phone(ANA).waitForIncomingCall();
+  await offer.answer();
+  await offer.waitForGather();
+  await offer.press('1');
+  const room = await call.waitForConference();
+  expect(await offer.waitForConference()).toBe(room);
+  return { call, offer, room };
+}
+
+describe('a warm transfer', () => {
+  it('keeps the caller with the crisis line after the volunteer hangs up, until the caller leaves', async () => {
+    line = await startTestLine();
+    const { call, offer, room } = await connectedCall();
+    await offer.press('*');
+    await offer.waitForSay('Press 1 to add the crisis line');
+    // Out of the room in the menu: the caller is told their peer is coming back, not left in silence.
+    await call.waitForSay('Your peer volunteer is still with you');
+    await offer.press('1');
+    const crisis = await line.simulator.phone(line.config.CRISIS_NUMBER).waitForIncomingCall();
+    expect(crisis.from).toBe(line.config.LINE_NUMBER);
+    await crisis.answer();
+    await crisis.waitForConference();
+    await offer.waitForConference();
+
+    // The volunteer does what the prompt invites: hangs up once the counsellor speaks.
+    await offer.hangup();
+    await offer.waitForStatus('completed');
+    await line.idle();
+
+    const members = line.simulator.conferenceNamed(room)?.participants ?? [];
+    expect(members).toContain(call);
+    expect(members).toContain(crisis);
+    expect(call.isOver).toBe(false);
+    expect(call.transcript.join(' ')).not.toContain('ended the call');
+    expect((await contactOf(call))?.status).toBe('connected');
+    expect((await line.store.getVolunteer('vol-ana'))?.state).toBe('wrapup');
+
+    await call.hangup();
+    await waitFor(async () => (await contactOf(call))?.status === 'ended', 'the contact to end');
+    expect(await contactOf(call)).toMatchObject({
+      outcome: 'completed',
+      escalation: { trigger: 'volunteer', kind: 'warm-transfer' },
+    });
+  });
+});
+
+describe('a volunteer leaving a call', () => {
+  it('sends the caller a goodbye, and the contact ends only when the caller has gone', async () => {
+    line = await startTestLine();
+    const { call, offer } = await connectedCall();
+    await offer.hangup();
+    await call.waitForSay('Your peer volunteer has ended the call');
+    await call.waitForStatus('completed');
+    await waitFor(async () => (await contactOf(call))?.outcome === 'completed', 'the contact to complete');
+  });
+});
+
+describe('a crisis dial that is not answered', () => {
+  async function pressNine(): Promise<SimCall> {
+    const call = await line.simulator.phone(CALLER).dial();
+    await call.waitForGather();
+    await call.press('9');
+    await call.waitForSay('Connecting you to the crisis line');
+    return call;
+  }
+
+  it('reaches the backup crisis number when the crisis line is busy', async () => {
+    line = await startTestLine();
+    line.simulator.phone(line.config.CRISIS_NUMBER).answerMode = 'busy';
+    const call = await pressNine();
+    await call.waitForSay('trying another crisis line');
+    const backup = await line.simulator.phone(line.config.CRISIS_BACKUP_NUMBER ?? '').waitForIncomingCall();
+    expect(backup.from).toBe(line.config.LINE_NUMBER);
+    await backup.answer();
+    await waitFor(() => call.bridgedWith === backup, 'the caller to be bridged with the backup line');
+  });
+
+  it('reads out the crisis text option and offers 9 again when no crisis number answers', async () => {
+    line = await startTestLine();
+    line.simulator.phone(line.config.CRISIS_NUMBER).answerMode = 'busy';
+    line.simulator.phone(line.config.CRISIS_BACKUP_NUMBER ?? '').answerMode = 'no-answer';
+    const call = await pressNine();
+    await call.waitForSay('You can text 9 8 8');
+    expect(call.isOver).toBe(false);
+    const crisisPhone = line.simulator.phone(line.config.CRISIS_NUMBER);
+    crisisPhone.answerMode = 'manual';
+    const busyCalls = crisisPhone.calls.length;
+    await call.waitForGather();
+    await call.press('9');
+    await waitFor(() => crisisPhone.calls.length > busyCalls, 'the crisis line to be dialled again');
+    const crisis = crisisPhone.calls[busyCalls] as SimCall;
+    await crisis.answer();
+    await waitFor(() => call.bridgedWith === crisis, 'the caller to be bridged with the crisis line');
+  });
+});
