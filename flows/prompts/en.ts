@@ -87,8 +87,8 @@ export const english: Prompts = {
     "Warmline: sorry, your last message couldn't be delivered to your peer. Please send it again.",
   smsTrouble: (crisisNumber, crisisTextNumber) =>
     `Warmline: sorry, we couldn't handle your message just now. Please text again in a few minutes. If you need help now, call ${crisisNumber} or text ${crisisTextNumber} any time.`,
-  whisper: (language, waitedSeconds) =>
-    `Warmline caller, ${language}, waiting ${waitedSeconds < 60 ? `${waitedSeconds} seconds` : `${Math.round(waitedSeconds / 60)} minutes`}. Press 1 to accept.`,
+  whisper: (language, waitedSeconds, flagged) =>
+    `Warmline caller, ${language}, waiting ${waitedSeconds < 60 ? `${waitedSeconds} seconds` : `${Math.round(waitedSeconds / 60)} minutes`}.${flagged ? ` Flagged: ${flagged}; please ask directly about safety.` : ''} Press 1 to accept.`,
   whisperMissed: 'No key was pressed. We will offer the call to someone else. Goodbye.',
   offerGone: 'This caller is no longer waiting. Thank you.',
   offerTaken: 'Another volunteer has taken this call. Thank you for being there.',

@@ -86,8 +86,8 @@ export const spanish: Prompts = {
     'Warmline: lo sentimos, su último mensaje no llegó a su voluntario. Envíelo de nuevo, por favor.',
   smsTrouble: (crisisNumber, crisisTextNumber) =>
     `Warmline: lo sentimos, no pudimos procesar su mensaje. Escriba de nuevo en unos minutos. Si necesita ayuda ahora, llame al ${crisisNumber} o escriba al ${crisisTextNumber} a cualquier hora.`,
-  whisper: (language, waitedSeconds) =>
-    `Llamada de la línea de apoyo, ${language}, esperando ${waitedSeconds < 60 ? `${waitedSeconds} segundos` : `${Math.round(waitedSeconds / 60)} minutos`}. Oprima 1 para aceptar.`,
+  whisper: (language, waitedSeconds, flagged) =>
+    `Llamada de la línea de apoyo, ${language}, esperando ${waitedSeconds < 60 ? `${waitedSeconds} segundos` : `${Math.round(waitedSeconds / 60)} minutos`}.${flagged ? ' Con señales de preocupación: pregunte directamente por su seguridad.' : ''} Oprima 1 para aceptar.`,
   whisperMissed: 'No se oprimió ninguna tecla. Ofreceremos la llamada a otra persona. Adiós.',
   offerGone: 'Esta persona ya no está esperando. Gracias.',
   offerTaken: 'Otra persona voluntaria tomó esta llamada. Gracias por estar disponible.',

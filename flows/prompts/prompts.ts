@@ -52,7 +52,8 @@ export interface Prompts {
   smsPassedBack: string;
   smsNotDelivered: string;
   volunteerPausedNotice: (missedOffers: number) => string;
-  whisper: (language: string, waitedSeconds: number) => string;
+  /** `flagged` names a concern the detector found in the caller's words, for the volunteer to ask about. */
+  whisper: (language: string, waitedSeconds: number, flagged?: string) => string;
   whisperMissed: string;
   offerGone: string;
   offerTaken: string;

@@ -6,6 +6,7 @@
 // call already taken or the caller gone, no answer (a miss; several misses in a row pause the
 // volunteer), star during the call (menu: add the crisis line, go back, end), replays (no-ops).
 import { promptsFor } from '../prompts/prompts.js';
+import { concernWords } from '../prompts/volunteer-texts.js';
 import type { VoiceReply } from '../replies.js';
 import { hangup, say } from '../replies.js';
 import { releaseVolunteer } from './caller-call.js';
@@ -35,7 +36,16 @@ export async function handleOfferAnswered(
         action: { route: 'offerInput', query: offerQuery(contactId, volunteerId) },
         numDigits: 1,
         timeoutSeconds: whisperSeconds,
-        prompts: [say(en.whisper(en.languageName[contact.language], waited), 'en')],
+        prompts: [
+          say(
+            en.whisper(
+              en.languageName[contact.language],
+              waited,
+              contact.concern ? concernWords[contact.concern.kind] : undefined,
+            ),
+            'en',
+          ),
+        ],
       },
       // Voicemail and silence land here: they never accept.
       say(en.whisperMissed, 'en'),

@@ -107,3 +107,25 @@ describe('the concern tier', () => {
     expect(headsUps).toHaveLength(1);
   });
 });
+
+describe('the concern tier on a call', () => {
+  it('flags a caller whose spoken intake carries words of concern, and tells the volunteer in the whisper', async () => {
+    admin = await startAdminLine();
+    await admin.line.store.saveSettings({ voiceIntake: true });
+    await onlyAnaOnShift();
+
+    const call = await phone('+15557650009').dial();
+    await call.waitForSay('how are you doing today');
+    await call.waitForGather();
+    await call.speak(CONCERN_TEXT);
+    const offer = await phone(ANA).waitForIncomingCall();
+    await offer.answer();
+    await offer.waitForSay('Press 1 to accept');
+
+    expect(offer.transcript.join(' ')).toContain(
+      'Flagged: feeling like a burden; please ask directly about safety.',
+    );
+    expect(call.transcript.join(' ')).not.toMatch(/flagged|concern/i);
+    await call.hangup();
+  });
+});
