@@ -1,5 +1,7 @@
 // The live board: who waits where and for how long, who is on shift and what they are doing. Refreshes itself.
+
 import type { BoardResponse } from '../../../flows/admin/admin-api-types.js';
+import { concernWords } from '../../../flows/prompts/volunteer-texts.js';
 import { request } from '../api.js';
 import { formatSeconds, h } from '../dom.js';
 
@@ -48,7 +50,9 @@ function render(board: BoardResponse): HTMLElement {
               h(
                 'tr',
                 {},
-                ['Channel', 'Language', 'Waiting', 'Longest wait'].map((t) => h('th', { scope: 'col' }, t)),
+                ['Channel', 'Language', 'Waiting', 'Longest wait', 'Flagged (offered first)'].map((t) =>
+                  h('th', { scope: 'col' }, t),
+                ),
               ),
             ),
             h(
@@ -62,6 +66,14 @@ function render(board: BoardResponse): HTMLElement {
                   h('td', {}, q.language),
                   h('td', {}, q.waiting),
                   h('td', {}, formatSeconds(q.longestWaitSeconds)),
+                  h(
+                    'td',
+                    { 'data-queue-flagged': '' },
+                    q.contacts
+                      .filter((c) => c.concern)
+                      .map((c) => (c.concern ? concernWords[c.concern] : ''))
+                      .join(', '),
+                  ),
                 ),
               ),
             ),
@@ -117,7 +129,7 @@ function render(board: BoardResponse): HTMLElement {
               h(
                 'li',
                 { 'data-live': c.contactId, 'data-live-status': c.status },
-                `${c.channel} · ${c.language} · ${c.status}${c.volunteerName ? ` with ${c.volunteerName}` : ''} · ${formatSeconds(c.seconds)}`,
+                `${c.channel} · ${c.language} · ${c.status}${c.volunteerName ? ` with ${c.volunteerName}` : ''} · ${formatSeconds(c.seconds)}${c.concern ? ` · flagged: ${concernWords[c.concern]}` : ''}`,
               ),
             ),
           ),
