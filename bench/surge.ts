@@ -1,6 +1,7 @@
 // A surge through the whole local line: hundreds of simulated callers against tens of volunteers.
 import type { Contact, Volunteer } from '../flows/model.js';
 import type { Clock } from '../flows/ports.js';
+import { contactIdForCall } from '../flows/voice/voice-deps.js';
 import { startLocalWarmline } from '../infra/local/runner.js';
 import type { SimCall } from '../infra/local/simulator/call-leg.js';
 import { silentLog } from '../test/support/silent-log.js';
@@ -102,7 +103,7 @@ export async function runSurge(options: SurgeOptions): Promise<SurgeFigures> {
       line.simulator
         .calls()
         .filter((call) => call.direction === 'inbound')
-        .map((call) => line.store.getContact(`v-${call.sid}`)),
+        .map((call) => line.store.getContact(contactIdForCall(line.core.vault, call.sid))),
     );
     const ended = contacts.filter((c): c is Contact => c !== undefined);
     return {

@@ -1,4 +1,6 @@
 // p50/p99 latency and DynamoDB calls of each voice webhook, through the local runner over HTTP.
+
+import { contactIdForCall } from '../flows/voice/voice-deps.js';
 import type { LocalWarmline } from '../infra/local/runner.js';
 import { callFields, postSignedWebhook } from '../test/support/signed-webhook.js';
 
@@ -48,7 +50,7 @@ export async function measureWebhooks(
     const sid = `CA${i.toString(16).padStart(32, '0')}`;
     const caller = `+1555020${String(i % 10000).padStart(4, '0')}`;
     const fields = callFields(sid, caller, line_);
-    const contact = `v-${sid}`;
+    const contact = contactIdForCall(line.core.vault, sid);
     await post('incoming', '/twilio/voice', fields);
     await post('language', `/twilio/voice/language?c=${contact}&cn=988`, { ...fields, Digits: '1' });
     await post('hold', `/twilio/voice/hold?c=${contact}&cn=988&l=en`, fields);

@@ -130,7 +130,7 @@ async function recordTexterEscalation(
   const event = deps.events.publish([
     {
       type: 'ContactEscalated',
-      contactId: phone?.contactId ?? textContactId(text.messageSid),
+      contactId: phone?.contactId ?? textContactId(deps.vault, text.messageSid),
       channel: 'sms',
       trigger: 'texter-language',
       kind,
@@ -157,7 +157,7 @@ async function recordTexterLog(
   now: number,
 ): Promise<TextMessage[]> {
   const conversation = await liveConversation(deps, phone);
-  const contactId = conversation?.contactId ?? textContactId(text.messageSid);
+  const contactId = conversation?.contactId ?? textContactId(deps.vault, text.messageSid);
   const escalation = { trigger: 'texter-language' as const, kind, at: now };
   await deps.store.saveEscalationRef({
     reference: escalationReference(text.messageSid),

@@ -20,7 +20,9 @@ export interface IncomingText {
   readonly body: string;
 }
 
-export const textContactId = (messageSid: string): string => `s-${messageSid}`;
+/** Our own id for a conversation opened by a text: a keyed hash of its MessageSid (see contactIdForCall). */
+export const textContactId = (vault: Pick<PhoneVault, 'keyOf'>, messageSid: string): string =>
+  `s-${vault.keyOf(`MessageSid:${messageSid}`)}`;
 
 /** A message to the texter of a conversation, while their sealed number is still held. */
 export function toTexter(deps: TextDeps, contact: Contact, body: string): TextMessage[] {

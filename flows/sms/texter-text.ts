@@ -95,7 +95,7 @@ async function openConversation(
   const now = deps.clock.now();
   const prompts = promptsFor(language);
   const { settings, onShiftIds, blockedKeys } = await deps.store.getLine();
-  const contactId = textContactId(text.messageSid);
+  const contactId = textContactId(deps.vault, text.messageSid);
   const base = {
     contactId,
     channel: 'sms' as const,

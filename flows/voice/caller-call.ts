@@ -51,7 +51,7 @@ export async function handleIncomingCall(deps: VoiceDeps, call: CallFields): Pro
   const now = deps.clock.now();
   const line = await deps.store.getLine();
   const { settings } = line;
-  const contactId = contactIdForCall(call.callSid);
+  const contactId = contactIdForCall(deps.vault, call.callSid);
   const callerKey = callerKeyFor(deps.vault, call.from, contactId);
   const en = promptsFor('en');
   const base = {
@@ -411,7 +411,7 @@ export async function handleCallerStatus(
   callStatus: string,
 ): Promise<void> {
   if (!['completed', 'busy', 'no-answer', 'canceled', 'failed'].includes(callStatus)) return;
-  const contactId = contactIdForCall(callSid);
+  const contactId = contactIdForCall(deps.vault, callSid);
   const now = deps.clock.now();
   const abandoned = await deps.store.updateContact(contactId, {
     channel: 'voice',

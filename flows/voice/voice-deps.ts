@@ -20,5 +20,10 @@ export interface CallFields {
   readonly to: string;
 }
 
-export const contactIdForCall = (callSid: string): string => `v-${callSid}`;
+/**
+ * Our own id for a call's contact: a keyed hash of the CallSid, so a log row names nothing the Twilio console
+ * could turn back into a number, while every webhook of the same call still finds the same contact.
+ */
+export const contactIdForCall = (vault: Pick<PhoneVault, 'keyOf'>, callSid: string): string =>
+  `v-${vault.keyOf(`CallSid:${callSid}`)}`;
 export const conferenceRoom = (contactId: string): string => `warmline-${contactId}`;

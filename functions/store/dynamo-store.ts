@@ -62,6 +62,9 @@ const LIVE_CONTACT_FIELDS = [
   'pendingSealed',
 ] as const satisfies readonly (keyof Contact)[];
 
+/** What an ended contact never needs again and must not keep in the log. */
+const ENDED_DROPS = ['callSid', 'relayedSids'] as const satisfies readonly (keyof Contact)[];
+
 /** A contact as it may be used at `now`: without its live state once that has expired. */
 export function liveContact(contact: Contact, now: number): Contact {
   if (contact.liveUntil > now) return contact;
@@ -239,8 +242,10 @@ export class DynamoStore implements Store, OutboxStore {
   }
 
   async createContact(contact: Contact): Promise<'created' | 'exists'> {
+    const logged: Record<string, unknown> = { ...contact };
+    if (contact.status === 'ended') for (const field of ENDED_DROPS) delete logged[field];
     const item = {
-      ...contact,
+      ...logged,
       ...contactKey(contact.contactId),
       ...createdIndex(contact),
       gsi2pk: `CALLER#${contact.callerKey}`,
@@ -270,9 +275,12 @@ export class DynamoStore implements Store, OutboxStore {
   }
 
   async updateContact(contactId: string, change: ContactChange): Promise<Contact | undefined> {
+    // An ended contact is the log: the Twilio SIDs (which the Twilio console resolves to a number and a body)
+    // leave it at once rather than at the live state's expiry.
+    const ending = change.set?.status === 'ended' ? ENDED_DROPS : [];
     const builder = new UpdateBuilder()
       .set({ ...change.set, ...contactIndexFor(change.channel, change.set) })
-      .remove(change.remove ?? [])
+      .remove([...new Set([...(change.remove ?? []), ...ending])])
       .add(change.add ?? {})
       .expectOneOf('status', change.expectStatus)
       .expectAtMost('offersOutstanding', change.expectOffersOutstanding)

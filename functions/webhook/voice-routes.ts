@@ -48,7 +48,8 @@ function required(query: URLSearchParams, name: string): string {
 }
 
 /** Caller legs find their contact from the CallSid; the `c` query only confirms it. */
-const callerContact = (input: VoiceInput) => input.query.get('c') || contactIdForCall(input.call.callSid);
+const callerContact = (deps: VoiceDeps, input: VoiceInput) =>
+  input.query.get('c') || contactIdForCall(deps.vault, input.call.callSid);
 const offer = (input: VoiceInput) => ({
   contactId: required(input.query, 'c'),
   volunteerId: required(input.query, 'v'),
@@ -57,19 +58,19 @@ const offer = (input: VoiceInput) => ({
 export const voiceRoutes: Partial<Record<TwilioPathName, VoiceRoute>> = {
   voiceIncoming: (deps, { call }) => handleIncomingCall(deps, call),
   voiceLanguage: (deps, input) =>
-    chooseLanguage(deps, input.call, callerContact(input), input.crisisNumber, input.params.Digits),
+    chooseLanguage(deps, input.call, callerContact(deps, input), input.crisisNumber, input.params.Digits),
   voiceIntake: (deps, input) =>
-    handleIntake(deps, input.call, callerContact(input), input.crisisNumber, input.language, {
+    handleIntake(deps, input.call, callerContact(deps, input), input.crisisNumber, input.language, {
       ...(input.params.Digits ? { digits: input.params.Digits } : {}),
       ...(input.params.SpeechResult ? { speech: input.params.SpeechResult } : {}),
     }),
   voiceHold: (deps, input) =>
-    holdCaller(deps, input.call, callerContact(input), input.crisisNumber, input.language),
+    holdCaller(deps, input.call, callerContact(deps, input), input.crisisNumber, input.language),
   voiceHoldInput: (deps, input) =>
     handleHoldInput(
       deps,
       input.call,
-      callerContact(input),
+      callerContact(deps, input),
       input.crisisNumber,
       input.language,
       input.params.Digits,
@@ -78,7 +79,7 @@ export const voiceRoutes: Partial<Record<TwilioPathName, VoiceRoute>> = {
     await handleCallerStatus(deps, input.call.callSid, input.params.CallStatus ?? '');
     return undefined;
   },
-  voiceBridge: (deps, input) => bridgeCaller(deps, callerContact(input)),
+  voiceBridge: (deps, input) => bridgeCaller(deps, callerContact(deps, input)),
   voiceBridgeEnded: async (_deps, input) => callerBridgeEnded(input.language),
   conferenceHold: async (_deps, input) => peerStillHere(input.language),
   crisisDialEnded: async (deps, input) =>

@@ -1,7 +1,7 @@
 // Five volunteers pressing 1 within milliseconds of each other: exactly one is bridged, every time.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Volunteer } from '../../flows/model.js';
-import { signedPosterFor, startTestLine, type TestLine } from '../support/local-line.js';
+import { callContactId, signedPosterFor, startTestLine, type TestLine } from '../support/local-line.js';
 import { callFields } from '../support/signed-webhook.js';
 
 const TRIALS = 200;
@@ -42,7 +42,7 @@ describe('the accept race', () => {
     const mismatches: string[] = [];
     for (let trial = 0; trial < TRIALS; trial++) {
       const callSid = `CA${trial.toString(16).padStart(32, 'a')}`;
-      const contactId = `v-${callSid}`;
+      const contactId = callContactId(line, callSid);
       const caller = callFields(
         callSid,
         `+1555040${String(trial).padStart(4, '0')}`,

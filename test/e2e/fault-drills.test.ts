@@ -5,7 +5,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LineEvent } from '../../flows/events.js';
 import { parseFaults } from '../../infra/local/faults.js';
-import { movableClock, signedPosterFor, startTestLine, type TestLine } from '../support/local-line.js';
+import {
+  callContactId,
+  movableClock,
+  signedPosterFor,
+  startTestLine,
+  type TestLine,
+} from '../support/local-line.js';
 import { callFields, smsFields } from '../support/signed-webhook.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -36,7 +42,7 @@ async function trials<T>(count: number, parallel: number, trial: (n: number) => 
 }
 
 const pressNine = (n: number) =>
-  post(`/twilio/voice/hold-input?c=v-${callSid(n)}&cn=988&l=en`, {
+  post(`/twilio/voice/hold-input?c=${callContactId(line, callSid(n))}&cn=988&l=en`, {
     ...callFields(callSid(n), caller(n), line.config.LINE_NUMBER),
     CallStatus: 'in-progress',
     Digits: '9',
@@ -108,7 +114,7 @@ describe('with half of PutEvents entries refused (bus=partial50)', () => {
 
   /** A caller waiting in the queue with a volunteer's phone ringing for them, as the dispatcher leaves it. */
   async function waitingWithOffer(n: number): Promise<{ contactId: string; volunteerId: string }> {
-    const contactId = `v-${callSid(n)}`;
+    const contactId = callContactId(line, callSid(n));
     const volunteerId = VOLUNTEERS[n % VOLUNTEERS.length] ?? 'vol-ana';
     const now = clock.now();
     await line.store.createContact({
@@ -208,7 +214,7 @@ describe('with half of PutEvents entries refused (bus=partial50)', () => {
     const alerts = alertCount();
     const escalated = Array.from(
       { length: TRIALS },
-      (_, n) => published('ContactEscalated', `v-${callSid(n)}`).length,
+      (_, n) => published('ContactEscalated', callContactId(line, callSid(n))).length,
     );
     console.log(
       `bus=partial50: ${results.filter((r) => dialsCrisis(r.value.body)).length}/${TRIALS} dialled, ` +

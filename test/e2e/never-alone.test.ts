@@ -1,7 +1,7 @@
 // Nobody is dropped by someone else leaving: warm transfers, volunteers hanging up, crisis lines not answering.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SimCall } from '../../infra/local/simulator/call-leg.js';
-import { startTestLine, type TestLine } from '../support/local-line.js';
+import { callContactId, startTestLine, type TestLine } from '../support/local-line.js';
 import { waitFor } from '../support/wait-for.js';
 
 const CALLER = '+15557654321';
@@ -12,7 +12,7 @@ afterEach(async () => {
   await line?.close();
 });
 
-const contactOf = (call: SimCall) => line.store.getContact(`v-${call.sid}`);
+const contactOf = (call: SimCall) => line.store.getContact(callContactId(line, call.sid));
 
 async function connectedCall(): Promise<{ call: SimCall; offer: SimCall; room: string }> {
   await line.store.saveSettings({ hours: { alwaysOpen: true, windows: [], holidays: [] }, ringGroupSize: 1 });

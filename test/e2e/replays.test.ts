@@ -1,7 +1,7 @@
 // Replays, retries and late callbacks that used to do things twice or in the wrong conversation.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SimPhone } from '../../infra/local/simulator/simulator.js';
-import { signedPosterFor, startTestLine, type TestLine } from '../support/local-line.js';
+import { callContactId, signedPosterFor, startTestLine, type TestLine } from '../support/local-line.js';
 import { callFields, smsFields } from '../support/signed-webhook.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -123,7 +123,7 @@ describe('a late status callback', () => {
       ringGroupSize: 1,
     });
     const call = await line.simulator.phone(TEXTER).dial();
-    const contactId = `v-${call.sid}`;
+    const contactId = callContactId(line, call.sid);
     await waitFor(
       async () => (await line.store.getContact(contactId))?.status === 'queued',
       'the caller queued',

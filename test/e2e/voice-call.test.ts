@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Contact, Volunteer } from '../../flows/model.js';
 import type { SimCall } from '../../infra/local/simulator/call-leg.js';
-import { signedPosterFor, startTestLine, type TestLine } from '../support/local-line.js';
+import { callContactId, signedPosterFor, startTestLine, type TestLine } from '../support/local-line.js';
 import { callFields } from '../support/signed-webhook.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -16,7 +16,7 @@ afterEach(async () => {
   await line?.close();
 });
 
-const contactOf = (call: SimCall) => line.store.getContact(`v-${call.sid}`);
+const contactOf = (call: SimCall) => line.store.getContact(callContactId(line, call.sid));
 const volunteer = (id: string) => line.store.getVolunteer(id) as Promise<Volunteer>;
 
 /** Dials in and waits until the caller is holding in the queue. */
@@ -45,7 +45,7 @@ describe('a voice call', () => {
 
     const room = await call.waitForConference();
     expect(await offer.waitForConference()).toBe(room);
-    expect(room).toBe(`warmline-v-${call.sid}`);
+    expect(room).toBe(`warmline-${callContactId(line, call.sid)}`);
     // The volunteer was called from the line's number, never from the caller's.
     expect(offer.from).toBe(line.config.LINE_NUMBER);
     expect(offer.transcript.join(' ')).not.toContain('7654321');
@@ -97,7 +97,7 @@ describe('a voice call', () => {
     const offeredContact = (leg: SimCall) =>
       line.simulator.timeline
         .find((e) => e.callSid === leg.sid && e.kind === 'webhook' && e.detail?.includes('c=v-'))
-        ?.detail?.match(/c=(v-CA[0-9a-f]+)/)?.[1];
+        ?.detail?.match(/c=(v-[0-9a-f]+)/)?.[1];
     for (const offer of [...offers].reverse()) {
       await offer.answer();
       await offer.waitForGather();
@@ -105,7 +105,7 @@ describe('a voice call', () => {
     }
     for (const offer of offers) {
       const contactId = offeredContact(offer);
-      const caller = callers.find((c) => `v-${c.sid}` === contactId);
+      const caller = callers.find((c) => callContactId(line, c.sid) === contactId);
       expect(caller).toBeDefined();
       const room = await offer.waitForConference();
       expect(await caller?.waitForConference()).toBe(room);
@@ -211,7 +211,7 @@ describe('replays and late callbacks', () => {
     const eventsBefore = line.bus.published.length;
     const post = signedPosterFor(line);
     const callerFields = callFields(call.sid, CALLER, line.config.LINE_NUMBER);
-    const contactId = `v-${call.sid}`;
+    const contactId = callContactId(line, call.sid);
     // Replays of every step, then callbacks late and in the wrong order.
     await post(`/twilio/voice/language?c=${contactId}&cn=988`, { ...callerFields, Digits: '1' });
     await post(`/twilio/voice/offer-input?c=${contactId}&v=vol-ana`, {

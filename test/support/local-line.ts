@@ -2,6 +2,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Clock } from '../../flows/ports.js';
+import { contactIdForCall } from '../../flows/voice/voice-deps.js';
 import { type LocalRunnerOptions, type LocalWarmline, startLocalWarmline } from '../../infra/local/runner.js';
 import { postSignedWebhook } from './signed-webhook.js';
 import { silentLog } from './silent-log.js';
@@ -66,4 +67,9 @@ export function signedPosterFor(line: Pick<LocalWarmline, 'origin' | 'config'>) 
       pathAndQuery,
       params,
     });
+}
+
+/** The contact id the line gives a call: a keyed hash of its CallSid, as the voice flow computes it. */
+export function callContactId(line: LocalWarmline, callSid: string): string {
+  return contactIdForCall(line.core.vault, callSid);
 }

@@ -1,6 +1,7 @@
 // The blocklist beyond the first call: a blocked number's texts, and callers who withhold their number.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BlockedEntry } from '../../../flows/admin/admin-api-types.js';
+import { callContactId } from '../../support/local-line.js';
 import { waitFor } from '../../support/wait-for.js';
 import { type AdminLine, startAdminLine } from './admin-line.js';
 
@@ -55,7 +56,7 @@ describe('a caller who withholds their number', () => {
     const contactIds: string[] = [];
     for (const from of ['anonymous', 'anonymous', '+266696687']) {
       const call = await phone(from).dial();
-      const contactId = `v-${call.sid}`;
+      const contactId = callContactId(admin.line, call.sid);
       await waitFor(
         async () => (await admin.line.store.getContact(contactId))?.status === 'queued',
         'queued',

@@ -4,7 +4,7 @@ import type { BlockedEntry, ContactRow } from '../../../flows/admin/admin-api-ty
 import type { ContactReport } from '../../../flows/admin/contact-report.js';
 import type { LiveBoard } from '../../../flows/admin/live-board.js';
 import type { SimCall } from '../../../infra/local/simulator/call-leg.js';
-import { numberTraces } from '../../support/local-line.js';
+import { callContactId, numberTraces } from '../../support/local-line.js';
 import { waitFor } from '../../support/wait-for.js';
 import { type AdminLine, startAdminLine } from './admin-line.js';
 
@@ -15,7 +15,7 @@ afterEach(async () => {
   await admin?.line.close();
 });
 
-const contactOf = (call: SimCall) => admin.line.store.getContact(`v-${call.sid}`);
+const contactOf = (call: SimCall) => admin.line.store.getContact(callContactId(admin.line, call.sid));
 
 async function callAndHold(): Promise<SimCall> {
   const call = await admin.line.simulator.phone(CALLER).dial();
@@ -29,7 +29,7 @@ async function abandonedCall(): Promise<string> {
   await call.hangup();
   await waitFor(async () => (await contactOf(call))?.status === 'ended', 'the contact to end');
   await admin.line.idle();
-  return `v-${call.sid}`;
+  return callContactId(admin.line, call.sid);
 }
 
 describe('admin board and log', () => {
@@ -44,7 +44,7 @@ describe('admin board and log', () => {
     expect(empty.body.queues.every((q) => q.waiting === 0)).toBe(true);
     const voiceEn = board.body.queues.find((q) => q.channel === 'voice' && q.language === 'en');
     expect(voiceEn?.waiting).toBe(1);
-    expect(voiceEn?.contacts[0]?.contactId).toBe(`v-${call.sid}`);
+    expect(voiceEn?.contacts[0]?.contactId).toBe(callContactId(admin.line, call.sid));
     expect(board.body.lineOpen).toBe(true);
     for (const trace of numberTraces(CALLER)) expect(board.text).not.toContain(trace);
     await call.hangup();
@@ -62,7 +62,11 @@ describe('admin board and log', () => {
     const board = await admin.api.request<LiveBoard>('GET', '/admin/board');
 
     expect(board.body.live).toContainEqual(
-      expect.objectContaining({ contactId: `v-${call.sid}`, channel: 'voice', volunteerName: 'Ana' }),
+      expect.objectContaining({
+        contactId: callContactId(admin.line, call.sid),
+        channel: 'voice',
+        volunteerName: 'Ana',
+      }),
     );
     expect(board.body.queues.every((q) => q.waiting === 0)).toBe(true);
     expect(board.body.volunteers.find((v) => v.volunteerId === 'vol-ana')?.activity).toBe('on a contact');
