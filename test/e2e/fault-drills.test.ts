@@ -206,7 +206,9 @@ describe('with half of PutEvents entries refused (bus=partial50)', () => {
     for (let n = 0; n < TRIALS; n++) await waitingWithOffer(n);
     line.faults.active = { bus: 'partial50' };
 
-    const results = await trials(TRIALS, 25, pressNine);
+    // Ten at a time, as the accepted-call drill: a loaded two-core runner starves the embedded store past its
+    // deadlines with more, which drills the machine rather than the line.
+    const results = await trials(TRIALS, 10, pressNine);
     const clinician = line.simulator.phone(line.config.CLINICIAN_NUMBER);
     const alertCount = () =>
       clinician.messages.filter((m) => m.body.includes('escalated to the crisis line')).length;
