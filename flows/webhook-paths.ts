@@ -19,6 +19,8 @@ export const TWILIO_PATHS = {
   clinicianBridge: '/twilio/voice/clinician-bridge',
   smsIncoming: '/twilio/sms',
   smsStatus: '/twilio/sms/status',
+  /** Twilio's Debugger posts account errors here (Console > Monitor > Debugger > Webhook). */
+  twilioErrors: '/twilio/errors',
 } as const;
 
 export type TwilioPathName = keyof typeof TWILIO_PATHS;

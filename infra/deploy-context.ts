@@ -16,6 +16,7 @@
 //   alarmEmail            address subscribed to the alarm topic (default none: subscribe later)
 //   webhookReservedConcurrency  concurrency reserved for the webhook function; 0 reserves none, for new
 //                         accounts whose concurrency quota is still 10 (default 20)
+//   webhookHeartbeatHours  alarm when no webhook at all arrives for this many hours, 1 to 24 (default 6)
 //   authDomainPrefix      Cognito hosted sign-in domain prefix, unique per region (default warmline-example)
 // Until real values are given, the stacks synthesise but the line is not usable: the fake numbers
 // are in the 555-01xx range that is reserved for fiction.
@@ -56,6 +57,13 @@ export const DeployContextSchema = z.object({
   archiveRetentionDays: days(30),
   alarmEmail: z.string().email('must be an email address').optional(),
   webhookReservedConcurrency: z.coerce.number().int().nonnegative().default(20),
+  // CloudWatch caps an alarm's evaluated span at one day; a quiet line's nights are well under that.
+  webhookHeartbeatHours: z.coerce
+    .number()
+    .int('must be a whole number of hours')
+    .min(1, 'must be at least 1 hour')
+    .max(24, 'must be at most 24 hours (CloudWatch evaluates an alarm over one day at most)')
+    .default(6),
   authDomainPrefix: z
     .string()
     .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'must be lower-case letters, digits and hyphens')

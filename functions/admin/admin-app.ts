@@ -4,6 +4,7 @@ import type { AdminContext, AdminDeps } from './admin-deps.js';
 import { checkCoordinator } from './claims.js';
 import {
   blockCaller,
+  exportContacts,
   getAudit,
   getBoard,
   getReport,
@@ -54,6 +55,7 @@ const ROUTES: Record<string, Handler> = {
   'PATCH settings': patchSettings,
   'POST settings/:id': confirmSettings,
   'GET contacts': listContacts,
+  'GET contacts.csv': exportContacts,
   'GET blocked': listBlocked,
   'POST blocked': blockCaller,
   'DELETE blocked/:id': unblockCaller,

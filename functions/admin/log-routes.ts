@@ -1,7 +1,9 @@
-// /admin/contacts, blocked, board, reports and audit: read the anonymized log, never a number or caller key.
+// /admin/contacts (and contacts.csv), blocked, board, reports and audit: read the anonymized log, never a
+// number or caller key.
 
 import type { BlockedEntry, ContactRow } from '../../flows/admin/admin-api-types.js';
 import { BlockCallerSchema, DateRangeSchema } from '../../flows/admin/admin-schemas.js';
+import { contactsToCsv } from '../../flows/admin/contact-csv.js';
 import { buildContactReport, reportToCsv } from '../../flows/admin/contact-report.js';
 import { shapeBoard } from '../../flows/admin/live-board.js';
 import { isWithheldKey } from '../../flows/caller-identity.js';
@@ -85,6 +87,15 @@ export async function listContacts(context: AdminContext): Promise<WebResponse> 
     contacts: contacts.slice(0, CONTACT_LIST_LIMIT).map(contactRow),
     ...(truncated ? { truncated } : {}),
   });
+}
+
+/** Every contact in the range, unlike the list: a spreadsheet has no page to overflow. */
+export async function exportContacts(context: AdminContext): Promise<WebResponse> {
+  const resolved = await resolveRange(context);
+  if (!resolved.ok) return resolved.response;
+  const { range } = resolved;
+  const csv = contactsToCsv(await contactsIn(context, range), range.timeZone);
+  return csvResponse(csv, `contacts-${range.from}-to-${range.to}.csv`);
 }
 
 async function report(context: AdminContext, range: ResolvedRange) {

@@ -2,8 +2,9 @@
 //
 // Main course: a signed form post -> its flow -> TwiML. Alternate courses: no signature (400), not a form
 // (415), a body over the limit (413), a field sent twice (400), a wrong signature (403), an unknown path
-// (404), a flow that throws or overruns its deadline (the caller hears the crisis key and is kept on the
-// line; a texter gets a calm reply with the crisis numbers).
+// (404), Twilio's Debugger reporting an error (its code alone is logged for the alarm; 204), a flow that
+// throws or overruns its deadline (the caller hears the crisis key and is kept on the line; a texter gets a
+// calm reply with the crisis numbers).
 import type { Log } from '../../flows/ports.js';
 import type { Language, SmsReply } from '../../flows/replies.js';
 import { callerTroubleReply, smsTroubleReply, volunteerTroubleReply } from '../../flows/voice/safe-reply.js';
@@ -20,6 +21,7 @@ import {
   xmlResponse,
 } from '../http/web-request.js';
 import { renderSms, renderVoice } from '../twiml.js';
+import { readTwilioErrorReport, TWILIO_ERROR_LOG_MESSAGE } from './twilio-errors.js';
 import {
   CONFERENCE_ROUTES,
   PRE_QUEUE_ROUTES,
@@ -134,6 +136,10 @@ export function createWebhookApp(options: WebhookAppOptions): WebApp {
     if (!params) return textResponse(400, 'a Twilio form sends each field once');
     const verdict = verifyTwilioSignature(options.authToken, publicBaseUrl, request, params);
     if (verdict !== 'valid') return textResponse(403, 'X-Twilio-Signature does not match this request');
+    if (route === 'twilioErrors') {
+      log.warn(TWILIO_ERROR_LOG_MESSAGE, { ...readTwilioErrorReport(params) });
+      return textResponse(204, '');
+    }
     const query = queryParams(request);
     return route === 'smsIncoming' || route === 'smsStatus'
       ? answerSms(route, params)

@@ -6,10 +6,12 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { FilterPattern, type ILogGroup, MetricFilter } from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription, SmsSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { TWILIO_ERROR_LOG_MESSAGE } from '../../functions/webhook/twilio-errors.js';
 
 export interface LineAlarmsProps {
   /** Subscribed to the topic when given; otherwise subscribe later (email, chat, pager). */
@@ -17,6 +19,10 @@ export interface LineAlarmsProps {
   /** Texted every alarm too: an e-mail can sit unread while a shift falls through on a phone. */
   readonly alarmTextNumbers?: readonly string[];
   readonly webhook: IFunction;
+  /** Where the webhook function logs; Twilio's error reports are counted from it. */
+  readonly webhookLogGroup: ILogGroup;
+  /** No webhook at all for this long means Twilio cannot reach us (or the number lost its URLs). */
+  readonly heartbeatHours: number;
   readonly dispatcher: IFunction;
   readonly notifier: IFunction;
   readonly adminApi: IFunction;
@@ -27,6 +33,8 @@ export interface LineAlarmsProps {
 }
 
 const ONE_MINUTE = Duration.minutes(1);
+export const METRIC_NAMESPACE = 'warmline';
+export const TWILIO_ERRORS_METRIC = 'TwilioErrors';
 
 export class LineAlarms extends Construct {
   readonly topic: sns.Topic;
@@ -50,6 +58,12 @@ export class LineAlarms extends Construct {
       props.webhook.metricThrottles({ period: ONE_MINUTE }),
       'twilio-webhook hit its reserved concurrency',
     );
+    this.addHeartbeat(props.webhook, props.heartbeatHours);
+    this.add(
+      'TwilioErrors',
+      this.countTwilioErrors(props.webhookLogGroup),
+      "Twilio's Debugger reported an error (the webhook log names its code: see twilio.com/docs/api/errors)",
+    );
     this.add('DispatcherErrors', props.dispatcher.metricErrors({ period: ONE_MINUTE }), 'dispatcher threw');
     this.add('NotifierErrors', props.notifier.metricErrors({ period: ONE_MINUTE }), 'notifier threw');
     // A coordinator's console failing is how a shift that fell through goes unfixed.
@@ -66,6 +80,35 @@ export class LineAlarms extends Construct {
         `events are waiting in ${queue.node.id}: inspect, fix, then redrive or replay from the archive`,
       );
     });
+  }
+
+  /**
+   * Silence is a failure too: a wrong webhook URL, an expired number or a broken signature secret means
+   * callers hear Twilio's error and nothing here throws. Missing data is what silence looks like, so it breaches.
+   */
+  private addHeartbeat(webhook: IFunction, hours: number): void {
+    const alarm = new cloudwatch.Alarm(this, 'WebhookHeartbeat', {
+      metric: webhook.metricInvocations({ period: Duration.hours(hours), statistic: 'Sum' }),
+      alarmDescription: `no Twilio webhook for ${hours} hours: check the number's webhook URLs and test a call`,
+      threshold: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.BREACHING,
+    });
+    alarm.addAlarmAction(new SnsAction(this.topic));
+    this.alarms.push(alarm);
+  }
+
+  /** The webhook logs one line per Debugger report (its code only); this counts those lines. */
+  private countTwilioErrors(logGroup: ILogGroup): cloudwatch.IMetric {
+    const filter = new MetricFilter(this, 'TwilioErrorReports', {
+      logGroup,
+      filterPattern: FilterPattern.stringValue('$.message', '=', TWILIO_ERROR_LOG_MESSAGE),
+      metricNamespace: METRIC_NAMESPACE,
+      metricName: TWILIO_ERRORS_METRIC,
+      metricValue: '1',
+    });
+    return filter.metric({ period: Duration.minutes(5), statistic: 'Sum' });
   }
 
   private add(id: string, metric: cloudwatch.IMetric, description: string): void {

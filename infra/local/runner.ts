@@ -37,7 +37,7 @@ import { type BodyReader, readBody, readRequestHead, writeWebResponse } from './
 import { LocalEventBus } from './local-bus.js';
 import { LOCAL_EVENTBRIDGE_PATH, localEventBridge } from './local-eventbridge.js';
 import { localConfig, SIMULATOR_API_PATH } from './local-settings.js';
-import { type SeededVolunteer, seedDemoLine } from './seed.js';
+import { type SeededVolunteer, seedDemoLine, seedDemoRoster } from './seed.js';
 import { TwilioSimulator } from './simulator/simulator.js';
 
 /**
@@ -60,6 +60,8 @@ export interface LocalRunnerOptions {
   /** Run the minute tick on a timer (npm start) or only when `tick()` is called (tests). */
   readonly tickTimer?: boolean;
   readonly seed?: boolean;
+  /** Seed the demo week of roster shifts too (with `seed`); tests that build their own roster turn it off. */
+  readonly seedRoster?: boolean;
   /** /health answers 503 until `ready()` is called, for a caller that mounts more apps after start. */
   readonly readyWhenTold?: boolean;
   readonly log?: Log;
@@ -189,9 +191,10 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
     log,
   });
   const telephony = twilioTelephonyFor(core, faults.restClient(config.TWILIO_API_BASE));
+  const admin = createAdminStore(config);
   const dispatch: TickDeps = {
     ...dispatchDeps(core, events, telephony),
-    roster: rosterSource(createAdminStore(config)),
+    roster: rosterSource(admin),
     outbox: events,
   };
   bus.subscribe('dispatcher', (event) => handleLineEvent(dispatch, event));
@@ -226,6 +229,7 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
   mounts.push({ prefix: `${SIMULATOR_API_PATH}/`, app: simulatorApi });
 
   const volunteers = options.seed === false ? [] : await seedDemoLine(store, vault, clock.now());
+  if (options.seed !== false && options.seedRoster !== false) await seedDemoRoster(admin);
   handle = twilioApp;
   faults.active = drilled;
   const tick = () => bus.invoke(() => runTick(dispatch));

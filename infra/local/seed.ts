@@ -1,8 +1,14 @@
-// Demo data for a local run: three volunteers on shift now and a line that is always open.
+// Demo data for a local run: three volunteers on shift now, a week of roster shifts, and a line that is always open.
 import type { Volunteer } from '../../flows/model.js';
 import type { PhoneVault } from '../../flows/ports.js';
 import type { Language } from '../../flows/replies.js';
+import { type Roster, WeekdaySchema } from '../../flows/roster/roster-schema.js';
 import type { DynamoStore } from '../../functions/store/dynamo-store.js';
+
+/** The one admin-store call the roster seed needs. */
+export interface RosterSeedStore {
+  saveRoster(roster: Roster, expectVersion: number): Promise<number | undefined>;
+}
 
 export interface SeededVolunteer {
   readonly volunteerId: string;
@@ -45,4 +51,30 @@ export async function seedDemoLine(
     await store.setOnShift(volunteer.volunteerId, true);
   }
   return [...DEMO_VOLUNTEERS];
+}
+
+/**
+ * Every demo volunteer rostered all day, every day. The line is always open and the minute tick takes a
+ * volunteer off when their rostered occurrence ends with none running on, so anything short of
+ * around-the-clock cover would empty the demo line at the first shift change; whole days that meet at
+ * midnight hand over without a gap, and the console's roster grid shows a full week instead of "gap".
+ */
+export function demoRoster(): Roster {
+  return {
+    weekly: WeekdaySchema.options.flatMap((day) =>
+      DEMO_VOLUNTEERS.map((seeded) => ({
+        shiftId: `demo-${seeded.volunteerId}-${day}`,
+        volunteerId: seeded.volunteerId,
+        day,
+        start: '00:00',
+        end: '24:00',
+      })),
+    ),
+    overrides: [],
+  };
+}
+
+/** Saved only when no roster exists yet, so a kept data folder keeps the coordinators' own edits. */
+export async function seedDemoRoster(admin: RosterSeedStore): Promise<void> {
+  await admin.saveRoster(demoRoster(), 0);
 }

@@ -237,6 +237,8 @@ export class StatelessStack extends Stack {
       alarmEmail: deploy.alarmEmail,
       alarmTextNumbers: deploy.coordinatorNumbers,
       webhook: this.functions['twilio-webhook'].function,
+      webhookLogGroup: this.functions['twilio-webhook'].logGroup,
+      heartbeatHours: deploy.webhookHeartbeatHours,
       dispatcher: this.functions.dispatcher.function,
       notifier: this.functions.notifier.function,
       adminApi: this.functions['admin-api'].function,

@@ -1,5 +1,6 @@
 // Reports from seeded contacts: the trend chart, the wait and answer-rate lines, and a heat map whose
 // empty hours stay blank, all in plain words.
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contact } from '../../flows/model.js';
@@ -102,5 +103,20 @@ describe('the reports page', () => {
     expect(await heat.locator('td[data-empty]').count()).toBe(7 * 24 - busy);
     expect((await heat.locator('td[data-empty]').allTextContents()).every((t) => t === '')).toBe(true);
     expect(await heat.locator('td.uncovered').count()).toBe(busy);
+  });
+
+  it('downloads the per-contact CSV: a row for each seeded contact, no caller key', async () => {
+    await page.goto(`${consoleUrl}#/reports`);
+    await page.locator('table.heat').waitFor();
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export contacts CSV' }).click(),
+    ]);
+    const csv = await readFile(String(await download.path()), 'utf8');
+
+    expect(download.suggestedFilename()).toMatch(/^contacts-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(csv.trim().split(/\r?\n/)).toHaveLength(1 + 12);
+    expect(csv).not.toMatch(/caller-\d|seeded-\d/);
   });
 });

@@ -59,6 +59,7 @@ describe('privacy canary', () => {
         '/admin/contacts',
         '/admin/reports',
         '/admin/reports.csv',
+        '/admin/contacts.csv',
         '/admin/audit',
         '/admin/blocked',
       ].map(async (path) => (await admin?.api.request('GET', path))?.text ?? ''),

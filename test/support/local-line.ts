@@ -26,7 +26,8 @@ export function movableClock(): Clock & { advance(ms: number): void } {
 
 export async function startTestLine(options: Partial<LocalRunnerOptions> = {}): Promise<TestLine> {
   const log = silentLog();
-  const line = await startLocalWarmline({ port: 0, timeScale: 0.05, log, ...options });
+  // Most tests build their own roster from empty, so the demo week of shifts is opt-in here.
+  const line = await startLocalWarmline({ port: 0, timeScale: 0.05, log, seedRoster: false, ...options });
   const documents = DynamoDBDocumentClient.from(
     new DynamoDBClient({
       region: line.config.AWS_REGION,

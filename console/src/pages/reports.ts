@@ -106,6 +106,16 @@ export async function reportsPage(main: HTMLElement): Promise<undefined> {
       },
       'Export CSV',
     ),
+    ' ',
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'secondary',
+        onclick: () => download(`/contacts.csv?${query()}`, `contacts-${from.value}-${to.value}.csv`),
+      },
+      'Export contacts CSV',
+    ),
     h('p', { role: 'alert', class: 'error' }),
   );
   const show = async () => {

@@ -1,7 +1,9 @@
 // The log side of the admin API against real calls: the live board, the contact list, blocking a caller, reports.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BlockedEntry, ContactRow } from '../../../flows/admin/admin-api-types.js';
+import { CONTACT_CSV_HEADER } from '../../../flows/admin/contact-csv.js';
 import type { ContactReport } from '../../../flows/admin/contact-report.js';
+import { parseCsv } from '../../../flows/admin/csv.js';
 import type { LiveBoard } from '../../../flows/admin/live-board.js';
 import type { SimCall } from '../../../infra/local/simulator/call-leg.js';
 import { callContactId, numberTraces } from '../../support/local-line.js';
@@ -172,5 +174,27 @@ describe('admin board and log', () => {
     expect(report.body.heatMap.flat().reduce((a, b) => a + b, 0)).toBe(2);
     expect(csv.contentType).toContain('text/csv');
     expect(csv.text).toContain('totals,abandoned,2');
+  });
+
+  it('exports one CSV row per contact without the number or the caller key', async () => {
+    admin = await startAdminLine();
+    const first = await abandonedCall();
+    const second = await abandonedCall();
+    const callerKey = (await admin.line.store.getContact(first))?.callerKey ?? 'missing';
+
+    const csv = await admin.api.request('GET', '/admin/contacts.csv');
+
+    expect(csv.status).toBe(200);
+    expect(csv.contentType).toContain('text/csv');
+    const [header, ...rows] = parseCsv(csv.text);
+    expect(header).toEqual([...CONTACT_CSV_HEADER]);
+    expect(rows.map((row) => row.slice(1, 4))).toEqual([
+      ['voice', 'en', 'abandoned'],
+      ['voice', 'en', 'abandoned'],
+    ]);
+    // The second call is the same caller again within 30 days.
+    expect(rows.map((row) => row.at(-1))).toEqual(['0', '1']);
+    for (const trace of [...numberTraces(CALLER), callerKey, first, second])
+      expect(csv.text).not.toContain(trace);
   });
 });

@@ -274,3 +274,56 @@ describe('error boundary', () => {
     expect(response.body).toContain('call 988 or text 741741');
   });
 });
+
+describe("Twilio's error webhook", () => {
+  const CALLER = '+15557654321';
+  // A Debugger post as Twilio sends it: the failed request, numbers and body included, inside Payload.
+  const debuggerParams = (payload: string) => ({
+    AccountSid: `AC${'0'.repeat(32)}`,
+    Sid: `NO${'b'.repeat(32)}`,
+    Level: 'ERROR',
+    Timestamp: '2026-11-22T15:00:00Z',
+    PayloadType: 'application/json',
+    Payload: payload,
+  });
+  const payload = JSON.stringify({
+    error_code: '11200',
+    more_info: { msg: 'HTTP retrieval failure', Msg: `From=${CALLER}&Body=I feel alone` },
+    webhook: { request: { parameters: { From: CALLER, Body: 'I feel alone', CallSid: CALL_SID } } },
+  });
+
+  it('logs the error code and level, and nothing else from the payload', async () => {
+    const { handle, log } = app(failingStore);
+
+    const response = await handle(signedPost('/twilio/errors', debuggerParams(payload)));
+
+    expect(response.status).toBe(204);
+    expect(log.lines.map((line) => JSON.parse(line))).toEqual([
+      { level: 'warn', message: 'twilio reported an error', twilioErrorCode: '11200', twilioLevel: 'error' },
+    ]);
+  });
+
+  it('still counts an error whose payload it cannot read, as code "unknown"', async () => {
+    const { handle, log } = app(failingStore);
+
+    await handle(signedPost('/twilio/errors', debuggerParams(`not json ${CALLER}`)));
+
+    expect(log.lines.map((line) => JSON.parse(line))).toEqual([
+      {
+        level: 'warn',
+        message: 'twilio reported an error',
+        twilioErrorCode: 'unknown',
+        twilioLevel: 'error',
+      },
+    ]);
+  });
+
+  it('refuses an error report with a wrong signature and logs nothing', async () => {
+    const { handle, log } = app(failingStore);
+
+    const response = await handle(signedPost('/twilio/errors', debuggerParams(payload), 'forged'));
+
+    expect(response.status).toBe(403);
+    expect(log.lines).toEqual([]);
+  });
+});

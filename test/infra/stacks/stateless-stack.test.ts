@@ -236,6 +236,47 @@ describe('StatelessStack', () => {
     for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
   });
 
+  it('alarms when no webhook arrives for six hours, counting silence (missing data) as breaching', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/Lambda',
+      MetricName: 'Invocations',
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: functionIds['twilio-webhook'] } }],
+      Statistic: 'Sum',
+      Period: 6 * 3600,
+      EvaluationPeriods: 1,
+      Threshold: 1,
+      ComparisonOperator: 'LessThanThreshold',
+      TreatMissingData: 'breaching',
+    });
+  });
+
+  it('takes the heartbeat span from context, and names a span CloudWatch cannot evaluate', () => {
+    const nightly = templatesOf(buildWarmline({ context: { webhookHeartbeatHours: '12' } })).stateless;
+    nightly.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Invocations', Period: 12 * 3600 });
+    expect(() => buildWarmline({ context: { webhookHeartbeatHours: '48' } })).toThrow(
+      /-c webhookHeartbeatHours: must be at most 24 hours/,
+    );
+  });
+
+  it("counts Twilio's error reports from the webhook log and alarms on the first one", () => {
+    const webhookLogs = warmline.stateless.getLogicalId(
+      warmline.stateless.functions['twilio-webhook'].logGroup.node.defaultChild as CfnElement,
+    );
+    template.hasResourceProperties('AWS::Logs::MetricFilter', {
+      LogGroupName: { Ref: webhookLogs },
+      FilterPattern: '{ $.message = "twilio reported an error" }',
+      MetricTransformations: [{ MetricNamespace: 'warmline', MetricName: 'TwilioErrors', MetricValue: '1' }],
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'warmline',
+      MetricName: 'TwilioErrors',
+      Statistic: 'Sum',
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+      TreatMissingData: 'notBreaching',
+    });
+  });
+
   it('subscribes the alarm email when the context gives one', () => {
     const withEmail = templatesOf(buildWarmline({ context: { alarmEmail: 'oncall@example.org' } })).stateless;
     withEmail.hasResourceProperties('AWS::SNS::Subscription', {
