@@ -9,6 +9,22 @@ export const DialableSchema = z
   .string()
   .regex(/^(\+[1-9]\d{6,14}|\d{3,8})$/, 'must be an E.164 number or a short code such as 988');
 
+/**
+ * Words coordinators write for callers. They are spoken inside TwiML: the builder escapes them, but we
+ * refuse markup outright so nobody mistakes a field for a place to put SSML or tags. Empty means "the
+ * standard wording".
+ */
+const wording = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .regex(/^[^<>]*$/, 'must not contain < or > (plain words only, no markup)');
+
+export const LineNameSchema = wording(60);
+/** The welcome per language; the "peer line, not a crisis line" wording and the crisis option always follow it. */
+export const GreetingSchema = z.object({ en: wording(300).optional(), es: wording(300).optional() });
+
 export const OverflowSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('partner-line'), number: DialableSchema }),
   z.object({ kind: z.literal('text-back') }),
@@ -54,10 +70,14 @@ export const LineSettingsSchema = z.object({
     .max(24 * 60),
   /** Minutes a live caller number may stay sealed in state before it must be gone. */
   liveStateHours: z.number().int().min(1).max(48),
+  /** The line's name in the standard greeting and the first text ("the warmline" when unset). */
+  lineName: LineNameSchema.optional(),
+  greeting: GreetingSchema.optional(),
 });
 
 export type LineSettings = z.infer<typeof LineSettingsSchema>;
 export type Overflow = z.infer<typeof OverflowSchema>;
+export type Greeting = z.infer<typeof GreetingSchema>;
 
 /** Coordinators' edits: any subset, validated field by field. */
 export const LineSettingsPatchSchema = LineSettingsSchema.partial();

@@ -3,8 +3,9 @@ import type { Prompts } from './prompts.js';
 import { digitsForSpeech } from './prompts.js';
 
 export const english: Prompts = {
-  greeting:
-    "Hello, and thank you for calling the warmline. This is a peer support line, not a crisis line. You'll talk with a trained volunteer who has been through hard times too.",
+  welcome: (lineName) => `Hello, and thank you for calling ${lineName ?? 'the warmline'}.`,
+  peerNotCrisis:
+    "This is a peer support line, not a crisis line. You'll talk with a trained volunteer who has been through hard times too.",
   chooseSpanish: 'Para español, oprima 2.',
   crisisOption: (crisisNumber) =>
     `If you are in danger or thinking about ending your life, press 9 at any time to reach the crisis line, ${digitsForSpeech(crisisNumber)}.`,
@@ -67,8 +68,8 @@ export const english: Prompts = {
   smsHelp: (crisisNumber) =>
     `Warmline: free, confidential peer support by text and phone. Reply STOP to stop messages. In a crisis, call or text ${crisisNumber}.`,
   smsResumed: 'Warmline: you will get our messages again. Text us any time.',
-  smsWelcome: (crisisTextNumber) =>
-    `Hi, this is the warmline: peer support by text, not a crisis line. A trained peer volunteer will text you back as soon as one is free. Reply STOP to stop messages. In a crisis, call or text ${crisisTextNumber} any time.`,
+  smsWelcome: (crisisTextNumber, lineName) =>
+    `Hi, this is ${lineName ?? 'the warmline'}: peer support by text, not a crisis line. A trained peer volunteer will text you back as soon as one is free. Reply STOP to stop messages. In a crisis, call or text ${crisisTextNumber} any time.`,
   smsQueueStatus: (position) =>
     `Thanks, you're still in line${position > 1 ? ` (${position - 1} ahead of you)` : ' and next up'}. A peer will text you as soon as one is free.`,
   smsPeerJoined: 'A peer volunteer is here and reading your messages now. What would you like to talk about?',

@@ -3,8 +3,9 @@ import type { Prompts } from './prompts.js';
 import { digitsForSpeech } from './prompts.js';
 
 export const spanish: Prompts = {
-  greeting:
-    'Hola, gracias por llamar a la línea de apoyo. Esta es una línea de apoyo entre pares, no una línea de crisis. Hablará con una persona voluntaria capacitada que también ha pasado por momentos difíciles.',
+  welcome: (lineName) => `Hola, gracias por llamar a ${lineName ?? 'la línea de apoyo'}.`,
+  peerNotCrisis:
+    'Esta es una línea de apoyo entre pares, no una línea de crisis. Hablará con una persona voluntaria capacitada que también ha pasado por momentos difíciles.',
   chooseSpanish: 'Para español, oprima 2.',
   crisisOption: (crisisNumber) =>
     `Si está en peligro o pensando en quitarse la vida, oprima 9 en cualquier momento para comunicarse con la línea de crisis, ${digitsForSpeech(crisisNumber)}.`,
@@ -65,8 +66,8 @@ export const spanish: Prompts = {
   smsHelp: (crisisNumber) =>
     `Warmline: apoyo entre pares gratuito y confidencial. Responda STOP para no recibir mensajes. En una crisis, llame o escriba al ${crisisNumber}.`,
   smsResumed: 'Warmline: volverá a recibir nuestros mensajes. Escríbanos cuando quiera.',
-  smsWelcome: (crisisTextNumber) =>
-    `Hola, esta es warmline: apoyo entre pares por texto, no una línea de crisis. Un voluntario capacitado le escribirá en cuanto esté libre. Responda STOP para no recibir mensajes. En una crisis, llame o escriba al ${crisisTextNumber} a cualquier hora.`,
+  smsWelcome: (crisisTextNumber, lineName) =>
+    `Hola, esta es ${lineName ?? 'warmline'}: apoyo entre pares por texto, no una línea de crisis. Un voluntario capacitado le escribirá en cuanto esté libre. Responda STOP para no recibir mensajes. En una crisis, llame o escriba al ${crisisTextNumber} a cualquier hora.`,
   smsQueueStatus: (position) =>
     `Gracias, sigue en la fila${position > 1 ? ` (${position - 1} antes que usted)` : ' y es la siguiente persona'}. Un voluntario le escribirá en cuanto esté libre.`,
   smsPeerJoined: 'Un voluntario está aquí y ya lee sus mensajes. ¿De qué le gustaría hablar?',

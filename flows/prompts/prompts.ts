@@ -4,7 +4,10 @@ import { english } from './en.js';
 import { spanish } from './es.js';
 
 export interface Prompts {
-  greeting: string;
+  /** The first sentence a caller hears; a coordinator's own greeting replaces it. */
+  welcome: (lineName: string | undefined) => string;
+  /** Always follows the welcome, whatever a coordinator writes: callers must know this is not a crisis line. */
+  peerNotCrisis: string;
   chooseSpanish: string;
   crisisOption: (crisisNumber: string) => string;
   intakeQuestion: string;
@@ -41,7 +44,7 @@ export interface Prompts {
   smsLanguageChanged: string;
   smsHelp: (crisisNumber: string) => string;
   smsResumed: string;
-  smsWelcome: (crisisTextNumber: string) => string;
+  smsWelcome: (crisisTextNumber: string, lineName: string | undefined) => string;
   smsQueueStatus: (position: number) => string;
   smsPeerJoined: string;
   smsClosedNow: (opensAt: string | null, crisisTextNumber: string) => string;

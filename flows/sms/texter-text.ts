@@ -140,7 +140,9 @@ async function openConversation(
   if (created === 'exists') return NO_REPLY;
   await deps.store.linkTexter(phoneKey, contactId, undefined);
   await deps.events.publish([{ type: 'ContactQueued', contactId, channel: 'sms', language }]);
-  return { messages: [{ body: prompts.smsWelcome(settings.crisisTextNumber) }] };
+  return {
+    messages: [{ body: prompts.smsWelcome(settings.crisisTextNumber, settings.lineName || undefined) }],
+  };
 }
 
 async function whileWaiting(

@@ -4,10 +4,12 @@
 // (position, reassurance, 1 = text me back, 9 = crisis) -> redirected by the dispatcher to the bridge ->
 // conference with the volunteer -> the caller's own status callback ends the contact (a volunteer leaving
 // sends the caller a goodbye, unless the volunteer warm-transferred them to the crisis line).
+// The welcome is the coordinators' own when set; the peer-not-crisis wording and the crisis key always follow.
 // Alternate courses: blocked caller, line closed, nobody on shift, maximum wait (overflow), hang-up while
 // held (abandoned), replayed webhooks and callbacks (every transition is conditional, so a replay is a no-op).
 import { callerKeyFor } from '../caller-identity.js';
 import { detectCrisis } from '../crisis/detect-crisis.js';
+import type { LineSettings } from '../line-settings.js';
 import type { Concern, Contact, Volunteer } from '../model.js';
 import { promptsFor } from '../prompts/prompts.js';
 import type { ActionTarget, Language, VoiceReply, VoiceStep } from '../replies.js';
@@ -27,6 +29,16 @@ function callerTarget(
   language?: Language,
 ) {
   return { route, query: { c: contactId, cn: crisisNumber, ...(language ? { l: language } : {}) } };
+}
+
+/**
+ * The greeting in one language: the coordinators' own words, or the standard welcome with the line's name,
+ * then always the "peer line, not a crisis line" wording, which no setting can remove.
+ */
+function greetingFor(language: Language, settings: Pick<LineSettings, 'lineName' | 'greeting'>): string {
+  const words = promptsFor(language);
+  const welcome = settings.greeting?.[language] || words.welcome(settings.lineName || undefined);
+  return `${welcome} ${words.peerNotCrisis}`;
 }
 
 function crisisGate(
@@ -104,7 +116,7 @@ export async function handleIncomingCall(deps: VoiceDeps, call: CallFields): Pro
         numDigits: 1,
         timeoutSeconds: GREETING_TIMEOUT_SECONDS,
         prompts: [
-          say(en.greeting, 'en'),
+          say(greetingFor('en', settings), 'en'),
           say(en.chooseSpanish, 'es'),
           say(en.crisisOption(settings.crisisNumber), 'en'),
         ],
@@ -125,6 +137,12 @@ export async function chooseLanguage(
   const language: Language = digits === '2' ? 'es' : 'en';
   if (digits === CRISIS_KEY) return escalateByKey(deps, call, contactId, crisisNumber, language);
   const line = await deps.store.getLine();
+  // The greeting was in English; a Spanish caller hears the line's own Spanish greeting when coordinators
+  // wrote one, with the crisis key again (with none set the call goes on exactly as it always has).
+  const intro =
+    language === 'es' && line.settings.greeting?.es
+      ? [say(greetingFor('es', line.settings), 'es'), say(promptsFor('es').crisisOption(crisisNumber), 'es')]
+      : [];
   if (line.settings.voiceIntake) {
     return {
       steps: [
@@ -134,13 +152,27 @@ export async function chooseLanguage(
           numDigits: 1,
           timeoutSeconds: 6,
           speechLanguage: language,
-          prompts: [say(promptsFor(language).intakeQuestion, language)],
+          prompts: [...intro, say(promptsFor(language).intakeQuestion, language)],
         },
         { kind: 'redirect', to: callerTarget('voiceIntake', contactId, crisisNumber, language) },
       ],
     };
   }
-  return queueCaller(deps, contactId, crisisNumber, language, line.settings);
+  const queued = await queueCaller(deps, contactId, crisisNumber, language, line.settings);
+  if (intro.length === 0) return queued;
+  // Inside a gather so 9 works while it plays; the caller is already queued, so the hold keys apply.
+  return {
+    steps: [
+      {
+        kind: 'gather',
+        action: callerTarget('voiceHoldInput', contactId, crisisNumber, language),
+        numDigits: 1,
+        timeoutSeconds: 1,
+        prompts: intro,
+      },
+      ...queued.steps,
+    ],
+  };
 }
 
 /** The spoken intake: crisis language escalates at once; anything else joins the queue. Words are never kept. */
