@@ -184,6 +184,34 @@ describe('admin settings', () => {
     expect(noVersion.body.error).toMatch(/^version: /);
   });
 
+  it('refuses a greeting that is too long or holds markup, naming the field, and keeps the line name plain too', async () => {
+    admin = await startAdminLine();
+
+    const tooLong = await admin.api.request('PATCH', '/admin/settings', {
+      version: 0,
+      settings: { greeting: { en: 'Hello there. '.repeat(30) } },
+    });
+    const markup = await admin.api.request('PATCH', '/admin/settings', {
+      version: 0,
+      settings: { greeting: { es: 'Hola <Hangup/>' } },
+    });
+    const name = await admin.api.request('PATCH', '/admin/settings', {
+      version: 0,
+      settings: { lineName: 'the <b>warmline</b>' },
+    });
+    const line = await admin.line.store.getLine();
+
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error).toBe('settings.greeting.en: must be at most 300 characters');
+    expect(markup.status).toBe(400);
+    expect(markup.body.error).toBe(
+      'settings.greeting.es: must not contain < or > (plain words only, no markup)',
+    );
+    expect(name.body.error).toBe('settings.lineName: must not contain < or > (plain words only, no markup)');
+    expect(line.settings.greeting).toBeUndefined();
+    expect(line.settings.lineName).toBeUndefined();
+  });
+
   it('refuses a timezone the calendar does not know', async () => {
     admin = await startAdminLine();
 
