@@ -42,6 +42,30 @@ describe('the settings forms', () => {
     expect(session.problems).toEqual([]);
   }, 60_000);
 
+  // Before the timezone test, which can leave the shared line closed this hour.
+  it('saves a greeting per language and a line name from the form, and the next call hears the English one', async () => {
+    await session.page.goto(`${session.consoleUrl}#/settings`);
+    await session.page.getByLabel('Line name').fill('Riverside Warmline');
+    await session.page.getByLabel('Greeting (English)').fill('Welcome to Riverside, you reached a friend.');
+    await session.page.getByLabel('Greeting (Spanish)').fill('Bienvenido a Riverside.');
+    await saveSettings();
+
+    const { settings } = await session.line.store.getLine();
+    expect(settings.lineName).toBe('Riverside Warmline');
+    expect(settings.greeting).toEqual({
+      en: 'Welcome to Riverside, you reached a friend.',
+      es: 'Bienvenido a Riverside.',
+    });
+    const call = await session.line.simulator.phone(CALLER).dial();
+    await call.waitForSay(
+      'Welcome to Riverside, you reached a friend. This is a peer support line, not a crisis line.',
+    );
+    await call.waitForSay('press 9 at any time to reach the crisis line');
+    await call.hangup();
+
+    expect(session.problems).toEqual([]);
+  }, 60_000);
+
   it('proposes an overflow to a partner line, shows a wrong number beside the choice, and applies it when a second coordinator confirms', async () => {
     await session.page.goto(`${session.consoleUrl}#/settings`);
     await session.page.getByLabel('Put them through to a partner line').check();

@@ -1,9 +1,10 @@
 // The settings that are more than one value, as forms: opening hours as a week grid, holidays as dates,
-// the overflow as a choice with its number, coordinator numbers as a list, the timezone from the IANA list.
+// the overflow as a choice with its number, coordinator numbers as a list, the timezone from the IANA list,
+// the line's name and its greeting per language.
 // Each returns its element and how to read the value back for the PATCH.
 import type { LineSettings, Overflow } from '../../../flows/line-settings.js';
 import type { LineHours, OpeningWindow } from '../../../flows/roster/roster-schema.js';
-import { DAY_NAMES, DAYS, h } from '../dom.js';
+import { DAY_NAMES, DAYS, field, h } from '../dom.js';
 
 export interface SettingForm<T> {
   readonly element: HTMLElement;
@@ -202,4 +203,50 @@ export function timeZonePicker(current: LineSettings['timeZone']): HTMLSelectEle
       h('option', { value: zone, selected: zone === current }, zone.replaceAll('_', ' ')),
     ),
   );
+}
+
+/**
+ * A line of the coordinators' own words: empty means the standard wording, so a field never set stays unset
+ * and one cleared is saved as empty (the API takes "" as "use the standard wording").
+ */
+function ownWords(initial: string | undefined, current: string): string | undefined {
+  const value = current.trim();
+  return value === '' && initial === undefined ? undefined : value;
+}
+
+/** The line's name, in the standard greeting and the first text. */
+export function lineNameForm(lineName: LineSettings['lineName']): SettingForm<string | undefined> {
+  const input = h('input', { name: 'lineName', type: 'text', maxlength: 60, value: lineName ?? '' });
+  return {
+    element: field('Line name', input),
+    read: () => ownWords(lineName, input.value),
+  };
+}
+
+/** The welcome per language; callers always hear "peer line, not a crisis line" and the crisis key after it. */
+export function greetingForm(greeting: LineSettings['greeting']): SettingForm<LineSettings['greeting']> {
+  const box = (language: 'en' | 'es') =>
+    h('textarea', { name: language, rows: 2, maxlength: 300 }, greeting?.[language] ?? '');
+  const en = box('en');
+  const es = box('es');
+  const element = h(
+    'fieldset',
+    { class: 'card' },
+    h('legend', {}, 'Greeting'),
+    h(
+      'p',
+      { class: 'subhead' },
+      'Leave empty for the standard welcome. Callers always hear that this is a peer line, not a crisis line, and how to reach the crisis line.',
+    ),
+    field('Greeting (English)', en),
+    field('Greeting (Spanish)', es),
+  );
+  return {
+    element,
+    read: () => {
+      const words = { en: en.value.trim(), es: es.value.trim() };
+      const set = Object.fromEntries(Object.entries(words).filter(([, value]) => value !== ''));
+      return Object.keys(set).length === 0 && greeting === undefined ? undefined : set;
+    },
+  };
 }

@@ -6,7 +6,9 @@ import { field, h } from '../dom.js';
 import { clearErrors, showErrors } from './forms.js';
 import {
   coordinatorNumbersForm,
+  greetingForm,
   hoursForm,
+  lineNameForm,
   overflowForm,
   type SettingForm,
   timeZonePicker,
@@ -88,6 +90,8 @@ export async function settingsPage(main: HTMLElement): Promise<undefined> {
     ['hours', hoursForm(current.settings.hours)],
     ['overflow', overflowForm(current.settings.overflow)],
     ['coordinatorNumbers', coordinatorNumbersForm(current.settings.coordinatorNumbers)],
+    ['lineName', lineNameForm(current.settings.lineName)],
+    ['greeting', greetingForm(current.settings.greeting)],
   ];
   const fields = () => {
     const out: HTMLElement[] = [field('Timezone (shifts, hours and reports use its local time)', timeZone)];
