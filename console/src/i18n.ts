@@ -65,6 +65,16 @@ const ES = {
   'Live contacts': 'Contactos en curso',
   'No live contacts.': 'No hay contactos en curso.',
   ' with {name}': ' con {name}',
+  available: 'disponible',
+  offered: 'con una oferta',
+  'on a contact': 'en un contacto',
+  'wrapping up': 'cerrando',
+  paused: 'en pausa',
+  hopelessness: 'desesperanza',
+  'feeling like a burden': 'sentirse una carga',
+  'talk of death': 'habla de la muerte',
+  'talk of self-harm': 'habla de autolesionarse',
+  'deep distress': 'angustia profunda',
   ' · flagged: {concern}': ' · señalado: {concern}',
 
   // Volunteers.

@@ -4,7 +4,7 @@ import type { BoardResponse } from '../../../flows/admin/admin-api-types.js';
 import { concernWords } from '../../../flows/prompts/volunteer-texts.js';
 import { request } from '../api.js';
 import { formatSeconds, h } from '../dom.js';
-import { t } from '../i18n.js';
+import { t, translated } from '../i18n.js';
 
 const REFRESH_MS = 2_500;
 
@@ -74,7 +74,7 @@ function render(board: BoardResponse): HTMLElement {
                     { 'data-queue-flagged': '' },
                     q.contacts
                       .filter((c) => c.concern)
-                      .map((c) => (c.concern ? concernWords[c.concern] : ''))
+                      .map((c) => (c.concern ? translated(concernWords[c.concern]) : ''))
                       .join(', '),
                   ),
                 ),
@@ -111,7 +111,7 @@ function render(board: BoardResponse): HTMLElement {
                   { 'data-board-volunteer': v.volunteerId, 'data-activity': v.activity },
                   h('th', { scope: 'row' }, v.name),
                   h('td', {}, v.languages.join(', ')),
-                  h('td', {}, v.activity),
+                  h('td', {}, t(v.activity)),
                   h('td', {}, v.textSessions),
                   h('td', {}, v.rostered ? t('yes') : t('by text')),
                 ),
@@ -132,7 +132,7 @@ function render(board: BoardResponse): HTMLElement {
               h(
                 'li',
                 { 'data-live': c.contactId, 'data-live-status': c.status },
-                `${c.channel} · ${c.language} · ${c.status}${c.volunteerName ? t(' with {name}', { name: c.volunteerName }) : ''} · ${formatSeconds(c.seconds)}${c.concern ? t(' · flagged: {concern}', { concern: concernWords[c.concern] }) : ''}`,
+                `${c.channel} · ${c.language} · ${c.status}${c.volunteerName ? t(' with {name}', { name: c.volunteerName }) : ''} · ${formatSeconds(c.seconds)}${c.concern ? t(' · flagged: {concern}', { concern: translated(concernWords[c.concern]) }) : ''}`,
               ),
             ),
           ),
