@@ -1,4 +1,6 @@
 // A tiny element builder: the console's pages are plain DOM, no framework.
+import { t } from './i18n.js';
+
 type Child = Node | string | number | null | undefined | false;
 type Attributes = Record<string, string | number | boolean | EventListener | undefined>;
 
@@ -67,5 +69,13 @@ export function keepScrollingTablesFocusable(container: HTMLElement): () => void
 }
 
 export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+export const DAY_NAMES = [
+  t('Monday'),
+  t('Tuesday'),
+  t('Wednesday'),
+  t('Thursday'),
+  t('Friday'),
+  t('Saturday'),
+  t('Sunday'),
+];
 export type Day = (typeof DAYS)[number];

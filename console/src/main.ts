@@ -11,6 +11,7 @@ import {
   token,
 } from './api.js';
 import { field, h, keepScrollingTablesFocusable } from './dom.js';
+import { chooseAndReload, type Language, language, t } from './i18n.js';
 import { auditPage } from './pages/audit.js';
 import { blockedPage } from './pages/blocked.js';
 import { boardPage } from './pages/board.js';
@@ -23,26 +24,53 @@ import { volunteersPage } from './pages/volunteers.js';
 export type Page = (container: HTMLElement) => Promise<(() => void) | undefined>;
 
 const PAGES: Record<string, { title: string; page: Page }> = {
-  board: { title: 'Live board', page: boardPage },
-  volunteers: { title: 'Volunteers', page: volunteersPage },
-  roster: { title: 'Roster', page: rosterPage },
-  reports: { title: 'Reports', page: reportsPage },
-  blocked: { title: 'Blocked callers', page: blockedPage },
-  settings: { title: 'Settings', page: settingsPage },
-  audit: { title: 'Audit log', page: auditPage },
+  board: { title: t('Live board'), page: boardPage },
+  volunteers: { title: t('Volunteers'), page: volunteersPage },
+  roster: { title: t('Roster'), page: rosterPage },
+  reports: { title: t('Reports'), page: reportsPage },
+  blocked: { title: t('Blocked callers'), page: blockedPage },
+  settings: { title: t('Settings'), page: settingsPage },
+  audit: { title: t('Audit log'), page: auditPage },
 };
 
 const app = document.getElementById('app') ?? document.body.appendChild(h('div', { id: 'app' }));
 let stopCurrent: (() => void) | undefined;
+
+const LANGUAGES: readonly { code: Language; name: string }[] = [
+  { code: 'en', name: 'English' },
+  { code: 'es', name: 'Español' },
+];
+
+/** English / Español, each named in its own language; the choice is remembered in this browser. */
+function languageSwitch(): HTMLElement {
+  return h(
+    'div',
+    { class: 'languages', role: 'group', 'aria-label': t('Language') },
+    LANGUAGES.map(({ code, name }) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'link',
+          lang: code,
+          'aria-pressed': String(code === language()),
+          onclick: () => chooseAndReload(code),
+        },
+        name,
+      ),
+    ),
+  );
+}
 
 function loginView(): HTMLElement {
   if (authMode() === 'cognito') {
     return h(
       'div',
       { class: 'login' },
-      h('h1', {}, 'Warmline coordinators'),
-      h('p', {}, 'Sign in with your coordinator account (multi-factor authentication required).'),
-      h('button', { type: 'button', onclick: () => void startCognitoSignIn() }, 'Sign in'),
+      h('h1', {}, t('Warmline coordinators')),
+      h('p', {}, t('Sign in with your coordinator account (multi-factor authentication required).')),
+      h('button', { type: 'button', onclick: () => void startCognitoSignIn() }, t('Sign in')),
+      languageSwitch(),
     );
   }
   const email = h('input', {
@@ -62,15 +90,16 @@ function loginView(): HTMLElement {
           await devLogin(email.value);
           route();
         } catch (error) {
-          status.textContent = error instanceof Error ? error.message : 'sign-in failed';
+          status.textContent = error instanceof Error ? error.message : t('sign-in failed');
         }
       },
     },
-    h('h1', {}, 'Warmline coordinators'),
-    h('p', {}, 'Local development sign-in: no password, the same checks as the deployed API.'),
-    field('Email', email),
-    h('button', { type: 'submit' }, 'Sign in'),
+    h('h1', {}, t('Warmline coordinators')),
+    h('p', {}, t('Local development sign-in: no password, the same checks as the deployed API.')),
+    field(t('Email'), email),
+    h('button', { type: 'submit' }, t('Sign in')),
     status,
+    languageSwitch(),
   );
   return form;
 }
@@ -97,11 +126,11 @@ async function route(): Promise<void> {
         toggle.setAttribute('aria-expanded', String(open));
       },
     },
-    'Menu',
+    t('Menu'),
   );
   const nav = h(
     'nav',
-    { 'aria-label': 'Console pages' },
+    { 'aria-label': t('Console pages') },
     toggle,
     h(
       'ul',
@@ -120,11 +149,12 @@ async function route(): Promise<void> {
           void route();
         },
       },
-      'Sign out',
+      t('Sign out'),
     ),
+    languageSwitch(),
   );
   const main = h('main', { id: 'main', tabindex: -1 }, h('h1', {}, current.title));
-  app.append(h('a', { href: '#main', class: 'skip' }, 'Skip to content'), nav, main);
+  app.append(h('a', { href: '#main', class: 'skip' }, t('Skip to content')), nav, main);
   document.title = `${current.title} · Warmline`;
   const stopWatchingTables = keepScrollingTablesFocusable(main);
   stopCurrent = stopWatchingTables;

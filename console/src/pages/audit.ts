@@ -2,12 +2,13 @@
 import type { AuditResponse } from '../../../flows/admin/admin-api-types.js';
 import { request } from '../api.js';
 import { h } from '../dom.js';
+import { t } from '../i18n.js';
 
 export async function auditPage(main: HTMLElement): Promise<undefined> {
   const { entries } = await request<AuditResponse>('GET', '/audit');
   main.append(
     entries.length === 0
-      ? h('p', {}, 'No changes in the last 30 days.')
+      ? h('p', {}, t('No changes in the last 30 days.'))
       : h(
           'table',
           {},
@@ -17,7 +18,9 @@ export async function auditPage(main: HTMLElement): Promise<undefined> {
             h(
               'tr',
               {},
-              ['When', 'Who', 'What', 'Target', 'Summary'].map((t) => h('th', { scope: 'col' }, t)),
+              (['When', 'Who', 'What', 'Target', 'Summary'] as const).map((label) =>
+                h('th', { scope: 'col' }, t(label)),
+              ),
             ),
           ),
           h(

@@ -2,6 +2,7 @@
 import type { BlockedResponse, ContactsResponse } from '../../../flows/admin/admin-api-types.js';
 import { request } from '../api.js';
 import { field, formatSeconds, h } from '../dom.js';
+import { t } from '../i18n.js';
 import { confirmThen, showErrors } from './forms.js';
 
 export async function blockedPage(main: HTMLElement): Promise<undefined> {
@@ -11,7 +12,7 @@ export async function blockedPage(main: HTMLElement): Promise<undefined> {
   const form = h(
     'form',
     { class: 'card', onsubmit: (e: Event) => e.preventDefault() },
-    field('Reason (kept in the audit log)', reason),
+    field(t('Reason (kept in the audit log)'), reason),
     h('p', { role: 'alert', class: 'error' }),
   );
 
@@ -22,7 +23,7 @@ export async function blockedPage(main: HTMLElement): Promise<undefined> {
     ]);
     blockedList.replaceChildren(
       blocked.length === 0
-        ? h('p', {}, 'Nobody is blocked.')
+        ? h('p', {}, t('Nobody is blocked.'))
         : h(
             'ul',
             {},
@@ -30,7 +31,7 @@ export async function blockedPage(main: HTMLElement): Promise<undefined> {
               h(
                 'li',
                 {},
-                `From contact ${b.contactId}, ${new Date(b.addedAt).toLocaleString()} by ${b.addedBy}${b.reason ? `: ${b.reason}` : ''} `,
+                `${t('From contact {contact}, {when} by {who}', { contact: b.contactId, when: new Date(b.addedAt).toLocaleString(), who: b.addedBy })}${b.reason ? `: ${b.reason}` : ''} `,
                 h(
                   'button',
                   {
@@ -40,7 +41,7 @@ export async function blockedPage(main: HTMLElement): Promise<undefined> {
                       await refresh();
                     },
                   },
-                  'Unblock',
+                  t('Unblock'),
                 ),
               ),
             ),
@@ -48,7 +49,7 @@ export async function blockedPage(main: HTMLElement): Promise<undefined> {
     );
     contactsList.replaceChildren(
       contacts.length === 0
-        ? h('p', {}, 'No contacts in the last 30 days.')
+        ? h('p', {}, t('No contacts in the last 30 days.'))
         : h(
             'table',
             {},
@@ -58,7 +59,10 @@ export async function blockedPage(main: HTMLElement): Promise<undefined> {
               h(
                 'tr',
                 {},
-                ['When', 'Channel', 'Outcome', 'Wait', 'Repeat', ''].map((t) => h('th', { scope: 'col' }, t)),
+                (['When', 'Channel', 'Outcome', 'Wait', 'Repeat'] as const).map((label) =>
+                  h('th', { scope: 'col' }, t(label)),
+                ),
+                h('th', { scope: 'col' }),
               ),
             ),
             h(
@@ -70,7 +74,7 @@ export async function blockedPage(main: HTMLElement): Promise<undefined> {
                   {},
                   h('td', {}, new Date(c.startedAt).toLocaleString()),
                   h('td', {}, `${c.channel} · ${c.language}`),
-                  h('td', {}, c.outcome ?? 'live'),
+                  h('td', {}, c.outcome ?? t('live')),
                   h('td', {}, formatSeconds(c.waitSeconds)),
                   h('td', {}, c.repeatCount),
                   h(
@@ -82,7 +86,9 @@ export async function blockedPage(main: HTMLElement): Promise<undefined> {
                         type: 'button',
                         class: 'secondary',
                         onclick: confirmThen(
-                          'Block this caller? The line will stop putting their calls and texts through until someone unblocks them.',
+                          t(
+                            'Block this caller? The line will stop putting their calls and texts through until someone unblocks them.',
+                          ),
                           async () => {
                             try {
                               await request('POST', '/blocked', {
@@ -96,7 +102,7 @@ export async function blockedPage(main: HTMLElement): Promise<undefined> {
                           },
                         ),
                       },
-                      'Block this caller',
+                      t('Block this caller'),
                     ),
                   ),
                 ),
@@ -105,7 +111,7 @@ export async function blockedPage(main: HTMLElement): Promise<undefined> {
           ),
     );
   };
-  main.append(h('h2', {}, 'Blocked'), blockedList, h('h2', {}, 'Recent contacts'), form, contactsList);
+  main.append(h('h2', {}, t('Blocked')), blockedList, h('h2', {}, t('Recent contacts')), form, contactsList);
   await refresh();
   return undefined;
 }

@@ -4,6 +4,7 @@ import type { BoardResponse } from '../../../flows/admin/admin-api-types.js';
 import { concernWords } from '../../../flows/prompts/volunteer-texts.js';
 import { request } from '../api.js';
 import { formatSeconds, h } from '../dom.js';
+import { t, translated } from '../i18n.js';
 
 const REFRESH_MS = 2_500;
 
@@ -14,7 +15,9 @@ export async function boardPage(main: HTMLElement): Promise<() => void> {
   const refresh = async () => {
     const board = await request<BoardResponse>('GET', '/board');
     holder.replaceChildren(render(board));
-    stamp.textContent = `Updated ${new Date(board.at).toLocaleTimeString()} · refreshes every few seconds`;
+    stamp.textContent = t('Updated {time} · refreshes every few seconds', {
+      time: new Date(board.at).toLocaleTimeString(),
+    });
   };
   await refresh();
   const timer = setInterval(() => refresh().catch(() => undefined), REFRESH_MS);
@@ -30,17 +33,17 @@ function render(board: BoardResponse): HTMLElement {
       'p',
       { class: `status ${board.lineOpen && board.staffed ? 'ok' : 'warn'}`, 'data-status': '' },
       !board.lineOpen
-        ? 'The line is closed.'
+        ? t('The line is closed.')
         : board.staffed
-          ? 'The line is open and staffed.'
-          : 'The line is open but nobody is on shift.',
+          ? t('The line is open and staffed.')
+          : t('The line is open but nobody is on shift.'),
     ),
     h(
       'section',
       { 'aria-labelledby': 'queues-title' },
-      h('h2', { id: 'queues-title' }, 'Waiting'),
+      h('h2', { id: 'queues-title' }, t('Waiting')),
       waiting.length === 0
-        ? h('p', { 'data-queue-empty': '' }, 'Nobody is waiting.')
+        ? h('p', { 'data-queue-empty': '' }, t('Nobody is waiting.'))
         : h(
             'table',
             {},
@@ -50,8 +53,8 @@ function render(board: BoardResponse): HTMLElement {
               h(
                 'tr',
                 {},
-                ['Channel', 'Language', 'Waiting', 'Longest wait', 'Flagged (offered first)'].map((t) =>
-                  h('th', { scope: 'col' }, t),
+                (['Channel', 'Language', 'Waiting', 'Longest wait', 'Flagged (offered first)'] as const).map(
+                  (label) => h('th', { scope: 'col' }, t(label)),
                 ),
               ),
             ),
@@ -71,7 +74,7 @@ function render(board: BoardResponse): HTMLElement {
                     { 'data-queue-flagged': '' },
                     q.contacts
                       .filter((c) => c.concern)
-                      .map((c) => (c.concern ? concernWords[c.concern] : ''))
+                      .map((c) => (c.concern ? translated(concernWords[c.concern]) : ''))
                       .join(', '),
                   ),
                 ),
@@ -82,9 +85,9 @@ function render(board: BoardResponse): HTMLElement {
     h(
       'section',
       { 'aria-labelledby': 'volunteers-title' },
-      h('h2', { id: 'volunteers-title' }, 'On shift'),
+      h('h2', { id: 'volunteers-title' }, t('On shift')),
       board.volunteers.length === 0
-        ? h('p', {}, 'Nobody is on shift.')
+        ? h('p', {}, t('Nobody is on shift.'))
         : h(
             'table',
             {},
@@ -94,8 +97,8 @@ function render(board: BoardResponse): HTMLElement {
               h(
                 'tr',
                 {},
-                ['Volunteer', 'Languages', 'Doing', 'Texts', 'Rostered'].map((t) =>
-                  h('th', { scope: 'col' }, t),
+                (['Volunteer', 'Languages', 'Doing', 'Texts', 'Rostered'] as const).map((label) =>
+                  h('th', { scope: 'col' }, t(label)),
                 ),
               ),
             ),
@@ -108,9 +111,9 @@ function render(board: BoardResponse): HTMLElement {
                   { 'data-board-volunteer': v.volunteerId, 'data-activity': v.activity },
                   h('th', { scope: 'row' }, v.name),
                   h('td', {}, v.languages.join(', ')),
-                  h('td', {}, v.activity),
+                  h('td', {}, t(v.activity)),
                   h('td', {}, v.textSessions),
-                  h('td', {}, v.rostered ? 'yes' : 'by text'),
+                  h('td', {}, v.rostered ? t('yes') : t('by text')),
                 ),
               ),
             ),
@@ -119,9 +122,9 @@ function render(board: BoardResponse): HTMLElement {
     h(
       'section',
       { 'aria-labelledby': 'live-title' },
-      h('h2', { id: 'live-title' }, 'Live contacts'),
+      h('h2', { id: 'live-title' }, t('Live contacts')),
       board.live.length === 0
-        ? h('p', {}, 'No live contacts.')
+        ? h('p', {}, t('No live contacts.'))
         : h(
             'ul',
             {},
@@ -129,7 +132,7 @@ function render(board: BoardResponse): HTMLElement {
               h(
                 'li',
                 { 'data-live': c.contactId, 'data-live-status': c.status },
-                `${c.channel} · ${c.language} · ${c.status}${c.volunteerName ? ` with ${c.volunteerName}` : ''} · ${formatSeconds(c.seconds)}${c.concern ? ` · flagged: ${concernWords[c.concern]}` : ''}`,
+                `${c.channel} · ${c.language} · ${c.status}${c.volunteerName ? t(' with {name}', { name: c.volunteerName }) : ''} · ${formatSeconds(c.seconds)}${c.concern ? t(' · flagged: {concern}', { concern: translated(concernWords[c.concern]) }) : ''}`,
               ),
             ),
           ),

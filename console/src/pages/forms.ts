@@ -2,6 +2,7 @@
 // the fields to look at (so a screen reader hears it) and carries only what has no field of its own.
 import { ApiError, download, type FieldIssue, request } from '../api.js';
 import { field, h } from '../dom.js';
+import { t } from '../i18n.js';
 
 export function showErrors(form: HTMLElement, error: unknown): void {
   clearErrors(form);
@@ -23,7 +24,7 @@ export function showErrors(form: HTMLElement, error: unknown): void {
       unplaced.push(describe(form, issue));
     }
   }
-  const lines = [...new Set(marked)].map((label) => `Check ${label}.`);
+  const lines = [...new Set(marked)].map((label) => t('Check {label}.', { label }));
   if (alert) alert.textContent = [...lines, ...unplaced].join('\n');
 }
 
@@ -46,12 +47,13 @@ function labelOf(form: HTMLElement, key: string): string {
   const input = form.querySelector<HTMLInputElement>(`[name="${key}"]`);
   const text =
     input?.labels?.[0]?.textContent ?? slot?.closest('fieldset')?.querySelector('legend')?.textContent;
-  return text ? `“${text.trim()}”` : 'the marked field';
+  return text ? `“${text.trim()}”` : t('the marked field');
 }
 
 /** CSV rows are named by row and column, the column being the header the coordinator wrote. */
 function describe(form: HTMLElement, issue: FieldIssue): string {
-  if (issue.row !== undefined) return `Row ${issue.row}, ${issue.path}: ${issue.message}`;
+  if (issue.row !== undefined)
+    return t('Row {row}, {path}: {message}', { row: issue.row, path: issue.path, message: issue.message });
   const key = fieldKey(form, issue.path);
   return key ? `${labelOf(form, key)}: ${issue.message}` : issue.message;
 }
@@ -96,9 +98,9 @@ export function csvImportForm<T>(options: {
         }
       },
     },
-    h('h2', {}, 'CSV'),
-    h('p', {}, 'Import checks every row first: one bad row and nothing is applied.'),
-    field('CSV file', file),
+    h('h2', {}, t('CSV')),
+    h('p', {}, t('Import checks every row first: one bad row and nothing is applied.')),
+    field(t('CSV file'), file),
     h('p', { role: 'alert', class: 'error' }),
     h('button', { type: 'submit' }, options.importLabel),
     ' ',

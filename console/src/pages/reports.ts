@@ -5,37 +5,38 @@ import type { ReportResponse } from '../../../flows/admin/admin-api-types.js';
 import type { DailyFigures } from '../../../flows/admin/contact-report.js';
 import { download, request } from '../api.js';
 import { field, formatSeconds, h, isoDate, percent } from '../dom.js';
+import { type Phrase, t } from '../i18n.js';
 import { lines, type Series, stackedBars } from './charts.js';
 import { showErrors } from './forms.js';
 
 /** What each outcome means, in the words a coordinator or funder uses. */
 const OUTCOMES: readonly Series[] = [
-  { key: 'completed', label: 'Talked with a volunteer', colour: '#0b5cad' },
-  { key: 'text-back', label: 'Asked for a text back', colour: '#5b8fd6' },
-  { key: 'escalated', label: 'Handed to the crisis line', colour: '#7a1fa2' },
-  { key: 'abandoned', label: 'Hung up while waiting', colour: '#b35900' },
-  { key: 'overflowed', label: 'Waited too long: overflow', colour: '#a0101b' },
-  { key: 'unstaffed', label: 'Nobody was on shift', colour: '#6b6b76' },
-  { key: 'after-hours', label: 'Outside opening hours', colour: '#9a9aa6' },
-  { key: 'blocked', label: 'Blocked caller', colour: '#3a3a42' },
-  { key: 'live', label: 'Still going', colour: '#14532d' },
+  { key: 'completed', label: t('Talked with a volunteer'), colour: '#0b5cad' },
+  { key: 'text-back', label: t('Asked for a text back'), colour: '#5b8fd6' },
+  { key: 'escalated', label: t('Handed to the crisis line'), colour: '#7a1fa2' },
+  { key: 'abandoned', label: t('Hung up while waiting'), colour: '#b35900' },
+  { key: 'overflowed', label: t('Waited too long: overflow'), colour: '#a0101b' },
+  { key: 'unstaffed', label: t('Nobody was on shift'), colour: '#6b6b76' },
+  { key: 'after-hours', label: t('Outside opening hours'), colour: '#9a9aa6' },
+  { key: 'blocked', label: t('Blocked caller'), colour: '#3a3a42' },
+  { key: 'live', label: t('Still going'), colour: '#14532d' },
 ];
 const outcomeLabel = (key: string): string => OUTCOMES.find((o) => o.key === key)?.label ?? key;
 
 const TRIGGERS: Record<string, string> = {
-  'caller-key': 'The caller pressed 9',
-  'caller-language': 'What the caller said',
-  'texter-language': 'What the texter wrote',
-  volunteer: 'A volunteer escalated',
+  'caller-key': t('The caller pressed 9'),
+  'caller-language': t('What the caller said'),
+  'texter-language': t('What the texter wrote'),
+  volunteer: t('A volunteer escalated'),
 };
 
-const CHANNELS: Record<string, string> = { voice: 'Calls', sms: 'Texts' };
+const CHANNELS: Record<string, string> = { voice: t('Calls'), sms: t('Texts') };
 
 const PRESETS: readonly { label: string; days: number }[] = [
-  { label: 'Last 7 days', days: 7 },
-  { label: 'Last 30 days', days: 30 },
-  { label: 'Last 90 days', days: 90 },
-  { label: 'Last 12 months', days: 365 },
+  { label: t('Last 7 days'), days: 7 },
+  { label: t('Last 30 days'), days: 30 },
+  { label: t('Last 90 days'), days: 90 },
+  { label: t('Last 12 months'), days: 365 },
 ];
 
 /** Days, or Monday-first weeks once a range is too long for a bar a day to read. */
@@ -45,7 +46,8 @@ function periodsOf(daily: readonly DailyFigures[]): { label: string; days: Daily
   for (const day of daily) {
     const weekday = (new Date(`${day.date}T00:00:00Z`).getUTCDay() + 6) % 7;
     const last = weeks.at(-1);
-    if (!last || weekday === 0) weeks.push({ label: `wk ${day.date.slice(5)}`, days: [day] });
+    if (!last || weekday === 0)
+      weeks.push({ label: t('wk {date}', { date: day.date.slice(5) }), days: [day] });
     else last.days.push(day);
   }
   return weeks;
@@ -57,7 +59,7 @@ const waitAt = (days: readonly DailyFigures[], key: 'p50WaitSeconds' | 'p90WaitS
   return values.length ? Math.max(...values) : null;
 };
 
-const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const DAY_NAMES = [t('Mon'), t('Tue'), t('Wed'), t('Thu'), t('Fri'), t('Sat'), t('Sun')];
 
 export async function reportsPage(main: HTMLElement): Promise<undefined> {
   const now = Date.now();
@@ -76,7 +78,7 @@ export async function reportsPage(main: HTMLElement): Promise<undefined> {
     },
     h(
       'div',
-      { class: 'presets', role: 'group', 'aria-label': 'Date presets' },
+      { class: 'presets', role: 'group', 'aria-label': t('Date presets') },
       PRESETS.map(({ label, days }) =>
         h(
           'button',
@@ -93,9 +95,9 @@ export async function reportsPage(main: HTMLElement): Promise<undefined> {
         ),
       ),
     ),
-    field('From', from),
-    field('To', to),
-    h('button', { type: 'submit' }, 'Show report'),
+    field(t('From'), from),
+    field(t('To'), to),
+    h('button', { type: 'submit' }, t('Show report')),
     ' ',
     h(
       'button',
@@ -104,7 +106,7 @@ export async function reportsPage(main: HTMLElement): Promise<undefined> {
         class: 'secondary',
         onclick: () => download(`/reports.csv?${query()}`, `report-${from.value}-${to.value}.csv`),
       },
-      'Export CSV',
+      t('Export CSV'),
     ),
     ' ',
     h(
@@ -114,7 +116,7 @@ export async function reportsPage(main: HTMLElement): Promise<undefined> {
         class: 'secondary',
         onclick: () => download(`/contacts.csv?${query()}`, `contacts-${from.value}-${to.value}.csv`),
       },
-      'Export contacts CSV',
+      t('Export contacts CSV'),
     ),
     h('p', { role: 'alert', class: 'error' }),
   );
@@ -132,7 +134,7 @@ export async function reportsPage(main: HTMLElement): Promise<undefined> {
 
 function render(report: ReportResponse): HTMLElement {
   const { totals } = report;
-  const figures: [string, string | number][] = [
+  const figures: [Phrase, string | number][] = [
     ['Contacts', totals.contacts],
     ['Answered', totals.answered],
     ['Answer rate', percent(report.answerRate)],
@@ -153,16 +155,20 @@ function render(report: ReportResponse): HTMLElement {
   return h(
     'div',
     {},
-    h('p', { class: 'muted' }, `${report.from} to ${report.to}, ${report.timeZone}`),
+    h(
+      'p',
+      { class: 'muted' },
+      t('{from} to {to}, {timeZone}', { from: report.from, to: report.to, timeZone: report.timeZone }),
+    ),
     h(
       'dl',
       { class: 'figures' },
       figures.map(([label, value]) =>
-        h('div', { 'data-figure': label }, h('dt', {}, label), h('dd', {}, value)),
+        h('div', { 'data-figure': label }, h('dt', {}, t(label)), h('dd', {}, value)),
       ),
     ),
     trends(report),
-    h('h2', {}, 'Contacts by channel and outcome'),
+    h('h2', {}, t('Contacts by channel and outcome')),
     h(
       'table',
       {},
@@ -172,7 +178,7 @@ function render(report: ReportResponse): HTMLElement {
         h(
           'tr',
           {},
-          h('th', { scope: 'col' }, 'Channel'),
+          h('th', { scope: 'col' }, t('Channel')),
           outcomes.map((o) => h('th', { scope: 'col' }, outcomeLabel(o))),
         ),
       ),
@@ -189,9 +195,9 @@ function render(report: ReportResponse): HTMLElement {
         ),
       ),
     ),
-    h('h2', {}, 'Escalations by trigger'),
+    h('h2', {}, t('Escalations by trigger')),
     Object.keys(report.escalationsByTrigger).length === 0
-      ? h('p', {}, 'None in this range.')
+      ? h('p', {}, t('None in this range.'))
       : h(
           'ul',
           {},
@@ -209,13 +215,16 @@ function trends(report: ReportResponse): HTMLElement {
   const sum = (days: readonly DailyFigures[], pick: (d: DailyFigures) => number) =>
     days.reduce((total, day) => total + pick(day), 0);
   const present = OUTCOMES.filter((o) => report.daily.some((d) => (d.byOutcome[o.key] ?? 0) > 0));
-  const unit = byWeek ? 'week' : 'day';
   return h(
     'section',
     { 'aria-labelledby': 'trend-title' },
-    h('h2', { id: 'trend-title' }, `Contacts by ${unit} and outcome`),
+    h(
+      'h2',
+      { id: 'trend-title' },
+      byWeek ? t('Contacts by week and outcome') : t('Contacts by day and outcome'),
+    ),
     report.totals.contacts === 0
-      ? h('p', {}, 'No contacts in this range.')
+      ? h('p', {}, t('No contacts in this range.'))
       : stackedBars(
           periods.map((p) => ({
             label: p.label,
@@ -224,16 +233,26 @@ function trends(report: ReportResponse): HTMLElement {
             ),
           })),
           present,
-          `${report.totals.contacts} contacts from ${report.from} to ${report.to}, by ${unit}: ${present
-            .map(
-              (o) =>
-                `${o.label.toLowerCase()} ${report.daily.reduce((t, d) => t + (d.byOutcome[o.key] ?? 0), 0)}`,
-            )
-            .join(', ')}.`,
+          t(
+            byWeek
+              ? '{count} contacts from {from} to {to}, by week: {outcomes}.'
+              : '{count} contacts from {from} to {to}, by day: {outcomes}.',
+            {
+              count: report.totals.contacts,
+              from: report.from,
+              to: report.to,
+              outcomes: present
+                .map(
+                  (o) =>
+                    `${o.label.toLowerCase()} ${report.daily.reduce((total, d) => total + (d.byOutcome[o.key] ?? 0), 0)}`,
+                )
+                .join(', '),
+            },
+          ),
         ),
-    h('h2', {}, `Answer rate and waits by ${unit}`),
+    h('h2', {}, byWeek ? t('Answer rate and waits by week') : t('Answer rate and waits by day')),
     report.totals.queued === 0
-      ? h('p', {}, 'Nobody was queued in this range.')
+      ? h('p', {}, t('Nobody was queued in this range.'))
       : [
           lines(
             periods.map((p) => {
@@ -243,8 +262,15 @@ function trends(report: ReportResponse): HTMLElement {
                 values: { answerRate: queued ? (100 * sum(p.days, (d) => d.answered)) / queued : null },
               };
             }),
-            [{ key: 'answerRate', label: 'Answered, of those who waited', colour: '#0b5cad' }],
-            `Answer rate by ${unit}; ${percent(report.answerRate)} over the range.`,
+            [{ key: 'answerRate', label: t('Answered, of those who waited'), colour: '#0b5cad' }],
+            t(
+              byWeek
+                ? 'Answer rate by week; {rate} over the range.'
+                : 'Answer rate by day; {rate} over the range.',
+              {
+                rate: percent(report.answerRate),
+              },
+            ),
             '%',
           ),
           lines(
@@ -253,10 +279,15 @@ function trends(report: ReportResponse): HTMLElement {
               values: { p50: waitAt(p.days, 'p50WaitSeconds'), p90: waitAt(p.days, 'p90WaitSeconds') },
             })),
             [
-              { key: 'p50', label: 'Half waited less than (median)', colour: '#14532d' },
-              { key: 'p90', label: '9 in 10 waited less than', colour: '#b35900' },
+              { key: 'p50', label: t('Half waited less than (median)'), colour: '#14532d' },
+              { key: 'p90', label: t('9 in 10 waited less than'), colour: '#b35900' },
             ],
-            `Waits for a volunteer by ${unit}, in seconds; over the range 9 in 10 waited under ${formatSeconds(report.p90WaitSeconds)}.`,
+            t(
+              byWeek
+                ? 'Waits for a volunteer by week, in seconds; over the range 9 in 10 waited under {wait}.'
+                : 'Waits for a volunteer by day, in seconds; over the range 9 in 10 waited under {wait}.',
+              { wait: formatSeconds(report.p90WaitSeconds) },
+            ),
             ' s',
           ),
         ],
@@ -273,14 +304,16 @@ function heatMap(report: ReportResponse): HTMLElement {
   return h(
     'section',
     { 'aria-labelledby': 'heat-title' },
-    h('h2', { id: 'heat-title' }, 'When people reach out, and who was rostered'),
+    h('h2', { id: 'heat-title' }, t('When people reach out, and who was rostered')),
     h(
       'table',
       { class: 'heat' },
       h(
         'caption',
         {},
-        'Each hour of the week: contacts started (darker is busier) and volunteer-hours rostered. Outlined: people reached out and nobody was rostered.',
+        t(
+          'Each hour of the week: contacts started (darker is busier) and volunteer-hours rostered. Outlined: people reached out and nobody was rostered.',
+        ),
       ),
       h(
         'thead',
@@ -288,7 +321,7 @@ function heatMap(report: ReportResponse): HTMLElement {
         h(
           'tr',
           {},
-          h('th', { scope: 'col' }, 'Hour'),
+          h('th', { scope: 'col' }, t('Hour')),
           DAY_NAMES.map((d) => h('th', { scope: 'col' }, d)),
         ),
       ),
@@ -311,8 +344,14 @@ function heatMap(report: ReportResponse): HTMLElement {
                   class: `heat-${level}${count > 0 && cover === 0 ? ' uncovered' : ''}`,
                   'data-contacts': count,
                 },
-                h('span', { class: 'count' }, count ? `${count} contact${count === 1 ? '' : 's'}` : ''),
-                cover ? h('span', { class: 'cover' }, `${+cover.toFixed(1)} h rostered`) : null,
+                h(
+                  'span',
+                  { class: 'count' },
+                  count ? (count === 1 ? t('1 contact') : t('{count} contacts', { count })) : '',
+                ),
+                cover
+                  ? h('span', { class: 'cover' }, t('{hours} h rostered', { hours: +cover.toFixed(1) }))
+                  : null,
               );
             }),
           ),

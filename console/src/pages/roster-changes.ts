@@ -4,15 +4,16 @@ import type { RosterResponse } from '../../../flows/admin/admin-api-types.js';
 import { shiftOccurrences } from '../../../flows/roster/roster-calendar.js';
 import type { ShiftOverride, WeeklyShift } from '../../../flows/roster/roster-schema.js';
 import { DAY_NAMES, DAYS, type Day, field, h, isoDate } from '../dom.js';
+import { language, t } from '../i18n.js';
 import { clearErrors, confirmThen, showErrors } from './forms.js';
 
 const WEEK_MS = 7 * 24 * 3_600_000;
 
 const KIND_LABELS: Record<ShiftOverride['kind'], string> = {
-  cover: 'Someone covers a shift',
-  cancel: 'A shift is off that day',
-  swap: 'Two shifts swap holders',
-  extra: 'An extra one-off shift',
+  cover: t('Someone covers a shift'),
+  cancel: t('A shift is off that day'),
+  swap: t('Two shifts swap holders'),
+  extra: t('An extra one-off shift'),
 };
 
 interface ChangesContext {
@@ -38,13 +39,27 @@ export function describeOverride(
   };
   switch (change.kind) {
     case 'cover':
-      return `${change.date}: ${name(change.volunteerId)} covers ${shift(change.shiftId)}`;
+      return t('{date}: {name} covers {shift}', {
+        date: change.date,
+        name: name(change.volunteerId),
+        shift: shift(change.shiftId),
+      });
     case 'cancel':
-      return `${change.date}: ${shift(change.shiftId)} is off`;
+      return t('{date}: {shift} is off', { date: change.date, shift: shift(change.shiftId) });
     case 'swap':
-      return `${change.first.date} ${shift(change.first.shiftId)} swaps with ${change.second.date} ${shift(change.second.shiftId)}`;
+      return t('{firstDate} {first} swaps with {secondDate} {second}', {
+        firstDate: change.first.date,
+        first: shift(change.first.shiftId),
+        secondDate: change.second.date,
+        second: shift(change.second.shiftId),
+      });
     case 'extra':
-      return `${change.date}: extra shift for ${name(change.volunteerId)}, ${change.start}–${change.end}`;
+      return t('{date}: extra shift for {name}, {start}–{end}', {
+        date: change.date,
+        name: name(change.volunteerId),
+        start: change.start,
+        end: change.end,
+      });
   }
 }
 
@@ -65,20 +80,20 @@ export function rosterChanges(context: ChangesContext): HTMLElement {
               {
                 type: 'button',
                 class: 'secondary',
-                onclick: confirmThen(`Remove this dated change? ${text}`, () =>
+                onclick: confirmThen(t('Remove this dated change? {change}', { change: text }), () =>
                   context.saveOverrides(roster.overrides.filter((_, i) => i !== index)),
                 ),
               },
-              'Remove',
+              t('Remove'),
             ),
           );
         }),
       )
-    : h('p', {}, 'No dated changes.');
+    : h('p', {}, t('No dated changes.'));
   return h(
     'section',
     { 'aria-labelledby': 'changes-title' },
-    h('h2', { id: 'changes-title' }, 'Dated changes'),
+    h('h2', { id: 'changes-title' }, t('Dated changes')),
     changeForm(context),
     changes,
     nextSevenDays(context),
@@ -92,7 +107,7 @@ function nextSevenDays({ roster, names, timeZone, now }: ChangesContext): HTMLEl
     now + WEEK_MS,
     timeZone,
   );
-  const time = new Intl.DateTimeFormat('en-GB', {
+  const time = new Intl.DateTimeFormat(language() === 'es' ? 'es-ES' : 'en-GB', {
     timeZone,
     weekday: 'short',
     day: 'numeric',
@@ -103,9 +118,9 @@ function nextSevenDays({ roster, names, timeZone, now }: ChangesContext): HTMLEl
   return h(
     'div',
     {},
-    h('h3', {}, 'The next 7 days, changes applied'),
+    h('h3', {}, t('The next 7 days, changes applied')),
     occurrences.length === 0
-      ? h('p', {}, 'Nobody is rostered in the next 7 days.')
+      ? h('p', {}, t('Nobody is rostered in the next 7 days.'))
       : h(
           'ul',
           { class: 'occurrences' },
@@ -113,7 +128,7 @@ function nextSevenDays({ roster, names, timeZone, now }: ChangesContext): HTMLEl
             h(
               'li',
               { 'data-occurrence': o.occurrenceId },
-              `${time.format(o.startsAt)} – ${time.format(o.endsAt)}: ${names.get(o.volunteerId) ?? o.volunteerId}${o.source === 'extra' ? ' (extra)' : ''}`,
+              `${time.format(o.startsAt)} – ${time.format(o.endsAt)}: ${names.get(o.volunteerId) ?? o.volunteerId}${o.source === 'extra' ? t(' (extra)') : ''}`,
             ),
           ),
         ),
@@ -148,13 +163,13 @@ function changeForm(context: ChangesContext): HTMLElement {
   const secondShift = shiftChoice('secondShiftId');
   const secondDate = h('input', { type: 'date', name: 'secondDate', id: 'change-secondDate', value: today });
   const parts = {
-    shift: field('Shift', shiftId),
-    date: field('Date', date),
-    volunteer: field('Who', volunteerId),
-    start: field('From', start),
-    end: field('To (before “from”: overnight)', end),
-    secondShift: field('Swap with shift', secondShift),
-    secondDate: field('on date', secondDate),
+    shift: field(t('Shift'), shiftId),
+    date: field(t('Date'), date),
+    volunteer: field(t('Who'), volunteerId),
+    start: field(t('From'), start),
+    end: field(t('To (before “from”: overnight)'), end),
+    secondShift: field(t('Swap with shift'), secondShift),
+    secondDate: field(t('on date'), secondDate),
   };
   const shown: Record<ShiftOverride['kind'], (keyof typeof parts)[]> = {
     cover: ['shift', 'date', 'volunteer'],
@@ -206,10 +221,10 @@ function changeForm(context: ChangesContext): HTMLElement {
         }
       },
     },
-    field('Change', kind),
+    field(t('Change'), kind),
     Object.values(parts),
     h('p', { role: 'alert', class: 'error' }),
-    h('button', { type: 'submit' }, 'Add dated change'),
+    h('button', { type: 'submit' }, t('Add dated change')),
   );
   return form;
 }

@@ -8,6 +8,7 @@ import type {
 import type { ShiftOverride, WeeklyShift } from '../../../flows/roster/roster-schema.js';
 import { request } from '../api.js';
 import { DAY_NAMES, DAYS, type Day, field, h } from '../dom.js';
+import { t } from '../i18n.js';
 import { clearErrors, confirmThen, csvImportForm, showErrors } from './forms.js';
 import { rosterChanges } from './roster-changes.js';
 
@@ -83,7 +84,9 @@ export async function rosterPage(main: HTMLElement): Promise<undefined> {
         h(
           'caption',
           {},
-          `Weekly roster (${settings.timeZone}); shaded cells: open hours nobody covers in the next 7 days`,
+          t('Weekly roster ({timeZone}); shaded cells: open hours nobody covers in the next 7 days', {
+            timeZone: settings.timeZone,
+          }),
         ),
         h(
           'thead',
@@ -91,7 +94,7 @@ export async function rosterPage(main: HTMLElement): Promise<undefined> {
           h(
             'tr',
             {},
-            h('th', { scope: 'col' }, 'Hour'),
+            h('th', { scope: 'col' }, t('Hour')),
             DAY_NAMES.map((d) => h('th', { scope: 'col' }, d.slice(0, 3))),
           ),
         ),
@@ -110,9 +113,10 @@ export async function rosterPage(main: HTMLElement): Promise<undefined> {
                   'td',
                   {
                     class: gap ? 'gap' : here.length ? 'covered' : '',
-                    title: gap ? 'coverage gap' : undefined,
+                    title: gap ? t('coverage gap') : undefined,
                   },
-                  here.map((s) => names.get(s.volunteerId) ?? s.volunteerId).join(', ') || (gap ? 'gap' : ''),
+                  here.map((s) => names.get(s.volunteerId) ?? s.volunteerId).join(', ') ||
+                    (gap ? t('gap') : ''),
                 );
               }),
             ),
@@ -121,9 +125,9 @@ export async function rosterPage(main: HTMLElement): Promise<undefined> {
       ),
     );
     listHolder.replaceChildren(
-      h('h2', {}, 'Shifts'),
+      h('h2', {}, t('Shifts')),
       current.roster.weekly.length === 0
-        ? h('p', {}, 'No shifts yet.')
+        ? h('p', {}, t('No shifts yet.'))
         : h(
             'ul',
             { class: 'shifts' },
@@ -132,18 +136,23 @@ export async function rosterPage(main: HTMLElement): Promise<undefined> {
                 'li',
                 { 'data-shift': shift.shiftId },
                 `${names.get(shift.volunteerId) ?? shift.volunteerId}: ${DAY_NAMES[DAYS.indexOf(shift.day as Day)]} ${shift.start}–${shift.end} `,
-                h('button', { type: 'button', onclick: () => form.edit(shift) }, 'Move'),
+                h('button', { type: 'button', onclick: () => form.edit(shift) }, t('Move')),
                 h(
                   'button',
                   {
                     type: 'button',
                     class: 'secondary',
                     onclick: confirmThen(
-                      `Remove ${names.get(shift.volunteerId) ?? shift.volunteerId}'s ${DAY_NAMES[DAYS.indexOf(shift.day as Day)]} ${shift.start}–${shift.end} shift from the weekly roster?`,
+                      t("Remove {name}'s {day} {start}–{end} shift from the weekly roster?", {
+                        name: names.get(shift.volunteerId) ?? shift.volunteerId,
+                        day: DAY_NAMES[DAYS.indexOf(shift.day as Day)] ?? shift.day,
+                        start: shift.start,
+                        end: shift.end,
+                      }),
                       () => save(current.roster.weekly.filter((s) => s.shiftId !== shift.shiftId)),
                     ),
                   },
-                  'Remove',
+                  t('Remove'),
                 ),
               ),
             ),
@@ -152,8 +161,10 @@ export async function rosterPage(main: HTMLElement): Promise<undefined> {
         'p',
         {},
         current.onShiftNow.length === 0
-          ? 'Nobody is rostered right now.'
-          : `Rostered now: ${current.onShiftNow.map((id) => names.get(id) ?? id).join(', ')}`,
+          ? t('Nobody is rostered right now.')
+          : t('Rostered now: {names}', {
+              names: current.onShiftNow.map((id) => names.get(id) ?? id).join(', '),
+            }),
       ),
     );
   };
@@ -174,10 +185,12 @@ export async function rosterPage(main: HTMLElement): Promise<undefined> {
     gridHolder,
     csvImportForm({
       path: '/shifts.csv',
-      importLabel: 'Import shifts',
-      exportLabel: 'Export shifts',
+      importLabel: t('Import shifts'),
+      exportLabel: t('Export shifts'),
       describe: (imported: RosterResponse) =>
-        `Imported: ${imported.roster.weekly.length} weekly shifts; the file replaced the weekly roster.`,
+        t('Imported: {count} weekly shifts; the file replaced the weekly roster.', {
+          count: imported.roster.weekly.length,
+        }),
       onImported: async () => {
         current = await request<RosterResponse>('GET', '/roster');
         render();
@@ -204,7 +217,7 @@ function shiftForm(
   );
   const start = h('input', { name: 'start', type: 'time', value: '18:00', required: true });
   const end = h('input', { name: 'end', type: 'time', value: '22:00', required: true });
-  const submit = h('button', { type: 'submit' }, 'Add shift');
+  const submit = h('button', { type: 'submit' }, t('Add shift'));
   const form = h(
     'form',
     {
@@ -220,18 +233,18 @@ function shiftForm(
             end: end.value === '00:00' ? '24:00' : end.value,
           });
           editing = undefined;
-          submit.textContent = 'Add shift';
+          submit.textContent = t('Add shift');
           clearErrors(form);
         } catch (error) {
           showErrors(form, error);
         }
       },
     },
-    h('h2', {}, 'Add or move a shift'),
-    field('Volunteer', volunteer),
-    field('Day', day),
-    field('Starts', start),
-    field('Ends (before the start: overnight)', end),
+    h('h2', {}, t('Add or move a shift')),
+    field(t('Volunteer'), volunteer),
+    field(t('Day'), day),
+    field(t('Starts'), start),
+    field(t('Ends (before the start: overnight)'), end),
     h('p', { role: 'alert', class: 'error' }),
     submit,
   );
@@ -243,7 +256,7 @@ function shiftForm(
       day.value = shift.day;
       start.value = shift.start;
       end.value = shift.end === '24:00' ? '00:00' : shift.end;
-      submit.textContent = 'Move shift';
+      submit.textContent = t('Move shift');
       volunteer.focus();
     },
   };

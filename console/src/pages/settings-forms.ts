@@ -5,6 +5,7 @@
 import type { LineSettings, Overflow } from '../../../flows/line-settings.js';
 import type { LineHours, OpeningWindow } from '../../../flows/roster/roster-schema.js';
 import { DAY_NAMES, DAYS, field, h } from '../dom.js';
+import { t } from '../i18n.js';
 
 export interface SettingForm<T> {
   readonly element: HTMLElement;
@@ -22,11 +23,15 @@ export function hoursForm(hours: LineHours): SettingForm<LineHours> {
   const rows = DAYS.flatMap((day, index) => {
     const windows = hours.windows.filter((w) => w.day === day);
     return (windows.length ? windows : [undefined]).map((window, nth) => {
-      const label = nth === 0 ? DAY_NAMES[index] : `${DAY_NAMES[index]} (again)`;
-      const open = h('input', { type: 'checkbox', 'aria-label': `${label}: open`, checked: !!window });
+      const label = nth === 0 ? DAY_NAMES[index] : t('{day} (again)', { day: DAY_NAMES[index] ?? day });
+      const open = h('input', {
+        type: 'checkbox',
+        'aria-label': t('{day}: open', { day: label ?? day }),
+        checked: !!window,
+      });
       const start = h('input', {
         type: 'time',
-        'aria-label': `${label}: from`,
+        'aria-label': t('{day}: from', { day: label ?? day }),
         value: window?.start ?? '09:00',
       });
       const end = h('input', {
@@ -34,7 +39,7 @@ export function hoursForm(hours: LineHours): SettingForm<LineHours> {
         inputmode: 'numeric',
         pattern: '([01][0-9]|2[0-3]):[0-5][0-9]|24:00',
         size: 5,
-        'aria-label': `${label}: to (HH:MM, 24:00 for midnight)`,
+        'aria-label': t('{day}: to (HH:MM, 24:00 for midnight)', { day: label ?? day }),
         value: window?.end ?? '17:00',
       });
       const row = h(
@@ -56,19 +61,19 @@ export function hoursForm(hours: LineHours): SettingForm<LineHours> {
   const element = h(
     'fieldset',
     { class: 'card' },
-    h('legend', {}, 'Opening hours'),
-    h('label', {}, alwaysOpen, ' Open around the clock (holidays still close the line)'),
+    h('legend', {}, t('Opening hours')),
+    h('label', {}, alwaysOpen, ` ${t('Open around the clock (holidays still close the line)')}`),
     h(
       'table',
       { class: 'hours-grid' },
-      h('caption', {}, 'Weekly hours, in the line’s timezone'),
+      h('caption', {}, t('Weekly hours, in the line’s timezone')),
       h(
         'thead',
         {},
         h(
           'tr',
           {},
-          ['Day', 'Open', 'From', 'To'].map((t) => h('th', { scope: 'col' }, t)),
+          (['Day', 'Open', 'From', 'To'] as const).map((label) => h('th', { scope: 'col' }, t(label))),
         ),
       ),
       h(
@@ -78,7 +83,7 @@ export function hoursForm(hours: LineHours): SettingForm<LineHours> {
       ),
     ),
     errorSlot('hours'),
-    h('p', { class: 'subhead' }, 'Holidays (closed all day)'),
+    h('p', { class: 'subhead' }, t('Holidays (closed all day)')),
     holidays.element,
   );
   return {
@@ -106,7 +111,7 @@ function inputList(
       h(
         'button',
         { type: 'button', class: 'secondary', onclick: () => item.remove() },
-        `Remove ${options.itemLabel.toLowerCase()}`,
+        t('Remove {item}', { item: options.itemLabel.toLowerCase() }),
       ),
     );
     list.append(item);
@@ -130,20 +135,25 @@ function inputList(
 }
 
 const dateList = (dates: readonly string[]) =>
-  inputList(dates, { type: 'date', itemLabel: 'Holiday', addLabel: 'Add a holiday', errorKey: 'holidays' });
+  inputList(dates, {
+    type: 'date',
+    itemLabel: t('Holiday'),
+    addLabel: t('Add a holiday'),
+    errorKey: 'holidays',
+  });
 
 export function coordinatorNumbersForm(numbers: readonly string[]): SettingForm<string[]> {
   const list = inputList(numbers, {
     type: 'tel',
-    itemLabel: 'Coordinator number',
-    addLabel: 'Add a coordinator number',
+    itemLabel: t('Coordinator number'),
+    addLabel: t('Add a coordinator number'),
     errorKey: 'coordinatorNumbers',
   });
   return {
     element: h(
       'fieldset',
       { class: 'card' },
-      h('legend', {}, 'Coordinator numbers (texted about escalations and unstaffed hours)'),
+      h('legend', {}, t('Coordinator numbers (texted about escalations and unstaffed hours)')),
       list.element,
     ),
     read: list.read,
@@ -151,9 +161,9 @@ export function coordinatorNumbersForm(numbers: readonly string[]): SettingForm<
 }
 
 const OVERFLOW_CHOICES: { kind: Overflow['kind']; label: string }[] = [
-  { kind: 'partner-line', label: 'Put them through to a partner line' },
-  { kind: 'text-back', label: 'Offer a text when a volunteer is free' },
-  { kind: 'resources', label: 'Give them the crisis line and other resources' },
+  { kind: 'partner-line', label: t('Put them through to a partner line') },
+  { kind: 'text-back', label: t('Offer a text when a volunteer is free') },
+  { kind: 'resources', label: t('Give them the crisis line and other resources') },
 ];
 
 /** What a caller gets after the longest wait: a choice, and the partner line's number when that is chosen. */
@@ -162,7 +172,7 @@ export function overflowForm(overflow: Overflow): SettingForm<Overflow> {
     type: 'tel',
     name: 'number',
     value: overflow.kind === 'partner-line' ? overflow.number : '',
-    'aria-label': 'Partner line number',
+    'aria-label': t('Partner line number'),
   });
   const radios = OVERFLOW_CHOICES.map(({ kind, label }) => ({
     kind,
@@ -172,7 +182,7 @@ export function overflowForm(overflow: Overflow): SettingForm<Overflow> {
   const element = h(
     'fieldset',
     { class: 'card' },
-    h('legend', {}, 'When nobody answers in time'),
+    h('legend', {}, t('When nobody answers in time')),
     radios.map(({ input, label, kind }) =>
       h(
         'div',
@@ -218,7 +228,7 @@ function ownWords(initial: string | undefined, current: string): string | undefi
 export function lineNameForm(lineName: LineSettings['lineName']): SettingForm<string | undefined> {
   const input = h('input', { name: 'lineName', type: 'text', maxlength: 60, value: lineName ?? '' });
   return {
-    element: field('Line name', input),
+    element: field(t('Line name'), input),
     read: () => ownWords(lineName, input.value),
   };
 }
@@ -232,14 +242,16 @@ export function greetingForm(greeting: LineSettings['greeting']): SettingForm<Li
   const element = h(
     'fieldset',
     { class: 'card' },
-    h('legend', {}, 'Greeting'),
+    h('legend', {}, t('Greeting')),
     h(
       'p',
       { class: 'subhead' },
-      'Leave empty for the standard welcome. Callers always hear that this is a peer line, not a crisis line, and how to reach the crisis line.',
+      t(
+        'Leave empty for the standard welcome. Callers always hear that this is a peer line, not a crisis line, and how to reach the crisis line.',
+      ),
     ),
-    field('Greeting (English)', en),
-    field('Greeting (Spanish)', es),
+    field(t('Greeting (English)'), en),
+    field(t('Greeting (Spanish)'), es),
   );
   return {
     element,

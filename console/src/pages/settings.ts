@@ -3,6 +3,7 @@ import type { SettingsResponse } from '../../../flows/admin/admin-api-types.js';
 import type { LineSettings } from '../../../flows/line-settings.js';
 import { ApiError, request } from '../api.js';
 import { field, h } from '../dom.js';
+import { t, translated } from '../i18n.js';
 import { clearErrors, showErrors } from './forms.js';
 import {
   coordinatorNumbersForm,
@@ -46,7 +47,11 @@ function showPending(box: HTMLElement, current: SettingsResponse, reload: () => 
     h(
       'p',
       {},
-      `Waiting for a second coordinator: ${pending.proposedBy} proposed changing the ${pending.fields.join(', ')} on ${new Date(pending.proposedAt).toLocaleString()}.`,
+      t('Waiting for a second coordinator: {who} proposed changing the {fields} on {when}.', {
+        who: pending.proposedBy,
+        fields: pending.fields.join(', '),
+        when: new Date(pending.proposedAt).toLocaleString(),
+      }),
     ),
     h(
       'button',
@@ -60,14 +65,14 @@ function showPending(box: HTMLElement, current: SettingsResponse, reload: () => 
           } catch (failure) {
             error.textContent =
               failure instanceof ApiError && failure.status === 403
-                ? 'You proposed this change, so another coordinator must confirm it.'
+                ? t('You proposed this change, so another coordinator must confirm it.')
                 : failure instanceof Error
                   ? failure.message
-                  : 'Could not confirm the change.';
+                  : t('Could not confirm the change.');
           }
         },
       },
-      'Confirm this change',
+      t('Confirm this change'),
     ),
     error,
   );
@@ -75,7 +80,7 @@ function showPending(box: HTMLElement, current: SettingsResponse, reload: () => 
 
 export async function settingsPage(main: HTMLElement): Promise<undefined> {
   let current = await request<SettingsResponse>('GET', '/settings');
-  const pendingBox = h('section', { class: 'card', 'aria-label': 'Change waiting for confirmation' });
+  const pendingBox = h('section', { class: 'card', 'aria-label': t('Change waiting for confirmation') });
   const reload = () => {
     main.replaceChildren();
     void settingsPage(main);
@@ -94,7 +99,9 @@ export async function settingsPage(main: HTMLElement): Promise<undefined> {
     ['greeting', greetingForm(current.settings.greeting)],
   ];
   const fields = () => {
-    const out: HTMLElement[] = [field('Timezone (shifts, hours and reports use its local time)', timeZone)];
+    const out: HTMLElement[] = [
+      field(t('Timezone (shifts, hours and reports use its local time)'), timeZone),
+    ];
     for (const [key, label] of Object.entries(LABELS) as [keyof LineSettings, string][]) {
       const value = current.settings[key];
       const input =
@@ -106,7 +113,7 @@ export async function settingsPage(main: HTMLElement): Promise<undefined> {
               value: String(value),
             });
       inputs.set(key, input);
-      out.push(field(label, input));
+      out.push(field(translated(label), input));
     }
     return [...out, ...forms.map(([, form]) => form.element)];
   };
@@ -136,17 +143,20 @@ export async function settingsPage(main: HTMLElement): Promise<undefined> {
           });
           const proposed = current.pending && Object.keys(patch).length > 0;
           saved.textContent = proposed
-            ? `Saved as a proposal: a change to the ${current.pending?.fields.join(', ')} takes effect only when another coordinator confirms it. Every coordinator has been texted.`
+            ? t(
+                'Saved as a proposal: a change to the {fields} takes effect only when another coordinator confirms it. Every coordinator has been texted.',
+                { fields: current.pending?.fields.join(', ') ?? '' },
+              )
             : Object.keys(patch).length
-              ? 'Settings saved.'
-              : 'Nothing changed.';
+              ? t('Settings saved.')
+              : t('Nothing changed.');
           showPending(pendingBox, current, reload);
         } catch (error) {
           if (error instanceof ApiError && error.status === 409) {
             showErrors(
               form,
               new Error(
-                'Someone else changed the settings since you opened them. Reload the page to see theirs.',
+                t('Someone else changed the settings since you opened them. Reload the page to see theirs.'),
               ),
             );
           } else {
@@ -155,10 +165,10 @@ export async function settingsPage(main: HTMLElement): Promise<undefined> {
         }
       },
     },
-    h('p', {}, `Line number: ${current.settings.lineNumber} (set at deployment)`),
+    h('p', {}, t('Line number: {number} (set at deployment)', { number: current.settings.lineNumber })),
     body,
     h('p', { role: 'alert', class: 'error' }),
-    h('button', { type: 'submit' }, 'Save settings'),
+    h('button', { type: 'submit' }, t('Save settings')),
     saved,
   );
   main.append(form);

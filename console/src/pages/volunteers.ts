@@ -7,6 +7,7 @@ import type {
 } from '../../../flows/admin/admin-api-types.js';
 import { request } from '../api.js';
 import { field, h } from '../dom.js';
+import { t } from '../i18n.js';
 import { clearErrors, confirmThen, csvImportForm, showErrors } from './forms.js';
 
 export async function volunteersPage(main: HTMLElement): Promise<undefined> {
@@ -27,19 +28,19 @@ function volunteerTable(
   edit: (v: VolunteerView) => void,
   refresh: () => Promise<void>,
 ): HTMLElement {
-  if (volunteers.length === 0) return h('p', {}, 'No volunteers yet.');
+  if (volunteers.length === 0) return h('p', {}, t('No volunteers yet.'));
   return h(
     'table',
     {},
-    h('caption', {}, `${volunteers.length} volunteers`),
+    h('caption', {}, t('{count} volunteers', { count: volunteers.length })),
     h(
       'thead',
       {},
       h(
         'tr',
         {},
-        ['Name', 'Phone', 'Languages', 'Texts at once', 'Status', 'Actions'].map((t) =>
-          h('th', { scope: 'col' }, t),
+        (['Name', 'Phone', 'Languages', 'Texts at once', 'Status', 'Actions'] as const).map((label) =>
+          h('th', { scope: 'col' }, t(label)),
         ),
       ),
     ),
@@ -54,11 +55,11 @@ function volunteerTable(
           h('td', {}, v.phoneMasked),
           h('td', {}, v.languages.join(', ')),
           h('td', {}, v.maxTextSessions),
-          h('td', {}, !v.active ? 'inactive' : v.onShift ? 'on shift' : 'off shift'),
+          h('td', {}, !v.active ? t('inactive') : v.onShift ? t('on shift') : t('off shift')),
           h(
             'td',
             {},
-            h('button', { type: 'button', onclick: () => edit(v) }, `Edit ${v.name}`),
+            h('button', { type: 'button', onclick: () => edit(v) }, t('Edit {name}', { name: v.name })),
             v.active &&
               h(
                 'button',
@@ -66,14 +67,14 @@ function volunteerTable(
                   type: 'button',
                   class: 'secondary',
                   onclick: confirmThen(
-                    `Deactivate ${v.name}? They will no longer be offered calls or texts.`,
+                    t('Deactivate {name}? They will no longer be offered calls or texts.', { name: v.name }),
                     async () => {
                       await request('DELETE', `/volunteers/${v.volunteerId}?version=${v.version}`);
                       await refresh();
                     },
                   ),
                 },
-                `Deactivate ${v.name}`,
+                t('Deactivate {name}', { name: v.name }),
               ),
           ),
         ),
@@ -90,8 +91,8 @@ function volunteerForm(refresh: () => Promise<void>): { element: HTMLElement; ed
   const es = h('input', { type: 'checkbox', name: 'lang-es' });
   const maxTexts = h('input', { name: 'maxTextSessions', type: 'number', min: 0, max: 10, value: 3 });
   const notes = h('textarea', { name: 'notes', rows: 2 });
-  const heading = h('h2', {}, 'Add a volunteer');
-  const submit = h('button', { type: 'submit' }, 'Add volunteer');
+  const heading = h('h2', {}, t('Add a volunteer'));
+  const submit = h('button', { type: 'submit' }, t('Add volunteer'));
   const form = h(
     'form',
     {
@@ -124,18 +125,18 @@ function volunteerForm(refresh: () => Promise<void>): { element: HTMLElement; ed
       },
     },
     heading,
-    field('Name', name),
-    field('Phone (stored encrypted; shown masked)', phone),
+    field(t('Name'), name),
+    field(t('Phone (stored encrypted; shown masked)'), phone),
     h(
       'fieldset',
       {},
-      h('legend', {}, 'Languages'),
-      h('label', {}, en, ' English'),
-      h('label', {}, es, ' Spanish'),
+      h('legend', {}, t('Languages')),
+      h('label', {}, en, ` ${t('English')}`),
+      h('label', {}, es, ` ${t('Spanish')}`),
       h('span', { class: 'field-error', 'data-error-for': 'languages' }),
     ),
-    field('Text conversations at once', maxTexts),
-    field('Notes', notes),
+    field(t('Text conversations at once'), maxTexts),
+    field(t('Notes'), notes),
     h('p', { role: 'alert', class: 'error' }),
     submit,
   );
@@ -144,8 +145,8 @@ function volunteerForm(refresh: () => Promise<void>): { element: HTMLElement; ed
     editing = undefined;
     form.reset();
     clearErrors(form);
-    heading.textContent = 'Add a volunteer';
-    submit.textContent = 'Add volunteer';
+    heading.textContent = t('Add a volunteer');
+    submit.textContent = t('Add volunteer');
     phone.placeholder = '+1 202 555 0142';
   };
   return {
@@ -153,11 +154,11 @@ function volunteerForm(refresh: () => Promise<void>): { element: HTMLElement; ed
     edit(volunteer) {
       editing = volunteer;
       clearErrors(form);
-      heading.textContent = `Edit ${volunteer.name}`;
-      submit.textContent = 'Save changes';
+      heading.textContent = t('Edit {name}', { name: volunteer.name });
+      submit.textContent = t('Save changes');
       name.value = volunteer.name;
       phone.value = '';
-      phone.placeholder = `${volunteer.phoneMasked} (leave empty to keep)`;
+      phone.placeholder = t('{masked} (leave empty to keep)', { masked: volunteer.phoneMasked });
       en.checked = volunteer.languages.includes('en');
       es.checked = volunteer.languages.includes('es');
       maxTexts.value = String(volunteer.maxTextSessions);
@@ -170,10 +171,13 @@ function volunteerForm(refresh: () => Promise<void>): { element: HTMLElement; ed
 function csvSection(refresh: () => Promise<void>): HTMLElement {
   return csvImportForm({
     path: '/volunteers.csv',
-    importLabel: 'Import volunteers',
-    exportLabel: 'Export volunteers',
+    importLabel: t('Import volunteers'),
+    exportLabel: t('Export volunteers'),
     describe: (imported: CsvImportResponse) =>
-      `Imported: ${imported.created} added, ${imported.updated} updated.`,
+      t('Imported: {created} added, {updated} updated.', {
+        created: imported.created,
+        updated: imported.updated,
+      }),
     onImported: refresh,
   });
 }
