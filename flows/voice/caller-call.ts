@@ -12,7 +12,7 @@ import { detectCrisis } from '../crisis/detect-crisis.js';
 import type { LineSettings } from '../line-settings.js';
 import type { Concern, Contact, Volunteer } from '../model.js';
 import { promptsFor } from '../prompts/prompts.js';
-import type { ActionTarget, Language, VoiceReply, VoiceStep } from '../replies.js';
+import type { ActionTarget, Language, SpokenStep, VoiceReply, VoiceStep } from '../replies.js';
 import { hangup, pause, say } from '../replies.js';
 import { isLineOpen, nextOpening } from '../roster/line-hours.js';
 import { CRISIS_BOOKKEEPING_MS, within } from '../within.js';
@@ -161,17 +161,22 @@ export async function chooseLanguage(
   const queued = await queueCaller(deps, contactId, crisisNumber, language, line.settings);
   if (intro.length === 0) return queued;
   // Inside a gather so 9 works while it plays; the caller is already queued, so the hold keys apply.
+  return { steps: [holdKeys(contactId, crisisNumber, language, intro), ...queued.steps] };
+}
+
+/** Prompts inside a one-key gather, so the hold keys (1 text-back, 9 crisis) work while they play. */
+function holdKeys(
+  contactId: string,
+  crisisNumber: string,
+  language: Language,
+  prompts: readonly SpokenStep[],
+): VoiceStep {
   return {
-    steps: [
-      {
-        kind: 'gather',
-        action: callerTarget('voiceHoldInput', contactId, crisisNumber, language),
-        numDigits: 1,
-        timeoutSeconds: 1,
-        prompts: intro,
-      },
-      ...queued.steps,
-    ],
+    kind: 'gather',
+    action: callerTarget('voiceHoldInput', contactId, crisisNumber, language),
+    numDigits: 1,
+    timeoutSeconds: 1,
+    prompts,
   };
 }
 
@@ -261,18 +266,12 @@ export async function holdCaller(
   );
   return {
     steps: [
-      {
-        kind: 'gather',
-        action: callerTarget('voiceHoldInput', contactId, crisisNumber, language),
-        numDigits: 1,
-        timeoutSeconds: 1,
-        prompts: [
-          say(prompts.holdPosition(ahead + 1), language),
-          say(prompts.holdOptions, language),
-          pause(contact.holdLoopSeconds ?? 20),
-          say(prompts.holdReassurance, language),
-        ],
-      },
+      holdKeys(contactId, crisisNumber, language, [
+        say(prompts.holdPosition(ahead + 1), language),
+        say(prompts.holdOptions, language),
+        pause(contact.holdLoopSeconds ?? 20),
+        say(prompts.holdReassurance, language),
+      ]),
       { kind: 'redirect', to: callerTarget('voiceHold', contactId, crisisNumber, language) },
     ],
   };
