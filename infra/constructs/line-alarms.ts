@@ -33,6 +33,25 @@ export interface LineAlarmsProps {
 }
 
 const ONE_MINUTE = Duration.minutes(1);
+
+type AlarmWhen = Pick<cloudwatch.AlarmProps, 'threshold' | 'comparisonOperator' | 'treatMissingData'>;
+
+/** Most alarms: any error at all is worth a look, and no data means nothing went wrong. */
+const ANY: AlarmWhen = {
+  threshold: 0,
+  comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+  treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+};
+
+/**
+ * The heartbeat: silence is a failure too (a wrong webhook URL, an expired number or a broken signature
+ * secret means callers hear Twilio's error and nothing here throws), and missing data is what silence looks like.
+ */
+const SILENCE: AlarmWhen = {
+  threshold: 1,
+  comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
+  treatMissingData: cloudwatch.TreatMissingData.BREACHING,
+};
 export const METRIC_NAMESPACE = 'warmline';
 export const TWILIO_ERRORS_METRIC = 'TwilioErrors';
 
@@ -82,21 +101,13 @@ export class LineAlarms extends Construct {
     });
   }
 
-  /**
-   * Silence is a failure too: a wrong webhook URL, an expired number or a broken signature secret means
-   * callers hear Twilio's error and nothing here throws. Missing data is what silence looks like, so it breaches.
-   */
   private addHeartbeat(webhook: IFunction, hours: number): void {
-    const alarm = new cloudwatch.Alarm(this, 'WebhookHeartbeat', {
-      metric: webhook.metricInvocations({ period: Duration.hours(hours), statistic: 'Sum' }),
-      alarmDescription: `no Twilio webhook for ${hours} hours: check the number's webhook URLs and test a call`,
-      threshold: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.BREACHING,
-    });
-    alarm.addAlarmAction(new SnsAction(this.topic));
-    this.alarms.push(alarm);
+    this.add(
+      'WebhookHeartbeat',
+      webhook.metricInvocations({ period: Duration.hours(hours), statistic: 'Sum' }),
+      `no Twilio webhook for ${hours} hours: check the number's webhook URLs and test a call`,
+      SILENCE,
+    );
   }
 
   /** The webhook logs one line per Debugger report (its code only); this counts those lines. */
@@ -111,14 +122,12 @@ export class LineAlarms extends Construct {
     return filter.metric({ period: Duration.minutes(5), statistic: 'Sum' });
   }
 
-  private add(id: string, metric: cloudwatch.IMetric, description: string): void {
+  private add(id: string, metric: cloudwatch.IMetric, description: string, when: AlarmWhen = ANY): void {
     const alarm = new cloudwatch.Alarm(this, id, {
       metric,
       alarmDescription: description,
-      threshold: 0,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      ...when,
       evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
     alarm.addAlarmAction(new SnsAction(this.topic));
     this.alarms.push(alarm);

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalWarmline, startLocalWarmline } from '../../infra/local/runner.js';
+import { signedPosterFor } from '../support/local-line.js';
 import { callFields, postSignedWebhook, smsFields } from '../support/signed-webhook.js';
 import { silentLog } from '../support/silent-log.js';
 
@@ -16,14 +17,7 @@ describe('local runner', () => {
   afterAll(() => line.close());
 
   const post = (pathAndQuery: string, params: Record<string, string>, signature?: 'none' | 'wrong') =>
-    postSignedWebhook({
-      origin: line.origin,
-      publicBaseUrl: line.config.PUBLIC_BASE_URL,
-      authToken: line.config.TWILIO_AUTH_TOKEN ?? '',
-      pathAndQuery,
-      params,
-      ...(signature ? { signature } : {}),
-    });
+    signedPosterFor(line)(pathAndQuery, params, signature);
 
   it('serves GET /health as JSON', async () => {
     const response = await fetch(`${line.origin}/health`);

@@ -58,15 +58,16 @@ export function numberTraces(phone: string): string[] {
   return [phone, digits, digits.slice(1), encodeURIComponent(phone)];
 }
 
-/** Posts a webhook to this line exactly as Twilio would, signed with its token over its public URL. */
+/** Posts a webhook to this line exactly as Twilio would (or, for edge tests, unsigned or wrongly signed). */
 export function signedPosterFor(line: Pick<LocalWarmline, 'origin' | 'config'>) {
-  return (pathAndQuery: string, params: Record<string, string>) =>
+  return (pathAndQuery: string, params: Record<string, string>, signature?: 'none' | 'wrong') =>
     postSignedWebhook({
       origin: line.origin,
       publicBaseUrl: line.config.PUBLIC_BASE_URL,
       authToken: line.config.TWILIO_AUTH_TOKEN ?? '',
       pathAndQuery,
       params,
+      ...(signature ? { signature } : {}),
     });
 }
 
