@@ -1,9 +1,7 @@
 // Outbound calls and texts through Twilio's REST API (dispatcher and notifier only, never a webhook).
 //
-// Only the REST client's base and its Api domain are loaded, not the whole SDK: smaller bundles, faster
-// cold starts for the functions that ring volunteers.
-import BaseTwilio from 'twilio/lib/base/BaseTwilio.js';
-import Api from 'twilio/lib/rest/Api.js';
+// Six requests on Twilio's real 2010-04-01 paths, sent with fetch: the twilio SDK's REST domain would bring
+// every resource and axios (about 800 KB) to the functions that ring volunteers, for these six.
 import type { Log, Telephony } from '../../flows/ports.js';
 import { FetchTwilioHttpClient } from './twilio-http-client.js';
 
@@ -16,17 +14,28 @@ export class TelephonyError extends Error {
   override readonly name = 'TelephonyError';
 }
 
-interface TwilioFailure {
-  status?: number;
-  code?: number;
+/**
+ * A request Twilio answered with an error. Twilio's own message often quotes the number dialled, so it is
+ * dropped: only the HTTP status and Twilio's error code are kept.
+ */
+export class TwilioApiError extends Error {
+  override readonly name = 'TwilioApiError';
+  constructor(
+    readonly status: number,
+    readonly code: number | undefined,
+  ) {
+    super(`Twilio answered ${status}${code === undefined ? '' : ` (error ${code})`}`);
+  }
 }
 
-const failure = (error: unknown): TwilioFailure =>
-  typeof error === 'object' && error !== null ? (error as TwilioFailure) : {};
+const failure = (error: unknown): { status?: number; code?: number } =>
+  error instanceof TwilioApiError ? error : {};
 
 /** The call no longer exists for us: there is nothing left to end. */
 const isGone = (error: unknown): boolean =>
   failure(error).status === 404 || failure(error).code === NOT_FOUND;
+
+const isNotInProgress = (error: unknown): boolean => failure(error).code === CALL_NOT_IN_PROGRESS;
 
 export interface TwilioTelephonyOptions {
   readonly accountSid: string;
@@ -38,21 +47,36 @@ export interface TwilioTelephonyOptions {
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
+const TWILIO_API = 'https://api.twilio.com/2010-04-01';
+
 export function createTwilioTelephony(options: TwilioTelephonyOptions): Telephony {
-  const client = new BaseTwilio.Client(options.accountSid, options.authToken, {
-    accountSid: options.accountSid,
-    httpClient: (options.httpClient ?? new FetchTwilioHttpClient(options.apiBase)) as never,
-  });
-  const account = new Api(client as never).account;
+  const http = options.httpClient ?? new FetchTwilioHttpClient(options.apiBase);
+  const accountPath = `${TWILIO_API}/Accounts/${options.accountSid}`;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 
-  async function roomInProgress(name: string): Promise<{ sid: string }> {
-    const rooms = await withRetries('findConference', () =>
-      account.conferences.list({ friendlyName: name, status: 'in-progress', limit: 1 }),
-    );
-    const room = rooms[0];
-    if (!room) throw new TelephonyError('no conference in progress for this contact');
-    return room;
+  /** One request on a resource under the account, e.g. `Calls/CA….json`; Twilio's JSON answer or a TwilioApiError. */
+  async function send(
+    method: 'GET' | 'POST',
+    resource: string,
+    fields: Record<string, unknown>,
+  ): Promise<Record<string, unknown>> {
+    const response = await http.request({
+      method,
+      uri: `${accountPath}/${resource}`,
+      username: options.accountSid,
+      password: options.authToken,
+      headers: {
+        Accept: 'application/json',
+        ...(method === 'POST' ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}),
+      },
+      ...(method === 'POST' ? { data: fields } : { params: fields }),
+    });
+    const body = parseJson(response.body);
+    if (response.statusCode >= 400) {
+      const code = typeof body.code === 'number' ? body.code : undefined;
+      throw new TwilioApiError(response.statusCode, code);
+    }
+    return body;
   }
 
   /** 20429 (too many requests) and 5xx were not processed: safe to send again. */
@@ -70,28 +94,42 @@ export function createTwilioTelephony(options: TwilioTelephonyOptions): Telephon
     }
   }
 
+  const updateCall = (what: string, callSid: string, fields: Record<string, unknown>) =>
+    withRetries(what, () => send('POST', `Calls/${callSid}.json`, fields));
+
+  async function roomInProgress(name: string): Promise<string> {
+    const page = await withRetries('findConference', () =>
+      send('GET', 'Conferences.json', { FriendlyName: name, Status: 'in-progress', PageSize: 1 }),
+    );
+    const rooms = Array.isArray(page.conferences) ? (page.conferences as { sid?: unknown }[]) : [];
+    const sid = rooms[0]?.sid;
+    if (typeof sid !== 'string') throw new TelephonyError('no conference in progress for this contact');
+    return sid;
+  }
+
   return {
     async placeCall(request) {
       const call = await withRetries('placeCall', () =>
-        account.calls.create({
-          to: request.to,
-          from: request.from,
-          url: request.url,
-          method: 'POST',
-          statusCallback: request.statusCallback,
-          statusCallbackMethod: 'POST',
-          statusCallbackEvent: ['initiated', 'ringing', 'answered', 'completed'],
-          timeout: request.timeoutSeconds,
+        send('POST', 'Calls.json', {
+          To: request.to,
+          From: request.from,
+          Url: request.url,
+          Method: 'POST',
+          StatusCallback: request.statusCallback,
+          StatusCallbackMethod: 'POST',
+          StatusCallbackEvent: ['initiated', 'ringing', 'answered', 'completed'],
+          Timeout: request.timeoutSeconds,
         }),
       );
+      if (typeof call.sid !== 'string') throw new TelephonyError('Twilio created a call without a sid');
       return call.sid;
     },
     async redirectCall(callSid, url) {
       try {
-        await withRetries('redirectCall', () => account.calls(callSid).update({ url, method: 'POST' }));
+        await updateCall('redirectCall', callSid, { Url: url, Method: 'POST' });
         return 'redirected';
       } catch (error) {
-        if (failure(error).code === CALL_NOT_IN_PROGRESS || isGone(error)) return 'not-in-progress';
+        if (isNotInProgress(error) || isGone(error)) return 'not-in-progress';
         throw error;
       }
     },
@@ -99,38 +137,47 @@ export function createTwilioTelephony(options: TwilioTelephonyOptions): Telephon
       // 'canceled' hangs up a queued or ringing call without charge, but Twilio answers 200 and does
       // nothing once the call is answered: then (or on 21220) only 'completed' ends it.
       try {
-        const call = await withRetries('cancelCall', () =>
-          account.calls(callSid).update({ status: 'canceled' }),
-        );
+        const call = await updateCall('cancelCall', callSid, { Status: 'canceled' });
         if (call.status !== 'in-progress') return;
       } catch (error) {
         if (isGone(error)) return;
-        if (failure(error).code !== CALL_NOT_IN_PROGRESS) throw error;
+        if (!isNotInProgress(error)) throw error;
       }
       try {
-        await withRetries('cancelCall', () => account.calls(callSid).update({ status: 'completed' }));
+        await updateCall('cancelCall', callSid, { Status: 'completed' });
       } catch (error) {
-        if (!isGone(error) && failure(error).code !== CALL_NOT_IN_PROGRESS) throw error;
+        if (!isGone(error) && !isNotInProgress(error)) throw error;
       }
     },
     async sendText(request) {
       await withRetries('sendText', () =>
-        account.messages.create({ to: request.to, from: request.from, body: request.body }),
+        send('POST', 'Messages.json', { To: request.to, From: request.from, Body: request.body }),
       );
     },
     async addConferenceParticipant(request) {
       const room = await roomInProgress(request.room);
       await withRetries('addParticipant', () =>
-        account
-          .conferences(room.sid)
-          .participants.create({ from: request.from, to: request.to, earlyMedia: true }),
+        send('POST', `Conferences/${room}/Participants.json`, {
+          From: request.from,
+          To: request.to,
+          EarlyMedia: true,
+        }),
       );
     },
     async announceToConference(request) {
       const room = await roomInProgress(request.room);
       await withRetries('announce', () =>
-        account.conferences(room.sid).update({ announceUrl: request.url, announceMethod: 'POST' }),
+        send('POST', `Conferences/${room}.json`, { AnnounceUrl: request.url, AnnounceMethod: 'POST' }),
       );
     },
   };
+}
+
+function parseJson(text: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
 }

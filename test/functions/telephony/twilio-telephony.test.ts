@@ -312,6 +312,18 @@ describe('createTwilioTelephony', () => {
     expect(log.lines).toEqual([]);
   });
 
+  it("keeps Twilio's status and code but not its message, which quotes the number", async () => {
+    responders.push(() =>
+      twilioError(400, 21211, `The 'To' number ${VOLUNTEER} is not a valid phone number.`),
+    );
+    const { client } = telephony();
+
+    const error = await client.sendText({ to: VOLUNTEER, from: LINE, body: 'hello' }).catch((e) => e);
+
+    expect(error).toMatchObject({ status: 400, code: 21211 });
+    expect(JSON.stringify({ ...error, message: String(error.message), stack: '' })).not.toMatch(/7654321/);
+  });
+
   it('never logs the numbers it dials or texts while retrying', async () => {
     fallback = () => twilioError(503, 20500, 'Service unavailable');
     const { client, log } = telephony();
