@@ -1,9 +1,11 @@
-// Bundle bytes and cold import time of each Lambda, built the way the house function construct builds them.
+// Bundle bytes and cold import time of each Lambda, built the way the house function construct builds them,
+// against a floor: a bundle that imports only the DynamoDB document client, built with the same options.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { HOUSE_BUNDLE } from '../infra/constructs/bundle-options.js';
+import { percentile } from './steps.js';
 
 export const FUNCTION_ENTRIES = {
   'twilio-webhook': 'functions/handlers/twilio-webhook.ts',
@@ -13,11 +15,28 @@ export const FUNCTION_ENTRIES = {
 } as const;
 
 export interface BundleFigures {
-  readonly name: string;
   readonly bytes: number;
-  /** Median milliseconds to import the bundle, over a bare `node -e ''` start. */
+  /** Bytes that are not the AWS SDK or the packages only it brings. */
+  readonly bytesBeyondSdk: number;
+  /** Median milliseconds to import the bundle over a bare `node` start. */
   readonly coldImportMs: number;
+  /** That time against the floor bundle's, both measured in the same interleaved runs. */
+  readonly coldImportRatio: number;
 }
+
+export interface BundlesReport {
+  readonly floor: { readonly bytes: number; readonly coldImportMs: number };
+  readonly functions: Record<string, BundleFigures>;
+}
+
+const FLOOR_SOURCE = `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+export const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+`;
+
+/** The SDK's own packages and the ones only it depends on. */
+const SDK_PACKAGE =
+  /^(@aws-sdk|@smithy|@aws-crypto|@aws)\/|^(tslib|mnemonist|obliterator|fast-xml-parser|strnum|bowser|uuid)$/;
 
 /** Enough settings for the handlers' cold start to parse configuration without touching AWS. */
 const BENCH_ENV = {
@@ -33,48 +52,84 @@ const BENCH_ENV = {
   AWS_REGION: 'us-east-1',
 };
 
-function medianMs(args: string[], runs: number): number {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, args, {
-      env: { ...process.env, ...BENCH_ENV },
-      stdio: 'ignore',
-    });
-    if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited with ${result.status}`);
-    times.push(Number(process.hrtime.bigint() - started) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? 0;
+function timeMs(args: string[]): number {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, args, {
+    env: { ...process.env, ...BENCH_ENV },
+    stdio: 'ignore',
+  });
+  if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited with ${result.status}`);
+  return Number(process.hrtime.bigint() - started) / 1e6;
 }
 
-export async function measureBundles(runs = 7): Promise<BundleFigures[]> {
-  // Inside the project, so the bundles resolve the AWS SDK the way Lambda's runtime provides it.
+const importArgs = (file: string) => ['--input-type=module', '-e', `await import(${JSON.stringify(file)})`];
+
+async function bundle(entry: string, outfile: string): Promise<{ bytes: number; sdkBytes: number }> {
+  const result = await build({
+    ...HOUSE_BUNDLE,
+    mainFields: [...HOUSE_BUNDLE.mainFields],
+    external: [...HOUSE_BUNDLE.external],
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    logLevel: 'silent',
+    metafile: true,
+  });
+  const output = Object.values(result.metafile.outputs)[0];
+  let sdkBytes = 0;
+  for (const [input, { bytesInOutput }] of Object.entries(output?.inputs ?? {})) {
+    const name = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1];
+    if (name && SDK_PACKAGE.test(name)) sdkBytes += bytesInOutput;
+  }
+  return { bytes: statSync(outfile).size, sdkBytes };
+}
+
+export async function measureBundles(runs = 9): Promise<BundlesReport> {
+  // Inside the project, so the bundles resolve packages the way the stack's bundling does.
   const cache = join(process.cwd(), 'node_modules', '.cache');
   mkdirSync(cache, { recursive: true });
   const dir = mkdtempSync(join(cache, 'warmline-bench-'));
   try {
-    const empty = medianMs(['-e', ''], runs);
-    const figures: BundleFigures[] = [];
-    for (const [name, entry] of Object.entries(FUNCTION_ENTRIES)) {
-      const outfile = join(dir, `${name}.mjs`);
-      await build({
-        ...HOUSE_BUNDLE,
-        mainFields: [...HOUSE_BUNDLE.mainFields],
-        external: [...HOUSE_BUNDLE.external],
-        entryPoints: [entry],
-        outfile,
-        bundle: true,
-        platform: 'node',
-        logLevel: 'silent',
-      });
-      const loaded = medianMs(
-        ['-e', `await import(${JSON.stringify(outfile)})`, '--input-type=module'],
-        runs,
-      );
-      figures.push({ name, bytes: statSync(outfile).size, coldImportMs: Math.max(0, loaded - empty) });
+    const floorEntry = join(dir, 'floor.ts');
+    writeFileSync(floorEntry, FLOOR_SOURCE);
+    const floorFile = join(dir, 'floor.mjs');
+    const floor = await bundle(floorEntry, floorFile);
+    const built = await Promise.all(
+      Object.entries(FUNCTION_ENTRIES).map(async ([name, entry]) => {
+        const file = join(dir, `${name}.mjs`);
+        return { name, file, ...(await bundle(entry, file)) };
+      }),
+    );
+    // Interleaved: each run times an empty start, the floor and every bundle, so a machine that speeds up or
+    // slows down during the bench moves them all alike.
+    const empty: number[] = [];
+    const floorMs: number[] = [];
+    const bundleMs = new Map(built.map((b) => [b.name, [] as number[]]));
+    for (let run = 0; run < runs; run++) {
+      empty.push(timeMs(['-e', '']));
+      floorMs.push(timeMs(importArgs(floorFile)));
+      for (const b of built) bundleMs.get(b.name)?.push(timeMs(importArgs(b.file)));
     }
-    return figures;
+    const emptyMs = percentile(empty, 0.5);
+    const floorImportMs = Math.max(1, percentile(floorMs, 0.5) - emptyMs);
+    return {
+      floor: { bytes: floor.bytes, coldImportMs: floorImportMs },
+      functions: Object.fromEntries(
+        built.map((b) => {
+          const coldImportMs = Math.max(0, percentile(bundleMs.get(b.name) ?? [], 0.5) - emptyMs);
+          return [
+            b.name,
+            {
+              bytes: b.bytes,
+              bytesBeyondSdk: b.bytes - b.sdkBytes,
+              coldImportMs,
+              coldImportRatio: coldImportMs / floorImportMs,
+            },
+          ];
+        }),
+      ),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

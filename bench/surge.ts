@@ -4,6 +4,7 @@ import type { Clock } from '../flows/ports.js';
 import { contactIdForCall } from '../flows/voice/voice-deps.js';
 import { startLocalWarmline } from '../infra/local/runner.js';
 import type { SimCall } from '../infra/local/simulator/call-leg.js';
+import { addUsage, noUsage, type Usage, UsageMeter } from '../infra/local/usage-meter.js';
 import { silentLog } from '../test/support/silent-log.js';
 
 export interface SurgeOptions {
@@ -20,16 +21,19 @@ export interface SurgeOptions {
 export interface SurgeFigures {
   readonly callers: number;
   readonly volunteers: number;
+  readonly arrivalSeconds: number;
+  readonly speedUp: number;
   readonly served: number;
   readonly overflowed: number;
   /** Callers who were neither served nor given the overflow: must be 0. */
   readonly lost: number;
   /** A volunteer on two conversations at once, or a contact with two volunteers: must be 0. */
-  readonly doubleAssignments: number;
-  readonly wallSeconds: number;
+  readonly doubleAssigned: number;
+  readonly wallS: number;
+  /** Everything every function did during the surge, and the webhook invocations among it. */
+  readonly usage: Usage;
   readonly webhooks: number;
-  readonly storeCalls: number;
-  readonly events: number;
+  readonly invocations: number;
 }
 
 /** The line's clock runs `speedUp` times faster than real time from the moment it is made. */
@@ -44,7 +48,7 @@ function spread(index: number, [low, high]: readonly [number, number]): number {
 }
 
 export async function runSurge(options: SurgeOptions): Promise<SurgeFigures> {
-  let storeCalls = 0;
+  const meter = new UsageMeter();
   const timeScale = 1 / options.speedUp;
   const line = await startLocalWarmline({
     port: 0,
@@ -52,9 +56,7 @@ export async function runSurge(options: SurgeOptions): Promise<SurgeFigures> {
     timeScale,
     clock: fastClock(options.speedUp),
     log: silentLog(),
-    onStoreCall: () => {
-      storeCalls++;
-    },
+    meter,
   });
   const started = Date.now();
   try {
@@ -97,7 +99,16 @@ export async function runSurge(options: SurgeOptions): Promise<SurgeFigures> {
           ),
       );
     }
+    // The schedule's tick, once a simulated minute, as in the stack.
+    let surging = true;
+    void (async () => {
+      while (surging) {
+        await line.simulator.wait(60_000);
+        if (surging) await line.tick().catch(() => undefined);
+      }
+    })();
     await Promise.all(callers);
+    surging = false;
     await line.idle();
     const contacts = await Promise.all(
       line.simulator
@@ -109,15 +120,17 @@ export async function runSurge(options: SurgeOptions): Promise<SurgeFigures> {
     return {
       callers: options.callers,
       volunteers: options.volunteers,
+      arrivalSeconds: options.arrivalSeconds,
+      speedUp: options.speedUp,
       served: ended.filter((c) => c.outcome === 'completed').length,
       overflowed: ended.filter((c) => c.outcome === 'overflowed').length,
       lost:
         options.callers - ended.filter((c) => c.outcome === 'completed' || c.outcome === 'overflowed').length,
-      doubleAssignments: countDoubleAssignments(ended),
-      wallSeconds: (Date.now() - started) / 1000,
-      webhooks: line.simulator.timeline.filter((e) => e.kind === 'webhook').length,
-      storeCalls,
-      events: line.bus.published.length,
+      doubleAssigned: countDoubleAssignments(ended),
+      wallS: (Date.now() - started) / 1000,
+      usage: meter.invocations.reduce((sum, i) => addUsage(sum, i), noUsage()),
+      webhooks: meter.invocations.filter((i) => i.fn === 'twilio-webhook').length,
+      invocations: meter.invocations.length,
     };
   } finally {
     await line.close();

@@ -1,10 +1,10 @@
 // The Twilio REST client for a line: only the dispatcher and notifier bundles import it.
 import type { Telephony } from '../../flows/ports.js';
-import type { FetchTwilioHttpClient } from '../telephony/twilio-http-client.js';
+import type { TwilioHttp } from '../telephony/twilio-http-client.js';
 import { createTwilioTelephony } from '../telephony/twilio-telephony.js';
 import type { WarmlineCore } from './warmline.js';
 
-export function twilioTelephonyFor(core: WarmlineCore, httpClient?: FetchTwilioHttpClient): Telephony {
+export function twilioTelephonyFor(core: WarmlineCore, httpClient?: TwilioHttp): Telephony {
   return createTwilioTelephony({
     ...(httpClient ? { httpClient } : {}),
     accountSid: core.config.TWILIO_ACCOUNT_SID,

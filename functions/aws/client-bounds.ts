@@ -39,7 +39,8 @@ export interface MiddlewareArgs {
   request?: unknown;
 }
 export type Handler = (args: MiddlewareArgs) => Promise<{ output: unknown; response?: unknown }>;
-export type Middleware = (next: Handler) => Handler;
+/** The SDK passes each middleware the command's name (e.g. `UpdateItemCommand`) in its context. */
+export type Middleware = (next: Handler, context: { readonly commandName?: string }) => Handler;
 
 /**
  * The two clients' stacks differ only in their generic input and output types, which middleware here never

@@ -10,9 +10,7 @@ export interface StoreClientOptions {
   readonly requestTimeoutMs: number;
   /** The whole call, retries included; unset: attempts × request timeout. */
   readonly deadlineMs?: number;
-  /** Called once per logical store call (retries not counted): the benchmark counts round trips with it. */
-  readonly onCall?: () => void;
-  /** Adds middleware to the raw client (the local runner's fault drills). */
+  /** Adds middleware to the raw client (the local runner's fault drills and usage meter). */
   readonly instrument?: (client: MiddlewareHost) => void;
 }
 
@@ -29,16 +27,6 @@ export function createDocumentClient(options: StoreClientOptions): DynamoDBDocum
       : {}),
   });
   if (options.deadlineMs) addTotalDeadline(client, options.deadlineMs);
-  const onCall = options.onCall;
-  if (onCall) {
-    client.middlewareStack.add(
-      (next) => (args) => {
-        onCall();
-        return next(args);
-      },
-      { step: 'initialize', name: 'countStoreCalls' },
-    );
-  }
   options.instrument?.(client);
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 }

@@ -1,6 +1,6 @@
 // The twilio REST client's HTTP layer on fetch, sending Twilio's real paths to any compatible base URL.
 
-interface TwilioRequest {
+export interface TwilioRequest {
   readonly method: string;
   readonly uri: string;
   readonly username?: string;
@@ -26,6 +26,9 @@ export function twilioForm(fields: Record<string, unknown> | undefined): URLSear
   }
   return form;
 }
+
+/** What the telephony adapter sends its requests through. */
+export type TwilioHttp = Pick<FetchTwilioHttpClient, 'request'>;
 
 export class FetchTwilioHttpClient {
   constructor(

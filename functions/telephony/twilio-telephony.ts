@@ -3,7 +3,7 @@
 // Six requests on Twilio's real 2010-04-01 paths, sent with fetch: the twilio SDK's REST domain would bring
 // every resource and axios (about 800 KB) to the functions that ring volunteers, for these six.
 import type { Log, Telephony } from '../../flows/ports.js';
-import { FetchTwilioHttpClient } from './twilio-http-client.js';
+import { FetchTwilioHttpClient, type TwilioHttp } from './twilio-http-client.js';
 
 /** Twilio's "call is not in-progress" (cannot redirect, cannot cancel) code. */
 const CALL_NOT_IN_PROGRESS = 21220;
@@ -42,7 +42,7 @@ export interface TwilioTelephonyOptions {
   readonly authToken: string;
   readonly apiBase?: string;
   /** The HTTP layer; by default fetch to Twilio (or to `apiBase`). */
-  readonly httpClient?: FetchTwilioHttpClient;
+  readonly httpClient?: TwilioHttp;
   readonly log: Log;
   readonly sleep?: (ms: number) => Promise<void>;
 }

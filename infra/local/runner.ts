@@ -13,6 +13,7 @@ import { lineDefaults } from '../../functions/app/line-defaults.js';
 import { smsHandler } from '../../functions/app/sms-handler.js';
 import { twilioTelephonyFor } from '../../functions/app/twilio-telephony-for.js';
 import { dispatchDeps, systemClock, type WarmlineCore, webhookApp } from '../../functions/app/warmline.js';
+import type { MiddlewareHost } from '../../functions/aws/client-bounds.js';
 import type { RuntimeConfig } from '../../functions/config.js';
 import { schedules } from '../../functions/event-rules.js';
 import { busBounds, createEventBusClient } from '../../functions/events/event-bus-client.js';
@@ -39,6 +40,7 @@ import { LOCAL_EVENTBRIDGE_PATH, localEventBridge } from './local-eventbridge.js
 import { localConfig, SIMULATOR_API_PATH } from './local-settings.js';
 import { type SeededVolunteer, seedDemoLine, seedDemoRoster } from './seed.js';
 import { TwilioSimulator } from './simulator/simulator.js';
+import type { FunctionName, UsageMeter } from './usage-meter.js';
 
 /**
  * Only this machine by default: the dev login and the phone page make anyone a coordinator and every phone.
@@ -67,8 +69,8 @@ export interface LocalRunnerOptions {
   readonly log?: Log;
   /** The line's clock; tests move it forward to reach wait limits without waiting. */
   readonly clock?: Clock;
-  /** Called on every store call; the benchmark counts DynamoDB round trips with it. */
-  readonly onStoreCall?: () => void;
+  /** Charges every DynamoDB call, event and REST request to the webhook, delivery or tick that made it (bench). */
+  readonly meter?: UsageMeter;
 }
 
 export interface ServedResponse {
@@ -104,6 +106,9 @@ export interface LocalWarmline {
 
 export async function startLocalWarmline(options: LocalRunnerOptions = {}): Promise<LocalWarmline> {
   const log = options.log ?? createLogger({ service: 'warmline-local' });
+  const meter = options.meter;
+  const metered = <T>(fn: FunctionName, step: string, work: () => Promise<T>): Promise<T> =>
+    meter ? meter.run(fn, step, work) : work();
   const env = options.env ?? {};
   const dynamo = await startEmbeddedDynamo(options.dataDir ? { dataDir: options.dataDir } : {});
   const mounts: { prefix: string; app: WebApp }[] = [];
@@ -122,7 +127,11 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
     if (refused) return { response: refused, bodyUnread: true };
     const body = await readBody(mounted ? ADMIN_BODY_LIMIT_BYTES : TWILIO_BODY_LIMIT_BYTES);
     if (body === undefined) return { response: bodyTooLarge(), bodyUnread: true };
-    return { response: await (mounted?.app ?? handle)({ ...head, body }), bodyUnread: false };
+    const request = { ...head, body };
+    const response = mounted
+      ? await mounted.app(request)
+      : await metered('twilio-webhook', webhookStep(head.rawPath), () => handle(request));
+    return { response, bodyUnread: false };
   };
   const server = createServer((request, response) => {
     serve(readRequestHead(request), (maxBytes) => readBody(request, maxBytes))
@@ -163,8 +172,7 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
       maxAttempts: config.STORE_MAX_ATTEMPTS,
       requestTimeoutMs: config.STORE_TIMEOUT_MS,
       deadlineMs: config.STORE_DEADLINE_MS,
-      instrument: faults.instrument('store'),
-      ...(options.onStoreCall ? { onCall: options.onStoreCall } : {}),
+      instrument: instrumented(faults.instrument('store'), meter?.instrumentStore.bind(meter)),
     }),
     { tableName: config.TABLE_NAME, defaults, retentionDays: 400, clock: options.clock ?? systemClock },
   );
@@ -180,7 +188,10 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
   // Everything publishes as in AWS: the real client and publisher, over HTTP, to the local PutEvents.
   const events = createOutboxPublisher({
     bus: createEventPublisher({
-      client: createEventBusClient({ ...busBounds(config), instrument: faults.instrument('bus') }),
+      client: createEventBusClient({
+        ...busBounds(config),
+        instrument: instrumented(faults.instrument('bus'), meter?.instrumentBus.bind(meter)),
+      }),
       busName: config.EVENT_BUS_NAME,
       log,
       deadlineMs: config.BUS_DEADLINE_MS,
@@ -190,15 +201,20 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
     ids: { newId: () => randomUUID() },
     log,
   });
-  const telephony = twilioTelephonyFor(core, faults.restClient(config.TWILIO_API_BASE));
+  const rest = faults.restClient(config.TWILIO_API_BASE);
+  const telephony = twilioTelephonyFor(core, meter ? meter.meteredHttp(rest) : rest);
   const admin = createAdminStore(config);
   const dispatch: TickDeps = {
     ...dispatchDeps(core, events, telephony),
     roster: rosterSource(admin),
     outbox: events,
   };
-  bus.subscribe('dispatcher', (event) => handleLineEvent(dispatch, event));
-  bus.subscribe('notifier', (event) => handleNotification(dispatch, event));
+  bus.subscribe('dispatcher', (event) =>
+    metered('dispatcher', event.type, () => handleLineEvent(dispatch, event)),
+  );
+  bus.subscribe('notifier', (event) =>
+    metered('notifier', event.type, () => handleNotification(dispatch, event)),
+  );
 
   const simulator = new TwilioSimulator({
     accountSid: config.TWILIO_ACCOUNT_SID,
@@ -232,7 +248,7 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
   if (options.seed !== false && options.seedRoster !== false) await seedDemoRoster(admin);
   handle = twilioApp;
   faults.active = drilled;
-  const tick = () => bus.invoke(() => runTick(dispatch));
+  const tick = () => bus.invoke(() => metered('tick', 'tick', () => runTick(dispatch)));
   const minute = (schedules.find((s) => s.name === 'Tick')?.everyMinutes ?? 1) * 60_000;
   // A failed tick is already logged by the bus; the next one tries again.
   const timer = options.tickTimer ? setInterval(() => tick().catch(() => undefined), minute) : undefined;
@@ -272,6 +288,19 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
       await faults.close();
       await dynamo.close();
     },
+  };
+}
+
+/** The webhook's route name for the meter, e.g. `voiceHold`. */
+function webhookStep(rawPath: string): string {
+  return Object.entries(TWILIO_PATHS).find(([, path]) => path === rawPath)?.[0] ?? rawPath;
+}
+
+function instrumented(
+  ...instruments: (((client: MiddlewareHost) => void) | undefined)[]
+): (client: MiddlewareHost) => void {
+  return (client) => {
+    for (const instrument of instruments) instrument?.(client);
   };
 }
 

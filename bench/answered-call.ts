@@ -1,0 +1,101 @@
+// One answered call as a real one goes: two minutes on hold while every volunteer is busy, then twenty minutes
+// of talk, in simulated time, with everything every function did for it and the Twilio minutes it used.
+import type { Clock } from '../flows/ports.js';
+import { startLocalWarmline } from '../infra/local/runner.js';
+import {
+  addUsage,
+  type FunctionName,
+  type Invocation,
+  noUsage,
+  UsageMeter,
+} from '../infra/local/usage-meter.js';
+import { silentLog } from '../test/support/silent-log.js';
+import { answeredCall } from './steps.js';
+
+export interface AnsweredCallFigures {
+  readonly dynamoCalls: number;
+  readonly readUnits: number;
+  readonly writeUnits: number;
+  readonly failedConditions: number;
+  readonly webhooks: number;
+  readonly restCalls: number;
+  readonly events: number;
+  /** Functions that ran between the caller's first webhook and the bridge: each can be a cold start. */
+  readonly coldStarts: number;
+  readonly functionsOnTheEar: readonly FunctionName[];
+  /** Every answered leg, each billed by the started minute. */
+  readonly twilioLegMinutes: number;
+  readonly waitMinutes: number;
+  readonly talkMinutes: number;
+  /** Every invocation the call caused, for the cost model. */
+  readonly invocations: readonly Invocation[];
+}
+
+const WAIT_MS = 2 * 60_000;
+const TALK_MS = 20 * 60_000;
+/** Simulated time runs this much faster than real time, for the line and the simulator alike. */
+const SPEED_UP = 50;
+
+export async function measureAnsweredCall(): Promise<AnsweredCallFigures> {
+  const meter = new UsageMeter();
+  const start = Date.now();
+  const clock: Clock = { now: () => start + (Date.now() - start) * SPEED_UP };
+  const line = await startLocalWarmline({
+    port: 0,
+    timeScale: 1 / SPEED_UP,
+    clock,
+    log: silentLog(),
+    seedRoster: false,
+    meter,
+  });
+  try {
+    await line.store.saveSettings({ hours: { alwaysOpen: true, windows: [], holidays: [] } });
+    // Everyone is finishing another conversation: the caller waits until the tick finds someone free.
+    for (const volunteer of line.volunteers)
+      await line.store.updateVolunteer(volunteer.volunteerId, {
+        set: { state: 'wrapup', wrapUntil: clock.now() + WAIT_MS },
+      });
+    await line.idle();
+    const first = meter.invocations.length;
+    const legsBefore = line.simulator.calls().length;
+    await answeredCall(line, 0, {
+      beforeOffer: async () => {
+        await line.simulator.wait(WAIT_MS);
+        await line.tick();
+      },
+      talkMs: TALK_MS,
+    });
+    const invocations = meter.invocations.slice(first);
+    const total = invocations.reduce((sum, i) => addUsage(sum, i), noUsage());
+    const bridged = invocations.findIndex((i) => i.fn === 'twilio-webhook' && i.step === 'voiceBridge');
+    const onTheEar = [
+      ...new Set(
+        invocations
+          .slice(0, bridged >= 0 ? bridged + 1 : invocations.length)
+          // The schedule's tick runs in the dispatcher function.
+          .map((i): FunctionName => (i.fn === 'tick' ? 'dispatcher' : i.fn)),
+      ),
+    ];
+    const legMinutes = line.simulator
+      .calls()
+      .slice(legsBefore)
+      .filter((leg) => leg.answeredAt !== undefined)
+      .reduce(
+        (sum, leg) =>
+          sum + Math.ceil((((leg.endedAt ?? Date.now()) - (leg.answeredAt ?? 0)) * SPEED_UP) / 60_000),
+        0,
+      );
+    return {
+      ...total,
+      webhooks: invocations.filter((i) => i.fn === 'twilio-webhook').length,
+      coldStarts: onTheEar.length,
+      functionsOnTheEar: onTheEar,
+      twilioLegMinutes: legMinutes,
+      waitMinutes: WAIT_MS / 60_000,
+      talkMinutes: TALK_MS / 60_000,
+      invocations,
+    };
+  } finally {
+    await line.close();
+  }
+}

@@ -1,0 +1,139 @@
+// The benchmark's meter: each invocation is charged only with what it did itself, in capacity units.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answeredCall } from '../../../bench/steps.js';
+import { createTableFromSchema } from '../../../functions/store/create-table.js';
+import { createDocumentClient } from '../../../functions/store/dynamo-client.js';
+import { startEmbeddedDynamo } from '../../../infra/local/embedded-dynamo.js';
+import { startLocalWarmline } from '../../../infra/local/runner.js';
+import { UsageMeter } from '../../../infra/local/usage-meter.js';
+import { silentLog } from '../../support/silent-log.js';
+
+describe('UsageMeter on DynamoDB', () => {
+  const meter = new UsageMeter();
+  let close: () => Promise<void>;
+  let documents: ReturnType<typeof createDocumentClient>;
+  const table = 'meter-test';
+
+  beforeAll(async () => {
+    const dynamo = await startEmbeddedDynamo();
+    const admin = new DynamoDBClient({
+      region: 'us-east-1',
+      endpoint: dynamo.endpoint,
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    await createTableFromSchema(admin, table);
+    admin.destroy();
+    documents = createDocumentClient({
+      region: 'us-east-1',
+      endpoint: dynamo.endpoint,
+      maxAttempts: 2,
+      requestTimeoutMs: 5_000,
+      instrument: (client) => meter.instrumentStore(client),
+    });
+    close = async () => {
+      documents.destroy();
+      await dynamo.close();
+    };
+  });
+  afterAll(() => close());
+
+  const charged = (work: () => Promise<unknown>) =>
+    meter.run('twilio-webhook', 'test', work).then(
+      () => meter.invocations.at(-1),
+      () => meter.invocations.at(-1),
+    );
+
+  it('charges a small item outside every index one write unit', async () => {
+    const used = await charged(() =>
+      documents.send(new PutCommand({ TableName: table, Item: { pk: 'A', sk: 'A', n: 1 } })),
+    );
+    expect(used).toMatchObject({ dynamoCalls: 1, writeUnits: 1, readUnits: 0 });
+  });
+
+  it('charges a write to an item in both indexes for the table and each index', async () => {
+    const used = await charged(() =>
+      documents.send(
+        new PutCommand({
+          TableName: table,
+          Item: { pk: 'B', sk: 'B', gsi1pk: 'LIVE', gsi1sk: '1', gsi2pk: 'CALLER#x', gsi2sk: '1' },
+        }),
+      ),
+    );
+    expect(used?.writeUnits).toBe(3);
+  });
+
+  it('charges a 3 KB item three units per copy', async () => {
+    const used = await charged(() =>
+      documents.send(
+        new PutCommand({
+          TableName: table,
+          Item: { pk: 'C', sk: 'C', gsi1pk: 'LIVE', gsi1sk: '1', blob: 'x'.repeat(2_500) },
+        }),
+      ),
+    );
+    expect(used?.writeUnits).toBe(6);
+  });
+
+  it('charges an update that moves an item within an index one more write there', async () => {
+    const used = await charged(() =>
+      documents.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: { pk: 'B', sk: 'B' },
+          UpdateExpression: 'SET gsi1sk = :s',
+          ExpressionAttributeValues: { ':s': '2' },
+        }),
+      ),
+    );
+    // Table 1, gsi1 moved (delete + put) 2, gsi2 rewritten 1.
+    expect(used?.writeUnits).toBe(4);
+  });
+
+  it('counts a failed conditional write, which DynamoDB still charges', async () => {
+    const used = await charged(() =>
+      documents.send(
+        new PutCommand({
+          TableName: table,
+          Item: { pk: 'A', sk: 'A' },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      ),
+    );
+    expect(used).toMatchObject({ dynamoCalls: 1, failedConditions: 1, writeUnits: 1 });
+  });
+});
+
+describe('UsageMeter on the local line', () => {
+  it('charges the ringing to the dispatcher, not to the webhook that queued the caller', async () => {
+    const meter = new UsageMeter();
+    const line = await startLocalWarmline({
+      port: 0,
+      timeScale: 0.05,
+      log: silentLog(),
+      seedRoster: false,
+      meter,
+    });
+    try {
+      await line.store.saveSettings({ hours: { alwaysOpen: true, windows: [], holidays: [] } });
+      await answeredCall(line, 0);
+      const webhooks = meter.invocations.filter((i) => i.fn === 'twilio-webhook');
+      const queued = meter.invocations.filter((i) => i.fn === 'dispatcher' && i.step === 'ContactQueued');
+
+      expect(webhooks.map((i) => i.step)).toEqual(
+        expect.arrayContaining([
+          'voiceIncoming',
+          'voiceLanguage',
+          'offerAnswered',
+          'offerInput',
+          'voiceBridge',
+        ]),
+      );
+      expect(webhooks.find((i) => i.step === 'voiceLanguage')?.restCalls).toBe(0);
+      expect(queued.reduce((sum, i) => sum + i.restCalls, 0)).toBeGreaterThanOrEqual(1);
+    } finally {
+      await line.close();
+    }
+  });
+});
