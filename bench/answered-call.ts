@@ -20,9 +20,14 @@ export interface AnsweredCallFigures {
   readonly webhooks: number;
   readonly restCalls: number;
   readonly events: number;
-  /** Functions that ran between the caller's first webhook and the bridge: each can be a cold start. */
+  /** Functions a request or an event started between the caller's first webhook and the bridge. */
   readonly coldStarts: number;
   readonly functionsOnTheEar: readonly FunctionName[];
+  /**
+   * Scheduled work on that path: here the minute tick rings the volunteer whose wrap-up ended during the hold.
+   * It runs every minute, so its container is warm.
+   */
+  readonly scheduledOnTheEar: readonly string[];
   /** Every answered leg, each billed by the started minute. */
   readonly twilioLegMinutes: number;
   readonly waitMinutes: number;
@@ -68,14 +73,10 @@ export async function measureAnsweredCall(): Promise<AnsweredCallFigures> {
     const invocations = meter.invocations.slice(first);
     const total = invocations.reduce((sum, i) => addUsage(sum, i), noUsage());
     const bridged = invocations.findIndex((i) => i.fn === 'twilio-webhook' && i.step === 'voiceBridge');
-    const onTheEar = [
-      ...new Set(
-        invocations
-          .slice(0, bridged >= 0 ? bridged + 1 : invocations.length)
-          // The schedule's tick runs in the dispatcher function.
-          .map((i): FunctionName => (i.fn === 'tick' ? 'dispatcher' : i.fn)),
-      ),
-    ];
+    const onTheEar = invocations.slice(0, bridged >= 0 ? bridged + 1 : invocations.length);
+    // The minute tick keeps its own function warm; what requests and events start can be cold.
+    const onDemand = [...new Set(onTheEar.filter((i) => i.fn !== 'tick').map((i) => i.fn))];
+    const scheduled = [...new Set(onTheEar.filter((i) => i.fn === 'tick').map((i) => i.step))];
     const legMinutes = line.simulator
       .calls()
       .slice(legsBefore)
@@ -88,8 +89,9 @@ export async function measureAnsweredCall(): Promise<AnsweredCallFigures> {
     return {
       ...total,
       webhooks: invocations.filter((i) => i.fn === 'twilio-webhook').length,
-      coldStarts: onTheEar.length,
-      functionsOnTheEar: onTheEar,
+      coldStarts: onDemand.length,
+      functionsOnTheEar: onDemand,
+      scheduledOnTheEar: scheduled,
       twilioLegMinutes: legMinutes,
       waitMinutes: WAIT_MS / 60_000,
       talkMinutes: TALK_MS / 60_000,

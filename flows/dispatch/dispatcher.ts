@@ -111,15 +111,19 @@ async function offerContact(
     add: { offersOutstanding: group.length, offerRound: 1 },
   });
   if (!round) return 0; // another dispatcher got there first, or the caller has gone
-  const rung: string[] = [];
-  for (const volunteer of group) {
-    if (await ringVolunteer(deps, settings, contact.contactId, volunteer)) rung.push(volunteer.volunteerId);
-    else
+  // In parallel: the ring group's phones start ringing together, and the webhook that queued the caller (which
+  // runs this in-process) answers sooner.
+  const placed = await Promise.all(
+    group.map(async (volunteer) => {
+      if (await ringVolunteer(deps, settings, contact.contactId, volunteer)) return volunteer.volunteerId;
       await deps.store.updateContact(contact.contactId, {
         channel: contact.channel,
         add: { offersOutstanding: -1 },
       });
-  }
+      return undefined;
+    }),
+  );
+  const rung = placed.filter((id): id is string => id !== undefined);
   if (rung.length > 0) {
     await deps.events.publish([
       { type: 'ContactOffered', contactId: contact.contactId, channel: contact.channel, volunteerIds: rung },

@@ -39,6 +39,7 @@ export async function bootAdminInAws(env: Record<string, string | undefined>): P
     events: createEventPublisher({
       client: eventBridge,
       busName: config.EVENT_BUS_NAME,
+      origin: 'admin',
       log,
       deadlineMs: config.BUS_DEADLINE_MS,
     }),

@@ -1,6 +1,7 @@
 // Cold start in AWS: parse the configuration, read the secrets, build the clients once per container.
 import { randomUUID } from 'node:crypto';
 import { parseRuntimeConfig } from '../config.js';
+import type { EventOrigin } from '../event-rules.js';
 import { busBounds, createEventBusClient } from '../events/event-bus-client.js';
 import { createEventPublisher } from '../events/event-publisher.js';
 import { createOutboxPublisher, type OutboxPublisher } from '../events/outbox.js';
@@ -23,6 +24,7 @@ export interface AwsWarmline {
 
 export async function bootInAws(
   service: string,
+  origin: EventOrigin,
   env: Record<string, string | undefined>,
 ): Promise<AwsWarmline> {
   const log = createLogger({ service });
@@ -47,6 +49,7 @@ export async function bootInAws(
     bus: createEventPublisher({
       client: eventBridge,
       busName: config.EVENT_BUS_NAME,
+      origin,
       log,
       deadlineMs: config.BUS_DEADLINE_MS,
     }),

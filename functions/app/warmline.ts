@@ -1,10 +1,11 @@
 // Wires flows to adapters once: the Lambda handlers and the local runner build the line the same way.
-import type { DispatchDeps } from '../../flows/dispatch/dispatcher.js';
+import { type DispatchDeps, handleLineEvent } from '../../flows/dispatch/dispatcher.js';
 import type { LineSettings } from '../../flows/line-settings.js';
 import type { Clock, EventPublisher, Log, PhoneVault, Telephony } from '../../flows/ports.js';
 import type { ActionTarget } from '../../flows/replies.js';
 import type { VoiceDeps } from '../../flows/voice/voice-deps.js';
 import type { RuntimeConfig } from '../config.js';
+import { dispatchingInline } from '../events/inline-dispatch.js';
 import type { DynamoStore } from '../store/dynamo-store.js';
 import { actionUrl } from '../twiml.js';
 import { createWebhookApp, type SmsHandler, type WebApp } from '../webhook/webhook-app.js';
@@ -45,6 +46,19 @@ export function dispatchDeps(core: WarmlineCore, events: EventPublisher, telepho
     log: core.log,
     webhookUrl: (target: ActionTarget) => actionUrl(core.config.PUBLIC_BASE_URL, target),
   };
+}
+
+/**
+ * What the webhook and the tick publish through: the bus, with the dispatcher run in-process on what they
+ * publish. The dispatcher itself publishes straight to the bus, so nothing it does is dispatched twice.
+ */
+export function publisherWithDispatch(
+  core: WarmlineCore,
+  bus: EventPublisher,
+  telephony: Telephony,
+): EventPublisher {
+  const deps = dispatchDeps(core, bus, telephony);
+  return dispatchingInline({ bus, dispatch: (event) => handleLineEvent(deps, event), log: core.log });
 }
 
 export function webhookApp(core: WarmlineCore, events: EventPublisher, sms: SmsHandler): WebApp {

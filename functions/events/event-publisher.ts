@@ -6,7 +6,7 @@ import {
 } from '@aws-sdk/client-eventbridge';
 import { type LineEvent, LineEventSchema } from '../../flows/events.js';
 import type { EventPublisher, Log } from '../../flows/ports.js';
-import { EVENT_SOURCE } from '../event-rules.js';
+import { type EventOrigin, eventSource } from '../event-rules.js';
 
 export class PublishError extends Error {
   override readonly name = 'PublishError';
@@ -26,7 +26,8 @@ export interface EventPublisherOptions {
   readonly client: EventBridgeClient;
   readonly busName: string;
   readonly log: Log;
-  readonly source?: string;
+  /** Which function publishes: the rules route some events by it. */
+  readonly origin: EventOrigin;
   readonly maxAttempts?: number;
   /** The whole publish, resends included: no more resends start after it (each call is bounded by the client). */
   readonly deadlineMs?: number;
@@ -35,7 +36,7 @@ export interface EventPublisherOptions {
 
 export function createEventPublisher(options: EventPublisherOptions): EventPublisher {
   const { client, busName, log } = options;
-  const source = options.source ?? EVENT_SOURCE;
+  const source = eventSource(options.origin);
   const maxAttempts = options.maxAttempts ?? 3;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 

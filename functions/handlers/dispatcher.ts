@@ -5,19 +5,21 @@ import { runTick, type TickDeps } from '../../flows/dispatch/tick.js';
 import { bootInAws } from '../app/aws-boot.js';
 import { parseDelivery } from '../app/eventbridge-event.js';
 import { twilioTelephonyFor } from '../app/twilio-telephony-for.js';
-import { dispatchDeps } from '../app/warmline.js';
+import { dispatchDeps, publisherWithDispatch } from '../app/warmline.js';
 import { createLogger } from '../logging/logger.js';
 import { createAdminStore, rosterSource } from '../store/admin-store.js';
 import { atHandlerBoundary } from './handler-boundary.js';
 
 const log = createLogger({ service: 'dispatcher' });
-const ready = bootInAws('dispatcher', process.env).then(
-  ({ core, events }): TickDeps => ({
-    ...dispatchDeps(core, events, twilioTelephonyFor(core)),
+const ready = bootInAws('dispatcher', 'dispatcher', process.env).then(({ core, events }): TickDeps => {
+  const telephony = twilioTelephonyFor(core);
+  // What the tick publishes (a contact it expired, a claim it found stuck) is dispatched here, in-process.
+  return {
+    ...dispatchDeps(core, publisherWithDispatch(core, events, telephony), telephony),
     roster: rosterSource(createAdminStore(core.config)),
     outbox: events,
-  }),
-);
+  };
+});
 // A failed boot is reported by the first invocation, through the boundary, not as an unhandled rejection.
 ready.catch(() => undefined);
 

@@ -8,7 +8,7 @@ import { createLogger } from '../logging/logger.js';
 import { atHandlerBoundary } from './handler-boundary.js';
 
 const log = createLogger({ service: 'notifier' });
-const ready = bootInAws('notifier', process.env).then(({ core }) => ({
+const ready = bootInAws('notifier', 'notifier', process.env).then(({ core }) => ({
   store: core.store,
   vault: core.vault,
   log: core.log,

@@ -2,7 +2,8 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { bootInAws } from '../app/aws-boot.js';
 import { smsHandler } from '../app/sms-handler.js';
-import { webhookApp } from '../app/warmline.js';
+import { twilioTelephonyFor } from '../app/twilio-telephony-for.js';
+import { publisherWithDispatch, webhookApp } from '../app/warmline.js';
 import { headFromApiGateway, requestFromApiGateway, resultForApiGateway } from '../http/api-gateway.js';
 import { createLogger } from '../logging/logger.js';
 import { bootFailureResponse } from '../webhook/boot-failure.js';
@@ -15,8 +16,9 @@ const log = createLogger({ service: 'twilio-webhook' });
 let app: ReturnType<typeof webhookApp> | undefined;
 async function appInstance() {
   if (!app) {
-    const { core, events } = await bootInAws('twilio-webhook', process.env);
-    app = webhookApp(core, events, smsHandler(core, events));
+    const { core, events } = await bootInAws('twilio-webhook', 'webhook', process.env);
+    const published = publisherWithDispatch(core, events, twilioTelephonyFor(core));
+    app = webhookApp(core, published, smsHandler(core, published));
   }
   return app;
 }

@@ -47,7 +47,7 @@ export function localAdminDeps(line: LocalWarmline): AdminDeps {
     store: line.store,
     admin: createAdminStore(config),
     vault: core.vault,
-    events: line.bus,
+    events: line.bus.from('admin'),
     clock: core.clock,
     ids: { newId: () => randomUUID().replace(/-/g, '').slice(0, 12) },
     defaults: core.defaults,

@@ -2,7 +2,7 @@
 
 import { type LineEvent, LineEventSchema } from '../../flows/events.js';
 import type { EventPublisher, Log } from '../../flows/ports.js';
-import { type EventTarget, eventRules } from '../../functions/event-rules.js';
+import { type EventOrigin, type EventTarget, eventRules } from '../../functions/event-rules.js';
 import { errorSummary } from '../../functions/handlers/handler-boundary.js';
 
 export type EventConsumer = (event: LineEvent) => Promise<void>;
@@ -16,7 +16,7 @@ export interface DeadLetter {
   readonly error: string;
 }
 
-export class LocalEventBus implements EventPublisher {
+export class LocalEventBus {
   private readonly consumers = new Map<EventTarget, EventConsumer>();
   private readonly inFlight = new Set<Promise<void>>();
   readonly published: LineEvent[] = [];
@@ -33,12 +33,20 @@ export class LocalEventBus implements EventPublisher {
     this.listeners.push(listener);
   }
 
-  async publish(events: readonly LineEvent[]): Promise<void> {
+  /** A publisher for one function: the rules route some events by who published them. */
+  from(origin: EventOrigin): EventPublisher {
+    return { publish: (events) => this.publish(events, origin) };
+  }
+
+  async publish(events: readonly LineEvent[], origin: EventOrigin): Promise<void> {
     for (const raw of events) {
       const event = LineEventSchema.parse(raw);
       this.published.push(event);
       for (const listener of this.listeners) listener(event);
-      for (const rule of eventRules.filter((r) => r.detailTypes.includes(event.type))) {
+      const rules = eventRules.filter(
+        (r) => r.detailTypes.includes(event.type) && (!r.origins || r.origins.includes(origin)),
+      );
+      for (const rule of rules) {
         this.track(this.deliver(rule.target, event));
       }
     }

@@ -4,6 +4,7 @@
 // and the fault drills can fail entries the way PutEvents does: a 200 answer with some entries refused.
 import { randomUUID } from 'node:crypto';
 import { type LineEvent, LineEventSchema } from '../../flows/events.js';
+import { type EventOrigin, originOf } from '../../functions/event-rules.js';
 import type { WebApp } from '../../functions/webhook/webhook-app.js';
 
 export const LOCAL_EVENTBRIDGE_PATH = '/local-eventbridge';
@@ -11,10 +12,10 @@ export const LOCAL_EVENTBRIDGE_PATH = '/local-eventbridge';
 export const ENTRY_FAILURE_HEADER = 'x-warmline-entry-failure';
 
 interface PutEventsBody {
-  readonly Entries?: readonly { readonly Detail?: string }[];
+  readonly Entries?: readonly { readonly Detail?: string; readonly Source?: string }[];
 }
 
-export function localEventBridge(deliver: (event: LineEvent) => Promise<void>): WebApp {
+export function localEventBridge(deliver: (event: LineEvent, origin: EventOrigin) => Promise<void>): WebApp {
   return async (request) => {
     const target = request.headers['x-amz-target'];
     if (request.method !== 'POST' || target !== 'AWSEvents.PutEvents')
@@ -24,12 +25,13 @@ export function localEventBridge(deliver: (event: LineEvent) => Promise<void>): 
     const results: Record<string, string>[] = [];
     for (const entry of body.Entries ?? []) {
       const parsed = LineEventSchema.safeParse(JSON.parse(entry.Detail ?? 'null'));
-      if (!parsed.success) {
+      const origin = originOf(entry.Source);
+      if (!parsed.success || !origin) {
         results.push({ ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is not a line event' });
       } else if (Math.random() < failShare) {
         results.push({ ErrorCode: 'InternalFailure', ErrorMessage: 'drill: entry refused' });
       } else {
-        await deliver(parsed.data);
+        await deliver(parsed.data, origin);
         results.push({ EventId: randomUUID() });
       }
     }

@@ -12,10 +12,16 @@ import { ADMIN_BODY_LIMIT_BYTES } from '../../functions/admin/admin-app.js';
 import { lineDefaults } from '../../functions/app/line-defaults.js';
 import { smsHandler } from '../../functions/app/sms-handler.js';
 import { twilioTelephonyFor } from '../../functions/app/twilio-telephony-for.js';
-import { dispatchDeps, systemClock, type WarmlineCore, webhookApp } from '../../functions/app/warmline.js';
+import {
+  dispatchDeps,
+  publisherWithDispatch,
+  systemClock,
+  type WarmlineCore,
+  webhookApp,
+} from '../../functions/app/warmline.js';
 import type { MiddlewareHost } from '../../functions/aws/client-bounds.js';
 import type { RuntimeConfig } from '../../functions/config.js';
-import { schedules } from '../../functions/event-rules.js';
+import { type EventOrigin, schedules } from '../../functions/event-rules.js';
 import { busBounds, createEventBusClient } from '../../functions/events/event-bus-client.js';
 import { createEventPublisher } from '../../functions/events/event-publisher.js';
 import { createOutboxPublisher, type OutboxPublisher } from '../../functions/events/outbox.js';
@@ -184,30 +190,39 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
   const clock = options.clock ?? systemClock;
   const core: WarmlineCore = { config, authToken, defaults, store, vault, clock, log };
   const bus = new LocalEventBus(log);
-  mounts.push({ prefix: LOCAL_EVENTBRIDGE_PATH, app: localEventBridge((event) => bus.publish([event])) });
-  // Everything publishes as in AWS: the real client and publisher, over HTTP, to the local PutEvents.
-  const events = createOutboxPublisher({
-    bus: createEventPublisher({
-      client: createEventBusClient({
-        ...busBounds(config),
-        instrument: instrumented(faults.instrument('bus'), meter?.instrumentBus.bind(meter)),
-      }),
-      busName: config.EVENT_BUS_NAME,
-      log,
-      deadlineMs: config.BUS_DEADLINE_MS,
-    }),
-    store,
-    clock,
-    ids: { newId: () => randomUUID() },
-    log,
+  mounts.push({
+    prefix: LOCAL_EVENTBRIDGE_PATH,
+    app: localEventBridge((event, origin) => bus.publish([event], origin)),
   });
+  const eventBusClient = createEventBusClient({
+    ...busBounds(config),
+    instrument: instrumented(faults.instrument('bus'), meter?.instrumentBus.bind(meter)),
+  });
+  // Everything publishes as in AWS: the real client and publisher, over HTTP, to the local PutEvents.
+  const publisherFor = (origin: EventOrigin) =>
+    createOutboxPublisher({
+      bus: createEventPublisher({
+        client: eventBusClient,
+        busName: config.EVENT_BUS_NAME,
+        origin,
+        log,
+        deadlineMs: config.BUS_DEADLINE_MS,
+      }),
+      store,
+      clock,
+      ids: { newId: () => randomUUID() },
+      log,
+    });
+  const events = publisherFor('webhook');
+  const dispatcherEvents = publisherFor('dispatcher');
   const rest = faults.restClient(config.TWILIO_API_BASE);
   const telephony = twilioTelephonyFor(core, meter ? meter.meteredHttp(rest) : rest);
   const admin = createAdminStore(config);
+  // As in the stack: the dispatcher function handles the tick, what the tick publishes and the admin API's events.
   const dispatch: TickDeps = {
-    ...dispatchDeps(core, events, telephony),
+    ...dispatchDeps(core, publisherWithDispatch(core, dispatcherEvents, telephony), telephony),
     roster: rosterSource(admin),
-    outbox: events,
+    outbox: dispatcherEvents,
   };
   bus.subscribe('dispatcher', (event) =>
     metered('dispatcher', event.type, () => handleLineEvent(dispatch, event)),
@@ -227,7 +242,8 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
     voiceStatusCallbackPath: TWILIO_PATHS.voiceStatus,
     timeScale: options.timeScale ?? 1,
   });
-  const twilioApp = webhookApp(core, events, smsHandler(core, events));
+  const published = publisherWithDispatch(core, events, telephony);
+  const twilioApp = webhookApp(core, published, smsHandler(core, published));
   const simulatorApi: WebApp = async (request) => {
     const result = await simulator.handleRest({
       method: request.method,

@@ -87,7 +87,7 @@ export class StatefulStack extends Stack {
     // The archive lets an operator replay events a broken consumer dropped (see the DLQ alarms).
     this.bus.archive('Archive', {
       description: 'Every warmline line event, for replay',
-      eventPattern: { source: [EVENT_SOURCE] },
+      eventPattern: { source: events.Match.prefix(EVENT_SOURCE) },
       retention: Duration.days(props.deploy.archiveRetentionDays),
     });
 

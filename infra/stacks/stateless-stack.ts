@@ -13,7 +13,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { EVENT_SOURCE, type EventTarget, eventRules, schedules } from '../../functions/event-rules.js';
+import { type EventTarget, eventRules, ruleSources, schedules } from '../../functions/event-rules.js';
 import { type RouteAuth, type RouteTarget, routes } from '../../functions/routes.js';
 import { tableSchema } from '../../functions/store/table-schema.js';
 import { ConsoleHosting } from '../constructs/console-hosting.js';
@@ -361,7 +361,7 @@ export class StatelessStack extends Stack {
       new events.Rule(this, rule.name, {
         eventBus: stateful.bus,
         description: `${rule.detailTypes.join(', ')} -> ${rule.target}`,
-        eventPattern: { source: [EVENT_SOURCE], detailType: [...rule.detailTypes] },
+        eventPattern: { source: ruleSources(rule), detailType: [...rule.detailTypes] },
         targets: [targetFor(rule.target)],
       });
     }

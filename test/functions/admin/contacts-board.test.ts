@@ -54,6 +54,8 @@ describe('admin board and log', () => {
 
   it('shows a routed call as live with its volunteer, who is on a contact', async () => {
     admin = await startAdminLine();
+    // At this time scale a phone rings out in 0.2 s unless the ring is long: the test must win the answer.
+    await admin.line.store.saveSettings({ offerRingSeconds: 60 });
     const call = await callAndHold();
     const offer = await admin.line.simulator.phone('+15550100001').waitForIncomingCall();
     await offer.answer();

@@ -3,7 +3,6 @@ import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from 
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LineEvent } from '../../../flows/events.js';
-import { EVENT_SOURCE } from '../../../functions/event-rules.js';
 import { createEventPublisher, PublishError } from '../../../functions/events/event-publisher.js';
 import { silentLog } from '../../support/silent-log.js';
 
@@ -28,6 +27,7 @@ describe('createEventPublisher', () => {
     const events = createEventPublisher({
       client: new EventBridgeClient({ region: 'us-east-1' }),
       busName: 'line-bus',
+      origin: 'webhook',
       log,
       ...(maxAttempts ? { maxAttempts } : {}),
       sleep: async (ms) => {
@@ -58,13 +58,13 @@ describe('createEventPublisher', () => {
       [
         {
           EventBusName: 'line-bus',
-          Source: EVENT_SOURCE,
+          Source: 'warmline.webhook',
           DetailType: 'ContactQueued',
           Detail: JSON.stringify(queued(1)),
         },
         {
           EventBusName: 'line-bus',
-          Source: EVENT_SOURCE,
+          Source: 'warmline.webhook',
           DetailType: 'ContactEscalated',
           Detail: JSON.stringify(escalated),
         },
@@ -120,6 +120,7 @@ describe('createEventPublisher', () => {
     const events = createEventPublisher({
       client: new EventBridgeClient({ region: 'us-east-1' }),
       busName: 'line-bus',
+      origin: 'webhook',
       log: silentLog(),
       maxAttempts: 50,
       deadlineMs: 100,

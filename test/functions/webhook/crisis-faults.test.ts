@@ -65,6 +65,7 @@ function lineWithBrokenBackends() {
   const events = createEventPublisher({
     client: new EventBridgeClient({ region: 'us-east-1' }),
     busName: 'b',
+    origin: 'webhook',
     log,
     sleep: async () => {},
   });

@@ -105,8 +105,8 @@ describe('UsageMeter on DynamoDB', () => {
   });
 });
 
-describe('UsageMeter on the local line', () => {
-  it('charges the ringing to the dispatcher, not to the webhook that queued the caller', async () => {
+describe("one function on the caller's ear", () => {
+  it('rings, bridges and releases inside the webhooks of the call, with no dispatcher invocation', async () => {
     const meter = new UsageMeter();
     const line = await startLocalWarmline({
       port: 0,
@@ -116,22 +116,26 @@ describe('UsageMeter on the local line', () => {
       meter,
     });
     try {
-      await line.store.saveSettings({ hours: { alwaysOpen: true, windows: [], holidays: [] } });
+      await line.store.saveSettings({
+        hours: { alwaysOpen: true, windows: [], holidays: [] },
+        ringGroupSize: 3,
+      });
+      await line.idle();
+      const from = meter.invocations.length;
       await answeredCall(line, 0);
-      const webhooks = meter.invocations.filter((i) => i.fn === 'twilio-webhook');
-      const queued = meter.invocations.filter((i) => i.fn === 'dispatcher' && i.step === 'ContactQueued');
+      const during = meter.invocations.slice(from);
+      const step = (name: string) => during.find((i) => i.fn === 'twilio-webhook' && i.step === name);
 
-      expect(webhooks.map((i) => i.step)).toEqual(
-        expect.arrayContaining([
-          'voiceIncoming',
-          'voiceLanguage',
-          'offerAnswered',
-          'offerInput',
-          'voiceBridge',
-        ]),
-      );
-      expect(webhooks.find((i) => i.step === 'voiceLanguage')?.restCalls).toBe(0);
-      expect(queued.reduce((sum, i) => sum + i.restCalls, 0)).toBeGreaterThanOrEqual(1);
+      expect(during.filter((i) => i.fn === 'dispatcher')).toEqual([]);
+      // Choosing a language queues the caller, and that same request rings the ring group.
+      expect(step('voiceLanguage')?.restCalls).toBe(3);
+      // Pressing 1 redirects the caller into the room and cancels the two other phones, in that request.
+      expect(step('offerInput')?.restCalls).toBeGreaterThanOrEqual(3);
+
+      // The tick's work is charged to the tick, not to any webhook.
+      const before = meter.invocations.length;
+      await line.tick();
+      expect(meter.invocations.slice(before).map((i) => i.fn)).toEqual(['tick']);
     } finally {
       await line.close();
     }

@@ -54,7 +54,8 @@ describe('StatefulStack', () => {
     const warmline = buildWarmline({ context: { archiveRetentionDays: 45 } });
     templatesOf(warmline).stateful.hasResourceProperties('AWS::Events::Archive', {
       RetentionDays: 45,
-      EventPattern: { source: ['warmline'] },
+      // Every publisher's events: warmline.webhook, warmline.dispatcher, warmline.admin, ...
+      EventPattern: { source: [{ prefix: 'warmline' }] },
     });
   });
 

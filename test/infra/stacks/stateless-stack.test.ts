@@ -2,7 +2,7 @@ import type { CfnElement, Stack } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RuntimeConfigSchema } from '../../../functions/config.js';
-import { eventRules, schedules } from '../../../functions/event-rules.js';
+import { eventRules, ruleSources, schedules } from '../../../functions/event-rules.js';
 import { routes } from '../../../functions/routes.js';
 import { ADMIN_SCOPE } from '../../../infra/stacks/stateful-stack.js';
 import type { FunctionName } from '../../../infra/stacks/stateless-stack.js';
@@ -196,7 +196,7 @@ describe('StatelessStack', () => {
   it('routes each event rule to the function the shared rules name', () => {
     for (const definition of eventRules) {
       template.hasResourceProperties('AWS::Events::Rule', {
-        EventPattern: { source: ['warmline'], 'detail-type': [...definition.detailTypes] },
+        EventPattern: { source: ruleSources(definition), 'detail-type': [...definition.detailTypes] },
         Targets: [{ Arn: { 'Fn::GetAtt': [functionIds[definition.target], 'Arn'] } }],
       });
     }
