@@ -1,5 +1,6 @@
 // Every word the line texts to volunteers: commands, offers, relayed messages and their tags.
 import type { ConcernKind } from '../crisis/crisis-types.js';
+import type { ReleaseReason } from '../model.js';
 
 /** How a volunteer is told what a concern is about, in a few plain words. */
 export const concernWords: Readonly<Record<ConcernKind, string>> = {
@@ -26,6 +27,7 @@ export const volunteerTexts = {
   concernRaised: (tag: string, concern: ConcernKind) =>
     `[${tag}] Heads-up: words of concern (${concernWords[concern]}). Please ask directly whether they are thinking of suicide; ESCALATE ${tag} if they are in danger.`,
   offerTaken: 'Warmline: that text conversation was taken by another volunteer. Thank you!',
+  texterLeft: 'Warmline: the texter left that conversation before anyone joined. Thank you!',
   nothingToAccept: 'Warmline: there is no text conversation waiting for you right now.',
   acceptGone: 'Warmline: that conversation is no longer waiting. Thank you!',
   tooManySessions: (limit: number) =>
@@ -48,6 +50,12 @@ export const volunteerTexts = {
   texterInactive: (tag: string) => `[${tag}] Closed after no messages for a while.`,
   notDelivered: (tag: string) => `[${tag}] Your last message could not be delivered to the texter.`,
 } as const;
+
+/** What a volunteer whose text offer ended is told: the true reason, never "taken" for a texter who left. */
+export function textOfferReleased(reason: ReleaseReason): string {
+  if (reason === 'taken') return volunteerTexts.offerTaken;
+  return reason === 'left' ? volunteerTexts.texterLeft : volunteerTexts.acceptGone;
+}
 
 /** Words for the on-call clinician, by text and on the call-back. */
 export const clinicianTexts = {

@@ -603,7 +603,10 @@ export class DynamoStore implements Store, OutboxStore {
   updateOffer(
     contactId: string,
     volunteerId: string,
-    change: { expectStatus: readonly Offer['status'][]; set: Partial<Pick<Offer, 'status' | 'callSid'>> },
+    change: {
+      expectStatus: readonly Offer['status'][];
+      set: Partial<Pick<Offer, 'status' | 'callSid' | 'answeredAt'>>;
+    },
   ): Promise<Offer | undefined> {
     const builder = new UpdateBuilder().set(change.set).expectOneOf('status', change.expectStatus);
     return this.update<Offer>(offerKey(contactId, volunteerId), builder);

@@ -96,21 +96,18 @@ export function createTwilioTelephony(options: TwilioTelephonyOptions): Telephon
       }
     },
     async cancelCall(callSid) {
-      // 'canceled' hangs up a queued or ringing call without charge, but Twilio answers 200 and does
-      // nothing once the call is answered: then (or on 21220) only 'completed' ends it.
+      // 'canceled' hangs up a queued or ringing call without charge; Twilio answers 200 and leaves an answered
+      // call alone (still in-progress), and refuses a finished one with 21220. Never 'completed': a volunteer
+      // who has just picked up is told why rather than cut off.
       try {
         const call = await withRetries('cancelCall', () =>
           account.calls(callSid).update({ status: 'canceled' }),
         );
-        if (call.status !== 'in-progress') return;
+        return call.status === 'in-progress' ? 'not-ringing' : 'canceled';
       } catch (error) {
-        if (isGone(error)) return;
-        if (failure(error).code !== CALL_NOT_IN_PROGRESS) throw error;
-      }
-      try {
-        await withRetries('cancelCall', () => account.calls(callSid).update({ status: 'completed' }));
-      } catch (error) {
-        if (!isGone(error) && failure(error).code !== CALL_NOT_IN_PROGRESS) throw error;
+        if (isGone(error)) return 'canceled';
+        if (failure(error).code === CALL_NOT_IN_PROGRESS) return 'not-ringing';
+        throw error;
       }
     },
     async sendText(request) {
