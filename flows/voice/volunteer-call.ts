@@ -10,7 +10,7 @@ import { type Contact, type ReleaseReason, releaseReasonOf } from '../model.js';
 import { promptsFor } from '../prompts/prompts.js';
 import { concernWords } from '../prompts/volunteer-texts.js';
 import type { VoiceReply } from '../replies.js';
-import { hangup, say } from '../replies.js';
+import { hangup, pause, say } from '../replies.js';
 import { releaseVolunteer } from './caller-call.js';
 import { conferenceRoom, type VoiceDeps } from './voice-deps.js';
 
@@ -18,6 +18,7 @@ const en = promptsFor('en');
 const ACCEPT_KEY = '1';
 /** Wrong keys asked about before the offer goes to someone else: a stuck key or a machine must not loop. */
 const WRONG_KEYS_ALLOWED = 2;
+const MENU_BEAT_SECONDS = 1;
 
 const offerQuery = (contactId: string, volunteerId: string) => ({ c: contactId, v: volunteerId });
 
@@ -195,7 +196,10 @@ export async function handleVolunteerInput(
           action: { route: 'volunteerInput', query: { ...offerQuery(contactId, volunteerId), m: '1' } },
           numDigits: 1,
           timeoutSeconds: 6,
-          prompts: [say(en.volunteerMenu, 'en')],
+          // A caller hanging up ends the room too, and the volunteer's leg lands here at the same instant as
+          // the caller's status callback: a beat before the options lets the dispatcher send them to the
+          // wrap-up words instead of offering a menu for a caller who has gone.
+          prompts: [pause(MENU_BEAT_SECONDS), say(en.volunteerMenu, 'en')],
         },
         ...joinConference(contactId, volunteerId).steps,
       ],

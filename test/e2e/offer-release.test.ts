@@ -103,3 +103,57 @@ describe('releasing voice offers', () => {
     expect(other?.transcript.join(' ')).not.toContain('hung up');
   });
 });
+
+describe('what a volunteer hears on the whisper and after the call', () => {
+  it('asks again after a wrong key, and the volunteer can still accept', async () => {
+    await startLongRingLine(1);
+    const call = await callAndHold();
+    const offer = await ringingLeg(ANA);
+    await offer.answer();
+    await offer.waitForGather();
+    await offer.press('2');
+    await offer.waitForSay('That key is not an option: press 1 to accept');
+    expect(offer.transcript.join(' ')).not.toContain('No key was pressed');
+    await offer.waitForGather();
+    await offer.press('1');
+    expect(await offer.waitForConference()).toBe(await call.waitForConference());
+  });
+
+  it('gives the wrap-up words, not the star menu, when the caller hangs up during the call', async () => {
+    // Real time: the menu's one-second beat is what the caller's hang-up has to win against.
+    line = await startTestLine({ timeScale: 1 });
+    await line.store.saveSettings({
+      hours: { alwaysOpen: true, windows: [], holidays: [] },
+      ringGroupSize: 1,
+    });
+    const call = await callAndHold();
+    const offer = await ringingLeg(ANA);
+    await offer.answer();
+    await offer.waitForGather();
+    await offer.press('1');
+    await call.waitForConference();
+    await call.hangup();
+    await offer.waitForSay('The caller has left the call');
+    await offer.waitForStatus('completed');
+    expect(offer.transcript.join(' ')).not.toContain('Options.');
+  });
+});
+
+describe('releasing text offers', () => {
+  it('tells the volunteers offered a conversation that the texter left, not that someone took it', async () => {
+    line = await startTestLine();
+    const texter = line.simulator.phone(CALLER);
+    await texter.text('hi, is anyone there?');
+    await Promise.all([ANA, BEN].map((n) => line.simulator.phone(n).waitForMessage('Reply ACCEPT')));
+    await texter.text('STOP');
+    for (const n of [ANA, BEN]) {
+      await line.simulator.phone(n).waitForMessage('the texter left that conversation before anyone joined');
+      expect(
+        line.simulator
+          .phone(n)
+          .messages.map((m) => m.body)
+          .join(' '),
+      ).not.toContain('taken');
+    }
+  });
+});
