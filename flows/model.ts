@@ -81,6 +81,10 @@ export interface Contact {
   readonly relayedSids?: readonly string[];
   /** A waiting texter's messages, sealed, until a volunteer accepts and receives them; then removed. */
   readonly pendingSealed?: readonly string[];
+  /** Text conversations: the volunteer who passed it on, who is not offered it again. */
+  readonly passedBy?: string;
+  /** The passing volunteer's short note for the next one, sealed, until that one accepts; then removed. */
+  readonly passSummarySealed?: string;
 }
 
 /** Who a phone number is to the line, found by its keyed hash (never by the number itself). */

@@ -50,6 +50,7 @@ export interface ContactChange {
     | 'callerSealed'
     | 'volunteerId'
     | 'pendingSealed'
+    | 'passSummarySealed'
     | 'tag'
     | 'volunteerPhoneSealed'
   )[];

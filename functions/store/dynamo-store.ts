@@ -60,10 +60,15 @@ const LIVE_CONTACT_FIELDS = [
   'volunteerPhoneSealed',
   'relayedSids',
   'pendingSealed',
+  'passSummarySealed',
 ] as const satisfies readonly (keyof Contact)[];
 
 /** What an ended contact never needs again and must not keep in the log. */
-const ENDED_DROPS = ['callSid', 'relayedSids'] as const satisfies readonly (keyof Contact)[];
+const ENDED_DROPS = [
+  'callSid',
+  'relayedSids',
+  'passSummarySealed',
+] as const satisfies readonly (keyof Contact)[];
 
 /** A contact as it may be used at `now`: without its live state once that has expired. */
 export function liveContact(contact: Contact, now: number): Contact {
