@@ -34,7 +34,15 @@ export async function handleOfferAnswered(
   // in progress all the same.
   const [contact] = await Promise.all([
     deps.store.getContact(contactId),
-    deps.store.updateOffer(contactId, volunteerId, { expectStatus: ['ringing'], set: { answeredAt: now } }),
+    deps.store
+      .updateOffer(contactId, volunteerId, { expectStatus: ['ringing'], set: { answeredAt: now } })
+      // Only a hint for the release: a failed write must not cost the volunteer the whisper.
+      .catch((error: unknown) =>
+        deps.log.warn('answer not recorded on the offer', {
+          contactId,
+          error: error instanceof Error ? error.name : 'unknown',
+        }),
+      ),
   ]);
   if (contact?.status !== 'queued' || contact.liveUntil <= now)
     return offerReleasedReply(releaseReasonOf(contact));
