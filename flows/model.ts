@@ -81,6 +81,10 @@ export interface Contact {
   readonly relayedSids?: readonly string[];
   /** A waiting texter's messages, sealed, until a volunteer accepts and receives them; then removed. */
   readonly pendingSealed?: readonly string[];
+  /** Text conversations: the volunteer who passed it on, who is not offered it again. */
+  readonly passedBy?: string;
+  /** The passing volunteer's short note for the next one, sealed, until that one accepts; then removed. */
+  readonly passSummarySealed?: string;
 }
 
 /** Who a phone number is to the line, found by its keyed hash (never by the number itself). */
@@ -130,6 +134,19 @@ export interface Offer {
   readonly callSid?: string;
   readonly status: OfferStatus;
   readonly offeredAt: number;
+  /** Voice: when the volunteer picked up. An unanswered leg is cancelled on release, an answered one told why. */
+  readonly answeredAt?: number;
+}
+
+/** Why an offer ended without this volunteer: another took it, the caller or texter left, or it ended otherwise. */
+export type ReleaseReason = 'taken' | 'left' | 'gone';
+
+/** Why a contact is no longer on offer, read from the contact itself (a webhook has no event to go by). */
+export function releaseReasonOf(contact: Contact | undefined): ReleaseReason {
+  if (contact?.status === 'connecting' || contact?.status === 'connected') return 'taken';
+  if (contact?.status !== 'ended') return 'gone';
+  if (contact.outcome === 'abandoned') return 'left';
+  return contact.volunteerId ? 'taken' : 'gone';
 }
 
 /** A volunteer is free for a new voice contact: available, or past the end of wrap-up. */

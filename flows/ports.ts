@@ -50,6 +50,7 @@ export interface ContactChange {
     | 'callerSealed'
     | 'volunteerId'
     | 'pendingSealed'
+    | 'passSummarySealed'
     | 'tag'
     | 'volunteerPhoneSealed'
   )[];
@@ -99,7 +100,10 @@ export interface OfferStore {
   updateOffer(
     contactId: string,
     volunteerId: string,
-    change: { expectStatus: readonly OfferStatus[]; set: Partial<Pick<Offer, 'status' | 'callSid'>> },
+    change: {
+      expectStatus: readonly OfferStatus[];
+      set: Partial<Pick<Offer, 'status' | 'callSid' | 'answeredAt'>>;
+    },
   ): Promise<Offer | undefined>;
 }
 
@@ -150,7 +154,11 @@ export interface Telephony {
     timeoutSeconds: number;
   }): Promise<string>;
   redirectCall(callSid: string, url: string): Promise<'redirected' | 'not-in-progress'>;
-  cancelCall(callSid: string): Promise<void>;
+  /**
+   * Hangs up a leg that is still ringing. 'not-ringing' when it was answered first (Twilio then leaves it up)
+   * or has already ended: the caller of this decides what an answered leg hears.
+   */
+  cancelCall(callSid: string): Promise<'canceled' | 'not-ringing'>;
   sendText(request: { to: string; from: string; body: string }): Promise<void>;
   addConferenceParticipant(request: { room: string; to: string; from: string }): Promise<void>;
   /** Plays a TwiML document (Say, Pause) to everyone in the room. */

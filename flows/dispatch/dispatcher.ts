@@ -7,9 +7,9 @@
 // volunteer rings for one contact at a time and a contact has one round at a time), duplicates (no-ops).
 import type { LineEvent } from '../events.js';
 import type { LineSettings } from '../line-settings.js';
-import { type Contact, isFreeForVoice, type Volunteer } from '../model.js';
+import { type Contact, isFreeForVoice, type Offer, type ReleaseReason, type Volunteer } from '../model.js';
 import type { Clock, EventPublisher, Log, PhoneVault, Store, Telephony } from '../ports.js';
-import { volunteerTexts } from '../prompts/volunteer-texts.js';
+import { textOfferReleased } from '../prompts/volunteer-texts.js';
 import type { ActionTarget } from '../replies.js';
 import { LANGUAGES } from '../replies.js';
 import { conferenceRoom } from '../voice/voice-deps.js';
@@ -36,11 +36,11 @@ export async function handleLineEvent(deps: DispatchDeps, event: LineEvent): Pro
       await bridgeWinner(deps, event.contactId, event.volunteerId);
       break;
     case 'ContactAbandoned':
-      await releaseOffers(deps, event.contactId, undefined);
+      await releaseOffers(deps, event.contactId, undefined, 'left');
       await completeContactLog(deps, event.contactId);
       break;
     case 'ContactEnded':
-      await releaseOffers(deps, event.contactId, undefined);
+      await releaseOffers(deps, event.contactId, undefined, event.outcome === 'abandoned' ? 'left' : 'gone');
       await sendVolunteerToWrapUp(deps, event.contactId);
       await completeContactLog(deps, event.contactId);
       break;
@@ -53,7 +53,7 @@ export async function handleLineEvent(deps: DispatchDeps, event: LineEvent): Pro
     case 'ContactEscalated':
       if (event.channel === 'voice' && event.trigger === 'volunteer')
         await addCrisisLine(deps, event.contactId);
-      else await releaseOffers(deps, event.contactId, undefined);
+      else await releaseOffers(deps, event.contactId, undefined, 'gone');
       break;
     case 'ClinicianCallRequested':
       await callClinicianBack(deps, event.reference, event.requestId);
@@ -195,14 +195,15 @@ async function bridgeWinner(deps: DispatchDeps, contactId: string, winnerId: str
     expectStatus: ['ringing'],
     set: { status: 'accepted' },
   });
-  await releaseOffers(deps, contactId, winnerId);
+  await releaseOffers(deps, contactId, winnerId, 'taken');
 }
 
-/** Stops every other ringing offer: answered legs hear "taken", ringing ones are cancelled. */
+/** Stops every other ringing offer, telling each volunteer why: answered legs hear it, ringing ones are cancelled. */
 async function releaseOffers(
   deps: DispatchDeps,
   contactId: string,
   winnerId: string | undefined,
+  reason: ReleaseReason,
 ): Promise<void> {
   const offers = await deps.store.listOffers(contactId);
   for (const offer of offers) {
@@ -212,28 +213,42 @@ async function releaseOffers(
       set: { status: 'released' },
     });
     if (!released) continue;
-    if (offer.channel === 'sms') {
-      await releaseTextOffer(deps, contactId, offer.volunteerId);
-      continue;
-    }
-    if (!offer.callSid) continue;
-    const taken = deps.webhookUrl({ route: 'offerTaken', query: { c: contactId, v: offer.volunteerId } });
-    try {
-      if ((await deps.telephony.redirectCall(offer.callSid, taken)) === 'not-in-progress') {
-        await deps.telephony.cancelCall(offer.callSid);
-      }
-    } catch (error) {
-      deps.log.warn('could not release an offer', {
-        contactId,
-        volunteerId: offer.volunteerId,
-        error: errorName(error),
-      });
-    }
+    if (released.channel === 'sms') await releaseTextOffer(deps, contactId, released.volunteerId, reason);
+    else await releaseCallLeg(deps, released, reason);
   }
 }
 
-/** Clears a volunteer's text offer and tells them, once: only the holder of that very offer is texted. */
-async function releaseTextOffer(deps: DispatchDeps, contactId: string, volunteerId: string): Promise<void> {
+/**
+ * Twilio keeps a Url update on a ringing call until it is answered, so the phone would ring on to its timeout:
+ * a leg nobody has answered is cancelled. One answered meanwhile (cancel leaves it up) or before hears why.
+ */
+async function releaseCallLeg(deps: DispatchDeps, offer: Offer, reason: ReleaseReason): Promise<void> {
+  if (!offer.callSid) return;
+  try {
+    if (offer.answeredAt === undefined && (await deps.telephony.cancelCall(offer.callSid)) === 'canceled')
+      return;
+    const words = deps.webhookUrl({
+      route: 'offerTaken',
+      query: { c: offer.contactId, v: offer.volunteerId, r: reason },
+    });
+    // 'not-in-progress': the leg ended on its own meanwhile, and its status callback frees the volunteer.
+    await deps.telephony.redirectCall(offer.callSid, words);
+  } catch (error) {
+    deps.log.warn('could not release an offer', {
+      contactId: offer.contactId,
+      volunteerId: offer.volunteerId,
+      error: errorName(error),
+    });
+  }
+}
+
+/** Clears a volunteer's text offer and tells them why, once: only the holder of that very offer is texted. */
+async function releaseTextOffer(
+  deps: DispatchDeps,
+  contactId: string,
+  volunteerId: string,
+  reason: ReleaseReason,
+): Promise<void> {
   const cleared = await deps.store.updateVolunteer(volunteerId, {
     expectTextOffer: contactId,
     remove: ['textOffer'],
@@ -243,7 +258,7 @@ async function releaseTextOffer(deps: DispatchDeps, contactId: string, volunteer
   await deps.telephony.sendText({
     to: deps.vault.open(cleared.phoneSealed),
     from: settings.lineNumber,
-    body: volunteerTexts.offerTaken,
+    body: textOfferReleased(reason),
   });
 }
 

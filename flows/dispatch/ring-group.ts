@@ -10,12 +10,15 @@ export function byOfferOrder(a: Contact, b: Contact): number {
   return concern !== 0 ? concern : (a.queuedAt ?? 0) - (b.queuedAt ?? 0);
 }
 
-/** Removes and returns the longest-idle free volunteers who speak the contact's language. */
+/**
+ * Removes and returns the longest-idle free volunteers who speak the contact's language. A conversation passed on
+ * is never offered back to the volunteer who passed it: they said they could not go on with it.
+ */
 export function takeRingGroup(free: Volunteer[], contact: Contact, size: number): Volunteer[] {
   const group: Volunteer[] = [];
   for (let i = 0; i < free.length && group.length < size; ) {
     const volunteer = free[i]!;
-    if (volunteer.languages.includes(contact.language)) {
+    if (volunteer.languages.includes(contact.language) && volunteer.volunteerId !== contact.passedBy) {
       group.push(volunteer);
       free.splice(i, 1);
     } else i++;

@@ -100,6 +100,11 @@ export const english: Prompts = {
     'Adding the crisis line now. Stay with the caller until the counsellor speaks; then you may hang up.',
   volunteerCallEnded: (wrapUpSeconds) =>
     `The call has ended. Take a breath. You will be available again in ${wrapUpSeconds} seconds. Thank you.`,
+  offerCallerLeft: 'The caller hung up before you joined. Thank you for answering.',
+  offerWrongKey: 'That key is not an option: press 1 to accept.',
+  offerWrongKeyLimit: 'That key is not an option. We will offer the call to someone else. Goodbye.',
+  callerLeftCall: (wrapUpSeconds) =>
+    `The caller has left the call. Take a breath. You will be available again in ${wrapUpSeconds} seconds. Thank you.`,
   languageName: { en: 'English', es: 'Spanish' },
   spokenNumber: digitsForSpeech,
 };

@@ -99,6 +99,11 @@ export const spanish: Prompts = {
     'Añadiendo la línea de crisis. Quédese con la persona hasta que hable el consejero; después puede colgar.',
   volunteerCallEnded: (wrapUpSeconds) =>
     `La llamada terminó. Respire un momento. Estará disponible de nuevo en ${wrapUpSeconds} segundos. Gracias.`,
+  offerCallerLeft: 'La persona colgó antes de que usted se uniera. Gracias por contestar.',
+  offerWrongKey: 'Esa tecla no es una opción: oprima 1 para aceptar.',
+  offerWrongKeyLimit: 'Esa tecla no es una opción. Ofreceremos la llamada a otra persona. Adiós.',
+  callerLeftCall: (wrapUpSeconds) =>
+    `La persona dejó la llamada. Respire un momento. Estará disponible de nuevo en ${wrapUpSeconds} segundos. Gracias.`,
   languageName: { en: 'inglés', es: 'español' },
   spokenNumber: digitsForSpeech,
 };

@@ -64,6 +64,14 @@ export interface Prompts {
   volunteerMenu: string;
   warmTransferStarted: string;
   volunteerCallEnded: (wrapUpSeconds: number) => string;
+  /** The caller hung up while this volunteer's phone was ringing or the whisper was playing. */
+  offerCallerLeft: string;
+  /** A key other than 1 during the whisper: the volunteer may still accept. */
+  offerWrongKey: string;
+  /** Several wrong keys in a row: the offer goes to someone else. */
+  offerWrongKeyLimit: string;
+  /** The caller left a live call: the volunteer's wrap-up words, whatever key brought them here. */
+  callerLeftCall: (wrapUpSeconds: number) => string;
   languageName: Record<Language, string>;
   spokenNumber: (number: string) => string;
 }

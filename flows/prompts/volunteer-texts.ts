@@ -1,5 +1,6 @@
 // Every word the line texts to volunteers: commands, offers, relayed messages and their tags.
 import type { ConcernKind } from '../crisis/crisis-types.js';
+import type { ReleaseReason } from '../model.js';
 
 /** How a volunteer is told what a concern is about, in a few plain words. */
 export const concernWords: Readonly<Record<ConcernKind, string>> = {
@@ -10,7 +11,7 @@ export const concernWords: Readonly<Record<ConcernKind, string>> = {
   distress: 'deep distress',
 };
 
-const COMMANDS = 'ON, OFF, STATUS, ACCEPT, END <tag>, PASS <tag>, ESCALATE <tag>, HELP';
+const COMMANDS = 'ON, OFF, STATUS, ACCEPT, END <tag>, PASS <tag> <short note>, ESCALATE <tag>, HELP';
 const tags = (open: readonly string[]) => (open.length ? open.map((t) => `[${t}]`).join(', ') : 'none');
 
 export const volunteerTexts = {
@@ -26,12 +27,13 @@ export const volunteerTexts = {
   concernRaised: (tag: string, concern: ConcernKind) =>
     `[${tag}] Heads-up: words of concern (${concernWords[concern]}). Please ask directly whether they are thinking of suicide; ESCALATE ${tag} if they are in danger.`,
   offerTaken: 'Warmline: that text conversation was taken by another volunteer. Thank you!',
+  texterLeft: 'Warmline: the texter left that conversation before anyone joined. Thank you!',
   nothingToAccept: 'Warmline: there is no text conversation waiting for you right now.',
   acceptGone: 'Warmline: that conversation is no longer waiting. Thank you!',
   tooManySessions: (limit: number) =>
     `Warmline: you already have ${limit} open conversations. END or PASS one first.`,
   accepted: (tag: string, concern?: ConcernKind) =>
-    `[${tag}] You're connected with a texter.${concern ? ` Flagged: ${concernWords[concern]}; please ask directly whether they are thinking of suicide.` : ''} Replies go to your latest conversation; start with [${tag}] to choose this one. END ${tag} to finish, PASS ${tag} to return it to the queue, ESCALATE ${tag} for the crisis line.`,
+    `[${tag}] You're connected with a texter.${concern ? ` Flagged: ${concernWords[concern]}; please ask directly whether they are thinking of suicide.` : ''} Replies go to your latest conversation; start with [${tag}] to choose this one. END ${tag} to finish, PASS ${tag} <short note, no names> to hand it to another peer, ESCALATE ${tag} for the crisis line.`,
   relayed: (tag: string, body: string) => `[${tag}] ${body}`,
   unknownTag: (tag: string, open: readonly string[]) =>
     `Warmline: no open conversation [${tag}]. Your open ones: ${tags(open)}.`,
@@ -39,7 +41,14 @@ export const volunteerTexts = {
     `Warmline: did you mean ${meant}? Nothing was sent to the texter. To send those words to them, start with the tag, e.g. [A].`,
   noOpenSessions: `Warmline: you have no open text conversations. Commands: ${COMMANDS}.`,
   ended: (tag: string) => `[${tag}] Conversation ended. Thank you.`,
-  passed: (tag: string) => `[${tag}] Returned to the queue; another volunteer will pick it up.`,
+  passedToPeer: (tag: string) =>
+    `[${tag}] Returned to the queue and offered to another peer now, with your note if you wrote one. Thank you.`,
+  passedWaiting: (tag: string) =>
+    `[${tag}] Returned to the queue. No other peer is free right now, so it waits for the next one, with your note if you wrote one. Thank you.`,
+  passNote: (tag: string, note: string | undefined) =>
+    note
+      ? `[${tag}] Passed on by another peer, who wrote: ${note}`
+      : `[${tag}] Passed on by another peer (no note).`,
   escalated: (tag: string, crisisTextNumber: string) =>
     `[${tag}] Escalated: the texter has been given the crisis line (${crisisTextNumber}) and the on-call clinician alerted. You may keep texting them.`,
   escalatedByDetector: (tag: string) =>
@@ -48,6 +57,12 @@ export const volunteerTexts = {
   texterInactive: (tag: string) => `[${tag}] Closed after no messages for a while.`,
   notDelivered: (tag: string) => `[${tag}] Your last message could not be delivered to the texter.`,
 } as const;
+
+/** What a volunteer whose text offer ended is told: the true reason, never "taken" for a texter who left. */
+export function textOfferReleased(reason: ReleaseReason): string {
+  if (reason === 'taken') return volunteerTexts.offerTaken;
+  return reason === 'left' ? volunteerTexts.texterLeft : volunteerTexts.acceptGone;
+}
 
 /** Words for the on-call clinician, by text and on the call-back. */
 export const clinicianTexts = {

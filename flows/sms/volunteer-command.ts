@@ -3,12 +3,21 @@
 // A near-miss of a command ("STAUTS", "ESCALTE A") is asked about rather than relayed: a volunteer's
 // mistyped command must not reach the texter. Only a lone word (and a tag) can be a near-miss, and only
 // within a small edit distance, so "ok", "no" or "on my way" are still words for the texter.
+// PASS may carry a short note for the next peer ("PASS B feeling isolated after a move"): the one command with
+// free text, so a single letter after it is only a tag if the volunteer has a conversation by that tag.
 
 import { boundedEditDistance } from '../crisis/fuzzy.js';
 
 export type VolunteerCommand =
   | { readonly kind: 'on' | 'off' | 'status' | 'help' | 'accept' }
-  | { readonly kind: 'end' | 'pass' | 'escalate'; readonly tag?: string }
+  | { readonly kind: 'end' | 'escalate'; readonly tag?: string }
+  | {
+      readonly kind: 'pass';
+      readonly tag?: string;
+      readonly summary?: string;
+      /** The whole note when its first letter was read as the tag: the note, if no conversation has that tag. */
+      readonly untagged?: string;
+    }
   | { readonly kind: 'relay'; readonly tag?: string; readonly body: string }
   | { readonly kind: 'unsure'; readonly meant: string };
 
@@ -28,6 +37,8 @@ const SESSION: Record<string, 'end' | 'pass' | 'escalate'> = {
 /** "[B] text", "[b]: text", "#B text": a tag must be marked, so "I hear you" is never tag I. */
 const TAGGED = /^\s*(?:\[\s*([a-z])\s*\]|#([a-z])\b)\s*:?\s*([\s\S]*)$/i;
 const WORDS = /^[\s\p{P}]*([a-z]+)(?:[\s\p{P}]+\[?#?([a-z])\]?)?[\s\p{P}]*$/iu;
+const PASS_WITH_NOTE = /^\s*pass\b[\s:,.-]+(\S[\s\S]*)$/i;
+const LEADING_TAG = /^\[?#?([a-z])\]?(?:[\s:,.-]+|$)([\s\S]*)$/i;
 
 export function parseVolunteerText(body: string): VolunteerCommand {
   const tagged = TAGGED.exec(body);
@@ -45,7 +56,22 @@ export function parseVolunteerText(body: string): VolunteerCommand {
     if (near && SESSION[near]) return { kind: 'unsure', meant: withTag(near, sessionTag) };
     if (near && !words[2] && !tag) return { kind: 'unsure', meant: near.toUpperCase() };
   }
+  const passing = PASS_WITH_NOTE.exec(rest);
+  if (passing) return passWithNote((passing[1] ?? '').trim(), tag);
   return tag ? { kind: 'relay', tag, body: rest.trim() } : { kind: 'relay', body: body.trim() };
+}
+
+function passWithNote(note: string, tag: string | undefined): VolunteerCommand {
+  // "[B] PASS a rough week": the tag is already given, so "a" is the note's first word.
+  const lead = tag ? null : LEADING_TAG.exec(note);
+  if (!lead) return { kind: 'pass', ...(tag ? { tag } : {}), summary: note };
+  const summary = (lead[2] ?? '').trim();
+  return {
+    kind: 'pass',
+    tag: (lead[1] ?? '').toUpperCase(),
+    ...(summary ? { summary } : {}),
+    untagged: note,
+  };
 }
 
 const withTag = (verb: string, tag: string | undefined): string =>

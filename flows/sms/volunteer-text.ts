@@ -3,11 +3,14 @@
 // Main course: ACCEPT an offer -> the conversation gets the next free tag and the texter's waiting
 // messages -> replies ("[B] words", or untagged for the latest) go to the texter from the line's number.
 // Alternate courses: two volunteers ACCEPT at once (a conditional claim: one wins, the other is told it
-// was taken); an unknown tag (the open tags are listed); END, PASS (back to the queue) and ESCALATE;
+// was taken); an unknown tag (the open tags are listed); END, PASS (offered to other peers, never back to the
+// passer, with the passer's short note handed to whoever accepts) and ESCALATE;
 // ON/OFF/STATUS/HELP; a near-miss of a command (asked about, never relayed); a replayed webhook (same MessageSid: relayed once).
-import type { Contact, Volunteer } from '../model.js';
+
+import { isFreeForText } from '../dispatch/text-offers.js';
+import { type Contact, releaseReasonOf, type Volunteer } from '../model.js';
 import { promptsFor } from '../prompts/prompts.js';
-import { volunteerTexts } from '../prompts/volunteer-texts.js';
+import { textOfferReleased, volunteerTexts } from '../prompts/volunteer-texts.js';
 import type { SmsReply, TextMessage } from '../replies.js';
 import { crisisTextReply, escalationReference } from './crisis-text.js';
 import {
@@ -30,7 +33,12 @@ export async function handleVolunteerText(
 ): Promise<SmsReply> {
   const volunteer = await deps.store.getVolunteer(volunteerId);
   if (!volunteer?.active) return reply(volunteerTexts.help);
-  const command = parseVolunteerText(text.body);
+  const parsed = parseVolunteerText(text.body);
+  // "PASS I think..." read "I" as a tag: with no conversation [I], the letter belongs to the note.
+  const command =
+    parsed.kind === 'pass' && parsed.untagged && parsed.tag && !openTags(volunteer).includes(parsed.tag)
+      ? { kind: 'pass' as const, summary: parsed.untagged }
+      : parsed;
   switch (command.kind) {
     case 'on':
       return goOnShift(deps, volunteer);
@@ -81,7 +89,7 @@ export async function handleVolunteerText(
       };
     }
     case 'pass':
-      return passBack(deps, volunteer, contact, tag);
+      return passBack(deps, volunteer, contact, tag, command.summary);
     case 'escalate':
       return escalateConversation(deps, contact, tag, text.messageSid);
     case 'relay':
@@ -137,7 +145,7 @@ async function acceptOffer(deps: TextDeps, volunteer: Volunteer): Promise<SmsRep
       remove: ['textOffer'],
     });
     const current = await deps.store.getContact(contactId);
-    return reply(current?.status === 'connected' ? volunteerTexts.offerTaken : volunteerTexts.acceptGone);
+    return reply(textOfferReleased(releaseReasonOf(current)));
   }
   await deps.store.updateVolunteer(volunteer.volunteerId, {
     set: { textSessions: { ...sessions, [tag]: contactId }, latestTag: tag },
@@ -150,22 +158,55 @@ async function acceptOffer(deps: TextDeps, volunteer: Volunteer): Promise<SmsRep
   const pending = (claimed.pendingSealed ?? []).map((sealed) => ({
     body: volunteerTexts.relayed(tag, deps.vault.open(sealed)),
   }));
-  await deps.store.updateContact(contactId, { channel: 'sms', remove: ['pendingSealed'] });
+  // So is the note of a peer who passed it on: read once, by this volunteer, then gone.
+  const note = claimed.passedBy
+    ? [
+        {
+          body: volunteerTexts.passNote(
+            tag,
+            claimed.passSummarySealed ? deps.vault.open(claimed.passSummarySealed) : undefined,
+          ),
+        },
+      ]
+    : [];
+  await deps.store.updateContact(contactId, {
+    channel: 'sms',
+    remove: ['pendingSealed', 'passSummarySealed'],
+  });
   return {
     messages: [
       { body: volunteerTexts.accepted(tag, claimed.concern?.kind) },
+      ...note,
       ...pending,
       ...toTexter(deps, claimed, promptsFor(claimed.language).smsPeerJoined),
     ],
   };
 }
 
+/** A passing note is one text long; digit runs (a phone number, an address) are not handed on. */
+export const PASS_NOTE_LIMIT = 160;
+export function cleanPassNote(summary: string | undefined): string | undefined {
+  const note = summary
+    ?.replace(/\d[\d\s().-]{3,}\d/g, '…')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!note) return undefined;
+  return note.length <= PASS_NOTE_LIMIT ? note : `${note.slice(0, PASS_NOTE_LIMIT - 1).trimEnd()}…`;
+}
+
+/**
+ * Back to the queue, offered to other peers only: a volunteer who passes has said they cannot go on with it,
+ * so it is never offered back to them (if nobody else is free it waits, like any texter, up to the wait limit).
+ * The note is sealed in the live contact, handed to whoever accepts and then removed; never logged or published.
+ */
 async function passBack(
   deps: TextDeps,
   volunteer: Volunteer,
   contact: Contact,
   tag: string,
+  summary: string | undefined,
 ): Promise<SmsReply> {
+  const note = cleanPassNote(summary);
   const passed = await deps.store.updateContact(contact.contactId, {
     channel: 'sms',
     expectStatus: ['connected'],
@@ -176,17 +217,26 @@ async function passBack(
       queuedAt: contact.queuedAt ?? deps.clock.now(),
       ...(contact.concern ? { concern: contact.concern } : {}),
       offersOutstanding: 0,
+      passedBy: volunteer.volunteerId,
+      ...(note ? { passSummarySealed: deps.vault.seal(note) } : {}),
     },
-    remove: ['volunteerId', 'tag', 'volunteerPhoneSealed'],
+    remove: ['volunteerId', 'tag', 'volunteerPhoneSealed', ...(note ? [] : ['passSummarySealed' as const])],
   });
   if (!passed) return reply(volunteerTexts.unknownTag(tag, openTags(volunteer)));
   await releaseTag(deps, volunteer.volunteerId, contact.contactId);
+  // Looked at before the event, which may already offer it to that very peer.
+  const anotherFree = (await deps.store.listOnShift()).some(
+    (peer) =>
+      peer.volunteerId !== volunteer.volunteerId &&
+      peer.languages.includes(contact.language) &&
+      isFreeForText(peer),
+  );
   await deps.events.publish([
     { type: 'ContactQueued', contactId: contact.contactId, channel: 'sms', language: contact.language },
   ]);
   return {
     messages: [
-      { body: volunteerTexts.passed(tag) },
+      { body: anotherFree ? volunteerTexts.passedToPeer(tag) : volunteerTexts.passedWaiting(tag) },
       ...toTexter(deps, contact, promptsFor(contact.language).smsPassedBack),
     ],
   };

@@ -2,18 +2,23 @@
 //
 // Main course: the dispatcher rings the volunteer -> whisper "press 1" -> a conditional claim on the
 // contact (exactly one volunteer wins) -> conference -> the call ends -> wrap-up -> free again.
-// Alternate courses: voicemail or silence (the whisper times out, never accepts), another key, the
-// call already taken or the caller gone, no answer (a miss; several misses in a row pause the
-// volunteer), star during the call (menu: add the crisis line, go back, end), replays (no-ops).
+// Alternate courses: voicemail or silence (the whisper times out, never accepts), another key (asked again,
+// a few times), the call already taken or the caller gone (each told as it is), no answer (a miss; several
+// misses in a row pause the volunteer), star during the call (menu: add the crisis line, go back, end; after
+// the caller has gone, the wrap-up words instead), replays (no-ops).
+import { type Contact, type ReleaseReason, releaseReasonOf } from '../model.js';
 import { promptsFor } from '../prompts/prompts.js';
 import { concernWords } from '../prompts/volunteer-texts.js';
 import type { VoiceReply } from '../replies.js';
-import { hangup, say } from '../replies.js';
+import { hangup, pause, say } from '../replies.js';
 import { releaseVolunteer } from './caller-call.js';
 import { conferenceRoom, type VoiceDeps } from './voice-deps.js';
 
 const en = promptsFor('en');
 const ACCEPT_KEY = '1';
+/** Wrong keys asked about before the offer goes to someone else: a stuck key or a machine must not loop. */
+const WRONG_KEYS_ALLOWED = 2;
+const MENU_BEAT_SECONDS = 1;
 
 const offerQuery = (contactId: string, volunteerId: string) => ({ c: contactId, v: volunteerId });
 
@@ -23,29 +28,53 @@ export async function handleOfferAnswered(
   volunteerId: string,
   whisperSeconds: number,
 ): Promise<VoiceReply> {
-  const contact = await deps.store.getContact(contactId);
   const now = deps.clock.now();
-  if (contact?.status !== 'queued' || contact.liveUntil <= now) {
-    return { steps: [say(en.offerGone, 'en'), hangup()] };
-  }
+  // The answer is recorded while the offer still rings, so a release hangs up only legs nobody picked up. The
+  // offer may not be stored yet (a fast answer races the dispatcher's write): then the release finds the leg
+  // in progress all the same.
+  const [contact] = await Promise.all([
+    deps.store.getContact(contactId),
+    deps.store
+      .updateOffer(contactId, volunteerId, { expectStatus: ['ringing'], set: { answeredAt: now } })
+      // Only a hint for the release: a failed write must not cost the volunteer the whisper.
+      .catch((error: unknown) =>
+        deps.log.warn('answer not recorded on the offer', {
+          contactId,
+          error: error instanceof Error ? error.name : 'unknown',
+        }),
+      ),
+  ]);
+  if (contact?.status !== 'queued' || contact.liveUntil <= now)
+    return offerReleasedReply(releaseReasonOf(contact));
   const waited = Math.max(0, Math.round((now - (contact.queuedAt ?? contact.startedAt)) / 1000));
+  return whisperGather(contactId, volunteerId, whisperSeconds, 0, [
+    en.whisper(
+      en.languageName[contact.language],
+      waited,
+      contact.concern ? concernWords[contact.concern.kind] : undefined,
+    ),
+  ]);
+}
+
+/** The press-1 gather: `wrongKeys` so far ride in the query, so a replay counts nothing twice. */
+function whisperGather(
+  contactId: string,
+  volunteerId: string,
+  whisperSeconds: number,
+  wrongKeys: number,
+  words: readonly string[],
+): VoiceReply {
   return {
     steps: [
       {
         kind: 'gather',
-        action: { route: 'offerInput', query: offerQuery(contactId, volunteerId) },
+        action: {
+          route: 'offerInput',
+          query: { ...offerQuery(contactId, volunteerId), w: String(whisperSeconds), k: String(wrongKeys) },
+        },
         numDigits: 1,
         timeoutSeconds: whisperSeconds,
-        prompts: [
-          say(
-            en.whisper(
-              en.languageName[contact.language],
-              waited,
-              contact.concern ? concernWords[contact.concern.kind] : undefined,
-            ),
-            'en',
-          ),
-        ],
+        prompts: words.map((line) => say(line, 'en')),
       },
       // Voicemail and silence land here: they never accept.
       say(en.whisperMissed, 'en'),
@@ -59,8 +88,9 @@ export async function handleOfferInput(
   contactId: string,
   volunteerId: string,
   digits: string | undefined,
+  whisper: { readonly seconds: number; readonly wrongKeys: number } = { seconds: 8, wrongKeys: 0 },
 ): Promise<VoiceReply> {
-  if (digits !== ACCEPT_KEY) return { steps: [say(en.whisperMissed, 'en'), hangup()] };
+  if (digits !== ACCEPT_KEY) return wrongKey(deps, contactId, volunteerId, digits, whisper);
   const now = deps.clock.now();
   // The whole expected state: this offer still ringing (a late "completed" has not ended it), then the
   // contact still queued. Losing the second step hands the offer back, so only a winner's offer is accepted.
@@ -85,7 +115,7 @@ export async function handleOfferInput(
     // A replay of the winner's own key press: put them back in the room.
     if (contact?.volunteerId === volunteerId && contact.status !== 'ended')
       return joinConference(contactId, volunteerId);
-    return { steps: [say(contact?.status === 'ended' ? en.offerGone : en.offerTaken, 'en'), hangup()] };
+    return offerReleasedReply(releaseReasonOf(contact));
   }
   // The claim is the commitment: a failed volunteer update must not keep the caller from their bridge
   // (the tick frees a volunteer left in the wrong state).
@@ -104,9 +134,36 @@ export async function handleOfferInput(
   return joinConference(contactId, volunteerId, en.volunteerConnected);
 }
 
-/** The dispatcher sends the other ringing volunteers here once one has accepted. */
-export function offerTakenReply(): VoiceReply {
-  return { steps: [say(en.offerTaken, 'en'), hangup()] };
+/** A key that is not 1: asked again while the caller still waits, a few times, then offered to someone else. */
+async function wrongKey(
+  deps: VoiceDeps,
+  contactId: string,
+  volunteerId: string,
+  digits: string | undefined,
+  whisper: { readonly seconds: number; readonly wrongKeys: number },
+): Promise<VoiceReply> {
+  if (!digits) return { steps: [say(en.whisperMissed, 'en'), hangup()] };
+  const contact = await deps.store.getContact(contactId);
+  if (contact?.status !== 'queued' || contact.liveUntil <= deps.clock.now())
+    return offerReleasedReply(releaseReasonOf(contact));
+  if (whisper.wrongKeys >= WRONG_KEYS_ALLOWED) return { steps: [say(en.offerWrongKeyLimit, 'en'), hangup()] };
+  return whisperGather(contactId, volunteerId, whisper.seconds, whisper.wrongKeys + 1, [en.offerWrongKey]);
+}
+
+const RELEASE_WORDS: Readonly<Record<ReleaseReason, string>> = {
+  taken: en.offerTaken,
+  left: en.offerCallerLeft,
+  gone: en.offerGone,
+};
+
+/** What a volunteer whose offer ended hears: the dispatcher sends answered legs here with the reason. */
+export function offerReleasedReply(reason: ReleaseReason): VoiceReply {
+  return { steps: [say(RELEASE_WORDS[reason], 'en'), hangup()] };
+}
+
+/** The reason a release URL carries; anything else is told the one thing always true: no longer waiting. */
+export function parseReleaseReason(value: string | null): ReleaseReason {
+  return value === 'taken' || value === 'left' ? value : 'gone';
 }
 
 function joinConference(contactId: string, volunteerId: string, intro?: string): VoiceReply {
@@ -136,9 +193,8 @@ export async function handleVolunteerInput(
   const contact = await deps.store.getContact(contactId);
   const line = await deps.store.getLine();
   const wrapUp = line.settings.wrapUpSeconds;
-  if (contact?.status !== 'connected' || contact.volunteerId !== volunteerId) {
-    return { steps: [say(en.volunteerCallEnded(wrapUp), 'en'), hangup()] };
-  }
+  if (contact?.status !== 'connected' || contact.volunteerId !== volunteerId)
+    return wrapUpReply(contact, wrapUp);
   if (!fromMenu) {
     await deps.events.publish([{ type: 'VolunteerSteppedOut', contactId, channel: 'voice', volunteerId }]);
     return {
@@ -148,7 +204,10 @@ export async function handleVolunteerInput(
           action: { route: 'volunteerInput', query: { ...offerQuery(contactId, volunteerId), m: '1' } },
           numDigits: 1,
           timeoutSeconds: 6,
-          prompts: [say(en.volunteerMenu, 'en')],
+          // A caller hanging up ends the room too, and the volunteer's leg lands here at the same instant as
+          // the caller's status callback: a beat before the options lets the dispatcher send them to the
+          // wrap-up words instead of offering a menu for a caller who has gone.
+          prompts: [pause(MENU_BEAT_SECONDS), say(en.volunteerMenu, 'en')],
         },
         ...joinConference(contactId, volunteerId).steps,
       ],
@@ -171,6 +230,17 @@ export async function handleVolunteerInput(
     return { steps: [say(en.volunteerCallEnded(wrapUp), 'en'), hangup()] };
   }
   return joinConference(contactId, volunteerId);
+}
+
+/** The end of a volunteer's call: "the caller has left" when the caller's own leg ended it. */
+function wrapUpReply(contact: Contact | undefined, wrapUpSeconds: number): VoiceReply {
+  const callerLeft = contact?.status === 'ended' && contact.outcome === 'completed';
+  return {
+    steps: [
+      say(callerLeft ? en.callerLeftCall(wrapUpSeconds) : en.volunteerCallEnded(wrapUpSeconds), 'en'),
+      hangup(),
+    ],
+  };
 }
 
 /**

@@ -60,10 +60,15 @@ const LIVE_CONTACT_FIELDS = [
   'volunteerPhoneSealed',
   'relayedSids',
   'pendingSealed',
+  'passSummarySealed',
 ] as const satisfies readonly (keyof Contact)[];
 
 /** What an ended contact never needs again and must not keep in the log. */
-const ENDED_DROPS = ['callSid', 'relayedSids'] as const satisfies readonly (keyof Contact)[];
+const ENDED_DROPS = [
+  'callSid',
+  'relayedSids',
+  'passSummarySealed',
+] as const satisfies readonly (keyof Contact)[];
 
 /** A contact as it may be used at `now`: without its live state once that has expired. */
 export function liveContact(contact: Contact, now: number): Contact {
@@ -603,7 +608,10 @@ export class DynamoStore implements Store, OutboxStore {
   updateOffer(
     contactId: string,
     volunteerId: string,
-    change: { expectStatus: readonly Offer['status'][]; set: Partial<Pick<Offer, 'status' | 'callSid'>> },
+    change: {
+      expectStatus: readonly Offer['status'][];
+      set: Partial<Pick<Offer, 'status' | 'callSid' | 'answeredAt'>>;
+    },
   ): Promise<Offer | undefined> {
     const builder = new UpdateBuilder().set(change.set).expectOneOf('status', change.expectStatus);
     return this.update<Offer>(offerKey(contactId, volunteerId), builder);

@@ -134,19 +134,16 @@ export function createTwilioTelephony(options: TwilioTelephonyOptions): Telephon
       }
     },
     async cancelCall(callSid) {
-      // 'canceled' hangs up a queued or ringing call without charge, but Twilio answers 200 and does
-      // nothing once the call is answered: then (or on 21220) only 'completed' ends it.
+      // 'canceled' hangs up a queued or ringing call without charge; Twilio answers 200 and leaves an answered
+      // call alone (still in-progress), and refuses a finished one with 21220. Never 'completed': a volunteer
+      // who has just picked up is told why rather than cut off.
       try {
         const call = await updateCall('cancelCall', callSid, { Status: 'canceled' });
-        if (call.status !== 'in-progress') return;
+        return call.status === 'in-progress' ? 'not-ringing' : 'canceled';
       } catch (error) {
-        if (isGone(error)) return;
-        if (!isNotInProgress(error)) throw error;
-      }
-      try {
-        await updateCall('cancelCall', callSid, { Status: 'completed' });
-      } catch (error) {
-        if (!isGone(error) && !isNotInProgress(error)) throw error;
+        if (isGone(error)) return 'canceled';
+        if (isNotInProgress(error)) return 'not-ringing';
+        throw error;
       }
     },
     async sendText(request) {

@@ -19,7 +19,8 @@ import {
   handleOfferInput,
   handleOfferStatus,
   handleVolunteerInput,
-  offerTakenReply,
+  offerReleasedReply,
+  parseReleaseReason,
 } from '../../flows/voice/volunteer-call.js';
 import type { TwilioPathName } from '../../flows/webhook-paths.js';
 
@@ -50,6 +51,10 @@ function required(query: URLSearchParams, name: string): string {
 /** Caller legs find their contact from the CallSid; the `c` query only confirms it. */
 const callerContact = (deps: VoiceDeps, input: VoiceInput) =>
   input.query.get('c') || contactIdForCall(deps.vault, input.call.callSid);
+const whisperSeconds = (query: URLSearchParams): number => {
+  const seconds = Number(query.get('w'));
+  return Number.isInteger(seconds) && seconds > 0 ? seconds : 8;
+};
 const offer = (input: VoiceInput) => ({
   contactId: required(input.query, 'c'),
   volunteerId: required(input.query, 'v'),
@@ -91,24 +96,22 @@ export const voiceRoutes: Partial<Record<TwilioPathName, VoiceRoute>> = {
     }),
   offerAnswered: (deps, input) => {
     const { contactId, volunteerId } = offer(input);
-    const whisper = Number(input.query.get('w'));
-    return handleOfferAnswered(
-      deps,
-      contactId,
-      volunteerId,
-      Number.isInteger(whisper) && whisper > 0 ? whisper : 8,
-    );
+    return handleOfferAnswered(deps, contactId, volunteerId, whisperSeconds(input.query));
   },
   offerInput: (deps, input) => {
     const { contactId, volunteerId } = offer(input);
-    return handleOfferInput(deps, contactId, volunteerId, input.params.Digits);
+    const wrongKeys = Number(input.query.get('k'));
+    return handleOfferInput(deps, contactId, volunteerId, input.params.Digits, {
+      seconds: whisperSeconds(input.query),
+      wrongKeys: Number.isInteger(wrongKeys) && wrongKeys > 0 ? wrongKeys : 0,
+    });
   },
   offerStatus: async (deps, input) => {
     const { contactId, volunteerId } = offer(input);
     await handleOfferStatus(deps, contactId, volunteerId, input.params.CallStatus ?? '');
     return undefined;
   },
-  offerTaken: async () => offerTakenReply(),
+  offerTaken: async (_deps, input) => offerReleasedReply(parseReleaseReason(input.query.get('r'))),
   clinicianBridge: (deps, input) => handleClinicianBridge(deps, required(input.query, 'r'), input.call.from),
   volunteerInput: (deps, input) => {
     const { contactId, volunteerId } = offer(input);

@@ -62,6 +62,8 @@ export class SimCall {
   private bridgeEnd?: () => void;
   private statusCallback?: { url: string; method: string; events: readonly string[] };
   private sequence = 0;
+  /** A REST Url update that arrived while this leg was still ringing: Twilio keeps it and runs it on answer. */
+  private pendingDocument?: Document;
   /** The other leg of a <Dial><Number> bridge, hung up with this one. */
   bridgedWith?: SimCall;
   /** The caller leg whose <Dial> created this one. */
@@ -158,6 +160,13 @@ export class SimCall {
     return 'answered';
   }
 
+  /** A Url update kept while ringing, once: Twilio runs it instead of the Url the call was made with. */
+  takeKeptUpdate(): Document | undefined {
+    const kept = this.pendingDocument;
+    this.pendingDocument = undefined;
+    return kept;
+  }
+
   private finishRinging(status: 'busy' | 'no-answer'): 'busy' | 'no-answer' {
     this.end(status);
     return status;
@@ -181,8 +190,20 @@ export class SimCall {
     }
   }
 
-  /** A REST update with a Url: whatever the leg was doing stops, the new TwiML runs. */
+  /**
+   * A REST update with a Url: whatever the leg was doing stops, the new TwiML runs. On a queued or ringing
+   * leg Twilio accepts the update and keeps it for the answer: the phone goes on ringing.
+   */
   redirect(url: string, method: string): void {
+    if (this.status === 'queued' || this.status === 'ringing') {
+      this.pendingDocument = { url, method };
+      this.sim.record({
+        kind: 'call',
+        callSid: this.sid,
+        summary: 'new Url kept for when the call is answered',
+      });
+      return;
+    }
     this.leaveEverything();
     this.bump();
     void this.follow({ url, method });

@@ -84,16 +84,14 @@ export async function serveRest(sim: TwilioSimulator, request: RestRequest): Pro
     if (method === 'GET') return { status: 200, body: callJson(call) };
     const url = form.get('Url');
     const status = form.get('Status');
+    // As Twilio documents: `canceled` hangs up a queued or ringing call and leaves an answered one alone (200,
+    // still in-progress); `completed` ends either; a Url on a ringing call is kept and run when it is answered.
+    if (call.isOver && (status || url)) return error(400, 21220, 'Call is not in-progress. Cannot redirect.');
     if (status === 'canceled') {
-      if (call.status !== 'queued' && call.status !== 'ringing')
-        return error(400, 21220, 'Call is not in a cancelable state');
-      call.end('canceled');
+      if (call.status !== 'in-progress') call.end('canceled');
     } else if (status === 'completed') {
-      if (call.isOver) return error(400, 21220, 'Call is not in-progress. Cannot redirect.');
       call.end(call.status === 'in-progress' ? 'completed' : 'canceled');
     } else if (url) {
-      if (call.status !== 'in-progress')
-        return error(400, 21220, 'Call is not in-progress. Cannot redirect.');
       call.redirect(url, form.get('Method') ?? 'POST');
     }
     return { status: 200, body: callJson(call) };

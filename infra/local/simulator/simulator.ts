@@ -364,7 +364,9 @@ export class TwilioSimulator implements SimulatorCore {
       (async () => {
         const rang = await leg.ring(request.timeout);
         if (rang !== 'answered') return;
-        if (request.onAnswer) request.onAnswer(leg);
+        const kept = leg.takeKeptUpdate();
+        if (kept) await leg.follow(kept);
+        else if (request.onAnswer) request.onAnswer(leg);
         else if (request.url) await leg.follow({ url: request.url, method: request.method });
       })(),
     );

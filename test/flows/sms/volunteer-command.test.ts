@@ -1,6 +1,7 @@
 // How a volunteer's text is read: commands, near-misses of commands, and words for the texter.
 import { describe, expect, it } from 'vitest';
 import { parseVolunteerText } from '../../../flows/sms/volunteer-command.js';
+import { cleanPassNote, PASS_NOTE_LIMIT } from '../../../flows/sms/volunteer-text.js';
 
 describe('parseVolunteerText', () => {
   it.each([
@@ -45,5 +46,42 @@ describe('parseVolunteerText', () => {
   it('still reads the exact commands', () => {
     expect(parseVolunteerText('status')).toEqual({ kind: 'status' });
     expect(parseVolunteerText('Escalate b')).toEqual({ kind: 'escalate', tag: 'B' });
+  });
+
+  it.each([
+    ['PASS feeling isolated after a move', { kind: 'pass', summary: 'feeling isolated after a move' }],
+    [
+      'pass b: wants to talk about work',
+      {
+        kind: 'pass',
+        tag: 'B',
+        summary: 'wants to talk about work',
+        untagged: 'b: wants to talk about work',
+      },
+    ],
+    ['[C] PASS a rough week', { kind: 'pass', tag: 'C', summary: 'a rough week' }],
+    [
+      'PASS I think they want a woman',
+      { kind: 'pass', tag: 'I', summary: 'think they want a woman', untagged: 'I think they want a woman' },
+    ],
+    ['PASS B', { kind: 'pass', tag: 'B' }],
+  ])('reads %s as PASS with a note for the next peer', (body, command) => {
+    expect(parseVolunteerText(body)).toEqual(command);
+  });
+
+  it('still relays words that only begin like PASS', () => {
+    expect(parseVolunteerText('passing thoughts are ok')).toEqual({
+      kind: 'relay',
+      body: 'passing thoughts are ok',
+    });
+  });
+});
+
+describe('cleanPassNote', () => {
+  it('caps a note at one text and drops digit runs such as phone numbers', () => {
+    const note = cleanPassNote(`${'x'.repeat(300)} call 555-012-3456`);
+    expect(note?.length).toBe(PASS_NOTE_LIMIT);
+    expect(cleanPassNote('lost her job, ring 555 012 3456 later')).toBe('lost her job, ring … later');
+    expect(cleanPassNote('   ')).toBeUndefined();
   });
 });

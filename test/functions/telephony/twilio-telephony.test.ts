@@ -157,45 +157,33 @@ describe('createTwilioTelephony', () => {
     responders.push(() => ({ status: 200, body: { sid: CALL, status: 'canceled' } }));
     const { client } = telephony();
 
-    await client.cancelCall(CALL);
+    await expect(client.cancelCall(CALL)).resolves.toBe('canceled');
 
     expect(seen.map((r) => r.form.get('Status'))).toEqual(['canceled']);
     expect(seen[0]?.path).toBe(`/twilio-api${ACCOUNT_PATH}/Calls/${CALL}.json`);
   });
 
-  it('completes an answered call, which Twilio leaves up when asked to cancel', async () => {
-    responders.push(
-      () => ({ status: 200, body: { sid: CALL, status: 'in-progress' } }),
-      () => ({ status: 200, body: { sid: CALL, status: 'completed' } }),
-    );
+  it('leaves an answered call up, as Twilio does with a cancel, and says it was not ringing', async () => {
+    responders.push(() => ({ status: 200, body: { sid: CALL, status: 'in-progress' } }));
     const { client } = telephony();
 
-    await client.cancelCall(CALL);
+    await expect(client.cancelCall(CALL)).resolves.toBe('not-ringing');
 
-    expect(seen.map((r) => r.form.get('Status'))).toEqual(['canceled', 'completed']);
+    // Never 'completed': the volunteer who just picked up is told why instead of being cut off.
+    expect(seen.map((r) => r.form.get('Status'))).toEqual(['canceled']);
   });
 
-  it('completes an answered call when the cancel is refused with 21220', async () => {
-    responders.push(() => twilioError(400, 21220, 'Call is not in a cancelable state'));
-    const { client } = telephony();
-
-    await client.cancelCall(CALL);
-
-    expect(seen.map((r) => r.form.get('Status'))).toEqual(['canceled', 'completed']);
-  });
-
-  it('treats cancelling a call that already ended or never existed as done', async () => {
+  it('says a call the cancel refused with 21220 was not ringing, and one that never existed is done', async () => {
     responders.push(
       () => twilioError(400, 21220, 'Call is not in a cancelable state'),
-      () => twilioError(400, 21220, 'Call is not in-progress'),
       () => twilioError(404, 20404, 'The requested resource was not found'),
     );
     const { client } = telephony();
 
-    await client.cancelCall(CALL);
-    await client.cancelCall(CALL);
+    await expect(client.cancelCall(CALL)).resolves.toBe('not-ringing');
+    await expect(client.cancelCall(CALL)).resolves.toBe('canceled');
 
-    expect(seen.map((r) => r.form.get('Status'))).toEqual(['canceled', 'completed', 'canceled']);
+    expect(seen.map((r) => r.form.get('Status'))).toEqual(['canceled', 'canceled']);
   });
 
   it('sends a text on the Messages resource', async () => {
