@@ -151,11 +151,13 @@ async function acceptOffer(deps: TextDeps, volunteer: Volunteer): Promise<SmsRep
     body: volunteerTexts.relayed(tag, deps.vault.open(sealed)),
   }));
   await deps.store.updateContact(contactId, { channel: 'sms', remove: ['pendingSealed'] });
+  // A text-back caller has not heard from the line yet: the dispatcher texts them first (sendTextBack).
   return {
     messages: [
       { body: volunteerTexts.accepted(tag, claimed.concern?.kind) },
+      ...(claimed.textBack ? [{ body: volunteerTexts.textBackStarting(tag) }] : []),
       ...pending,
-      ...toTexter(deps, claimed, promptsFor(claimed.language).smsPeerJoined),
+      ...(claimed.textBack ? [] : toTexter(deps, claimed, promptsFor(claimed.language).smsPeerJoined)),
     ],
   };
 }
