@@ -59,6 +59,15 @@ export const LineSettingsSchema = z.object({
     .int()
     .min(5)
     .max(24 * 60),
+  /**
+   * How long a waiting text (and a caller's text-back request) waits for a peer before the line says honestly
+   * that nobody could answer; texts that arrive while the line is closed count it from the opening.
+   */
+  textWaitMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60),
   /** Ask the caller how they are before queueing, and scan the words for crisis language. */
   voiceIntake: z.boolean(),
   /** Whether ON by text outside a rostered slot puts a volunteer on shift. */

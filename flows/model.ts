@@ -20,7 +20,11 @@ export type ContactOutcome =
   | 'after-hours'
   | 'unstaffed'
   | 'blocked'
-  | 'text-back';
+  | 'text-back'
+  /** A waiting text or text-back request nobody accepted within the wait: told so, with the crisis options. */
+  | 'unanswered'
+  /** The caller asked for a text back, but Twilio refused the text to their number (a landline, say). */
+  | 'unreachable';
 
 export type EscalationTrigger = 'caller-key' | 'caller-language' | 'volunteer' | 'texter-language';
 
@@ -85,6 +89,8 @@ export interface Contact {
   readonly passedBy?: string;
   /** The passing volunteer's short note for the next one, sealed, until that one accepts; then removed. */
   readonly passSummarySealed?: string;
+  /** A caller asked to be texted back: the line writes first once a volunteer accepts. */
+  readonly textBack?: boolean;
 }
 
 /** Who a phone number is to the line, found by its keyed hash (never by the number itself). */

@@ -167,6 +167,8 @@ const ES = {
   'Hung up while waiting': 'Colgó mientras esperaba',
   'Waited too long: overflow': 'Esperó demasiado: desbordamiento',
   'Nobody was on shift': 'No había nadie de turno',
+  'Nobody was free in time: told so': 'Nadie estuvo libre a tiempo: se le avisó',
+  'Could not be texted back': 'No se le pudo escribir',
   'Outside opening hours': 'Fuera del horario de atención',
   'Blocked caller': 'Persona bloqueada',
   'Still going': 'Sigue en curso',
@@ -264,6 +266,8 @@ const ES = {
   'Seconds between hold messages': 'Segundos entre mensajes de espera',
   'Minutes before a quiet text conversation closes':
     'Minutos antes de cerrar una conversación por mensaje sin actividad',
+  'Minutes a text or text-back request waits for a peer':
+    'Minutos que un mensaje o una petición de respuesta por texto espera a un voluntario',
   'Shift reminder lead time (minutes)': 'Antelación del recordatorio de turno (minutos)',
   'Hours a clinician call-back reference stays valid':
     'Horas que sigue siendo válida una referencia de devolución de llamada del clínico',

@@ -15,7 +15,7 @@ import { LANGUAGES } from '../replies.js';
 import { conferenceRoom } from '../voice/voice-deps.js';
 import { completeContactLog } from './contact-log.js';
 import { byOfferOrder, takeRingGroup } from './ring-group.js';
-import { offerWaitingTexts } from './text-offers.js';
+import { offerWaitingTexts, sendTextBack } from './text-offers.js';
 
 export interface DispatchDeps {
   readonly store: Store;
@@ -34,6 +34,7 @@ export async function handleLineEvent(deps: DispatchDeps, event: LineEvent): Pro
   switch (event.type) {
     case 'ContactConnected':
       await bridgeWinner(deps, event.contactId, event.volunteerId);
+      if (event.channel === 'sms') await sendTextBack(deps, event.contactId);
       break;
     case 'ContactAbandoned':
       await releaseOffers(deps, event.contactId, undefined, 'left');

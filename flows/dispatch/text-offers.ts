@@ -2,13 +2,17 @@
 //
 // Main course: a queued text -> the longest-idle volunteers who speak its language and have room for
 // another conversation are each texted an offer; the first ACCEPT wins (volunteer-text.ts).
-// Alternate courses: nobody free (the tick tries again); a volunteer already holding an offer is skipped
+// A caller's text-back request is offered the same way; once accepted, the line writes to the caller first
+// (sendTextBack), and a number Twilio will not text ends the request as unreachable, once.
+// Alternate courses: the line is closed (texts wait for the opening); nobody free (the tick tries again); a volunteer already holding an offer is skipped
 // (one offer at a time, so ACCEPT is never ambiguous); nobody accepts (the tick reopens the round).
 import type { LineSettings } from '../line-settings.js';
 import type { Contact, Volunteer } from '../model.js';
 import { promptsFor } from '../prompts/prompts.js';
 import { volunteerTexts } from '../prompts/volunteer-texts.js';
 import { LANGUAGES } from '../replies.js';
+import { isLineOpen } from '../roster/line-hours.js';
+import { endTextConversation, REPLAY_WINDOW_SECONDS } from '../sms/text-deps.js';
 import type { DispatchDeps } from './dispatcher.js';
 import { byOfferOrder, takeRingGroup } from './ring-group.js';
 
@@ -28,6 +32,8 @@ export async function offerWaitingTexts(
   onShift: readonly Volunteer[],
 ): Promise<number> {
   const now = deps.clock.now();
+  // Texts that came in while the line was closed were told they wait for the opening: they are offered then.
+  if (!isLineOpen(settings.hours, now, settings.timeZone)) return 0;
   const free = onShift.filter(isFreeForText).sort((a, b) => a.idleSince - b.idleSince);
   if (free.length === 0) return 0;
   const waiting = (
@@ -69,7 +75,7 @@ async function offerText(
       await deps.telephony.sendText({
         to: deps.vault.open(volunteer.phoneSealed),
         from: settings.lineNumber,
-        body: volunteerTexts.textOffer(language, contact.concern?.kind),
+        body: volunteerTexts.textOffer(language, contact.concern?.kind, contact.textBack),
       });
       await deps.store.putOffer({
         contactId: contact.contactId,
@@ -103,4 +109,36 @@ async function offerText(
     ]);
   }
   return offeredTo.length;
+}
+
+/**
+ * The first text to a caller who asked to be texted back, sent once a volunteer has accepted (on their
+ * ContactConnected). A duplicate event texts nobody twice. A text Twilio refuses (a landline, an opted-out
+ * number) or cannot send ends the request as unreachable, and the volunteer is told: it is never retried.
+ */
+export async function sendTextBack(deps: DispatchDeps, contactId: string): Promise<void> {
+  const contact = await deps.store.getContact(contactId);
+  if (!contact?.textBack || contact.status !== 'connected' || !contact.callerSealed) return;
+  if (!(await deps.store.firstTime(`text-back#${contactId}`, REPLAY_WINDOW_SECONDS))) return;
+  const { settings } = await deps.store.getLine();
+  try {
+    await deps.telephony.sendText({
+      to: deps.vault.open(contact.callerSealed),
+      from: settings.lineNumber,
+      body: promptsFor(contact.language).smsTextBack(settings.lineName || undefined),
+    });
+  } catch (error) {
+    deps.log.warn('could not text a caller back; the request ends', {
+      contactId,
+      error: error instanceof Error ? error.name : 'unknown',
+    });
+    const ended = await endTextConversation(deps, contact, 'unreachable');
+    if (ended && contact.volunteerPhoneSealed) {
+      await deps.telephony.sendText({
+        to: deps.vault.open(contact.volunteerPhoneSealed),
+        from: settings.lineNumber,
+        body: volunteerTexts.textBackUnreachable(contact.tag ?? '?'),
+      });
+    }
+  }
 }

@@ -4,6 +4,7 @@
 // Main course: the roster tick starts and ends shifts, sends reminders and raises LineUnstaffed for the last
 // few minutes (each step once, however often the window is replayed); nothing is stuck -> dispatchWaiting
 // runs, as a safety net for events that were lost.
+// A waiting text or text-back request past its wait is told so once (outcome unanswered).
 // Alternate courses: a contact whose live state has expired is ended as abandoned (its sealed number goes);
 // a volunteer still marked offered or busy for a contact that has ended is freed; a lost offer status
 // callback leaves a contact with offers outstanding forever, so an old round is closed.
@@ -12,7 +13,7 @@ import { promptsFor } from '../prompts/prompts.js';
 import { volunteerTexts } from '../prompts/volunteer-texts.js';
 import { LANGUAGES } from '../replies.js';
 import { type RosterSource, type RosterTickReport, runRosterTick } from '../roster/roster-tick.js';
-import { endTextConversation } from '../sms/text-deps.js';
+import { endTextConversation, unansweredText } from '../sms/text-deps.js';
 import { type DispatchDeps, dispatchWaiting } from './dispatcher.js';
 
 /** An offer round older than this has certainly finished ringing, whatever callbacks said. */
@@ -40,6 +41,8 @@ export interface TickReport {
   readonly freedVolunteers: number;
   readonly reopenedRounds: number;
   readonly reconnected: number;
+  /** Waiting texts and text-back requests whose wait ran out: each told so once, outcome unanswered. */
+  readonly unansweredTexts: number;
   readonly closedTexts: number;
   readonly offered: number;
   /** Only when the tick follows a roster. */
@@ -62,6 +65,7 @@ export async function runTick(deps: TickDeps): Promise<TickReport> {
     (await clearStaleTextOffers(deps, onShift, liveById));
   const reopenedRounds = await reopenStaleRounds(deps, [...liveById.values()], now);
   const reconnected = await reconnectStuckClaims(deps, [...liveById.values()], now);
+  const unansweredTexts = await closeUnansweredTexts(deps, [...liveById.values()], now);
   const closedTexts = await closeInactiveTexts(deps, [...liveById.values()], now);
   const offered = await dispatchWaiting(deps);
   return {
@@ -70,6 +74,7 @@ export async function runTick(deps: TickDeps): Promise<TickReport> {
     freedVolunteers,
     reopenedRounds,
     reconnected,
+    unansweredTexts,
     closedTexts,
     offered,
     ...(roster
@@ -190,7 +195,50 @@ async function clearStaleTextOffers(
   return cleared;
 }
 
-/** Text conversations with no message either way for the configured time close kindly, on both sides. */
+/**
+ * A waiting text or text-back request that nobody accepted within its wait gets one honest closing text with
+ * the crisis options. The conditional end decides who sends it, so a second tick (or two at once) sends none.
+ */
+async function closeUnansweredTexts(
+  deps: DispatchDeps,
+  live: readonly Contact[],
+  now: number,
+): Promise<number> {
+  const due = live.filter(
+    (contact) =>
+      contact.channel === 'sms' &&
+      contact.status === 'queued' &&
+      contact.overflowAt !== undefined &&
+      contact.overflowAt <= now,
+  );
+  if (due.length === 0) return 0;
+  const { settings } = await deps.store.getLine();
+  let closed = 0;
+  for (const contact of due) {
+    if (!(await endTextConversation(deps, contact, 'unanswered'))) continue;
+    closed++;
+    if (!contact.callerSealed) continue;
+    try {
+      await deps.telephony.sendText({
+        to: deps.vault.open(contact.callerSealed),
+        from: settings.lineNumber,
+        body: unansweredText(contact, settings),
+      });
+    } catch (error) {
+      // Ended and logged either way: a number that takes no texts is not retried every minute.
+      deps.log.warn('could not send the closing text', {
+        contactId: contact.contactId,
+        error: error instanceof Error ? error.name : 'unknown',
+      });
+    }
+  }
+  return closed;
+}
+
+/**
+ * Text conversations with a peer and no message either way for the configured time close kindly, on both
+ * sides. A texter still waiting is not "quiet": their wait has its own limit (closeUnansweredTexts).
+ */
 async function closeInactiveTexts(
   deps: DispatchDeps,
   live: readonly Contact[],
@@ -200,12 +248,9 @@ async function closeInactiveTexts(
   const limit = settings.textInactivityMinutes * 60_000;
   let closed = 0;
   for (const contact of live) {
-    if (contact.channel !== 'sms' || now - (contact.lastActivityAt ?? contact.startedAt) < limit) continue;
-    const ended = await endTextConversation(
-      deps,
-      contact,
-      contact.status === 'connected' ? 'completed' : 'abandoned',
-    );
+    if (contact.channel !== 'sms' || contact.status !== 'connected') continue;
+    if (now - (contact.lastActivityAt ?? contact.startedAt) < limit) continue;
+    const ended = await endTextConversation(deps, contact, 'completed');
     if (!ended) continue;
     closed++;
     const texts = [

@@ -2,6 +2,12 @@
 import type { Prompts } from './prompts.js';
 import { digitsForSpeech } from './prompts.js';
 
+/** "2 hours", "90 minutes": a wait said the way people say it. */
+const duration = (minutes: number): string =>
+  minutes % 60 === 0
+    ? `${minutes / 60} hour${minutes === 60 ? '' : 's'}`
+    : `${minutes} minute${minutes === 1 ? '' : 's'}`;
+
 export const english: Prompts = {
   welcome: (lineName) => `Hello, and thank you for calling ${lineName ?? 'the warmline'}.`,
   peerNotCrisis:
@@ -17,15 +23,16 @@ export const english: Prompts = {
   holdReassurance: 'Thank you for waiting. A peer volunteer will be with you as soon as one is free.',
   holdOptions:
     'To keep holding, stay on the line. To get a text when a peer is free, press 1. For the crisis line, press 9.',
+  holdOptionsWithoutTextBack: 'To keep holding, stay on the line. For the crisis line, press 9.',
   textBackConfirmed:
     'Thank you. We will text you at this number as soon as a peer is free. Take care until then. Goodbye.',
   connecting: 'A peer volunteer is ready. Connecting you now.',
   callEndedByPeer: 'Your peer volunteer has ended the call. Thank you for calling the warmline. Take care.',
   thanksForCalling: 'Thank you for calling the warmline. Take care.',
   closedNow: (opensAt, crisisNumber) =>
-    `The warmline is closed right now.${opensAt ? ` We open again ${opensAt}.` : ''} If you need to talk to someone now, the crisis line is open at any hour at ${digitsForSpeech(crisisNumber)}. You can also text this number and we will answer when we open.`,
-  unstaffedNow: (crisisNumber) =>
-    `We're sorry, no peer volunteer is available right now. If you need to talk to someone now, the crisis line is open at any hour at ${digitsForSpeech(crisisNumber)}. You can also text this number and a peer will answer when one is free.`,
+    `The warmline is closed right now.${opensAt ? ` We open again ${opensAt}.` : ''} If you need to talk to someone now, the crisis line is open at any hour at ${digitsForSpeech(crisisNumber)}.${opensAt ? ' You can also text this number: your message will wait, and the first peer free after we open will text you back.' : ''}`,
+  unstaffedNow: (crisisNumber, waitMinutes) =>
+    `We're sorry, no peer volunteer is available right now. If you need to talk to someone now, the crisis line is open at any hour at ${digitsForSpeech(crisisNumber)}. You can also text this number: your message will wait, and if a peer comes on shift within ${duration(waitMinutes)}, they will text you back.`,
   textWhenOpen: 'Press 9 now to be connected to the crisis line, or hang up to end the call.',
   blocked: 'This line is not able to take your call. Goodbye.',
   overflowPartner: 'All our volunteers are still busy. We are connecting you to a partner line now.',
@@ -74,11 +81,13 @@ export const english: Prompts = {
     `Thanks, you're still in line${position > 1 ? ` (${position - 1} ahead of you)` : ' and next up'}. A peer will text you as soon as one is free.`,
   smsPeerJoined: 'A peer volunteer is here and reading your messages now. What would you like to talk about?',
   smsClosedNow: (opensAt, crisisTextNumber) =>
-    `The warmline is closed right now.${opensAt ? ` We open again ${opensAt}.` : ''} In a crisis, call or text ${crisisTextNumber} any time.`,
-  smsUnstaffed: (crisisTextNumber) =>
-    `We're sorry, no peer volunteer is available right now. Please text again a little later. In a crisis, call or text ${crisisTextNumber} any time.`,
-  smsOverflow: (crisisTextNumber) =>
-    `We're sorry, all our volunteers are still busy, so we've closed your place in line. Please text again later. In a crisis, call or text ${crisisTextNumber} any time.`,
+    `The warmline is closed right now.${opensAt ? ` We open again ${opensAt}. Your message is saved: the first peer volunteer free after we open will text you back here. Reply STOP to stop messages.` : ''} In a crisis, call or text ${crisisTextNumber} any time.`,
+  smsUnstaffed: (crisisTextNumber, waitMinutes) =>
+    `We're sorry, no peer volunteer is on shift right now. Your message is saved: if a peer comes on shift within ${duration(waitMinutes)}, they will text you back here. Reply STOP to stop messages. In a crisis, call or text ${crisisTextNumber} any time.`,
+  smsTextBack: (lineName) =>
+    `This is ${lineName ?? 'the warmline'}. You asked us to text you: a peer is here now. Reply here to talk. Reply STOP to stop messages.`,
+  smsUnanswered: (crisisTextNumber, textBack, lineName) =>
+    `${textBack ? `This is ${lineName ?? 'the warmline'}. You asked us to text you back. ` : ''}We're sorry: no peer volunteer was free to answer in time, so we've closed your place in line. Text us again whenever you like. If you need someone now, call or text ${crisisTextNumber} any time; in immediate danger, call 911.`,
   smsEndedByPeer:
     'Your peer volunteer has ended this conversation. Thank you for reaching out. Text any time to start a new one.',
   smsInactiveClosed:

@@ -2,6 +2,12 @@
 import type { Prompts } from './prompts.js';
 import { digitsForSpeech } from './prompts.js';
 
+/** "2 horas", "90 minutos": una espera dicha como la dice la gente. */
+const duration = (minutes: number): string =>
+  minutes % 60 === 0
+    ? `${minutes / 60} hora${minutes === 60 ? '' : 's'}`
+    : `${minutes} minuto${minutes === 1 ? '' : 's'}`;
+
 export const spanish: Prompts = {
   welcome: (lineName) => `Hola, gracias por llamar a ${lineName ?? 'la línea de apoyo'}.`,
   peerNotCrisis:
@@ -17,15 +23,17 @@ export const spanish: Prompts = {
   holdReassurance: 'Gracias por esperar. Una persona voluntaria le atenderá en cuanto esté libre.',
   holdOptions:
     'Para seguir esperando, permanezca en la línea. Para recibir un mensaje de texto cuando haya alguien libre, oprima 1. Para la línea de crisis, oprima 9.',
+  holdOptionsWithoutTextBack:
+    'Para seguir esperando, permanezca en la línea. Para la línea de crisis, oprima 9.',
   textBackConfirmed:
     'Gracias. Le enviaremos un mensaje de texto a este número en cuanto haya alguien libre. Cuídese. Adiós.',
   connecting: 'Una persona voluntaria está lista. Le estamos conectando.',
   callEndedByPeer: 'La persona voluntaria terminó la llamada. Gracias por llamar. Cuídese.',
   thanksForCalling: 'Gracias por llamar a la línea de apoyo. Cuídese.',
   closedNow: (opensAt, crisisNumber) =>
-    `La línea de apoyo está cerrada en este momento.${opensAt ? ` Abrimos de nuevo ${opensAt}.` : ''} Si necesita hablar con alguien ahora, la línea de crisis atiende a toda hora en el ${digitsForSpeech(crisisNumber)}. También puede enviar un mensaje de texto a este número y le responderemos cuando abramos.`,
-  unstaffedNow: (crisisNumber) =>
-    `Lo sentimos, no hay personas voluntarias disponibles en este momento. Si necesita hablar con alguien ahora, la línea de crisis atiende a toda hora en el ${digitsForSpeech(crisisNumber)}. También puede enviar un mensaje de texto a este número.`,
+    `La línea de apoyo está cerrada en este momento.${opensAt ? ` Abrimos de nuevo ${opensAt}.` : ''} Si necesita hablar con alguien ahora, la línea de crisis atiende a toda hora en el ${digitsForSpeech(crisisNumber)}.${opensAt ? ' También puede enviar un mensaje de texto a este número: su mensaje esperará, y la primera persona voluntaria libre después de abrir le responderá.' : ''}`,
+  unstaffedNow: (crisisNumber, waitMinutes) =>
+    `Lo sentimos, no hay personas voluntarias disponibles en este momento. Si necesita hablar con alguien ahora, la línea de crisis atiende a toda hora en el ${digitsForSpeech(crisisNumber)}. También puede enviar un mensaje de texto a este número: su mensaje esperará, y si una persona voluntaria empieza su turno dentro de ${duration(waitMinutes)}, le responderá.`,
   textWhenOpen: 'Oprima 9 ahora para comunicarse con la línea de crisis, o cuelgue para terminar la llamada.',
   blocked: 'Esta línea no puede atender su llamada. Adiós.',
   overflowPartner:
@@ -72,11 +80,13 @@ export const spanish: Prompts = {
     `Gracias, sigue en la fila${position > 1 ? ` (${position - 1} antes que usted)` : ' y es la siguiente persona'}. Un voluntario le escribirá en cuanto esté libre.`,
   smsPeerJoined: 'Un voluntario está aquí y ya lee sus mensajes. ¿De qué le gustaría hablar?',
   smsClosedNow: (opensAt, crisisTextNumber) =>
-    `Warmline está cerrada ahora.${opensAt ? ` Abrimos de nuevo ${opensAt}.` : ''} En una crisis, llame o escriba al ${crisisTextNumber} a cualquier hora.`,
-  smsUnstaffed: (crisisTextNumber) =>
-    `Lo sentimos, no hay voluntarios disponibles ahora. Escriba de nuevo un poco más tarde. En una crisis, llame o escriba al ${crisisTextNumber}.`,
-  smsOverflow: (crisisTextNumber) =>
-    `Lo sentimos, todos los voluntarios siguen ocupados y cerramos su lugar en la fila. Escriba más tarde. En una crisis, llame o escriba al ${crisisTextNumber}.`,
+    `Warmline está cerrada ahora.${opensAt ? ` Abrimos de nuevo ${opensAt}. Guardamos su mensaje: el primer voluntario libre después de abrir le escribirá aquí. Responda STOP para no recibir mensajes.` : ''} En una crisis, llame o escriba al ${crisisTextNumber} a cualquier hora.`,
+  smsUnstaffed: (crisisTextNumber, waitMinutes) =>
+    `Lo sentimos, no hay voluntarios de turno ahora. Guardamos su mensaje: si un voluntario empieza su turno dentro de ${duration(waitMinutes)}, le escribirá aquí. Responda STOP para no recibir mensajes. En una crisis, llame o escriba al ${crisisTextNumber} a cualquier hora.`,
+  smsTextBack: (lineName) =>
+    `Le escribe ${lineName ?? 'warmline'}. Nos pidió que le escribiéramos: ya hay un voluntario aquí. Responda a este mensaje para hablar. Responda STOP para no recibir mensajes.`,
+  smsUnanswered: (crisisTextNumber, textBack, lineName) =>
+    `${textBack ? `Le escribe ${lineName ?? 'warmline'}. Nos pidió que le escribiéramos. ` : ''}Lo sentimos: ningún voluntario quedó libre a tiempo, así que cerramos su lugar en la fila. Escríbanos de nuevo cuando quiera. Si necesita a alguien ahora, llame o escriba al ${crisisTextNumber} a cualquier hora; en peligro inmediato, llame al 911.`,
   smsEndedByPeer:
     'Su voluntario terminó esta conversación. Gracias por escribir. Puede escribir cuando quiera para empezar otra.',
   smsInactiveClosed:

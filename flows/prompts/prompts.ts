@@ -14,12 +14,16 @@ export interface Prompts {
   holdPosition: (position: number) => string;
   holdReassurance: string;
   holdOptions: string;
+  /** A withheld number cannot be texted back, so key 1 is not offered. */
+  holdOptionsWithoutTextBack: string;
   textBackConfirmed: string;
   connecting: string;
   callEndedByPeer: string;
   thanksForCalling: string;
+  /** A text sent now waits for the opening, so the prompt says so only when there is one. */
   closedNow: (opensAt: string | null, crisisNumber: string) => string;
-  unstaffedNow: (crisisNumber: string) => string;
+  /** `waitMinutes`: how long a text waits for a peer to come on shift (the setting textWaitMinutes). */
+  unstaffedNow: (crisisNumber: string, waitMinutes: number) => string;
   textWhenOpen: string;
   blocked: string;
   overflowPartner: string;
@@ -47,9 +51,16 @@ export interface Prompts {
   smsWelcome: (crisisTextNumber: string, lineName: string | undefined) => string;
   smsQueueStatus: (position: number) => string;
   smsPeerJoined: string;
+  /** With an opening, the text waits for it; without one, nothing waits and the reply says only the truth. */
   smsClosedNow: (opensAt: string | null, crisisTextNumber: string) => string;
-  smsUnstaffed: (crisisTextNumber: string) => string;
-  smsOverflow: (crisisTextNumber: string) => string;
+  smsUnstaffed: (crisisTextNumber: string, waitMinutes: number) => string;
+  /** The line's first text to a caller who asked to be texted back, once a peer has accepted. */
+  smsTextBack: (lineName: string | undefined) => string;
+  /**
+   * Nobody accepted within the wait: one honest closing text with the crisis options. A caller who asked to be
+   * texted back has never had a text from the line, so it says who it is.
+   */
+  smsUnanswered: (crisisTextNumber: string, textBack: boolean, lineName: string | undefined) => string;
   smsEndedByPeer: string;
   smsInactiveClosed: string;
   smsPassedBack: string;

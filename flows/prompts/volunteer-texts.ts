@@ -22,8 +22,8 @@ export const volunteerTexts = {
   offShift: "Warmline: you're OFF shift. Open text conversations stay with you until you END or PASS them.",
   status: (queued: number, open: readonly string[], onShift: boolean) =>
     `Warmline: ${onShift ? 'ON' : 'OFF'} shift. ${queued} text${queued === 1 ? '' : 's'} waiting. Your conversations: ${tags(open)}.`,
-  textOffer: (language: string, concern?: ConcernKind) =>
-    `Warmline: new text conversation (${language}).${concern ? ` Flagged: ${concernWords[concern]}; please ask directly about safety.` : ''} Reply ACCEPT to take it.`,
+  textOffer: (language: string, concern?: ConcernKind, textBack?: boolean) =>
+    `Warmline: new text conversation (${language}${textBack ? ', a caller who asked to be texted back' : ''}).${concern ? ` Flagged: ${concernWords[concern]}; please ask directly about safety.` : ''} Reply ACCEPT to take it.`,
   concernRaised: (tag: string, concern: ConcernKind) =>
     `[${tag}] Heads-up: words of concern (${concernWords[concern]}). Please ask directly whether they are thinking of suicide; ESCALATE ${tag} if they are in danger.`,
   offerTaken: 'Warmline: that text conversation was taken by another volunteer. Thank you!',
@@ -55,6 +55,10 @@ export const volunteerTexts = {
     `[${tag}] Crisis language was detected: the texter was given the crisis line and the on-call clinician alerted. Please stay with them.`,
   texterStopped: (tag: string) => `[${tag}] The texter opted out (STOP). The conversation is closed.`,
   texterInactive: (tag: string) => `[${tag}] Closed after no messages for a while.`,
+  textBackStarting: (tag: string) =>
+    `[${tag}] This caller asked to be texted back: the line is texting them now that you're here. Wait for their reply, or write first.`,
+  textBackUnreachable: (tag: string) =>
+    `[${tag}] The line could not text this caller back (their number does not take texts). The conversation is closed. Thank you.`,
   notDelivered: (tag: string) => `[${tag}] Your last message could not be delivered to the texter.`,
 } as const;
 

@@ -2,6 +2,7 @@
 import type { LineSettings } from '../line-settings.js';
 import type { Contact, Volunteer } from '../model.js';
 import type { Clock, EventPublisher, Log, PhoneVault, Store } from '../ports.js';
+import { promptsFor } from '../prompts/prompts.js';
 import type { TextMessage } from '../replies.js';
 
 export interface TextDeps {
@@ -56,10 +57,39 @@ export async function releaseTag(
   }
 }
 
-/** Ends a live text conversation once; the texter's number is unlinked and its sealed copy dropped. */
 /** Replays of a message (same MessageSid) are recognised for this long; Twilio retries within minutes. */
 export const REPLAY_WINDOW_SECONDS = 2 * 86_400;
 
+/** The minute tick must find a wait that has run out while the live state (and the number) is still there. */
+const WAIT_ENDS_BEFORE_EXPIRY_MS = 15 * 60_000;
+
+/**
+ * When a text (or a caller's text-back request) that may be offered from `offeredFrom` stops waiting, and
+ * when its live state, with the sealed number, ends: the wait always ends first, so the honest closing text
+ * can still be sent.
+ */
+export function textWaitBounds(
+  settings: Pick<LineSettings, 'textWaitMinutes' | 'liveStateHours'>,
+  offeredFrom: number,
+): { overflowAt: number; liveUntil: number } {
+  const live = settings.liveStateHours * 3_600_000;
+  const wait = Math.min(settings.textWaitMinutes * 60_000, live - WAIT_ENDS_BEFORE_EXPIRY_MS);
+  return { overflowAt: offeredFrom + wait, liveUntil: offeredFrom + live };
+}
+
+/** The one closing text a waiting texter or text-back caller gets when nobody accepted in time. */
+export function unansweredText(
+  contact: Contact,
+  settings: Pick<LineSettings, 'crisisTextNumber' | 'lineName'>,
+): string {
+  return promptsFor(contact.language).smsUnanswered(
+    settings.crisisTextNumber,
+    contact.textBack === true,
+    settings.lineName || undefined,
+  );
+}
+
+/** Ends a live text conversation once; the texter's number is unlinked and its sealed copy dropped. */
 export async function endTextConversation(
   deps: Pick<TextDeps, 'store' | 'clock' | 'events'>,
   contact: Contact,

@@ -4,8 +4,9 @@
 // waiting are kept sealed for the peer and answered with an honest status -> once a peer accepts, each
 // text is relayed to them as "[tag] words" from the line's number.
 // Alternate courses: a blocked number (a short refusal, nothing opens); line closed or nobody on shift
-// (hours and the crisis options); ENGLISH/ESPAÑOL while waiting (the conversation changes language);
-// the wait limit (the overflow message); STOP (the conversation closes and the peer is told; nothing more is sent); a replayed
+// (the text waits for the opening or a peer coming on, and the reply says so with the crisis options; a line
+// with no opening ahead only gives the crisis options); ENGLISH/ESPAÑOL while waiting (the conversation changes language);
+// the wait limit (one honest closing text, outcome unanswered; normally the tick sends it); STOP (the conversation closes and the peer is told; nothing more is sent); a replayed
 // webhook (same MessageSid: nothing relayed twice); crisis language (see incoming-text.ts); words of concern
 // (the conversation is flagged once: it moves ahead in the queue, and its peer is asked to check on safety).
 
@@ -21,7 +22,9 @@ import {
   type IncomingText,
   type TextDeps,
   textContactId,
+  textWaitBounds,
   toVolunteerOf,
+  unansweredText,
 } from './text-deps.js';
 
 const NO_REPLY: SmsReply = { messages: [] };
@@ -111,25 +114,20 @@ async function openConversation(
     await deps.store.createContact({ ...base, status: 'ended', outcome: 'blocked', endedAt: now });
     return { messages: [{ body: prompts.smsBlocked }] };
   }
-  if (!isLineOpen(settings.hours, now, settings.timeZone)) {
+  // Closed with an opening ahead, or nobody on shift: the text waits (sealed, expiring) and is offered when the
+  // line opens or a peer comes on; the reply says exactly that. A line that never opens promises nothing.
+  const closed = !isLineOpen(settings.hours, now, settings.timeZone);
+  const opening = closed ? nextOpening(settings.hours, now, settings.timeZone) : null;
+  if (closed && opening === null) {
     await deps.store.createContact({ ...base, status: 'ended', outcome: 'after-hours', endedAt: now });
-    const opensAt = describeOpening(
-      nextOpening(settings.hours, now, settings.timeZone),
-      now,
-      settings.timeZone,
-    );
-    return { messages: [{ body: prompts.smsClosedNow(opensAt, settings.crisisTextNumber) }] };
-  }
-  if (onShiftIds.size === 0) {
-    await deps.store.createContact({ ...base, status: 'ended', outcome: 'unstaffed', endedAt: now });
-    return { messages: [{ body: prompts.smsUnstaffed(settings.crisisTextNumber) }] };
+    return { messages: [{ body: prompts.smsClosedNow(null, settings.crisisTextNumber) }] };
   }
   const created = await deps.store.createContact({
     ...base,
+    ...textWaitBounds(settings, opening ?? now),
     status: 'queued',
     queuedAt: now,
     lastActivityAt: now,
-    overflowAt: now + settings.maxWaitSeconds * 1000,
     overflow: settings.overflow,
     callerSealed: deps.vault.seal(text.from),
     pendingSealed: [deps.vault.seal(text.body)],
@@ -140,9 +138,16 @@ async function openConversation(
   if (created === 'exists') return NO_REPLY;
   await deps.store.linkTexter(phoneKey, contactId, undefined);
   await deps.events.publish([{ type: 'ContactQueued', contactId, channel: 'sms', language }]);
-  return {
-    messages: [{ body: prompts.smsWelcome(settings.crisisTextNumber, settings.lineName || undefined) }],
-  };
+  const body =
+    opening !== null
+      ? prompts.smsClosedNow(
+          describeOpening(opening, now, settings.timeZone, language),
+          settings.crisisTextNumber,
+        )
+      : onShiftIds.size === 0
+        ? prompts.smsUnstaffed(settings.crisisTextNumber, settings.textWaitMinutes)
+        : prompts.smsWelcome(settings.crisisTextNumber, settings.lineName || undefined);
+  return { messages: [{ body }] };
 }
 
 async function whileWaiting(
@@ -154,9 +159,10 @@ async function whileWaiting(
   const now = deps.clock.now();
   const prompts = promptsFor(contact.language);
   const { settings } = await deps.store.getLine();
+  // The tick closes a wait that ran out; a text arriving first gets the same one honest closing text.
   if (contact.overflowAt !== undefined && now >= contact.overflowAt) {
-    await endTextConversation(deps, contact, 'overflowed');
-    return { messages: [{ body: prompts.smsOverflow(settings.crisisTextNumber) }] };
+    const ended = await endTextConversation(deps, contact, 'unanswered');
+    return ended ? { messages: [{ body: unansweredText(contact, settings) }] } : NO_REPLY;
   }
   const chosen = languageChoice(text.body);
   if (chosen) return switchLanguage(deps, contact, chosen);

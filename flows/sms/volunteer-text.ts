@@ -173,12 +173,14 @@ async function acceptOffer(deps: TextDeps, volunteer: Volunteer): Promise<SmsRep
     channel: 'sms',
     remove: ['pendingSealed', 'passSummarySealed'],
   });
+  // A text-back caller has not heard from the line yet: the dispatcher texts them first (sendTextBack).
   return {
     messages: [
       { body: volunteerTexts.accepted(tag, claimed.concern?.kind) },
+      ...(claimed.textBack ? [{ body: volunteerTexts.textBackStarting(tag) }] : []),
       ...note,
       ...pending,
-      ...toTexter(deps, claimed, promptsFor(claimed.language).smsPeerJoined),
+      ...(claimed.textBack ? [] : toTexter(deps, claimed, promptsFor(claimed.language).smsPeerJoined)),
     ],
   };
 }

@@ -1,13 +1,13 @@
 // The caller's side of a voice call: greeting, language, optional intake, hold loop, bridge, hang-up.
 //
 // Main course: incoming -> greeting (2 = Spanish, 9 = crisis) -> queued with ContactQueued -> hold loop
-// (position, reassurance, 1 = text me back, 9 = crisis) -> redirected by the dispatcher to the bridge ->
+// (position, reassurance, 1 = text me back (not offered to a withheld number), 9 = crisis) -> redirected by the dispatcher to the bridge ->
 // conference with the volunteer -> the caller's own status callback ends the contact (a volunteer leaving
 // sends the caller a goodbye, unless the volunteer warm-transferred them to the crisis line).
 // The welcome is the coordinators' own when set; the peer-not-crisis wording and the crisis key always follow.
-// Alternate courses: blocked caller, line closed, nobody on shift, maximum wait (overflow), hang-up while
-// held (abandoned), replayed webhooks and callbacks (every transition is conditional, so a replay is a no-op).
-import { callerKeyFor } from '../caller-identity.js';
+// Alternate courses: blocked caller, line closed, nobody on shift, maximum wait (overflow), key 1 or a
+// text-back overflow (the call ends and a text-back request waits in its place), hang-up while held (abandoned), replayed webhooks and callbacks (every transition is conditional, so a replay is a no-op).
+import { callerKeyFor, isWithheldKey } from '../caller-identity.js';
 import { detectCrisis } from '../crisis/detect-crisis.js';
 import type { LineSettings } from '../line-settings.js';
 import type { Concern, Contact, Volunteer } from '../model.js';
@@ -15,6 +15,7 @@ import { promptsFor } from '../prompts/prompts.js';
 import type { ActionTarget, Language, SpokenStep, VoiceReply, VoiceStep } from '../replies.js';
 import { hangup, pause, say } from '../replies.js';
 import { isLineOpen, nextOpening } from '../roster/line-hours.js';
+import { textWaitBounds } from '../sms/text-deps.js';
 import { CRISIS_BOOKKEEPING_MS, within } from '../within.js';
 import { CRISIS_KEY, crisisDialReply, crisisLinesFor, partnerDialReply } from './crisis-dial.js';
 import { describeOpening } from './describe-opening.js';
@@ -102,7 +103,7 @@ export async function handleIncomingCall(deps: VoiceDeps, call: CallFields): Pro
     await endWith('unstaffed');
     return {
       steps: crisisGate(contactId, settings.crisisNumber, 'en', [
-        en.unstaffedNow(settings.crisisNumber),
+        en.unstaffedNow(settings.crisisNumber, settings.textWaitMinutes),
         en.textWhenOpen,
       ]),
     };
@@ -268,7 +269,10 @@ export async function holdCaller(
     steps: [
       holdKeys(contactId, crisisNumber, language, [
         say(prompts.holdPosition(ahead + 1), language),
-        say(prompts.holdOptions, language),
+        say(
+          isWithheldKey(contact.callerKey) ? prompts.holdOptionsWithoutTextBack : prompts.holdOptions,
+          language,
+        ),
         pause(contact.holdLoopSeconds ?? 20),
         say(prompts.holdReassurance, language),
       ]),
@@ -286,37 +290,84 @@ async function overflowCaller(
   const { language } = contact;
   const prompts = promptsFor(language);
   const overflow = contact.overflow ?? { kind: 'resources' };
-  const outcome = overflow.kind === 'text-back' ? 'text-back' : 'overflowed';
-  await endQueuedContact(deps, contact.contactId, outcome, overflow.kind === 'text-back');
-  switch (overflow.kind) {
-    case 'partner-line':
-      return partnerDialReply(
-        crisisLinesFor(deps.defaults, crisisNumber),
-        overflow.number,
-        call.to,
-        language,
-      );
-    case 'text-back':
-      return { steps: [say(prompts.overflowTextBack, language), hangup()] };
-    case 'resources':
-      return { steps: [say(prompts.overflowResources(crisisNumber), language), hangup()] };
+  // A withheld number cannot be texted: that caller hears the resources instead of a promise nobody can keep.
+  if (overflow.kind === 'text-back' && (await requestTextBack(deps, contact.contactId))) {
+    return { steps: [say(prompts.overflowTextBack, language), hangup()] };
   }
+  await endQueuedContact(deps, contact.contactId);
+  if (overflow.kind === 'partner-line')
+    return partnerDialReply(crisisLinesFor(deps.defaults, crisisNumber), overflow.number, call.to, language);
+  return { steps: [say(prompts.overflowResources(crisisNumber), language), hangup()] };
 }
 
-/** Ends a waiting contact; a text-back keeps the sealed number until the SMS side has used it. */
-async function endQueuedContact(
-  deps: VoiceDeps,
-  contactId: string,
-  outcome: 'overflowed' | 'text-back',
-  keepNumber: boolean,
-): Promise<void> {
+async function endQueuedContact(deps: VoiceDeps, contactId: string): Promise<void> {
   const ended = await deps.store.updateContact(contactId, {
     channel: 'voice',
     expectStatus: ['queued'],
-    set: { status: 'ended', outcome, endedAt: deps.clock.now() },
-    ...(keepNumber ? {} : { remove: ['callerSealed'] }),
+    set: { status: 'ended', outcome: 'overflowed', endedAt: deps.clock.now() },
+    remove: ['callerSealed'],
   });
-  if (ended) await deps.events.publish([{ type: 'ContactEnded', contactId, channel: 'voice', outcome }]);
+  if (ended)
+    await deps.events.publish([{ type: 'ContactEnded', contactId, channel: 'voice', outcome: 'overflowed' }]);
+}
+
+/** The text conversation a caller's text-back request becomes: one per call, so a replay finds it. */
+export const textBackRequestId = (voiceContactId: string): string => `t-${voiceContactId}`;
+
+/**
+ * Turns a held caller into a waiting text-back request; false when that cannot be (a withheld number, or the
+ * caller is no longer waiting). Each step is safe to replay: the call is claimed (queued -> ended, outcome
+ * text-back, the sealed number still on it), the request is created once under an id taken from the call,
+ * and only then does the number leave the ended call. A replay after that finds the call ended as text-back
+ * with no number: the request already exists.
+ */
+async function requestTextBack(deps: VoiceDeps, contactId: string): Promise<boolean> {
+  const contact = await deps.store.getContact(contactId);
+  if (!contact || isWithheldKey(contact.callerKey)) return false;
+  const now = deps.clock.now();
+  let call: Contact | undefined = contact;
+  if (contact.status === 'queued') {
+    call = await deps.store.updateContact(contactId, {
+      channel: 'voice',
+      expectStatus: ['queued'],
+      set: { status: 'ended', outcome: 'text-back', endedAt: now },
+    });
+    if (!call) return false;
+    await deps.events.publish([{ type: 'ContactEnded', contactId, channel: 'voice', outcome: 'text-back' }]);
+  } else if (contact.status !== 'ended' || contact.outcome !== 'text-back') return false;
+  if (!call.callerSealed) return true;
+  const { settings } = await deps.store.getLine();
+  const requestId = textBackRequestId(contactId);
+  const created = await deps.store.createContact({
+    contactId: requestId,
+    channel: 'sms',
+    language: call.language,
+    callerKey: call.callerKey,
+    status: 'queued',
+    startedAt: now,
+    queuedAt: now,
+    lastActivityAt: now,
+    ...textWaitBounds(settings, now),
+    offersOutstanding: 0,
+    offerRound: 0,
+    messageCount: 0,
+    callerSealed: call.callerSealed,
+    textBack: true,
+    ...(call.concern ? { concern: call.concern } : {}),
+  });
+  if (created === 'created') {
+    // The caller's own texts join the request while it waits, and the conversation once a peer accepts.
+    await deps.store.linkTexter(call.callerKey, requestId, undefined);
+    await deps.events.publish([
+      { type: 'ContactQueued', contactId: requestId, channel: 'sms', language: call.language },
+    ]);
+  }
+  await deps.store.updateContact(contactId, {
+    channel: 'voice',
+    expectStatus: ['ended'],
+    remove: ['callerSealed'],
+  });
+  return true;
 }
 
 export async function handleHoldInput(
@@ -328,8 +379,8 @@ export async function handleHoldInput(
   digits: string | undefined,
 ): Promise<VoiceReply> {
   if (digits === CRISIS_KEY) return escalateByKey(deps, call, contactId, crisisNumber, language);
-  if (digits === '1') {
-    await endQueuedContact(deps, contactId, 'text-back', true);
+  // Key 1 is not offered to a withheld number; pressed anyway, the caller simply keeps holding.
+  if (digits === '1' && (await requestTextBack(deps, contactId))) {
     return { steps: [say(promptsFor(language).textBackConfirmed, language), hangup()] };
   }
   return { steps: [{ kind: 'redirect', to: callerTarget('voiceHold', contactId, crisisNumber, language) }] };

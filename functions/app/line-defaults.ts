@@ -22,6 +22,7 @@ export function lineDefaults(config: RuntimeConfig): LineSettings {
     wrapUpSeconds: 60,
     holdLoopSeconds: 20,
     textInactivityMinutes: 30,
+    textWaitMinutes: 120,
     voiceIntake: false,
     allowOnOutsideRoster: true,
     shiftReminderMinutes: 30,

@@ -16,6 +16,8 @@ const OUTCOMES: readonly Series[] = [
   { key: 'escalated', label: t('Handed to the crisis line'), colour: '#7a1fa2' },
   { key: 'abandoned', label: t('Hung up while waiting'), colour: '#b35900' },
   { key: 'overflowed', label: t('Waited too long: overflow'), colour: '#a0101b' },
+  { key: 'unanswered', label: t('Nobody was free in time: told so'), colour: '#c2410c' },
+  { key: 'unreachable', label: t('Could not be texted back'), colour: '#78716c' },
   { key: 'unstaffed', label: t('Nobody was on shift'), colour: '#6b6b76' },
   { key: 'after-hours', label: t('Outside opening hours'), colour: '#9a9aa6' },
   { key: 'blocked', label: t('Blocked caller'), colour: '#3a3a42' },

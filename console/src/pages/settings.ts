@@ -28,6 +28,7 @@ const LABELS: Partial<Record<keyof LineSettings, string>> = {
   wrapUpSeconds: 'Wrap-up after a call (seconds)',
   holdLoopSeconds: 'Seconds between hold messages',
   textInactivityMinutes: 'Minutes before a quiet text conversation closes',
+  textWaitMinutes: 'Minutes a text or text-back request waits for a peer',
   shiftReminderMinutes: 'Shift reminder lead time (minutes)',
   liveStateHours: 'Hours a clinician call-back reference stays valid',
   voiceIntake: 'Ask callers how they are doing (speech intake)',

@@ -33,6 +33,7 @@ const SETTINGS: LineSettings = {
   wrapUpSeconds: 60,
   holdLoopSeconds: 20,
   textInactivityMinutes: 30,
+  textWaitMinutes: 120,
   voiceIntake: false,
   allowOnOutsideRoster: true,
   shiftReminderMinutes: 30,
