@@ -135,7 +135,7 @@ export async function settingsPage(main: HTMLElement): Promise<undefined> {
           else if (input.type === 'number') changed(key, Number(input.value));
           else changed(key, input.value);
         }
-        for (const [key, form] of forms) changed(key, form.read());
+        for (const [key, form] of forms) changed(key, form.read(current.settings[key]));
         try {
           current = await request<SettingsResponse>('PATCH', '/settings', {
             version: current.version,
