@@ -46,7 +46,7 @@ async function saveRoster(
   summary: string,
 ): Promise<WebResponse> {
   const { deps } = context;
-  const version = await deps.admin.saveRoster(after, expectVersion);
+  const version = await deps.admin.saveRoster(after, expectVersion, context.now);
   if (version === undefined) {
     const current = await deps.admin.getRoster();
     return conflict(
