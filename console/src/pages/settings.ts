@@ -4,6 +4,7 @@ import type { LineSettings } from '../../../flows/line-settings.js';
 import { ApiError, request } from '../api.js';
 import { field, h } from '../dom.js';
 import { t, translated } from '../i18n.js';
+import { errorText } from '../issue-words.js';
 import { clearErrors, showErrors } from './forms.js';
 import {
   coordinatorNumbersForm,
@@ -67,7 +68,7 @@ function showPending(box: HTMLElement, current: SettingsResponse, reload: () => 
               failure instanceof ApiError && failure.status === 403
                 ? t('You proposed this change, so another coordinator must confirm it.')
                 : failure instanceof Error
-                  ? failure.message
+                  ? errorText(failure)
                   : t('Could not confirm the change.');
           }
         },

@@ -84,7 +84,7 @@ describe('admin roster', () => {
     const shift = { shiftId: 'mon-eve', volunteerId: 'vol-ana', day: 'mon', start: '18:00', end: '22:00' };
     await admin.api.request('PUT', '/admin/roster', { version: 0, weekly: [shift], overrides: [] });
 
-    const stale = await admin.api.request<{ current: RosterResponse; version: number }>(
+    const stale = await admin.api.request<{ current: RosterResponse; version: number; code: string }>(
       'PUT',
       '/admin/roster',
       {
@@ -95,6 +95,7 @@ describe('admin roster', () => {
     );
 
     expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('conflict');
     expect(stale.body.version).toBe(1);
     expect(stale.body.current.roster.weekly).toEqual([shift]);
   });
@@ -225,6 +226,11 @@ describe('admin settings', () => {
 
     expect(result.status).toBe(400);
     expect(result.body.error).toBe('settings.timeZone: must be an IANA timezone such as America/New_York');
+    // The English sentence stays for API clients; the code is what the console words in its language.
+    expect(result.body).toMatchObject({
+      code: 'invalid',
+      issues: [{ path: 'settings.timeZone', code: 'timezone' }],
+    });
   });
 
   it('audits a settings change by field name', async () => {
