@@ -122,3 +122,19 @@ describe('API errors in the Spanish console', () => {
     expect(refusedRequestsOnly()).toEqual([]);
   });
 });
+
+describe('the two-person rule in the Spanish console', () => {
+  it('names the proposed routing change in Spanish and refuses the proposer’s own confirmation in Spanish', async () => {
+    await page.goto(`${consoleUrl}#/settings`);
+    await page.locator('input[name="crisisNumber"]').fill('+15551239999');
+    await page.getByRole('button', { name: 'Guardar configuración' }).click();
+    await page.getByText('Guardado como propuesta: un cambio en el número de la línea de crisis').waitFor();
+    await page.getByText('propuso cambiar el número de la línea de crisis').waitFor();
+
+    await page.getByRole('button', { name: 'Confirmar este cambio' }).click();
+    await page
+      .getByText('Usted propuso este cambio, así que otra persona coordinadora debe confirmarlo.')
+      .waitFor();
+    expect(await page.locator('main').innerText()).not.toMatch(/crisis number|second coordinator/);
+  });
+});

@@ -50,7 +50,7 @@ function showPending(box: HTMLElement, current: SettingsResponse, reload: () => 
       {},
       t('Waiting for a second coordinator: {who} proposed changing the {fields} on {when}.', {
         who: pending.proposedBy,
-        fields: pending.fields.join(', '),
+        fields: pending.fields.map(translated).join(', '),
         when: new Date(pending.proposedAt).toLocaleString(),
       }),
     ),
@@ -146,7 +146,7 @@ export async function settingsPage(main: HTMLElement): Promise<undefined> {
           saved.textContent = proposed
             ? t(
                 'Saved as a proposal: a change to the {fields} takes effect only when another coordinator confirms it. Every coordinator has been texted.',
-                { fields: current.pending?.fields.join(', ') ?? '' },
+                { fields: current.pending?.fields.map(translated).join(', ') ?? '' },
               )
             : Object.keys(patch).length
               ? t('Settings saved.')
