@@ -11,6 +11,9 @@ export interface FieldIssue {
   readonly path: string;
   readonly message: string;
   readonly row?: number;
+  /** Stable code and values (flows/admin/issue-codes.ts), worded by issue-words.ts. */
+  readonly code?: string;
+  readonly params?: Readonly<Record<string, string>>;
 }
 
 export class ApiError extends Error {
@@ -18,6 +21,7 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly issues: readonly FieldIssue[] = [],
+    readonly code?: string,
   ) {
     super(message);
   }
@@ -129,6 +133,7 @@ export async function request<T>(
   if (!response.ok) {
     const failure = (typeof data === 'object' && data !== null ? data : {}) as {
       error?: string;
+      code?: string;
       issues?: FieldIssue[];
     };
     if (response.status === 401) signOut();
@@ -136,6 +141,7 @@ export async function request<T>(
       response.status,
       failure.error ?? `the server answered ${response.status}`,
       failure.issues,
+      failure.code,
     );
   }
   return data as T;

@@ -281,6 +281,11 @@ const ES = {
     'Usted propuso este cambio, así que otra persona coordinadora debe confirmarlo.',
   'Could not confirm the change.': 'No se pudo confirmar el cambio.',
   'Confirm this change': 'Confirmar este cambio',
+  // The routing fields a proposal names (flows/admin/routing-change.ts), as the API writes them.
+  'crisis number': 'el número de la línea de crisis',
+  'crisis text number': 'el número de mensajes de crisis',
+  'clinician number': 'el número del clínico de guardia',
+  'partner line': 'la línea asociada',
   'Change waiting for confirmation': 'Cambio pendiente de confirmación',
   'Timezone (shifts, hours and reports use its local time)':
     'Zona horaria (los turnos, el horario y los informes usan su hora local)',

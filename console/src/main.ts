@@ -12,6 +12,7 @@ import {
 } from './api.js';
 import { field, h, keepScrollingTablesFocusable } from './dom.js';
 import { chooseAndReload, type Language, language, t } from './i18n.js';
+import { errorText } from './issue-words.js';
 import { auditPage } from './pages/audit.js';
 import { blockedPage } from './pages/blocked.js';
 import { boardPage } from './pages/board.js';
@@ -166,9 +167,7 @@ async function route(): Promise<void> {
     };
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return route();
-    main.append(
-      h('p', { role: 'alert', class: 'error' }, error instanceof Error ? error.message : String(error)),
-    );
+    main.append(h('p', { role: 'alert', class: 'error' }, errorText(error)));
   }
 }
 

@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { LineSettingsPatchSchema } from '../line-settings.js';
 import { LocalDateSchema, RosterSchema, TimeZoneSchema } from '../roster/roster-schema.js';
+import { codeIssue, type IssueCode } from './issue-codes.js';
 
 export const LanguageSchema = z.enum(['en', 'es'], { error: 'must be a language the line serves: en or es' });
 
@@ -64,12 +65,16 @@ export const DevLoginSchema = z.object({
 export interface FieldIssue {
   readonly path: string;
   readonly message: string;
+  /** Stable for the console to word in its own language (issue-codes.ts); the responses add it if absent. */
+  readonly code?: IssueCode;
+  readonly params?: Readonly<Record<string, string>>;
 }
 
-/** zod's issues as `{ path: "weekly.0.end", message }`, the shape every 400 carries. */
+/** zod's issues as `{ path: "weekly.0.end", message, code }`, the shape every 400 carries. */
 export function fieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => ({
     path: issue.path.map(String).join('.') || '(body)',
     message: issue.message,
+    ...codeIssue(issue.message, issue as { code: string; minimum?: unknown; maximum?: unknown }),
   }));
 }

@@ -1,4 +1,4 @@
-// The figures funders and coordinators ask for, computed from the anonymized contact log and the roster.
+// The figures funders and coordinators ask for, computed from the anonymized contact log and the roster log.
 //
 // Definitions (also shown in the console):
 // - queued: contacts that reached the queue (queuedAt set); after-hours, unstaffed and blocked never do;
@@ -10,8 +10,8 @@
 // - hour of week: the local weekday and hour (line timezone) a contact started, Monday first;
 // - daily: per local date in the range, contacts by outcome, the answer rate and the median and p90 wait,
 //   for trend charts (the console groups days into weeks for long ranges);
-// - coverage: rostered volunteer-hours per hour of week from the current roster (the roster's history is
-//   not kept), set against contacts started in that hour of week.
+// - coverage: rostered volunteer-hours per hour of week from the roster as it was at each hour (every saved
+//   version is kept, see roster-history.ts), set against contacts started in that hour of week.
 import type { Contact } from '../model.js';
 import {
   dayFromIsoDate,

@@ -12,6 +12,7 @@ import {
   listContacts,
   unblockCaller,
 } from './log-routes.js';
+import { errorResponse } from './responses.js';
 import {
   confirmSettings,
   exportShifts,
@@ -90,7 +91,8 @@ export function createAdminApp(deps: AdminDeps): AdminApp {
     }
     const method = request.method.toUpperCase();
     const found = match(method, segments);
-    if (found === undefined) return jsonResponse({ error: `no admin resource at ${request.rawPath}` }, 404);
+    if (found === undefined)
+      return errorResponse(404, 'not-found', `no admin resource at ${request.rawPath}`);
     if (found === 'wrong-method')
       return jsonResponse({ error: `${method} is not allowed on ${request.rawPath}` }, 405);
     const context: AdminContext = {
@@ -108,7 +110,7 @@ export function createAdminApp(deps: AdminDeps): AdminApp {
         route: `${method} ${segments[0] ?? ''}`,
         error: error instanceof Error ? error.name : 'unknown',
       });
-      return jsonResponse({ error: 'the request failed on our side; nothing more was changed' }, 500);
+      return errorResponse(500, 'server-error', 'the request failed on our side; nothing more was changed');
     }
   };
 }

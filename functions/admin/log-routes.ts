@@ -11,7 +11,8 @@ import type { Channel, Contact } from '../../flows/model.js';
 import { LANGUAGES } from '../../flows/replies.js';
 import { isLineOpen } from '../../flows/roster/line-hours.js';
 import { dayFromIsoDate, isoDateOfDay, localDayOf, zonedInstant } from '../../flows/roster/local-time.js';
-import { onShiftAt, shiftOccurrences } from '../../flows/roster/roster-calendar.js';
+import { onShiftAt } from '../../flows/roster/roster-calendar.js';
+import { occurrencesAsRostered } from '../../flows/roster/roster-history.js';
 import { jsonResponse, type WebResponse } from '../http/web-request.js';
 import type { StoredBlock } from '../store/admin-store.js';
 import { type AdminContext, audit } from './admin-deps.js';
@@ -98,15 +99,16 @@ export async function exportContacts(context: AdminContext): Promise<WebResponse
   return csvResponse(csv, `contacts-${range.from}-to-${range.to}.csv`);
 }
 
+/** Coverage comes from the roster versions in force during the range, so a later edit leaves it as it was. */
 async function report(context: AdminContext, range: ResolvedRange) {
-  const [contacts, { roster }] = await Promise.all([
+  const [contacts, versions] = await Promise.all([
     contactsIn(context, range),
-    context.deps.admin.getRoster(),
+    context.deps.admin.rosterVersions(range.fromMs, range.toMs),
   ]);
   return buildContactReport({
     ...range,
     contacts,
-    occurrences: shiftOccurrences(roster, range.fromMs, range.toMs, range.timeZone),
+    occurrences: occurrencesAsRostered(versions, range.fromMs, range.toMs, range.timeZone),
   });
 }
 

@@ -2,45 +2,60 @@
 import type * as z from 'zod';
 import { type FieldIssue, fieldIssues } from '../../flows/admin/admin-schemas.js';
 import type { CsvRowError } from '../../flows/admin/csv.js';
+import { codeIssue, type IssueCode } from '../../flows/admin/issue-codes.js';
 import { jsonResponse, type WebResponse } from '../http/web-request.js';
 
-/** 400 naming the first field and its problem, with every issue listed. */
+const coded = <T extends FieldIssue>(issue: T): T =>
+  issue.code ? issue : { ...issue, ...codeIssue(issue.message) };
+
+/**
+ * An error not tied to a field: the English sentence for API clients and a stable code for the console.
+ * Every error body has this shape, plus `issues` for field errors.
+ */
+export function errorResponse(
+  status: number,
+  code: IssueCode,
+  error: string,
+  extra: object = {},
+): WebResponse {
+  return jsonResponse({ error, code, ...extra }, status);
+}
+
+/** 400 naming the first field and its problem, with every issue listed and coded. */
 export function badRequest(issues: readonly FieldIssue[]): WebResponse {
   const first = issues[0] ?? { path: '(body)', message: 'is not valid' };
-  return jsonResponse({ error: `${first.path}: ${first.message}`, issues }, 400);
+  return errorResponse(400, 'invalid', `${first.path}: ${first.message}`, { issues: issues.map(coded) });
 }
 
 export function invalid(error: z.ZodError, prefix = ''): WebResponse {
   return badRequest(
     fieldIssues(error).map((issue) => ({
+      ...issue,
       path: prefix && issue.path === '(body)' ? prefix : prefix ? `${prefix}.${issue.path}` : issue.path,
-      message: issue.message,
     })),
   );
 }
 
 export function csvRejected(errors: readonly CsvRowError[]): WebResponse {
-  const issues = errors.map((e) => ({ row: e.row, path: e.field, message: e.message }));
+  const issues = errors.map((e) => coded({ row: e.row, path: e.field, message: e.message }));
   const first = issues[0];
   const error = first
     ? `row ${first.row}, ${first.path}: ${first.message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}; nothing was imported`
     : 'nothing was imported';
-  return jsonResponse({ error, issues }, 400);
+  return errorResponse(400, 'invalid', error, { issues });
 }
 
 export function conflict(what: string, current: unknown, version: number): WebResponse {
-  return jsonResponse(
-    {
-      error: `${what} was changed by someone else; here is the current version, review and save again`,
-      current,
-      version,
-    },
+  return errorResponse(
     409,
+    'conflict',
+    `${what} was changed by someone else; here is the current version, review and save again`,
+    { current, version },
   );
 }
 
 export function notFound(what: string): WebResponse {
-  return jsonResponse({ error: `${what} not found` }, 404);
+  return errorResponse(404, 'not-found', `${what} not found`);
 }
 
 export function csvResponse(body: string, filename: string): WebResponse {

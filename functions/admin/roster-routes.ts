@@ -14,7 +14,15 @@ import { type Roster, RosterSchema } from '../../flows/roster/roster-schema.js';
 import { applyRosterEdit } from '../../flows/roster/roster-tick.js';
 import { jsonResponse, type WebResponse } from '../http/web-request.js';
 import { type AdminContext, audit } from './admin-deps.js';
-import { badRequest, conflict, csvRejected, csvResponse, invalid, readJson } from './responses.js';
+import {
+  badRequest,
+  conflict,
+  csvRejected,
+  csvResponse,
+  errorResponse,
+  invalid,
+  readJson,
+} from './responses.js';
 
 const GAP_HORIZON_MS = 7 * 86_400_000;
 
@@ -46,7 +54,7 @@ async function saveRoster(
   summary: string,
 ): Promise<WebResponse> {
   const { deps } = context;
-  const version = await deps.admin.saveRoster(after, expectVersion);
+  const version = await deps.admin.saveRoster(after, expectVersion, context.now);
   if (version === undefined) {
     const current = await deps.admin.getRoster();
     return conflict(
@@ -201,19 +209,20 @@ async function proposeRoutingChange(
 /** POST /admin/settings/confirm {id}: a second coordinator applies a pending routing change. */
 export async function confirmSettings(context: AdminContext, action: string): Promise<WebResponse> {
   if (action !== 'confirm')
-    return jsonResponse({ error: `no admin resource at ${context.request.rawPath}` }, 404);
+    return errorResponse(404, 'not-found', `no admin resource at ${context.request.rawPath}`);
   const body = readJson(context.request.body);
   if (!body.ok) return body.response;
   const parsed = ConfirmSettingsBodySchema.safeParse(body.value);
   if (!parsed.success) return invalid(parsed.error);
   const { patch: stored, version, pending } = await context.deps.admin.getSettingsRecord();
   if (pending?.id !== parsed.data.id)
-    return jsonResponse(
-      { error: 'there is no pending change with that id; it was confirmed or replaced' },
+    return errorResponse(
       404,
+      'no-pending-change',
+      'there is no pending change with that id; it was confirmed or replaced',
     );
   if (pending.proposedBy === context.who)
-    return jsonResponse({ error: 'a second coordinator must confirm a change you proposed' }, 403);
+    return errorResponse(403, 'own-proposal', 'a second coordinator must confirm a change you proposed');
   const merged: LineSettingsPatch = { ...stored, ...pending.settings };
   const whole = LineSettingsSchema.safeParse(applySettingsPatch(context.deps.defaults, merged));
   if (!whole.success) return invalid(whole.error, 'settings');

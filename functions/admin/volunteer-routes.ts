@@ -9,7 +9,16 @@ import { maskPhone, normalisePhone } from '../../flows/admin/phone-format.js';
 import { parseVolunteerCsv, volunteersToCsv } from '../../flows/admin/volunteer-csv.js';
 import { jsonResponse, type WebResponse } from '../http/web-request.js';
 import { type AdminContext, audit } from './admin-deps.js';
-import { badRequest, conflict, csvRejected, csvResponse, invalid, notFound, readJson } from './responses.js';
+import {
+  badRequest,
+  conflict,
+  csvRejected,
+  csvResponse,
+  errorResponse,
+  invalid,
+  notFound,
+  readJson,
+} from './responses.js';
 import {
   changedFields,
   createVolunteer,
@@ -34,7 +43,7 @@ function failure(context: AdminContext, result: Exclude<WriteResult, { kind: 'sa
     case 'phone-taken':
       return badRequest([PHONE_TAKEN]);
     case 'id-taken':
-      return jsonResponse({ error: 'a volunteer with that id already exists' }, 409);
+      return errorResponse(409, 'volunteer-exists', 'a volunteer with that id already exists');
     case 'stale':
       return result.current
         ? conflict('this volunteer', volunteerView(context.deps, result.current), result.current.version)

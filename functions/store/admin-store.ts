@@ -5,6 +5,8 @@
 // - every volunteer ............................ Query gsi2 gsi2pk=VOLUNTEER, gsi2sk=<volunteerId>
 //   (volunteers written before this index existed are found through ONSHIFT too)
 // - the roster and its version ................. Get/conditional Put pk=ROSTER sk=ROSTER
+// - rosters as they were (reports' coverage) ... Query pk=ROSTERLOG, sk=<effectiveFrom>#<version> between a
+//   range's ends, plus the last one before it (descending, Limit 1): a report reads only the versions in force
 // - settings version ........................... the LINE item's settingsVersion, checked on every save
 // - a routing change awaiting confirmation ..... the LINE item's pendingSettings
 // - blocked callers ............................ Query pk=BLOCK, sk=<blockId>; the key joins LINE.blockedKeys
@@ -21,16 +23,20 @@ import {
 import type { AuditEntry, PendingSettingsChange } from '../../flows/admin/admin-api-types.js';
 import type { LineSettingsPatch } from '../../flows/line-settings.js';
 import type { Contact, Volunteer } from '../../flows/model.js';
+import type { RosterVersion } from '../../flows/roster/roster-history.js';
 import type { Roster } from '../../flows/roster/roster-schema.js';
 import type { RosterSource } from '../../flows/roster/roster-tick.js';
 import type { RuntimeConfig } from '../config.js';
 import { createDocumentClient } from './dynamo-client.js';
 import { sortableTime, VOLUNTEER_DIRECTORY } from './table-schema.js';
 
+const AUDIT_RETENTION_DAYS = 800;
 const ROSTER_KEY = { pk: 'ROSTER', sk: 'ROSTER' } as const;
+const ROSTER_LOG_PARTITION = 'ROSTERLOG';
+/** A replaced roster is kept as long as the audit log that records the change, and longer than any report range. */
+const ROSTER_LOG_RETENTION_DAYS = AUDIT_RETENTION_DAYS;
 const LINE_KEY = { pk: 'LINE', sk: 'LINE' } as const;
 const BLOCK_PARTITION = 'BLOCK';
-const AUDIT_RETENTION_DAYS = 800;
 const STORAGE_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'expiresAt'];
 
 export interface StoredBlock {
@@ -49,6 +55,21 @@ function strip<T>(item: Record<string, unknown>): T {
   for (const name of STORAGE_ATTRIBUTES) delete copy[name];
   return copy as T;
 }
+
+/** A stored roster (current or logged); one saved before versions were kept counts as in force since ever. */
+function rosterVersionOf(item: Record<string, unknown> | undefined): RosterVersion {
+  return {
+    version: typeof item?.version === 'number' ? item.version : 0,
+    effectiveFrom: typeof item?.effectiveFrom === 'number' ? item.effectiveFrom : 0,
+    roster: {
+      weekly: (item?.weekly as Roster['weekly'] | undefined) ?? [],
+      overrides: (item?.overrides as Roster['overrides'] | undefined) ?? [],
+    },
+  };
+}
+
+const rosterLogKey = (entry: RosterVersion): string =>
+  `${sortableTime(entry.effectiveFrom)}#${String(entry.version).padStart(10, '0')}`;
 
 function isConditionFailure(error: unknown): boolean {
   return error instanceof Error && error.name === 'ConditionalCheckFailedException';
@@ -196,24 +217,52 @@ export class AdminStore {
   }
 
   async getRoster(): Promise<{ roster: Roster; version: number }> {
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: ROSTER_KEY }));
-    return {
-      roster: {
-        weekly: (Item?.weekly as Roster['weekly'] | undefined) ?? [],
-        overrides: (Item?.overrides as Roster['overrides'] | undefined) ?? [],
-      },
-      version: typeof Item?.version === 'number' ? Item.version : 0,
-    };
+    const { roster, version } = await this.currentRosterVersion();
+    return { roster, version };
   }
 
-  /** The new version, or undefined when someone saved since `expectVersion`. */
-  async saveRoster(roster: Roster, expectVersion: number): Promise<number | undefined> {
+  private async currentRosterVersion(): Promise<RosterVersion> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: ROSTER_KEY }));
+    return rosterVersionOf(Item);
+  }
+
+  /**
+   * Saves at `expectVersion`, in force from `at`; the new version, or undefined when someone saved since.
+   * The version it replaces goes to the roster log first, so the log plus the current roster always hold
+   * every version: a failed log write stops the save, and a log write followed by a lost race only keeps a
+   * version that really was in force (the put is idempotent).
+   */
+  async saveRoster(roster: Roster, expectVersion: number, at: number): Promise<number | undefined> {
+    const replaced = await this.currentRosterVersion();
+    if (replaced.version !== expectVersion) return undefined;
+    if (replaced.version > 0) {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...replaced.roster,
+            version: replaced.version,
+            effectiveFrom: replaced.effectiveFrom,
+            pk: ROSTER_LOG_PARTITION,
+            sk: rosterLogKey(replaced),
+            expiresAt: Math.floor(at / 1000) + ROSTER_LOG_RETENTION_DAYS * 86_400,
+          },
+        }),
+      );
+    }
     const version = expectVersion + 1;
     try {
       await this.client.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...ROSTER_KEY, weekly: roster.weekly, overrides: roster.overrides, version },
+          Item: {
+            ...ROSTER_KEY,
+            weekly: roster.weekly,
+            overrides: roster.overrides,
+            version,
+            // Never before the version it replaces, so versions stay in order whatever the clocks say.
+            effectiveFrom: Math.max(at, replaced.effectiveFrom),
+          },
           ConditionExpression:
             expectVersion === 0 ? 'attribute_not_exists(pk) OR version = :v' : 'version = :v',
           ExpressionAttributeValues: { ':v': expectVersion },
@@ -224,6 +273,37 @@ export class AdminStore {
       if (isConditionFailure(error)) return undefined;
       throw error;
     }
+  }
+
+  /** The roster versions in force at some point in [fromMs, toMs): two bounded queries and the current one. */
+  async rosterVersions(fromMs: number, toMs: number): Promise<RosterVersion[]> {
+    const [inRange, before, current] = await Promise.all([
+      this.queryAll({
+        KeyConditionExpression: 'pk = :p AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: {
+          ':p': ROSTER_LOG_PARTITION,
+          ':from': sortableTime(fromMs),
+          ':to': `${sortableTime(toMs - 1)}#~`,
+        },
+      }),
+      this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :p AND sk < :from',
+          ExpressionAttributeValues: { ':p': ROSTER_LOG_PARTITION, ':from': sortableTime(fromMs) },
+          ScanIndexForward: false,
+          Limit: 1,
+        }),
+      ),
+      this.currentRosterVersion(),
+    ]);
+    const byVersion = new Map<number, RosterVersion>();
+    for (const item of [...(before.Items ?? []), ...inRange]) {
+      const entry = rosterVersionOf(item);
+      byVersion.set(entry.version, entry);
+    }
+    if (current.version > 0) byVersion.set(current.version, current);
+    return [...byVersion.values()];
   }
 
   /** The saved settings patch (defaults fill the rest), its version and any routing change awaiting a second coordinator. */

@@ -16,6 +16,8 @@
 // - a caller's contacts in the last 30 days (repeat count) .... Query gsi2 gsi2pk=CALLER#<callerKey>, gsi2sk=startedAt
 // - events the bus refused, oldest first (outbox) ........... Query pk=OUTBOX sk=<at>#<id>; Delete to take one
 // - audit log by month ........................................ Query pk=AUDIT#<yyyy-mm> sk=<at>#<id>
+// - the roster, and the versions it replaced (reports' coverage) Get pk=ROSTER sk=ROSTER; Query pk=ROSTERLOG
+//   sk=<effectiveFrom>#<version> between a report's ends, plus the one before (descending, Limit 1)
 // Items carrying live state set `expiresAt` (epoch seconds); TTL deletes late, so reads check it too.
 
 /** Every key attribute, table and index alike, is a string (numbers in sort keys are zero-padded). */

@@ -261,7 +261,7 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
   mounts.push({ prefix: `${SIMULATOR_API_PATH}/`, app: simulatorApi });
 
   const volunteers = options.seed === false ? [] : await seedDemoLine(store, vault, clock.now());
-  if (options.seed !== false && options.seedRoster !== false) await seedDemoRoster(admin);
+  if (options.seed !== false && options.seedRoster !== false) await seedDemoRoster(admin, clock.now());
   handle = twilioApp;
   faults.active = drilled;
   const tick = () => bus.invoke(() => metered('tick', 'tick', () => runTick(dispatch)));

@@ -7,7 +7,7 @@ import type { DynamoStore } from '../../functions/store/dynamo-store.js';
 
 /** The one admin-store call the roster seed needs. */
 export interface RosterSeedStore {
-  saveRoster(roster: Roster, expectVersion: number): Promise<number | undefined>;
+  saveRoster(roster: Roster, expectVersion: number, at: number): Promise<number | undefined>;
 }
 
 export interface SeededVolunteer {
@@ -75,6 +75,6 @@ export function demoRoster(): Roster {
 }
 
 /** Saved only when no roster exists yet, so a kept data folder keeps the coordinators' own edits. */
-export async function seedDemoRoster(admin: RosterSeedStore): Promise<void> {
-  await admin.saveRoster(demoRoster(), 0);
+export async function seedDemoRoster(admin: RosterSeedStore, now: number): Promise<void> {
+  await admin.saveRoster(demoRoster(), 0, now);
 }

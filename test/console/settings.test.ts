@@ -42,6 +42,39 @@ describe('the settings forms', () => {
     expect(session.problems).toEqual([]);
   }, 60_000);
 
+  // Before the test that saves a line name: this one starts from a line whose greeting was never set.
+  it('removes a greeting and line name cleared in the form right after saving them, and the next call hears the standard welcome', async () => {
+    await session.page.goto(`${session.consoleUrl}#/settings`);
+    await session.page.reload();
+    await session.page.getByLabel('Line name').fill('Hillside Line');
+    await session.page.getByLabel('Greeting (English)').fill('Hi, you reached Hillside.');
+    await saveSettings();
+    const greeted = await session.line.simulator.phone(CALLER).dial();
+    await greeted.waitForSay('Hi, you reached Hillside. This is a peer support line');
+    await greeted.hangup();
+
+    // The coordinator changes their mind on the same page, without reloading it.
+    await session.page.getByLabel('Line name').fill('');
+    await session.page.getByLabel('Greeting (English)').fill('');
+    await saveSettings();
+
+    const { settings } = await session.line.store.getLine();
+    expect(settings.greeting?.en ?? '').toBe('');
+    expect(settings.lineName ?? '').toBe('');
+    const call = await session.line.simulator.phone(CALLER).dial();
+    await call.waitForSay(
+      'Hello, and thank you for calling the warmline. This is a peer support line, not a crisis line.',
+    );
+    expect(call.transcript.join(' ')).not.toContain('Hillside');
+    await call.hangup();
+
+    await session.page.reload();
+    await session.page.getByLabel('Greeting (English)').waitFor();
+    expect(await session.page.getByLabel('Greeting (English)').inputValue()).toBe('');
+    expect(await session.page.getByLabel('Line name').inputValue()).toBe('');
+    expect(session.problems).toEqual([]);
+  }, 60_000);
+
   // Before the timezone test, which can leave the shared line closed this hour.
   it('saves a greeting per language and a line name from the form, and the next call hears the English one', async () => {
     await session.page.goto(`${session.consoleUrl}#/settings`);

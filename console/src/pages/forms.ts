@@ -3,12 +3,13 @@
 import { ApiError, download, type FieldIssue, request } from '../api.js';
 import { field, h } from '../dom.js';
 import { t } from '../i18n.js';
+import { errorText, issueText } from '../issue-words.js';
 
 export function showErrors(form: HTMLElement, error: unknown): void {
   clearErrors(form);
   const alert = form.querySelector<HTMLElement>('[role="alert"]');
   if (!(error instanceof ApiError) || error.issues.length === 0) {
-    if (alert) alert.textContent = error instanceof Error ? error.message : String(error);
+    if (alert) alert.textContent = errorText(error);
     return;
   }
   const marked: string[] = [];
@@ -18,7 +19,8 @@ export function showErrors(form: HTMLElement, error: unknown): void {
     const slot =
       issue.row === undefined && key ? form.querySelector<HTMLElement>(`[data-error-for="${key}"]`) : null;
     if (slot && key) {
-      slot.textContent = slot.textContent ? `${slot.textContent}\n${issue.message}` : issue.message;
+      const text = issueText(issue);
+      slot.textContent = slot.textContent ? `${slot.textContent}\n${text}` : text;
       marked.push(labelOf(form, key));
     } else {
       unplaced.push(describe(form, issue));
@@ -53,9 +55,9 @@ function labelOf(form: HTMLElement, key: string): string {
 /** CSV rows are named by row and column, the column being the header the coordinator wrote. */
 function describe(form: HTMLElement, issue: FieldIssue): string {
   if (issue.row !== undefined)
-    return t('Row {row}, {path}: {message}', { row: issue.row, path: issue.path, message: issue.message });
+    return t('Row {row}, {path}: {message}', { row: issue.row, path: issue.path, message: issueText(issue) });
   const key = fieldKey(form, issue.path);
-  return key ? `${labelOf(form, key)}: ${issue.message}` : issue.message;
+  return key ? `${labelOf(form, key)}: ${issueText(issue)}` : issueText(issue);
 }
 
 /** The part of an API path ("settings.hours.mon.0.start") that this form has a field or error slot for. */

@@ -9,7 +9,8 @@ import { t } from '../i18n.js';
 
 export interface SettingForm<T> {
   readonly element: HTMLElement;
-  read(): T;
+  /** The value to send, given the one saved now (the page may have saved since it was drawn). */
+  read(saved?: T): T;
 }
 
 const errorSlot = (key: string) => h('span', { class: 'field-error', 'data-error-for': key });
@@ -219,9 +220,9 @@ export function timeZonePicker(current: LineSettings['timeZone']): HTMLSelectEle
  * A line of the coordinators' own words: empty means the standard wording, so a field never set stays unset
  * and one cleared is saved as empty (the API takes "" as "use the standard wording").
  */
-function ownWords(initial: string | undefined, current: string): string | undefined {
+function ownWords(saved: string | undefined, current: string): string | undefined {
   const value = current.trim();
-  return value === '' && initial === undefined ? undefined : value;
+  return value === '' && saved === undefined ? undefined : value;
 }
 
 /** The line's name, in the standard greeting and the first text. */
@@ -229,7 +230,7 @@ export function lineNameForm(lineName: LineSettings['lineName']): SettingForm<st
   const input = h('input', { name: 'lineName', type: 'text', maxlength: 60, value: lineName ?? '' });
   return {
     element: field(t('Line name'), input),
-    read: () => ownWords(lineName, input.value),
+    read: (saved) => ownWords(saved, input.value),
   };
 }
 
@@ -255,10 +256,10 @@ export function greetingForm(greeting: LineSettings['greeting']): SettingForm<Li
   );
   return {
     element,
-    read: () => {
+    read: (saved) => {
       const words = { en: en.value.trim(), es: es.value.trim() };
       const set = Object.fromEntries(Object.entries(words).filter(([, value]) => value !== ''));
-      return Object.keys(set).length === 0 && greeting === undefined ? undefined : set;
+      return Object.keys(set).length === 0 && saved === undefined ? undefined : set;
     },
   };
 }

@@ -4,6 +4,7 @@ import type { LineSettings } from '../../../flows/line-settings.js';
 import { ApiError, request } from '../api.js';
 import { field, h } from '../dom.js';
 import { t, translated } from '../i18n.js';
+import { errorText } from '../issue-words.js';
 import { clearErrors, showErrors } from './forms.js';
 import {
   coordinatorNumbersForm,
@@ -50,7 +51,7 @@ function showPending(box: HTMLElement, current: SettingsResponse, reload: () => 
       {},
       t('Waiting for a second coordinator: {who} proposed changing the {fields} on {when}.', {
         who: pending.proposedBy,
-        fields: pending.fields.join(', '),
+        fields: pending.fields.map(translated).join(', '),
         when: new Date(pending.proposedAt).toLocaleString(),
       }),
     ),
@@ -68,7 +69,7 @@ function showPending(box: HTMLElement, current: SettingsResponse, reload: () => 
               failure instanceof ApiError && failure.status === 403
                 ? t('You proposed this change, so another coordinator must confirm it.')
                 : failure instanceof Error
-                  ? failure.message
+                  ? errorText(failure)
                   : t('Could not confirm the change.');
           }
         },
@@ -136,7 +137,7 @@ export async function settingsPage(main: HTMLElement): Promise<undefined> {
           else if (input.type === 'number') changed(key, Number(input.value));
           else changed(key, input.value);
         }
-        for (const [key, form] of forms) changed(key, form.read());
+        for (const [key, form] of forms) changed(key, form.read(current.settings[key]));
         try {
           current = await request<SettingsResponse>('PATCH', '/settings', {
             version: current.version,
@@ -146,7 +147,7 @@ export async function settingsPage(main: HTMLElement): Promise<undefined> {
           saved.textContent = proposed
             ? t(
                 'Saved as a proposal: a change to the {fields} takes effect only when another coordinator confirms it. Every coordinator has been texted.',
-                { fields: current.pending?.fields.join(', ') ?? '' },
+                { fields: current.pending?.fields.map(translated).join(', ') ?? '' },
               )
             : Object.keys(patch).length
               ? t('Settings saved.')

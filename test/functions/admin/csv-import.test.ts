@@ -75,11 +75,33 @@ describe('volunteers.csv', () => {
 
     expect(imported.status).toBe(400);
     expect(imported.body.issues).toEqual([
-      { row: 4, path: 'phone', message: expect.stringMatching(/must be a phone number/) },
-      { row: 5, path: 'languages', message: '"fr" is not a language the line serves (en, es)' },
-      { row: 5, path: 'active', message: 'must be true or false' },
-      { row: 6, path: 'phone', message: 'a new volunteer needs their full phone number' },
-      { row: 7, path: 'phone', message: 'is the same number as row 3' },
+      {
+        row: 4,
+        path: 'phone',
+        message: expect.stringMatching(/must be a phone number/),
+        code: 'phone-format',
+      },
+      {
+        row: 5,
+        path: 'languages',
+        message: '"fr" is not a language the line serves (en, es)',
+        code: 'language-unknown',
+        params: { word: 'fr' },
+      },
+      { row: 5, path: 'active', message: 'must be true or false', code: 'boolean' },
+      {
+        row: 6,
+        path: 'phone',
+        message: 'a new volunteer needs their full phone number',
+        code: 'phone-needed',
+      },
+      {
+        row: 7,
+        path: 'phone',
+        message: 'is the same number as row 3',
+        code: 'phone-same-as-row',
+        params: { row: '3' },
+      },
     ]);
     expect(imported.body.error).toMatch(/^row 4, phone: .*nothing was imported$/);
     const names = (await listVolunteers()).map((v) => v.name);
@@ -99,7 +121,7 @@ describe('volunteers.csv', () => {
 
     expect(imported.status).toBe(400);
     expect(imported.body.issues).toEqual([
-      { row: 3, path: 'phone', message: 'is already the number of another volunteer' },
+      { row: 3, path: 'phone', message: 'is already the number of another volunteer', code: 'phone-taken' },
     ]);
     expect((await listVolunteers()).map((v) => v.name)).toEqual(['Ana', 'Ben', 'Caro', 'Dana']);
   });
@@ -162,6 +184,8 @@ describe('shifts.csv', () => {
       row: 1,
       path: 'start',
       message: 'the header has no "start" column',
+      code: 'csv-no-column',
+      params: { column: 'start' },
     });
   });
 });

@@ -6,9 +6,12 @@ import type {
   SettingsResponse,
   VolunteerView,
 } from '../../../flows/admin/admin-api-types.js';
+import type { ContactReport } from '../../../flows/admin/contact-report.js';
 import type { LiveBoard } from '../../../flows/admin/live-board.js';
-import { localDayOf, weekdayOfDay } from '../../../flows/roster/local-time.js';
-import { type AdminLine, startAdminLine } from './admin-line.js';
+import { isoDateOfDay, localDayOf, weekdayOfDay } from '../../../flows/roster/local-time.js';
+import { WeekdaySchema } from '../../../flows/roster/roster-schema.js';
+import { movableClock } from '../../support/local-line.js';
+import { type AdminClient, type AdminLine, startAdminLine } from './admin-line.js';
 
 let admin: AdminLine;
 afterEach(async () => {
@@ -81,7 +84,7 @@ describe('admin roster', () => {
     const shift = { shiftId: 'mon-eve', volunteerId: 'vol-ana', day: 'mon', start: '18:00', end: '22:00' };
     await admin.api.request('PUT', '/admin/roster', { version: 0, weekly: [shift], overrides: [] });
 
-    const stale = await admin.api.request<{ current: RosterResponse; version: number }>(
+    const stale = await admin.api.request<{ current: RosterResponse; version: number; code: string }>(
       'PUT',
       '/admin/roster',
       {
@@ -92,6 +95,7 @@ describe('admin roster', () => {
     );
 
     expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('conflict');
     expect(stale.body.version).toBe(1);
     expect(stale.body.current.roster.weekly).toEqual([shift]);
   });
@@ -222,6 +226,11 @@ describe('admin settings', () => {
 
     expect(result.status).toBe(400);
     expect(result.body.error).toBe('settings.timeZone: must be an IANA timezone such as America/New_York');
+    // The English sentence stays for API clients; the code is what the console words in its language.
+    expect(result.body).toMatchObject({
+      code: 'invalid',
+      issues: [{ path: 'settings.timeZone', code: 'timezone' }],
+    });
   });
 
   it('audits a settings change by field name', async () => {
@@ -237,5 +246,61 @@ describe('admin settings', () => {
         who: 'coordinator@example.org',
       }),
     ]);
+  });
+});
+
+describe('coverage in reports', () => {
+  const DAY = 86_400_000;
+  /** Every weekday, all day: a roster anyone can tell from an empty one in the figures. */
+  const aroundTheClock = (volunteerId: string) =>
+    WeekdaySchema.options.map((day) => ({
+      shiftId: `all-${day}`,
+      volunteerId,
+      day,
+      start: '00:00',
+      end: '24:00',
+    }));
+  let api: AdminClient;
+  const signInAgain = async () => {
+    const login = await admin.clientWith(undefined).request<{ token: string }>('POST', '/admin/dev-login', {
+      email: 'coordinator@example.org',
+    });
+    api = admin.clientWith(login.body.token);
+  };
+  const rosteredHours = async (from: number, to: number, zone: string) => {
+    const query = `from=${isoDateOfDay(localDayOf(from, zone))}&to=${isoDateOfDay(localDayOf(to, zone))}`;
+    const report = await api.request<ContactReport>('GET', `/admin/reports?${query}`);
+    expect(report.status).toBe(200);
+    return report.body.rosteredHours;
+  };
+
+  it('counts last week from the roster as it was then, after today’s roster was cleared', async () => {
+    const clock = movableClock();
+    admin = await startAdminLine({ clock });
+    const zone = await timeZone();
+    const savedAt = clock.now();
+    const first = await admin.api.request<RosterResponse>('PUT', '/admin/roster', {
+      version: 0,
+      weekly: aroundTheClock('vol-ben'),
+      overrides: [],
+    });
+    expect(first.status).toBe(200);
+
+    clock.advance(9 * DAY);
+    await signInAgain(); // the first sign-in has expired by then
+    const cleared = await api.request<RosterResponse>('PUT', '/admin/roster', {
+      version: first.body.version,
+      weekly: [],
+      overrides: [],
+    });
+    expect(cleared.status).toBe(200);
+
+    // Seven whole local days after the first save: rostered around the clock then (DST may make one 23 or 25 h).
+    const lastWeek = await rosteredHours(savedAt + DAY, savedAt + 7 * DAY, zone);
+    expect(lastWeek).toBeGreaterThanOrEqual(7 * 24 - 1);
+    expect(lastWeek).toBeLessThanOrEqual(7 * 24 + 1);
+    // The day after the clearing: nobody is rostered, and the day before the first save nobody was.
+    expect(await rosteredHours(clock.now() + DAY, clock.now() + DAY, zone)).toBe(0);
+    expect(await rosteredHours(savedAt - DAY, savedAt - DAY, zone)).toBe(0);
   });
 });

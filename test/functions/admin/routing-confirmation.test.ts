@@ -51,6 +51,7 @@ describe('routing changes need a second coordinator', () => {
       id: proposed.body.pending.id,
     });
     expect(byProposer.status).toBe(403);
+    expect(byProposer.body.code).toBe('own-proposal');
     expect((await admin.line.store.getLine()).settings.crisisNumber).toBe('988');
 
     const confirmed = await second.request<SettingsResponse>('POST', '/admin/settings/confirm', {

@@ -59,7 +59,8 @@ describe('admin volunteers', () => {
     expect(noName.body.error).toBe('name: must not be empty');
     expect(notJson.body).toEqual({
       error: '(body): must be JSON',
-      issues: [{ path: '(body)', message: 'must be JSON' }],
+      code: 'invalid',
+      issues: [{ path: '(body)', message: 'must be JSON', code: 'json' }],
     });
   });
 
