@@ -54,8 +54,9 @@ describe('admin board and log', () => {
 
   it('shows a routed call as live with its volunteer, who is on a contact', async () => {
     admin = await startAdminLine();
-    // At this time scale a phone rings out in 0.2 s unless the ring is long: the test must win the answer.
-    await admin.line.store.saveSettings({ offerRingSeconds: 60 });
+    // At this time scale a phone rings out, and a whisper times out, in a fraction of a second: both are set
+    // long so that a loaded machine still answers and presses 1 in time.
+    await admin.line.store.saveSettings({ offerRingSeconds: 60, whisperSeconds: 20 });
     const call = await callAndHold();
     const offer = await admin.line.simulator.phone('+15550100001').waitForIncomingCall();
     await offer.answer();
