@@ -45,9 +45,12 @@ export async function handleLineEvent(deps: DispatchDeps, event: LineEvent): Pro
       await sendVolunteerToWrapUp(deps, event.contactId);
       await completeContactLog(deps, event.contactId);
       break;
+    // Nobody became free and nobody started waiting: no pass over the queues (it runs inside a webhook).
     case 'VolunteerLeft':
       await sendCallerToGoodbye(deps, event.contactId);
-      break;
+      return;
+    case 'ShiftEnded':
+      return;
     case 'VolunteerSteppedOut':
       await reassureCaller(deps, event.contactId);
       return;
