@@ -117,6 +117,7 @@ async function openConversation(
       nextOpening(settings.hours, now, settings.timeZone),
       now,
       settings.timeZone,
+      language,
     );
     return { messages: [{ body: prompts.smsClosedNow(opensAt, settings.crisisTextNumber) }] };
   }

@@ -11,7 +11,7 @@ import { callerKeyFor } from '../caller-identity.js';
 import { detectCrisis } from '../crisis/detect-crisis.js';
 import type { LineSettings } from '../line-settings.js';
 import type { Concern, Contact, Volunteer } from '../model.js';
-import { promptsFor } from '../prompts/prompts.js';
+import { promptsFor, spokenTo } from '../prompts/prompts.js';
 import type { ActionTarget, Language, SpokenStep, VoiceReply, VoiceStep } from '../replies.js';
 import { hangup, pause, say } from '../replies.js';
 import { isLineOpen, nextOpening } from '../roster/line-hours.js';
@@ -41,19 +41,15 @@ function greetingFor(language: Language, settings: Pick<LineSettings, 'lineName'
   return `${welcome} ${words.peerNotCrisis}`;
 }
 
-function crisisGate(
-  contactId: string,
-  crisisNumber: string,
-  language: Language,
-  lines: string[],
-): VoiceStep[] {
+/** Said before the caller has chosen a language, so in both; 9 still reaches the crisis line. */
+function crisisGate(contactId: string, crisisNumber: string, prompts: readonly SpokenStep[]): VoiceStep[] {
   return [
     {
       kind: 'gather',
-      action: callerTarget('voiceHoldInput', contactId, crisisNumber, language),
+      action: callerTarget('voiceHoldInput', contactId, crisisNumber),
       numDigits: 1,
       timeoutSeconds: 5,
-      prompts: lines.map((line) => say(line, language)),
+      prompts,
     },
     hangup(),
   ];
@@ -65,7 +61,6 @@ export async function handleIncomingCall(deps: VoiceDeps, call: CallFields): Pro
   const { settings } = line;
   const contactId = contactIdForCall(deps.vault, call.callSid);
   const callerKey = callerKeyFor(deps.vault, call.from, contactId);
-  const en = promptsFor('en');
   const base = {
     contactId,
     channel: 'voice' as const,
@@ -82,29 +77,31 @@ export async function handleIncomingCall(deps: VoiceDeps, call: CallFields): Pro
 
   if (line.blockedKeys.has(callerKey)) {
     await endWith('blocked');
-    return { steps: [say(en.blocked, 'en'), hangup()] };
+    return { steps: [...spokenTo(undefined, (words) => words.blocked), hangup()] };
   }
   if (!isLineOpen(settings.hours, now, settings.timeZone)) {
     await endWith('after-hours');
-    const opensAt = describeOpening(
-      nextOpening(settings.hours, now, settings.timeZone),
-      now,
-      settings.timeZone,
-    );
+    const opensAt = nextOpening(settings.hours, now, settings.timeZone);
     return {
-      steps: crisisGate(contactId, settings.crisisNumber, 'en', [
-        en.closedNow(opensAt, settings.crisisNumber),
-        en.textWhenOpen,
-      ]),
+      steps: crisisGate(
+        contactId,
+        settings.crisisNumber,
+        spokenTo(
+          undefined,
+          (words, language) =>
+            `${words.closedNow(describeOpening(opensAt, now, settings.timeZone, language), settings.crisisNumber)} ${words.textWhenOpen}`,
+        ),
+      ),
     };
   }
   if (line.onShiftIds.size === 0) {
     await endWith('unstaffed');
     return {
-      steps: crisisGate(contactId, settings.crisisNumber, 'en', [
-        en.unstaffedNow(settings.crisisNumber),
-        en.textWhenOpen,
-      ]),
+      steps: crisisGate(
+        contactId,
+        settings.crisisNumber,
+        spokenTo(undefined, (words) => `${words.unstaffedNow(settings.crisisNumber)} ${words.textWhenOpen}`),
+      ),
     };
   }
   await deps.store.createContact({ ...base, status: 'greeting', callerSealed: deps.vault.seal(call.from) });
@@ -115,10 +112,12 @@ export async function handleIncomingCall(deps: VoiceDeps, call: CallFields): Pro
         action: callerTarget('voiceLanguage', contactId, settings.crisisNumber),
         numDigits: 1,
         timeoutSeconds: GREETING_TIMEOUT_SECONDS,
+        // English first in full, then the Spanish choice with the crisis key in Spanish too.
         prompts: [
           say(greetingFor('en', settings), 'en'),
-          say(en.chooseSpanish, 'es'),
-          say(en.crisisOption(settings.crisisNumber), 'en'),
+          say(promptsFor('en').crisisOption(settings.crisisNumber), 'en'),
+          say(promptsFor('es').chooseSpanish, 'es'),
+          say(promptsFor('es').crisisOption(settings.crisisNumber), 'es'),
         ],
       },
       // No key: English.
@@ -137,10 +136,10 @@ export async function chooseLanguage(
   const language: Language = digits === '2' ? 'es' : 'en';
   if (digits === CRISIS_KEY) return escalateByKey(deps, call, contactId, crisisNumber, language);
   const line = await deps.store.getLine();
-  // The greeting was in English; a Spanish caller hears the line's own Spanish greeting when coordinators
-  // wrote one, with the crisis key again (with none set the call goes on exactly as it always has).
+  // The greeting was in English: a Spanish caller hears it in Spanish (the coordinators' own words when
+  // they wrote some), so "peer line, not a crisis line" reaches them in their language, with the crisis key.
   const intro =
-    language === 'es' && line.settings.greeting?.es
+    language === 'es'
       ? [say(greetingFor('es', line.settings), 'es'), say(promptsFor('es').crisisOption(crisisNumber), 'es')]
       : [];
   if (line.settings.voiceIntake) {
@@ -244,17 +243,18 @@ export async function holdCaller(
   call: CallFields,
   contactId: string,
   crisisNumber: string,
-  language: Language,
+  chosen: Language | undefined,
 ): Promise<VoiceReply> {
   const now = deps.clock.now();
-  const prompts = promptsFor(language);
   const contact = await deps.store.getContact(contactId);
   if (contact && (contact.status === 'connecting' || contact.status === 'connected')) {
     return { steps: [{ kind: 'redirect', to: { route: 'voiceBridge', query: { c: contactId } } }] };
   }
   if (contact?.status !== 'queued' || contact.liveUntil <= now) {
-    return { steps: [say(prompts.thanksForCalling, language), hangup()] };
+    return { steps: [...spokenTo(chosen ?? contact?.language, (words) => words.thanksForCalling), hangup()] };
   }
+  const language = chosen ?? contact.language;
+  const prompts = promptsFor(language);
   if (contact.overflowAt !== undefined && now >= contact.overflowAt) {
     return overflowCaller(deps, call, contact, crisisNumber);
   }
@@ -324,13 +324,13 @@ export async function handleHoldInput(
   call: CallFields,
   contactId: string,
   crisisNumber: string,
-  language: Language,
+  language: Language | undefined,
   digits: string | undefined,
 ): Promise<VoiceReply> {
   if (digits === CRISIS_KEY) return escalateByKey(deps, call, contactId, crisisNumber, language);
   if (digits === '1') {
     await endQueuedContact(deps, contactId, 'text-back', true);
-    return { steps: [say(promptsFor(language).textBackConfirmed, language), hangup()] };
+    return { steps: [...spokenTo(language, (words) => words.textBackConfirmed), hangup()] };
   }
   return { steps: [{ kind: 'redirect', to: callerTarget('voiceHold', contactId, crisisNumber, language) }] };
 }
@@ -340,7 +340,7 @@ function escalateByKey(
   call: CallFields,
   contactId: string,
   crisisNumber: string,
-  language: Language,
+  language: Language | undefined,
 ): Promise<VoiceReply> {
   return escalate(deps, call, contactId, crisisNumber, language, 'caller-key', 'keypress');
 }
@@ -354,7 +354,7 @@ async function escalate(
   call: CallFields,
   contactId: string,
   crisisNumber: string,
-  language: Language,
+  language: Language | undefined,
   trigger: 'caller-key' | 'caller-language',
   kind: string,
 ): Promise<VoiceReply> {
