@@ -6,8 +6,11 @@ import { field, h } from '../dom.js';
 import { t, translated } from '../i18n.js';
 import { clearErrors, showErrors } from './forms.js';
 import {
+  clinicianLanguageForm,
+  coordinatorLanguagesForm,
   coordinatorNumbersForm,
   greetingForm,
+  holdAudioForm,
   hoursForm,
   lineNameForm,
   overflowForm,
@@ -27,6 +30,7 @@ const LABELS: Partial<Record<keyof LineSettings, string>> = {
   missedOffersBeforePause: 'Missed offers before a volunteer is paused',
   wrapUpSeconds: 'Wrap-up after a call (seconds)',
   holdLoopSeconds: 'Seconds between hold messages',
+  holdAudioSeconds: 'Length of the hold audio clip (seconds, at most 10)',
   textInactivityMinutes: 'Minutes before a quiet text conversation closes',
   shiftReminderMinutes: 'Shift reminder lead time (minutes)',
   liveStateHours: 'Hours a clinician call-back reference stays valid',
@@ -95,6 +99,12 @@ export async function settingsPage(main: HTMLElement): Promise<undefined> {
     ['hours', hoursForm(current.settings.hours)],
     ['overflow', overflowForm(current.settings.overflow)],
     ['coordinatorNumbers', coordinatorNumbersForm(current.settings.coordinatorNumbers)],
+    [
+      'coordinatorLanguages',
+      coordinatorLanguagesForm(current.settings.coordinatorNumbers, current.settings.coordinatorLanguages),
+    ],
+    ['clinicianLanguage', clinicianLanguageForm(current.settings.clinicianLanguage)],
+    ['holdAudioUrl', holdAudioForm(current.settings.holdAudioUrl)],
     ['lineName', lineNameForm(current.settings.lineName)],
     ['greeting', greetingForm(current.settings.greeting)],
   ];

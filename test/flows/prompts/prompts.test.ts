@@ -1,6 +1,7 @@
 // Every word the line says or texts exists in both languages, and the two are really different words.
 import { describe, expect, it } from 'vitest';
 import { PROMPTS, type Prompts } from '../../../flows/prompts/prompts.js';
+import { clinicianTexts } from '../../../flows/prompts/volunteer-texts.js';
 import { LANGUAGES } from '../../../flows/replies.js';
 
 type Sampled = { [K in keyof Prompts]: Prompts[K] extends (...args: infer A) => unknown ? A : undefined };
@@ -102,5 +103,16 @@ describe('the prompt sets', () => {
       expect(render(PROMPTS[language], 'crisisUnreachable')).toContain('7 4 1 7 4 1');
       expect(render(PROMPTS[language], 'escalationNotice')).toContain('ABC123');
     }
+  });
+
+  it("have the clinician's texts in both languages, every one different", () => {
+    const words = (language: 'en' | 'es') =>
+      Object.entries(clinicianTexts[language]).map(([key, value]) => [
+        key,
+        typeof value === 'function' ? value('ABC123') : value,
+      ]);
+    expect(words('es').map(([key]) => key)).toEqual(words('en').map(([key]) => key));
+    const en = Object.fromEntries(words('en'));
+    expect(words('es').filter(([key, value]) => en[key as string] === value)).toEqual([]);
   });
 });
