@@ -17,7 +17,9 @@ export interface ActionTarget {
 
 export type SpokenStep =
   | { readonly kind: 'say'; readonly text: string; readonly language: Language }
-  | { readonly kind: 'pause'; readonly seconds: number };
+  | { readonly kind: 'pause'; readonly seconds: number }
+  /** An audio file played `times` times in a row; Twilio plays each time to the end (or until a key). */
+  | { readonly kind: 'play'; readonly url: string; readonly times: number };
 
 export type VoiceStep =
   | SpokenStep
@@ -63,4 +65,5 @@ export interface SmsReply {
 
 export const say = (text: string, language: Language): SpokenStep => ({ kind: 'say', text, language });
 export const pause = (seconds: number): SpokenStep => ({ kind: 'pause', seconds });
+export const play = (url: string, times: number): SpokenStep => ({ kind: 'play', url, times });
 export const hangup = (): VoiceStep => ({ kind: 'hangup' });

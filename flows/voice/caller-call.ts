@@ -13,7 +13,7 @@ import type { LineSettings } from '../line-settings.js';
 import type { Concern, Contact, Volunteer } from '../model.js';
 import { promptsFor, spokenTo } from '../prompts/prompts.js';
 import type { ActionTarget, Language, SpokenStep, VoiceReply, VoiceStep } from '../replies.js';
-import { hangup, pause, say } from '../replies.js';
+import { hangup, pause, play, say } from '../replies.js';
 import { isLineOpen, nextOpening } from '../roster/line-hours.js';
 import { CRISIS_BOOKKEEPING_MS, within } from '../within.js';
 import { CRISIS_KEY, crisisDialReply, crisisLinesFor, partnerDialReply } from './crisis-dial.js';
@@ -226,6 +226,9 @@ async function queueCaller(
       overflowAt: now + settings.maxWaitSeconds * 1000,
       overflow: settings.overflow,
       holdLoopSeconds: settings.holdLoopSeconds,
+      ...(settings.holdAudioUrl
+        ? { holdAudio: { url: settings.holdAudioUrl, seconds: settings.holdAudioSeconds } }
+        : {}),
     },
   });
   // A replayed language webhook finds the contact already queued: no second event.
@@ -264,17 +267,39 @@ export async function holdCaller(
     contact.queuedAt ?? now,
     contact.concern !== undefined,
   );
+  const words = [prompts.holdPosition(ahead + 1), prompts.holdOptions, prompts.holdReassurance];
+  const loopSeconds = contact.holdLoopSeconds ?? 20;
+  const secondsLeft =
+    contact.overflowAt === undefined ? Number.POSITIVE_INFINITY : (contact.overflowAt - now) / 1000;
+  // A whole turn only when it ends before the maximum wait; otherwise the last turn is just the hold audio
+  // (or quiet) up to the deadline, so the overflow comes on time instead of up to a turn late.
+  const [position, options, reassurance] = words.map((text) => say(text, language));
+  const turn =
+    secondsLeft >= loopSeconds + speakingSeconds(words) && position && options && reassurance
+      ? [position, options, ...holdFiller(loopSeconds, contact.holdAudio), reassurance]
+      : holdFiller(Math.max(1, Math.ceil(secondsLeft)), contact.holdAudio);
   return {
     steps: [
-      holdKeys(contactId, crisisNumber, language, [
-        say(prompts.holdPosition(ahead + 1), language),
-        say(prompts.holdOptions, language),
-        pause(contact.holdLoopSeconds ?? 20),
-        say(prompts.holdReassurance, language),
-      ]),
+      holdKeys(contactId, crisisNumber, language, turn),
       { kind: 'redirect', to: callerTarget('voiceHold', contactId, crisisNumber, language) },
     ],
   };
+}
+
+/** A generous guess at how long text-to-speech takes (about 150 words a minute), so turns end in time. */
+function speakingSeconds(texts: readonly string[]): number {
+  const words = texts.join(' ').split(/\s+/).filter(Boolean).length;
+  return Math.ceil(words / 2.5);
+}
+
+/**
+ * `seconds` of hold audio: the clip repeated as often as it fits whole (Twilio plays a file to its end), the
+ * rest quiet; with no clip, a pause. Either way inside the hold gather, so 1 and 9 work throughout.
+ */
+function holdFiller(seconds: number, audio: Contact['holdAudio']): SpokenStep[] {
+  const times = audio ? Math.floor(seconds / audio.seconds) : 0;
+  const rest = seconds - times * (audio?.seconds ?? 0);
+  return [...(audio && times > 0 ? [play(audio.url, times)] : []), ...(rest > 0 ? [pause(rest)] : [])];
 }
 
 async function overflowCaller(
