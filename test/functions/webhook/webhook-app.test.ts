@@ -18,6 +18,7 @@ const settings = {
   crisisNumber: '988',
   crisisTextNumber: '741741',
   clinicianNumber: '+15550100911',
+  clinicianLanguage: 'en',
 } as LineSettings;
 
 class StoreDownError extends Error {
