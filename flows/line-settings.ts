@@ -25,6 +25,27 @@ export const LineNameSchema = wording(60);
 /** The welcome per language; the "peer line, not a crisis line" wording and the crisis option always follow it. */
 export const GreetingSchema = z.object({ en: wording(300).optional(), es: wording(300).optional() });
 
+export const LanguageSchema = z.enum(['en', 'es'], { error: 'must be en (English) or es (Spanish)' });
+/** Twilio fetches hold audio itself: only https, so nothing on the way can swap what a caller hears. */
+export const HoldAudioUrlSchema = z.url({
+  protocol: /^https$/,
+  error: 'must be an https:// address of an audio file',
+});
+/** Alert languages by coordinator number; a number not listed is texted in English. */
+const CoordinatorLanguagesSchema = z.record(E164Schema, LanguageSchema);
+/**
+ * Twilio plays a whole <Play> file, so a clip longer than this could hold a caller past the maximum wait:
+ * the hold loop repeats a short clip instead, and its length bounds how late the overflow can come.
+ */
+export const MAX_HOLD_CLIP_SECONDS = 10;
+const HoldAudioSecondsSchema = z
+  .number()
+  .int()
+  .min(1)
+  .max(MAX_HOLD_CLIP_SECONDS, {
+    error: `must be at most ${MAX_HOLD_CLIP_SECONDS} seconds: use a short clip, it is repeated`,
+  });
+
 export const OverflowSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('partner-line'), number: DialableSchema }),
   z.object({ kind: z.literal('text-back') }),
@@ -82,14 +103,28 @@ export const LineSettingsSchema = z.object({
   /** The line's name in the standard greeting and the first text ("the warmline" when unset). */
   lineName: LineNameSchema.optional(),
   greeting: GreetingSchema.optional(),
+  /** The on-call clinician's language for alerts and call-backs (never the texter's). */
+  clinicianLanguage: LanguageSchema.default('en'),
+  coordinatorLanguages: CoordinatorLanguagesSchema.default({}),
+  /** A short clip played (repeated) between hold messages, inside the gather so 1 and 9 still work; empty: none. */
+  holdAudioUrl: HoldAudioUrlSchema.or(z.literal('')).optional(),
+  /** The clip's length: the hold loop repeats it to fill each turn and to stop on time at the maximum wait. */
+  holdAudioSeconds: HoldAudioSecondsSchema.default(MAX_HOLD_CLIP_SECONDS),
 });
 
 export type LineSettings = z.infer<typeof LineSettingsSchema>;
 export type Overflow = z.infer<typeof OverflowSchema>;
 export type Greeting = z.infer<typeof GreetingSchema>;
 
-/** Coordinators' edits: any subset, validated field by field. */
-export const LineSettingsPatchSchema = LineSettingsSchema.partial();
+/**
+ * Coordinators' edits: any subset, validated field by field. The defaulted fields lose their defaults here,
+ * or every edit would quietly reset them (a partial schema still fills defaults in).
+ */
+export const LineSettingsPatchSchema = LineSettingsSchema.partial().extend({
+  clinicianLanguage: LanguageSchema.optional(),
+  coordinatorLanguages: CoordinatorLanguagesSchema.optional(),
+  holdAudioSeconds: HoldAudioSecondsSchema.optional(),
+});
 export type LineSettingsPatch = z.infer<typeof LineSettingsPatchSchema>;
 
 export function applySettingsPatch(

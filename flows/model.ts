@@ -76,6 +76,8 @@ export interface Contact {
   readonly overflowAt?: number;
   readonly overflow?: Overflow;
   readonly holdLoopSeconds?: number;
+  /** The hold clip and its length, fixed when queued like the hold loop. */
+  readonly holdAudio?: { readonly url: string; readonly seconds: number };
   /** Text conversations: the volunteer's number, sealed, so a relay needs no second read. */
   readonly volunteerPhoneSealed?: string;
   /** Text conversations: the tag the volunteer knows this conversation by. */

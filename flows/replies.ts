@@ -4,6 +4,11 @@ import type { TwilioPathName } from './webhook-paths.js';
 export type Language = 'en' | 'es';
 export const LANGUAGES: readonly Language[] = ['en', 'es'];
 
+/** The `l` our own action URLs carry once a caller has chosen; undefined before the choice (speak both). */
+export function languageOf(carried: string | null | undefined): Language | undefined {
+  return carried === 'en' || carried === 'es' ? carried : undefined;
+}
+
 /** A webhook of ours that Twilio should call next, with the query it needs to find its contact. */
 export interface ActionTarget {
   readonly route: TwilioPathName;
@@ -12,7 +17,9 @@ export interface ActionTarget {
 
 export type SpokenStep =
   | { readonly kind: 'say'; readonly text: string; readonly language: Language }
-  | { readonly kind: 'pause'; readonly seconds: number };
+  | { readonly kind: 'pause'; readonly seconds: number }
+  /** An audio file played `times` times in a row; Twilio plays each time to the end (or until a key). */
+  | { readonly kind: 'play'; readonly url: string; readonly times: number };
 
 export type VoiceStep =
   | SpokenStep
@@ -58,4 +65,5 @@ export interface SmsReply {
 
 export const say = (text: string, language: Language): SpokenStep => ({ kind: 'say', text, language });
 export const pause = (seconds: number): SpokenStep => ({ kind: 'pause', seconds });
+export const play = (url: string, times: number): SpokenStep => ({ kind: 'play', url, times });
 export const hangup = (): VoiceStep => ({ kind: 'hangup' });

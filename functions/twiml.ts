@@ -15,10 +15,13 @@ export function actionUrl(publicBaseUrl: string, target: ActionTarget): string {
   return `${publicBaseUrl}${TWILIO_PATHS[target.route]}${query ? `?${query}` : ''}`;
 }
 
-type Speaker = Pick<VoiceResponse, 'say' | 'pause'> | Pick<VoiceResponse.Gather, 'say' | 'pause'>;
+type Speaker =
+  | Pick<VoiceResponse, 'say' | 'pause' | 'play'>
+  | Pick<VoiceResponse.Gather, 'say' | 'pause' | 'play'>;
 
 function speak(into: Speaker, step: SpokenStep): void {
   if (step.kind === 'say') into.say({ language: SAY_LANGUAGE[step.language] }, step.text);
+  else if (step.kind === 'play') into.play({ loop: step.times }, step.url);
   else into.pause({ length: step.seconds });
 }
 
@@ -29,6 +32,7 @@ export function renderVoice(reply: VoiceReply, publicBaseUrl: string): string {
     switch (step.kind) {
       case 'say':
       case 'pause':
+      case 'play':
         speak(twiml, step);
         break;
       case 'gather': {

@@ -325,6 +325,14 @@ const ES = {
   'Give them the crisis line and other resources': 'Darles la línea de crisis y otros recursos',
   'Partner line number': 'Número de la línea asociada',
   'When nobody answers in time': 'Cuando nadie responde a tiempo',
+  'Language of the clinician’s alerts': 'Idioma de los avisos al clínico',
+  'Alert language for {number}': 'Idioma de los avisos para {number}',
+  'Language of each coordinator’s alerts': 'Idioma de los avisos a cada coordinador',
+  'Hold audio (https address of a short clip)': 'Audio de espera (dirección https de un clip corto)',
+  'Played between hold messages while callers can still press 1 or 9. Use a clip of 10 seconds or less and give its length below: it is repeated, and a longer file would keep callers past the longest wait.':
+    'Suena entre los mensajes de espera y quien llama puede seguir oprimiendo 1 o 9. Use un clip de 10 segundos o menos e indique su duración abajo: se repite, y un archivo más largo retendría a quien llama más allá de la espera máxima.',
+  'Length of the hold audio clip (seconds, at most 10)':
+    'Duración del clip de espera (segundos, 10 como máximo)',
 
   // Audit log.
   'No changes in the last 30 days.': 'No hay cambios en los últimos 30 días.',

@@ -6,7 +6,7 @@
 // cannot be sent throws, so the bus retries it and finally parks it in the dead-letter queue.
 import type { LineEvent } from '../events.js';
 import type { Deduplicator, Log, PhoneVault, Store, Telephony } from '../ports.js';
-import { promptsFor } from '../prompts/prompts.js';
+import { type Prompts, promptsFor } from '../prompts/prompts.js';
 
 export interface NotifyDeps {
   readonly store: Store & Deduplicator;
@@ -54,26 +54,37 @@ export async function handleNotification(deps: NotifyDeps, event: LineEvent): Pr
 
 async function textsFor(deps: NotifyDeps, event: LineEvent): Promise<{ to: string; body: string }[]> {
   const { settings } = await deps.store.getLine();
-  const en = promptsFor('en');
+  // Each recipient reads alerts in their own language setting, whoever the contact was.
+  const toCoordinators = (body: (words: Prompts) => string) =>
+    settings.coordinatorNumbers.map((to) => ({
+      to,
+      body: body(promptsFor(settings.coordinatorLanguages[to] ?? 'en')),
+    }));
   switch (event.type) {
     case 'ContactEscalated': {
+      const notice = (words: Prompts) => words.escalationNotice(event.channel, event.kind, event.reference);
       // An SMS escalation already alerted the clinician inside its own reply; voice ones need it here.
-      const body = en.escalationNotice(event.channel, event.kind, event.reference);
-      const clinician = event.channel === 'voice' ? [{ to: settings.clinicianNumber, body }] : [];
-      return [...clinician, ...settings.coordinatorNumbers.map((to) => ({ to, body }))];
+      const clinician =
+        event.channel === 'voice'
+          ? [{ to: settings.clinicianNumber, body: notice(promptsFor(settings.clinicianLanguage)) }]
+          : [];
+      return [...clinician, ...toCoordinators(notice)];
     }
     case 'LineUnstaffed':
-      return settings.coordinatorNumbers.map((to) => ({ to, body: en.lineUnstaffedNotice }));
+      return toCoordinators((words) => words.lineUnstaffedNotice);
     case 'RoutingChangeProposed':
-    case 'RoutingChangeConfirmed': {
-      const body = en.routingChangeNotice(event.type === 'RoutingChangeConfirmed', event.fields);
-      return settings.coordinatorNumbers.map((to) => ({ to, body }));
-    }
+    case 'RoutingChangeConfirmed':
+      return toCoordinators((words) =>
+        words.routingChangeNotice(event.type === 'RoutingChangeConfirmed', event.fields),
+      );
     case 'VolunteerPaused': {
       const volunteer = await deps.store.getVolunteer(event.volunteerId);
       if (!volunteer) return [];
       return [
-        { to: deps.vault.open(volunteer.phoneSealed), body: en.volunteerPausedNotice(event.missedOffers) },
+        {
+          to: deps.vault.open(volunteer.phoneSealed),
+          body: promptsFor('en').volunteerPausedNotice(event.missedOffers),
+        },
       ];
     }
     default:

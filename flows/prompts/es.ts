@@ -54,20 +54,22 @@ export const spanish: Prompts = {
   stillTrying: 'Gracias por esperar.',
   troubleGoodbye: (crisisNumber) =>
     `Lo sentimos, todavía no podemos conectarle. Por favor llame de nuevo pronto. Si necesita ayuda ahora, llame a la línea de crisis al ${digitsForSpeech(crisisNumber)}. Adiós.`,
-  volunteerTrouble: 'Lo sentimos, hubo un problema técnico con esta llamada. Adiós.',
+  volunteerTrouble:
+    'Lo sentimos, hubo un problema técnico con esta llamada. Ofreceremos la llamada de nuevo. Adiós.',
   escalationNotice: (channel, kind, reference) =>
-    `Warmline: ${channel === 'voice' ? 'una llamada' : 'una conversación por texto'} se derivó a la línea de crisis (${kind})${reference ? `, ref ${reference}` : ''}.`,
-  lineUnstaffedNotice: 'Warmline: la línea está abierta pero no hay nadie de turno.',
+    `Warmline: ${channel === 'voice' ? 'una llamada' : 'una conversación por texto'} se derivó a la línea de crisis (${kind})${reference ? `, ref ${reference}` : ''}. Por texto no se envían datos de la persona.`,
+  lineUnstaffedNotice:
+    'Warmline: la línea está abierta pero no hay nadie de turno ahora. Quienes llaman escuchan el número de crisis.',
   routingChangeNotice: (confirmed, fields) =>
     confirmed
       ? `Warmline: otro coordinador confirmó el cambio de ${fields.join(', ')}. Rige desde la próxima llamada.`
-      : `Warmline: un coordinador propuso cambiar ${fields.join(', ')}. Espera la confirmación de otro coordinador en la consola.`,
+      : `Warmline: un coordinador propuso cambiar ${fields.join(', ')}. Espera la confirmación de otro coordinador en la consola; si no lo esperaba, revíselo ahora.`,
   volunteerPausedNotice: (missedOffers) =>
     `Warmline: pausamos sus llamadas tras ${missedOffers} ofertas perdidas seguidas. Escriba ON cuando esté listo.`,
   smsCrisisReply: (crisisNumber, crisisTextNumber) =>
     `Parece que podría estar en peligro y merece ayuda ahora mismo. Llame al ${crisisNumber} o escriba al ${crisisTextNumber} para hablar con un consejero de crisis a cualquier hora. Si está en peligro inmediato, llame al 911. Hemos avisado a un clínico de nuestro equipo.`,
   clinicianTextAlert: (reference, kind) =>
-    `Warmline CRISIS (texto, ${kind}). Ref ${reference}. Responda CALL ${reference} para conectarse por teléfono.`,
+    `Warmline CRISIS (texto, ${kind}). Ref ${reference}. Responda CALL ${reference} para conectarse por teléfono a través de la línea.`,
   smsBlocked: 'Warmline: esta línea no puede atender sus mensajes.',
   smsLanguageChanged:
     'Warmline: seguimos en español. Sigue en la fila; un voluntario le escribirá en cuanto esté libre.',

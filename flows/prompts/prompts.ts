@@ -1,5 +1,6 @@
 // Every word the line speaks or texts, per language; flows pick from here and nowhere else.
-import type { Language } from '../replies.js';
+import type { Language, SpokenStep } from '../replies.js';
+import { say } from '../replies.js';
 import { english } from './en.js';
 import { spanish } from './es.js';
 
@@ -91,6 +92,28 @@ export const PROMPTS: Record<Language, Prompts> = { en: english, es: spanish };
 
 export function promptsFor(language: Language): Prompts {
   return PROMPTS[language];
+}
+
+/**
+ * Words for a caller in their language, or, before anyone knows it (closed, unstaffed, blocked, a failure
+ * before the language choice), English then Spanish, each in its own voice, so a Spanish speaker is never
+ * left with English alone.
+ */
+export function spokenTo(
+  language: Language | undefined,
+  words: (prompts: Prompts, language: Language) => string,
+): SpokenStep[] {
+  const languages: readonly Language[] = language ? [language] : ['en', 'es'];
+  return languages.map((each) => say(words(PROMPTS[each], each), each));
+}
+
+/** The same for a text: one language when known, otherwise English then Spanish in one message. */
+export function writtenTo(
+  language: Language | undefined,
+  words: (prompts: Prompts, language: Language) => string,
+): string {
+  const languages: readonly Language[] = language ? [language] : ['en', 'es'];
+  return languages.map((each) => words(PROMPTS[each], each)).join('\n\n');
 }
 
 /** Reads digits one by one so text-to-speech does not say "nine hundred eighty-eight". */

@@ -1,6 +1,7 @@
 // Every word the line texts to volunteers: commands, offers, relayed messages and their tags.
 import type { ConcernKind } from '../crisis/crisis-types.js';
 import type { ReleaseReason } from '../model.js';
+import type { Language } from '../replies.js';
 
 /** How a volunteer is told what a concern is about, in a few plain words. */
 export const concernWords: Readonly<Record<ConcernKind, string>> = {
@@ -68,14 +69,34 @@ export function textOfferReleased(reason: ReleaseReason): string {
   return reason === 'left' ? volunteerTexts.texterLeft : volunteerTexts.acceptGone;
 }
 
-/** Words for the on-call clinician, by text and on the call-back. */
-export const clinicianTexts = {
-  help: 'Warmline: to call a texter back through the line, reply CALL followed by the reference from the alert.',
-  unknownReference: (reference: string) =>
-    `Warmline: reference ${reference} is unknown or has expired. Nothing was dialled.`,
-  calling: (reference: string) =>
-    `Warmline: calling you now from the line for ${reference}. Answer, and we will connect you to the texter.`,
-  connecting:
-    'Warmline crisis call-back. Connecting you to the texter now. They will see the warmline number.',
-  expired: 'Warmline: this call-back has expired. Goodbye.',
-} as const;
+/** Words for the on-call clinician, by text and on the call-back, in the clinician's own language setting. */
+export interface ClinicianTexts {
+  readonly help: string;
+  readonly unknownReference: (reference: string) => string;
+  readonly calling: (reference: string) => string;
+  readonly connecting: string;
+  readonly expired: string;
+}
+
+export const clinicianTexts: Readonly<Record<Language, ClinicianTexts>> = {
+  en: {
+    help: 'Warmline: to call a texter back through the line, reply CALL followed by the reference from the alert.',
+    unknownReference: (reference) =>
+      `Warmline: reference ${reference} is unknown or has expired. Nothing was dialled.`,
+    calling: (reference) =>
+      `Warmline: calling you now from the line for ${reference}. Answer, and we will connect you to the texter.`,
+    connecting:
+      'Warmline crisis call-back. Connecting you to the texter now. They will see the warmline number.',
+    expired: 'Warmline: this call-back has expired. Goodbye.',
+  },
+  es: {
+    help: 'Warmline: para llamar a quien escribió a través de la línea, responda CALL seguido de la referencia del aviso.',
+    unknownReference: (reference) =>
+      `Warmline: la referencia ${reference} no existe o ha vencido. No se marcó ningún número.`,
+    calling: (reference) =>
+      `Warmline: le llamamos ahora desde la línea por ${reference}. Conteste y le conectaremos con quien escribió.`,
+    connecting:
+      'Llamada de crisis de Warmline. Le conectamos ahora con quien escribió. Verá el número de la línea.',
+    expired: 'Warmline: esta llamada ya venció. Adiós.',
+  },
+};

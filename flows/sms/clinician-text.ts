@@ -16,10 +16,12 @@ export function isClinician(deps: TextDeps, from: string): boolean {
 
 export async function handleClinicianText(deps: TextDeps, text: IncomingText): Promise<SmsReply> {
   const reference = CALL.exec(text.body)?.[1]?.toUpperCase();
-  if (!reference) return { messages: [{ body: clinicianTexts.help }] };
+  const { settings } = await deps.store.getLine();
+  const words = clinicianTexts[settings.clinicianLanguage];
+  if (!reference) return { messages: [{ body: words.help }] };
   const ref = await deps.store.getEscalationRef(reference);
   if (!ref || ref.liveUntil <= deps.clock.now())
-    return { messages: [{ body: clinicianTexts.unknownReference(reference) }] };
+    return { messages: [{ body: words.unknownReference(reference) }] };
   await deps.events.publish([{ type: 'ClinicianCallRequested', reference, requestId: text.messageSid }]);
-  return { messages: [{ body: clinicianTexts.calling(reference) }] };
+  return { messages: [{ body: words.calling(reference) }] };
 }

@@ -16,16 +16,19 @@ export function escalationReference(messageSid: string): string {
 }
 
 export function crisisTextReply(
-  settings: Pick<LineSettings, 'crisisNumber' | 'crisisTextNumber' | 'clinicianNumber'>,
+  settings: Pick<LineSettings, 'crisisNumber' | 'crisisTextNumber' | 'clinicianNumber' | 'clinicianLanguage'>,
   language: Language,
   reference: string,
   kind: string,
 ): SmsReply {
-  const prompts = promptsFor(language);
   return {
     messages: [
-      { body: prompts.smsCrisisReply(settings.crisisNumber, settings.crisisTextNumber) },
-      { to: settings.clinicianNumber, body: prompts.clinicianTextAlert(reference, kind) },
+      { body: promptsFor(language).smsCrisisReply(settings.crisisNumber, settings.crisisTextNumber) },
+      // The texter's language is theirs; the clinician reads alerts in their own.
+      {
+        to: settings.clinicianNumber,
+        body: promptsFor(settings.clinicianLanguage).clinicianTextAlert(reference, kind),
+      },
     ],
   };
 }

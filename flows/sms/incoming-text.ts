@@ -42,13 +42,16 @@ export async function handleIncomingText(deps: TextDeps, text: IncomingText): Pr
   const phoneKey = deps.vault.keyOf(text.from);
   if (assessment?.escalate) {
     // Both bounded and side by side; a store that cannot answer counts as a first delivery, never a replay.
-    const [phone, first] = await Promise.all([
+    // The stored settings only choose the clinician's language: without them the deploy-time one is used.
+    const [phone, first, line] = await Promise.all([
       within(deps.store.getPhone(phoneKey), CRISIS_LOOKUP_MS),
       within(deps.store.firstTime(`crisis#${text.messageSid}`, REPLAY_WINDOW_SECONDS), CRISIS_LOOKUP_MS),
+      within(deps.store.getLine(), CRISIS_LOOKUP_MS),
     ]);
     if (phone?.volunteerId) return handleVolunteerText(deps, phone.volunteerId, text);
     if (first === false) return replayedCrisis(deps, text);
-    return crisisFromTexter(deps, phoneKey, phone, text, assessment.kind ?? 'unknown');
+    const clinicianLanguage = line?.settings.clinicianLanguage ?? deps.defaults.clinicianLanguage;
+    return crisisFromTexter(deps, phoneKey, phone, text, assessment.kind ?? 'unknown', clinicianLanguage);
   }
   const phone = await deps.store.getPhone(phoneKey);
   if (phone?.volunteerId) return handleVolunteerText(deps, phone.volunteerId, text);
@@ -103,10 +106,11 @@ async function crisisFromTexter(
   phone: PhoneRecord | undefined,
   text: IncomingText,
   kind: string,
+  clinicianLanguage: Language,
 ): Promise<SmsReply> {
   const language = guessLanguage(text.body);
   const reference = escalationReference(text.messageSid);
-  const reply = crisisTextReply(deps.defaults, language, reference, kind);
+  const reply = crisisTextReply({ ...deps.defaults, clinicianLanguage }, language, reference, kind);
   const peerNotice = await within(
     recordTexterEscalation(deps, phoneKey, phone, text, language, kind, reference),
     CRISIS_BOOKKEEPING_MS,

@@ -11,9 +11,9 @@ import { callerKeyFor, isWithheldKey } from '../caller-identity.js';
 import { detectCrisis } from '../crisis/detect-crisis.js';
 import type { LineSettings } from '../line-settings.js';
 import type { Concern, Contact, Volunteer } from '../model.js';
-import { promptsFor } from '../prompts/prompts.js';
+import { promptsFor, spokenTo } from '../prompts/prompts.js';
 import type { ActionTarget, Language, SpokenStep, VoiceReply, VoiceStep } from '../replies.js';
-import { hangup, pause, say } from '../replies.js';
+import { hangup, pause, play, say } from '../replies.js';
 import { isLineOpen, nextOpening } from '../roster/line-hours.js';
 import { textWaitBounds } from '../sms/text-deps.js';
 import { CRISIS_BOOKKEEPING_MS, within } from '../within.js';
@@ -42,19 +42,15 @@ function greetingFor(language: Language, settings: Pick<LineSettings, 'lineName'
   return `${welcome} ${words.peerNotCrisis}`;
 }
 
-function crisisGate(
-  contactId: string,
-  crisisNumber: string,
-  language: Language,
-  lines: string[],
-): VoiceStep[] {
+/** Said before the caller has chosen a language, so in both; 9 still reaches the crisis line. */
+function crisisGate(contactId: string, crisisNumber: string, prompts: readonly SpokenStep[]): VoiceStep[] {
   return [
     {
       kind: 'gather',
-      action: callerTarget('voiceHoldInput', contactId, crisisNumber, language),
+      action: callerTarget('voiceHoldInput', contactId, crisisNumber),
       numDigits: 1,
       timeoutSeconds: 5,
-      prompts: lines.map((line) => say(line, language)),
+      prompts,
     },
     hangup(),
   ];
@@ -66,7 +62,6 @@ export async function handleIncomingCall(deps: VoiceDeps, call: CallFields): Pro
   const { settings } = line;
   const contactId = contactIdForCall(deps.vault, call.callSid);
   const callerKey = callerKeyFor(deps.vault, call.from, contactId);
-  const en = promptsFor('en');
   const base = {
     contactId,
     channel: 'voice' as const,
@@ -83,29 +78,35 @@ export async function handleIncomingCall(deps: VoiceDeps, call: CallFields): Pro
 
   if (line.blockedKeys.has(callerKey)) {
     await endWith('blocked');
-    return { steps: [say(en.blocked, 'en'), hangup()] };
+    return { steps: [...spokenTo(undefined, (words) => words.blocked), hangup()] };
   }
   if (!isLineOpen(settings.hours, now, settings.timeZone)) {
     await endWith('after-hours');
-    const opensAt = describeOpening(
-      nextOpening(settings.hours, now, settings.timeZone),
-      now,
-      settings.timeZone,
-    );
+    const opensAt = nextOpening(settings.hours, now, settings.timeZone);
     return {
-      steps: crisisGate(contactId, settings.crisisNumber, 'en', [
-        en.closedNow(opensAt, settings.crisisNumber),
-        en.textWhenOpen,
-      ]),
+      steps: crisisGate(
+        contactId,
+        settings.crisisNumber,
+        spokenTo(
+          undefined,
+          (words, language) =>
+            `${words.closedNow(describeOpening(opensAt, now, settings.timeZone, language), settings.crisisNumber)} ${words.textWhenOpen}`,
+        ),
+      ),
     };
   }
   if (line.onShiftIds.size === 0) {
     await endWith('unstaffed');
     return {
-      steps: crisisGate(contactId, settings.crisisNumber, 'en', [
-        en.unstaffedNow(settings.crisisNumber, settings.textWaitMinutes),
-        en.textWhenOpen,
-      ]),
+      steps: crisisGate(
+        contactId,
+        settings.crisisNumber,
+        spokenTo(
+          undefined,
+          (words) =>
+            `${words.unstaffedNow(settings.crisisNumber, settings.textWaitMinutes)} ${words.textWhenOpen}`,
+        ),
+      ),
     };
   }
   await deps.store.createContact({ ...base, status: 'greeting', callerSealed: deps.vault.seal(call.from) });
@@ -116,10 +117,12 @@ export async function handleIncomingCall(deps: VoiceDeps, call: CallFields): Pro
         action: callerTarget('voiceLanguage', contactId, settings.crisisNumber),
         numDigits: 1,
         timeoutSeconds: GREETING_TIMEOUT_SECONDS,
+        // English first in full, then the Spanish choice with the crisis key in Spanish too.
         prompts: [
           say(greetingFor('en', settings), 'en'),
-          say(en.chooseSpanish, 'es'),
-          say(en.crisisOption(settings.crisisNumber), 'en'),
+          say(promptsFor('en').crisisOption(settings.crisisNumber), 'en'),
+          say(promptsFor('es').chooseSpanish, 'es'),
+          say(promptsFor('es').crisisOption(settings.crisisNumber), 'es'),
         ],
       },
       // No key: English.
@@ -138,10 +141,10 @@ export async function chooseLanguage(
   const language: Language = digits === '2' ? 'es' : 'en';
   if (digits === CRISIS_KEY) return escalateByKey(deps, call, contactId, crisisNumber, language);
   const line = await deps.store.getLine();
-  // The greeting was in English; a Spanish caller hears the line's own Spanish greeting when coordinators
-  // wrote one, with the crisis key again (with none set the call goes on exactly as it always has).
+  // The greeting was in English: a Spanish caller hears it in Spanish (the coordinators' own words when
+  // they wrote some), so "peer line, not a crisis line" reaches them in their language, with the crisis key.
   const intro =
-    language === 'es' && line.settings.greeting?.es
+    language === 'es'
       ? [say(greetingFor('es', line.settings), 'es'), say(promptsFor('es').crisisOption(crisisNumber), 'es')]
       : [];
   if (line.settings.voiceIntake) {
@@ -228,6 +231,9 @@ async function queueCaller(
       overflowAt: now + settings.maxWaitSeconds * 1000,
       overflow: settings.overflow,
       holdLoopSeconds: settings.holdLoopSeconds,
+      ...(settings.holdAudioUrl
+        ? { holdAudio: { url: settings.holdAudioUrl, seconds: settings.holdAudioSeconds } }
+        : {}),
     },
   });
   // A replayed language webhook finds the contact already queued: no second event.
@@ -245,17 +251,18 @@ export async function holdCaller(
   call: CallFields,
   contactId: string,
   crisisNumber: string,
-  language: Language,
+  chosen: Language | undefined,
 ): Promise<VoiceReply> {
   const now = deps.clock.now();
-  const prompts = promptsFor(language);
   const contact = await deps.store.getContact(contactId);
   if (contact && (contact.status === 'connecting' || contact.status === 'connected')) {
     return { steps: [{ kind: 'redirect', to: { route: 'voiceBridge', query: { c: contactId } } }] };
   }
   if (contact?.status !== 'queued' || contact.liveUntil <= now) {
-    return { steps: [say(prompts.thanksForCalling, language), hangup()] };
+    return { steps: [...spokenTo(chosen ?? contact?.language, (words) => words.thanksForCalling), hangup()] };
   }
+  const language = chosen ?? contact.language;
+  const prompts = promptsFor(language);
   if (contact.overflowAt !== undefined && now >= contact.overflowAt) {
     return overflowCaller(deps, call, contact, crisisNumber);
   }
@@ -265,20 +272,43 @@ export async function holdCaller(
     contact.queuedAt ?? now,
     contact.concern !== undefined,
   );
+  const words = [
+    prompts.holdPosition(ahead + 1),
+    isWithheldKey(contact.callerKey) ? prompts.holdOptionsWithoutTextBack : prompts.holdOptions,
+    prompts.holdReassurance,
+  ];
+  const loopSeconds = contact.holdLoopSeconds ?? 20;
+  const secondsLeft =
+    contact.overflowAt === undefined ? Number.POSITIVE_INFINITY : (contact.overflowAt - now) / 1000;
+  // A whole turn only when it ends before the maximum wait; otherwise the last turn is just the hold audio
+  // (or quiet) up to the deadline, so the overflow comes on time instead of up to a turn late.
+  const [position, options, reassurance] = words.map((text) => say(text, language));
+  const turn =
+    secondsLeft >= loopSeconds + speakingSeconds(words) && position && options && reassurance
+      ? [position, options, ...holdFiller(loopSeconds, contact.holdAudio), reassurance]
+      : holdFiller(Math.max(1, Math.ceil(secondsLeft)), contact.holdAudio);
   return {
     steps: [
-      holdKeys(contactId, crisisNumber, language, [
-        say(prompts.holdPosition(ahead + 1), language),
-        say(
-          isWithheldKey(contact.callerKey) ? prompts.holdOptionsWithoutTextBack : prompts.holdOptions,
-          language,
-        ),
-        pause(contact.holdLoopSeconds ?? 20),
-        say(prompts.holdReassurance, language),
-      ]),
+      holdKeys(contactId, crisisNumber, language, turn),
       { kind: 'redirect', to: callerTarget('voiceHold', contactId, crisisNumber, language) },
     ],
   };
+}
+
+/** A generous guess at how long text-to-speech takes (about 150 words a minute), so turns end in time. */
+function speakingSeconds(texts: readonly string[]): number {
+  const words = texts.join(' ').split(/\s+/).filter(Boolean).length;
+  return Math.ceil(words / 2.5);
+}
+
+/**
+ * `seconds` of hold audio: the clip repeated as often as it fits whole (Twilio plays a file to its end), the
+ * rest quiet; with no clip, a pause. Either way inside the hold gather, so 1 and 9 work throughout.
+ */
+function holdFiller(seconds: number, audio: Contact['holdAudio']): SpokenStep[] {
+  const times = audio ? Math.floor(seconds / audio.seconds) : 0;
+  const rest = seconds - times * (audio?.seconds ?? 0);
+  return [...(audio && times > 0 ? [play(audio.url, times)] : []), ...(rest > 0 ? [pause(rest)] : [])];
 }
 
 async function overflowCaller(
@@ -375,13 +405,13 @@ export async function handleHoldInput(
   call: CallFields,
   contactId: string,
   crisisNumber: string,
-  language: Language,
+  language: Language | undefined,
   digits: string | undefined,
 ): Promise<VoiceReply> {
   if (digits === CRISIS_KEY) return escalateByKey(deps, call, contactId, crisisNumber, language);
   // Key 1 is not offered to a withheld number; pressed anyway, the caller simply keeps holding.
   if (digits === '1' && (await requestTextBack(deps, contactId))) {
-    return { steps: [say(promptsFor(language).textBackConfirmed, language), hangup()] };
+    return { steps: [...spokenTo(language, (words) => words.textBackConfirmed), hangup()] };
   }
   return { steps: [{ kind: 'redirect', to: callerTarget('voiceHold', contactId, crisisNumber, language) }] };
 }
@@ -391,7 +421,7 @@ function escalateByKey(
   call: CallFields,
   contactId: string,
   crisisNumber: string,
-  language: Language,
+  language: Language | undefined,
 ): Promise<VoiceReply> {
   return escalate(deps, call, contactId, crisisNumber, language, 'caller-key', 'keypress');
 }
@@ -405,7 +435,7 @@ async function escalate(
   call: CallFields,
   contactId: string,
   crisisNumber: string,
-  language: Language,
+  language: Language | undefined,
   trigger: 'caller-key' | 'caller-language',
   kind: string,
 ): Promise<VoiceReply> {

@@ -12,14 +12,16 @@ export async function handleClinicianBridge(
   reference: string,
   lineNumber: string,
 ): Promise<VoiceReply> {
+  const language = deps.defaults.clinicianLanguage;
+  const words = clinicianTexts[language];
   const ref = await deps.store.getEscalationRef(reference);
-  const expired = { steps: [say(clinicianTexts.expired, 'en'), hangup()] };
+  const expired = { steps: [say(words.expired, language), hangup()] };
   if (!ref || ref.liveUntil <= deps.clock.now()) return expired;
   // Used once: a replayed request (signed, so replayable forever) must not dial the texter's number again.
   if (!(await deps.store.firstTime(`clinician-bridge#${reference}`, BRIDGE_ONCE_SECONDS))) return expired;
   return {
     steps: [
-      say(clinicianTexts.connecting, 'en'),
+      say(words.connecting, language),
       {
         kind: 'dial-number',
         number: deps.vault.open(ref.callerSealed),

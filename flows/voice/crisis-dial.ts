@@ -7,9 +7,9 @@
 // loop that offers 9 again; a partner line that does not answer -> the same loop. Never silence, and every
 // step runs from what the signed action URL carries, so it works with the store and the bus down.
 import type { LineSettings } from '../line-settings.js';
-import { promptsFor } from '../prompts/prompts.js';
+import { spokenTo } from '../prompts/prompts.js';
 import type { ActionTarget, Language, VoiceReply } from '../replies.js';
-import { hangup, say } from '../replies.js';
+import { hangup } from '../replies.js';
 import { MAX_TROUBLE_LOOPS } from './safe-reply.js';
 
 export const CRISIS_KEY = '9';
@@ -23,20 +23,27 @@ const DIALABLE = /^(\+[1-9]\d{6,14}|\d{3,8})$/;
 /** Which number a crisis dial is on: the first, the backup, or a partner line (overflow). */
 type Attempt = 'first' | 'backup' | 'partner';
 
-/** Only the crisis number is carried: the text and backup numbers are deploy-time configuration. */
-function crisisQuery(lines: CrisisLines, language: Language, extra: Record<string, string>) {
-  return { cn: lines.crisisNumber, l: language, ...extra };
+/**
+ * Only the crisis number is carried: the text and backup numbers are deploy-time configuration. A caller
+ * who pressed 9 before choosing a language carries none, and hears every step in both.
+ */
+function crisisQuery(lines: CrisisLines, language: Language | undefined, extra: Record<string, string>) {
+  return { cn: lines.crisisNumber, ...(language ? { l: language } : {}), ...extra };
 }
 
-const dialEnded = (lines: CrisisLines, language: Language, attempt: Attempt): ActionTarget => ({
+const dialEnded = (lines: CrisisLines, language: Language | undefined, attempt: Attempt): ActionTarget => ({
   route: 'crisisDialEnded',
   query: crisisQuery(lines, language, { a: attempt }),
 });
 
-export function crisisDialReply(lines: CrisisLines, lineNumber: string, language: Language): VoiceReply {
+export function crisisDialReply(
+  lines: CrisisLines,
+  lineNumber: string,
+  language: Language | undefined,
+): VoiceReply {
   return {
     steps: [
-      say(promptsFor(language).connectingCrisis, language),
+      ...spokenTo(language, (words) => words.connectingCrisis),
       {
         kind: 'dial-number',
         number: lines.crisisNumber,
@@ -57,7 +64,7 @@ export function partnerDialReply(
 ): VoiceReply {
   return {
     steps: [
-      say(promptsFor(language).overflowPartner, language),
+      ...spokenTo(language, (words) => words.overflowPartner),
       {
         kind: 'dial-number',
         number: partnerNumber,
@@ -82,10 +89,9 @@ export interface CrisisDialOutcome {
 export function crisisDialEnded(
   lines: CrisisLines,
   lineNumber: string,
-  language: Language,
+  language: Language | undefined,
   outcome: CrisisDialOutcome,
 ): VoiceReply {
-  const prompts = promptsFor(language);
   // The counsellor (or the partner) and the caller talked, and one of them hung up.
   if (outcome.dialStatus === 'completed' || outcome.dialStatus === 'answered') return { steps: [hangup()] };
   if (outcome.digits === CRISIS_KEY) return crisisDialReply(lines, lineNumber, language);
@@ -93,7 +99,7 @@ export function crisisDialEnded(
   if (outcome.dialStatus && outcome.attempt === 'first' && backup && backup !== lines.crisisNumber) {
     return {
       steps: [
-        say(prompts.crisisTryingBackup, language),
+        ...spokenTo(language, (words) => words.crisisTryingBackup),
         {
           kind: 'dial-number',
           number: backup,
@@ -105,20 +111,24 @@ export function crisisDialEnded(
     };
   }
   if (outcome.loops >= MAX_TROUBLE_LOOPS)
-    return { steps: [say(prompts.troubleGoodbye(lines.crisisNumber), language), hangup()] };
+    return {
+      steps: [...spokenTo(language, (words) => words.troubleGoodbye(lines.crisisNumber)), hangup()],
+    };
   const loop = {
     route: 'crisisDialEnded' as const,
     query: crisisQuery(lines, language, { t: String(outcome.loops + 1) }),
   };
   return {
     steps: [
-      ...(outcome.attempt === 'partner' ? [say(prompts.partnerUnreachable, language)] : []),
+      ...(outcome.attempt === 'partner' ? spokenTo(language, (words) => words.partnerUnreachable) : []),
       {
         kind: 'gather',
         action: loop,
         numDigits: 1,
         timeoutSeconds: 8,
-        prompts: [say(prompts.crisisUnreachable(lines.crisisNumber, lines.crisisTextNumber), language)],
+        prompts: spokenTo(language, (words) =>
+          words.crisisUnreachable(lines.crisisNumber, lines.crisisTextNumber),
+        ),
       },
       { kind: 'redirect', to: loop },
     ],

@@ -4,7 +4,7 @@
 // webhook is tried again (the hold loop, or the greeting for a call we never stored).
 // Alternate course: after a few failed tries in a row, a goodbye that repeats the crisis number, so a
 // broken line cannot hold someone forever.
-import { promptsFor } from '../prompts/prompts.js';
+import { promptsFor, spokenTo, writtenTo } from '../prompts/prompts.js';
 import type { ActionTarget, Language, SmsReply, VoiceReply } from '../replies.js';
 import { hangup, say } from '../replies.js';
 
@@ -13,7 +13,8 @@ export const MAX_TROUBLE_LOOPS = 4;
 
 export interface TroubleContext {
   readonly crisisNumber: string;
-  readonly language: Language;
+  /** The caller's language when the failing webhook knew it; otherwise both are spoken. */
+  readonly language?: Language | undefined;
   /** The caller's contact, when the failing webhook knew it. */
   readonly contactId?: string;
   /** How many safe replies this call has already had (carried in the action URLs as `t`). */
@@ -22,12 +23,11 @@ export interface TroubleContext {
 
 export function callerTroubleReply(context: TroubleContext): VoiceReply {
   const { crisisNumber, language, contactId, loops } = context;
-  const prompts = promptsFor(language);
   if (loops >= MAX_TROUBLE_LOOPS)
-    return { steps: [say(prompts.troubleGoodbye(crisisNumber), language), hangup()] };
+    return { steps: [...spokenTo(language, (words) => words.troubleGoodbye(crisisNumber)), hangup()] };
   const query = {
     cn: crisisNumber,
-    l: language,
+    ...(language ? { l: language } : {}),
     t: String(loops + 1),
     ...(contactId ? { c: contactId } : {}),
   };
@@ -39,7 +39,7 @@ export function callerTroubleReply(context: TroubleContext): VoiceReply {
         action: { route: 'voiceHoldInput', query },
         numDigits: 1,
         timeoutSeconds: 5,
-        prompts: [say(prompts.technicalTrouble(crisisNumber), language)],
+        prompts: spokenTo(language, (words) => words.technicalTrouble(crisisNumber)),
       },
       { kind: 'redirect', to: retry },
     ],
@@ -51,10 +51,13 @@ export function volunteerTroubleReply(): VoiceReply {
   return { steps: [say(promptsFor('en').volunteerTrouble, 'en'), hangup()] };
 }
 
+/** `language` unknown (the failure came before the conversation was looked up): both, in one message. */
 export function smsTroubleReply(
   crisisNumber: string,
   crisisTextNumber: string,
-  language: Language,
+  language: Language | undefined,
 ): SmsReply {
-  return { messages: [{ body: promptsFor(language).smsTrouble(crisisNumber, crisisTextNumber) }] };
+  return {
+    messages: [{ body: writtenTo(language, (words) => words.smsTrouble(crisisNumber, crisisTextNumber)) }],
+  };
 }

@@ -1,5 +1,5 @@
 // The line's deploy-time settings: what the configuration says, before any coordinator edits.
-import type { LineSettings } from '../../flows/line-settings.js';
+import { type LineSettings, MAX_HOLD_CLIP_SECONDS } from '../../flows/line-settings.js';
 import { DEFAULT_LINE_HOURS } from '../../flows/roster/roster-schema.js';
 import type { RuntimeConfig } from '../config.js';
 
@@ -27,5 +27,8 @@ export function lineDefaults(config: RuntimeConfig): LineSettings {
     allowOnOutsideRoster: true,
     shiftReminderMinutes: 30,
     liveStateHours: 6,
+    clinicianLanguage: 'en',
+    coordinatorLanguages: {},
+    holdAudioSeconds: MAX_HOLD_CLIP_SECONDS,
   };
 }

@@ -1,4 +1,5 @@
 // When the function cannot even start (configuration, secrets): still never leave a caller in silence.
+import { languageOf } from '../../flows/replies.js';
 import { crisisDialReply } from '../../flows/voice/crisis-dial.js';
 import { callerTroubleReply, MAX_TROUBLE_LOOPS, smsTroubleReply } from '../../flows/voice/safe-reply.js';
 import { TWILIO_PATHS } from '../../flows/webhook-paths.js';
@@ -28,8 +29,9 @@ export function bootFailureResponse(
   const crisisNumber = env.CRISIS_NUMBER && DIALABLE.test(env.CRISIS_NUMBER) ? env.CRISIS_NUMBER : '988';
   const path = request.rawPath;
   if (path === TWILIO_PATHS.smsIncoming)
-    return xmlResponse(renderSms(smsTroubleReply(crisisNumber, crisisNumber, 'en')));
+    return xmlResponse(renderSms(smsTroubleReply(crisisNumber, crisisNumber, undefined)));
   if (!path.startsWith('/twilio/')) return textResponse(503, 'warmline is starting or misconfigured');
+  const language = languageOf(new URLSearchParams(request.rawQuery).get('l'));
   const params = formParams(request) ?? {};
   const baseUrl = (env.PUBLIC_BASE_URL ?? '').replace(/\/+$/, '');
   if (path === TWILIO_PATHS.voiceHoldInput && params.Digits === '9') {
@@ -37,12 +39,12 @@ export function bootFailureResponse(
       env.LINE_NUMBER && DIALABLE.test(env.LINE_NUMBER) ? env.LINE_NUMBER : (params.To ?? '');
     return xmlResponse(
       renderVoice(
-        crisisDialReply({ crisisNumber, crisisTextNumber: crisisNumber }, lineNumber, 'en'),
+        crisisDialReply({ crisisNumber, crisisTextNumber: crisisNumber }, lineNumber, language),
         baseUrl,
       ),
     );
   }
   // Without a base URL there is nowhere to send the key press: say the number and let the caller go.
   const loops = baseUrl ? Number(new URLSearchParams(request.rawQuery).get('t')) || 0 : MAX_TROUBLE_LOOPS;
-  return xmlResponse(renderVoice(callerTroubleReply({ crisisNumber, language: 'en', loops }), baseUrl));
+  return xmlResponse(renderVoice(callerTroubleReply({ crisisNumber, language, loops }), baseUrl));
 }

@@ -1,5 +1,5 @@
 // Which voice flow answers which webhook path, with the fields and query each one needs.
-import type { Language, VoiceReply } from '../../flows/replies.js';
+import { type Language, languageOf, type VoiceReply } from '../../flows/replies.js';
 import {
   bridgeCaller,
   callerBridgeEnded,
@@ -31,6 +31,8 @@ export interface VoiceInput {
   /** The crisis number carried in the URL, else the deploy-time one. */
   readonly crisisNumber: string;
   readonly language: Language;
+  /** The language the caller chose, when the URL carries one; before the choice both are spoken. */
+  readonly chosenLanguage: Language | undefined;
 }
 
 /** `undefined`: a status callback, answered with an empty response. */
@@ -70,14 +72,14 @@ export const voiceRoutes: Partial<Record<TwilioPathName, VoiceRoute>> = {
       ...(input.params.SpeechResult ? { speech: input.params.SpeechResult } : {}),
     }),
   voiceHold: (deps, input) =>
-    holdCaller(deps, input.call, callerContact(deps, input), input.crisisNumber, input.language),
+    holdCaller(deps, input.call, callerContact(deps, input), input.crisisNumber, input.chosenLanguage),
   voiceHoldInput: (deps, input) =>
     handleHoldInput(
       deps,
       input.call,
       callerContact(deps, input),
       input.crisisNumber,
-      input.language,
+      input.chosenLanguage,
       input.params.Digits,
     ),
   voiceStatus: async (deps, input) => {
@@ -88,7 +90,7 @@ export const voiceRoutes: Partial<Record<TwilioPathName, VoiceRoute>> = {
   voiceBridgeEnded: async (_deps, input) => callerBridgeEnded(input.language),
   conferenceHold: async (_deps, input) => peerStillHere(input.language),
   crisisDialEnded: async (deps, input) =>
-    crisisDialEnded(crisisLinesFor(deps.defaults, input.crisisNumber), input.call.to, input.language, {
+    crisisDialEnded(crisisLinesFor(deps.defaults, input.crisisNumber), input.call.to, input.chosenLanguage, {
       ...(input.params.DialCallStatus ? { dialStatus: input.params.DialCallStatus } : {}),
       ...(input.query.get('a') ? { attempt: input.query.get('a') ?? '' } : {}),
       ...(input.params.Digits ? { digits: input.params.Digits } : {}),
@@ -165,6 +167,7 @@ export function voiceInput(
     params,
     query,
     crisisNumber: crisisNumberFrom(query, fallbackCrisis),
-    language: query.get('l') === 'es' ? 'es' : 'en',
+    language: languageOf(query.get('l')) ?? 'en',
+    chosenLanguage: languageOf(query.get('l')),
   };
 }

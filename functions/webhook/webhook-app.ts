@@ -6,7 +6,7 @@
 // throws or overruns its deadline (the caller hears the crisis key and is kept on the line; a texter gets a
 // calm reply with the crisis numbers).
 import type { Log } from '../../flows/ports.js';
-import type { Language, SmsReply } from '../../flows/replies.js';
+import { languageOf, type SmsReply } from '../../flows/replies.js';
 import { callerTroubleReply, smsTroubleReply, volunteerTroubleReply } from '../../flows/voice/safe-reply.js';
 import type { VoiceDeps } from '../../flows/voice/voice-deps.js';
 import type { TwilioPathName } from '../../flows/webhook-paths.js';
@@ -89,7 +89,7 @@ export function createWebhookApp(options: WebhookAppOptions): WebApp {
       if (STATUS_ROUTES.has(route) || CONFERENCE_ROUTES.has(route)) return emptyTwiml();
       if (VOLUNTEER_ROUTES.has(route))
         return xmlResponse(renderVoice(volunteerTroubleReply(), publicBaseUrl));
-      const language: Language = query.get('l') === 'es' ? 'es' : 'en';
+      const language = languageOf(query.get('l'));
       const loops = Number(query.get('t')) || 0;
       const contactId = PRE_QUEUE_ROUTES.has(route) ? undefined : (query.get('c') ?? undefined);
       const reply = callerTroubleReply({
@@ -119,7 +119,10 @@ export function createWebhookApp(options: WebhookAppOptions): WebApp {
     } catch (error) {
       log.error('sms webhook failed; answering with the safe reply', { route, error: errorName(error) });
       if (route === 'smsStatus') return xmlResponse(renderSms({ messages: [] }));
-      return xmlResponse(renderSms(smsTroubleReply(options.crisisNumber, options.crisisTextNumber, 'en')));
+      // The conversation (and so its language) was never read: the calm reply goes out in both.
+      return xmlResponse(
+        renderSms(smsTroubleReply(options.crisisNumber, options.crisisTextNumber, undefined)),
+      );
     }
   }
 

@@ -75,6 +75,26 @@ describe('the settings forms', () => {
     expect(session.problems).toEqual([]);
   }, 60_000);
 
+  it('sets the clinician’s and a coordinator’s alert language and the hold audio from the form', async () => {
+    await session.page.goto(`${session.consoleUrl}#/settings`);
+    await session.page.getByLabel('Language of the clinician’s alerts').selectOption('es');
+    await session.page.getByLabel('Alert language for +15550100900').selectOption('es');
+
+    await session.page
+      .getByLabel('Hold audio (https address of a short clip)')
+      .fill('https://audio.example.org/chime.mp3');
+    await session.page.getByLabel('Length of the hold audio clip (seconds, at most 10)').fill('6');
+    await saveSettings();
+    const { settings } = await session.line.store.getLine();
+    expect(settings).toMatchObject({
+      clinicianLanguage: 'es',
+      coordinatorLanguages: { '+15550100900': 'es' },
+      holdAudioUrl: 'https://audio.example.org/chime.mp3',
+      holdAudioSeconds: 6,
+    });
+    expect(session.problems).toEqual([]);
+  }, 60_000);
+
   // Before the timezone test, which can leave the shared line closed this hour.
   it('saves a greeting per language and a line name from the form, and the next call hears the English one', async () => {
     await session.page.goto(`${session.consoleUrl}#/settings`);

@@ -5,7 +5,7 @@
 import type { LineSettings, Overflow } from '../../../flows/line-settings.js';
 import type { LineHours, OpeningWindow } from '../../../flows/roster/roster-schema.js';
 import { DAY_NAMES, DAYS, field, h } from '../dom.js';
-import { t } from '../i18n.js';
+import { type Phrase, t } from '../i18n.js';
 
 export interface SettingForm<T> {
   readonly element: HTMLElement;
@@ -261,5 +261,77 @@ export function greetingForm(greeting: LineSettings['greeting']): SettingForm<Li
       const set = Object.fromEntries(Object.entries(words).filter(([, value]) => value !== ''));
       return Object.keys(set).length === 0 && saved === undefined ? undefined : set;
     },
+  };
+}
+
+const LANGUAGE_CHOICES: { value: 'en' | 'es'; label: Phrase }[] = [
+  { value: 'en', label: 'English' },
+  { value: 'es', label: 'Spanish' },
+];
+
+function languageSelect(name: string, label: string, current: 'en' | 'es'): HTMLSelectElement {
+  return h(
+    'select',
+    { name, 'aria-label': label },
+    ...LANGUAGE_CHOICES.map(({ value, label: words }) =>
+      h('option', { value, selected: value === current }, t(words)),
+    ),
+  );
+}
+
+/** The language the on-call clinician reads alerts and hears call-backs in (not the texter's). */
+export function clinicianLanguageForm(current: LineSettings['clinicianLanguage']): SettingForm<'en' | 'es'> {
+  const label = t('Language of the clinician’s alerts');
+  const select = languageSelect('clinicianLanguage', label, current);
+  return { element: field(label, select), read: () => (select.value === 'es' ? 'es' : 'en') };
+}
+
+/** Each saved coordinator number's alert language; a number added today is texted in English until saved. */
+export function coordinatorLanguagesForm(
+  numbers: readonly string[],
+  languages: LineSettings['coordinatorLanguages'],
+): SettingForm<LineSettings['coordinatorLanguages']> {
+  const selects = numbers.map((number) => ({
+    number,
+    select: languageSelect(
+      'coordinatorLanguage',
+      t('Alert language for {number}', { number }),
+      languages[number] ?? 'en',
+    ),
+  }));
+  const element = h(
+    'fieldset',
+    { class: 'card' },
+    h('legend', {}, t('Language of each coordinator’s alerts')),
+    ...selects.map(({ number, select }) => field(number, select)),
+    errorSlot('coordinatorLanguages'),
+  );
+  return {
+    element,
+    read: () =>
+      Object.fromEntries(
+        selects.map(({ number, select }) => [number, select.value === 'es' ? 'es' : 'en'] as const),
+      ),
+  };
+}
+
+/** A short clip repeated between hold messages; empty for silence. Twilio fetches it over https. */
+export function holdAudioForm(url: LineSettings['holdAudioUrl']): SettingForm<string | undefined> {
+  const input = h('input', { name: 'holdAudioUrl', type: 'url', value: url ?? '' });
+  return {
+    element: h(
+      'div',
+      {},
+      field(t('Hold audio (https address of a short clip)'), input),
+      h(
+        'p',
+        { class: 'subhead' },
+        t(
+          'Played between hold messages while callers can still press 1 or 9. Use a clip of 10 seconds or less and give its length below: it is repeated, and a longer file would keep callers past the longest wait.',
+        ),
+      ),
+      errorSlot('holdAudioUrl'),
+    ),
+    read: () => ownWords(url, input.value),
   };
 }

@@ -7,8 +7,11 @@ import { t, translated } from '../i18n.js';
 import { errorText } from '../issue-words.js';
 import { clearErrors, showErrors } from './forms.js';
 import {
+  clinicianLanguageForm,
+  coordinatorLanguagesForm,
   coordinatorNumbersForm,
   greetingForm,
+  holdAudioForm,
   hoursForm,
   lineNameForm,
   overflowForm,
@@ -28,6 +31,7 @@ const LABELS: Partial<Record<keyof LineSettings, string>> = {
   missedOffersBeforePause: 'Missed offers before a volunteer is paused',
   wrapUpSeconds: 'Wrap-up after a call (seconds)',
   holdLoopSeconds: 'Seconds between hold messages',
+  holdAudioSeconds: 'Length of the hold audio clip (seconds, at most 10)',
   textInactivityMinutes: 'Minutes before a quiet text conversation closes',
   textWaitMinutes: 'Minutes a text or text-back request waits for a peer',
   shiftReminderMinutes: 'Shift reminder lead time (minutes)',
@@ -97,6 +101,12 @@ export async function settingsPage(main: HTMLElement): Promise<undefined> {
     ['hours', hoursForm(current.settings.hours)],
     ['overflow', overflowForm(current.settings.overflow)],
     ['coordinatorNumbers', coordinatorNumbersForm(current.settings.coordinatorNumbers)],
+    [
+      'coordinatorLanguages',
+      coordinatorLanguagesForm(current.settings.coordinatorNumbers, current.settings.coordinatorLanguages),
+    ],
+    ['clinicianLanguage', clinicianLanguageForm(current.settings.clinicianLanguage)],
+    ['holdAudioUrl', holdAudioForm(current.settings.holdAudioUrl)],
     ['lineName', lineNameForm(current.settings.lineName)],
     ['greeting', greetingForm(current.settings.greeting)],
   ];

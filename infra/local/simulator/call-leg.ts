@@ -350,7 +350,7 @@ export class SimCall {
         this.say(verb.text);
         return undefined;
       case 'Play':
-        this.say(`[plays ${verb.text}]`);
+        await this.play(verb);
         return undefined;
       case 'Pause':
         await this.waitOrInterrupt(Number(attr('length') ?? 1) * 1000);
@@ -378,6 +378,15 @@ export class SimCall {
     }
   }
 
+  /** A <Play>: the file `loop` times (0: until something stops it, as on Twilio), each for its known length. */
+  private async play(verb: TwimlNode, keyPressed?: Promise<void>): Promise<void> {
+    this.say(`[plays ${verb.text}]`);
+    const loop = Number(verb.attrs.loop ?? 1);
+    const times = loop === 0 ? 1000 : loop;
+    const seconds = this.sim.audioSeconds.get(verb.text) ?? 0;
+    if (seconds > 0) await this.waitOrInterrupt(times * seconds * 1000, keyPressed);
+  }
+
   private waitOrInterrupt(ms: number, also?: Promise<void>): Promise<void> {
     return Promise.race([this.sim.wait(ms), this.interrupt.promise, ...(also ? [also] : [])]);
   }
@@ -401,7 +410,7 @@ export class SimCall {
     for (const prompt of verb.children) {
       if (gathering.done || gen !== this.generation) break;
       if (prompt.name === 'Say') this.say(prompt.text);
-      else if (prompt.name === 'Play') this.say(`[plays ${prompt.text}]`);
+      else if (prompt.name === 'Play') await this.play(prompt, gathering.finished);
       else if (prompt.name === 'Pause')
         await this.waitOrInterrupt(Number(prompt.attrs.length ?? 1) * 1000, gathering.finished);
     }

@@ -47,6 +47,7 @@ export interface SimulatorCore {
   readonly voiceStatusCallbackUrl: string | undefined;
   now(): number;
   wait(ms: number): Promise<void>;
+  readonly audioSeconds: ReadonlyMap<string, number>;
   record(entry: Omit<TimelineEntry, 'at'>): void;
   post(
     call: SimCall | undefined,
@@ -186,6 +187,11 @@ export class TwilioSimulator implements SimulatorCore {
   readonly voiceStatusCallbackUrl: string | undefined;
   /** Numbers Twilio refuses to call or text (21211), its error naming the number as Twilio's does. */
   readonly invalidNumbers = new Set<string>();
+  /**
+   * How long each audio file plays, in seconds. The simulator fetches no media, so a test says how long its
+   * clips are; a file not listed plays in no time. Twilio plays a file to its end unless a key ends a Gather.
+   */
+  readonly audioSeconds = new Map<string, number>();
   private readonly listeners: ((entry: TimelineEntry) => void)[] = [];
   private readonly phones = new Map<string, SimPhone>();
   private readonly legs = new Map<string, SimCall>();

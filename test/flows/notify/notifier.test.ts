@@ -12,11 +12,19 @@ const escalated: LineEvent = {
   kind: 'keypress',
 };
 
-function deps(failFirstSends: number) {
+function deps(failFirstSends: number, languages: Record<string, unknown> = {}) {
   const seen = new Set<string>();
   const sent: string[] = [];
+  const bodies: string[] = [];
   let failures = failFirstSends;
-  const settings = { lineNumber: '+15550100000', clinicianNumber: '+15550100911', coordinatorNumbers: [] };
+  const settings = {
+    lineNumber: '+15550100000',
+    clinicianNumber: '+15550100911',
+    coordinatorNumbers: ['+15550100900', '+15550100901'],
+    clinicianLanguage: 'en',
+    coordinatorLanguages: {},
+    ...languages,
+  };
   const notify = {
     store: {
       getLine: async () => ({ settings, blockedKeys: new Set(), onShiftIds: new Set() }),
@@ -26,15 +34,16 @@ function deps(failFirstSends: number) {
       },
     },
     telephony: {
-      sendText: async ({ to }: { to: string }) => {
+      sendText: async ({ to, body }: { to: string; body: string }) => {
         if (failures-- > 0) throw new Error('Twilio is down');
         sent.push(to);
+        bodies.push(body);
       },
     },
     vault: { open: (s: string) => s },
     log: silentLog(),
   } as unknown as NotifyDeps;
-  return { notify, sent };
+  return { notify, sent, bodies };
 }
 
 describe('handleNotification', () => {
@@ -42,13 +51,24 @@ describe('handleNotification', () => {
     const { notify, sent } = deps(1);
     await expect(handleNotification(notify, escalated)).rejects.toThrow('Twilio is down');
     await handleNotification(notify, escalated);
-    expect(sent).toEqual(['+15550100911']);
+    expect(sent).toEqual(['+15550100911', '+15550100900', '+15550100901']);
   });
 
   it('sends nothing more for a duplicate delivery once the alert went out', async () => {
     const { notify, sent } = deps(0);
     await handleNotification(notify, escalated);
     await handleNotification(notify, escalated);
-    expect(sent).toEqual(['+15550100911']);
+    expect(sent).toEqual(['+15550100911', '+15550100900', '+15550100901']);
+  });
+
+  it("writes each recipient's alert in that recipient's language", async () => {
+    const { notify, bodies } = deps(0, {
+      clinicianLanguage: 'es',
+      coordinatorLanguages: { '+15550100901': 'es' },
+    });
+    await handleNotification(notify, escalated);
+    expect(bodies[0]).toContain('Warmline: una llamada se derivó a la línea de crisis (keypress)');
+    expect(bodies[1]).toContain('Warmline: a call was escalated to the crisis line (keypress)');
+    expect(bodies[2]).toContain('se derivó a la línea de crisis');
   });
 });

@@ -38,6 +38,9 @@ const SETTINGS: LineSettings = {
   allowOnOutsideRoster: true,
   shiftReminderMinutes: 30,
   liveStateHours: 6,
+  clinicianLanguage: 'en',
+  coordinatorLanguages: {},
+  holdAudioSeconds: 10,
 };
 
 function volunteer(volunteerId: string, extra: Partial<Volunteer> = {}): Volunteer {

@@ -18,6 +18,7 @@ const settings = {
   crisisNumber: '988',
   crisisTextNumber: '741741',
   clinicianNumber: '+15550100911',
+  clinicianLanguage: 'en',
 } as LineSettings;
 
 class StoreDownError extends Error {
@@ -197,8 +198,10 @@ describe('error boundary', () => {
     expect(response.body).toMatch(
       /<Gather[^>]*action="https:\/\/warmline\.example\.org\/twilio\/voice\/hold-input\?cn=988/,
     );
+    // No language chosen yet: said in English, then in Spanish, and the retry carries no language either.
+    expect(response.body).toContain('oprima 9 para la línea de crisis, 9 8 8');
     expect(response.body).toMatch(
-      /<Redirect[^>]*>https:\/\/warmline\.example\.org\/twilio\/voice\?cn=988&amp;l=en&amp;t=1<\/Redirect>/,
+      /<Redirect[^>]*>https:\/\/warmline\.example\.org\/twilio\/voice\?cn=988&amp;t=1<\/Redirect>/,
     );
     expect(log.lines.join('\n')).toContain('ProvisionedThroughputExceededException');
   });

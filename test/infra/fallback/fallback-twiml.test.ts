@@ -19,6 +19,13 @@ describe('static fallback TwiML', () => {
     expect(xml).toMatch(/<Dial[^>]*>988<\/Dial>/);
   });
 
+  it('speaks to a caller whose language is unknown in English and then in Spanish, before and after the dial', () => {
+    const xml = renderVoiceFallback('988');
+    const says = [...xml.matchAll(/<Say language="([^"]+)">/g)].map((match) => match[1]);
+    expect(says).toEqual(['en-US', 'es-US', 'en-US', 'es-US']);
+    expect(xml).toContain('línea de crisis');
+  });
+
   it('dials the crisis number the deployment configures', () => {
     const xml = renderVoiceFallback('+15550109999');
     expectTwimlShape(xml);
@@ -34,5 +41,6 @@ describe('static fallback TwiML', () => {
     const xml = readSmsFallback();
     expectTwimlShape(xml);
     expect(xml).toMatch(/<Message>[^<]*988[^<]*<\/Message>/);
+    expect(xml).toContain('Si necesita hablar con alguien ahora, llame o escriba al 988');
   });
 });
