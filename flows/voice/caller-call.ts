@@ -280,13 +280,21 @@ export async function holdCaller(
   const loopSeconds = contact.holdLoopSeconds ?? 20;
   const secondsLeft =
     contact.overflowAt === undefined ? Number.POSITIVE_INFINITY : (contact.overflowAt - now) / 1000;
-  // A whole turn only when it ends before the maximum wait; otherwise the last turn is just the hold audio
-  // (or quiet) up to the deadline, so the overflow comes on time instead of up to a turn late.
+  // A whole turn only when it ends before the maximum wait. Otherwise the last turn still says the caller's
+  // place and keys when they fit (a short wait limit must not hide the crisis key), then holds up to the
+  // deadline, so the overflow comes on time instead of up to a turn late.
   const [position, options, reassurance] = words.map((text) => say(text, language));
+  const announced = speakingSeconds(words.slice(0, 2));
   const turn =
     secondsLeft >= loopSeconds + speakingSeconds(words) && position && options && reassurance
       ? [position, options, ...holdFiller(loopSeconds, contact.holdAudio), reassurance]
-      : holdFiller(Math.max(1, Math.ceil(secondsLeft)), contact.holdAudio);
+      : secondsLeft >= announced && position && options
+        ? [
+            position,
+            options,
+            ...holdFiller(Math.max(1, Math.ceil(secondsLeft - announced)), contact.holdAudio),
+          ]
+        : holdFiller(Math.max(1, Math.ceil(secondsLeft)), contact.holdAudio);
   return {
     steps: [
       holdKeys(contactId, crisisNumber, language, turn),

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { type DispatchDeps, handleLineEvent } from '../../../flows/dispatch/dispatcher.js';
 import type { Offer } from '../../../flows/model.js';
+import { testLineDefaults } from '../../support/dynalite-table.js';
 import { silentLog } from '../../support/silent-log.js';
 
 const CONTACT = 'v-1';
@@ -17,7 +18,7 @@ function fakes(offers: Offer[], answerBeforeCancel: readonly string[] = []) {
       return offer?.status === 'ringing' ? { ...offer, ...change.set } : undefined;
     },
     getContact: async () => undefined,
-    getLine: async () => ({ settings: {}, blockedKeys: new Set(), onShiftIds: new Set() }),
+    getLine: async () => ({ settings: testLineDefaults, blockedKeys: new Set(), onShiftIds: new Set() }),
     listOnShift: async () => [],
     listQueued: async () => [],
   };
