@@ -25,6 +25,7 @@ export const eventRules: readonly EventRuleDefinition[] = [
       'ShiftStarted',
       'ShiftEnded',
       'ClinicianCallRequested',
+      'CrisisLegEnded',
     ],
     target: 'dispatcher',
   },
@@ -33,6 +34,7 @@ export const eventRules: readonly EventRuleDefinition[] = [
     detailTypes: [
       'ContactEscalated',
       'LineUnstaffed',
+      'LineAllPaused',
       'VolunteerPaused',
       'RoutingChangeProposed',
       'RoutingChangeConfirmed',

@@ -6,13 +6,16 @@
 // runs, as a safety net for events that were lost.
 // Alternate courses: a contact whose live state has expired is ended as abandoned (its sealed number goes);
 // a volunteer still marked offered or busy for a contact that has ended is freed; a lost offer status
-// callback leaves a contact with offers outstanding forever, so an old round is closed.
+// callback leaves a contact with offers outstanding forever, so an old round is closed; the line's paused set
+// disagrees with a volunteer's own state (a write lost between the two) -> it is put right, and the all-paused
+// mark (and its one alert) follows.
 import type { Channel, Contact, Volunteer } from '../model.js';
 import { promptsFor } from '../prompts/prompts.js';
 import { volunteerTexts } from '../prompts/volunteer-texts.js';
 import { LANGUAGES } from '../replies.js';
 import { type RosterSource, type RosterTickReport, runRosterTick } from '../roster/roster-tick.js';
 import { endTextConversation } from '../sms/text-deps.js';
+import { noteAllPaused } from './all-paused.js';
 import { type DispatchDeps, dispatchWaiting } from './dispatcher.js';
 
 /** An offer round older than this has certainly finished ringing, whatever callbacks said. */
@@ -41,6 +44,8 @@ export interface TickReport {
   readonly reopenedRounds: number;
   readonly reconnected: number;
   readonly closedTexts: number;
+  /** On-shift volunteers whose entry in the line's paused set was put right. */
+  readonly pausedRepaired: number;
   readonly offered: number;
   /** Only when the tick follows a roster. */
   readonly shiftsStarted?: number;
@@ -63,6 +68,7 @@ export async function runTick(deps: TickDeps): Promise<TickReport> {
   const reopenedRounds = await reopenStaleRounds(deps, [...liveById.values()], now);
   const reconnected = await reconnectStuckClaims(deps, [...liveById.values()], now);
   const closedTexts = await closeInactiveTexts(deps, [...liveById.values()], now);
+  const pausedRepaired = await repairPausedSet(deps, onShift);
   const offered = await dispatchWaiting(deps);
   return {
     republished,
@@ -71,6 +77,7 @@ export async function runTick(deps: TickDeps): Promise<TickReport> {
     reopenedRounds,
     reconnected,
     closedTexts,
+    pausedRepaired,
     offered,
     ...(roster
       ? {
@@ -275,4 +282,24 @@ async function reopenStaleRounds(deps: DispatchDeps, live: readonly Contact[], n
     if (reset) reopened++;
   }
   return reopened;
+}
+
+/**
+ * The volunteer's record and the line's paused set are two writes: if one was lost, the record wins. Each mismatch
+ * is read again before it is fixed, so a pause or an ON that lands during the tick is not undone.
+ */
+async function repairPausedSet(deps: DispatchDeps, onShift: readonly Volunteer[]): Promise<number> {
+  const line = await deps.store.getLine();
+  let repaired = 0;
+  for (const listed of onShift) {
+    if (!line.onShiftIds.has(listed.volunteerId)) continue;
+    if ((listed.state === 'paused') === line.pausedIds.has(listed.volunteerId)) continue;
+    const volunteer = await deps.store.getVolunteer(listed.volunteerId);
+    if (!volunteer || (volunteer.state === 'paused') === line.pausedIds.has(volunteer.volunteerId)) continue;
+    await deps.store.setPaused(volunteer.volunteerId, volunteer.state === 'paused');
+    repaired++;
+    deps.log.warn("put the line's paused set right", { volunteerId: volunteer.volunteerId });
+  }
+  await noteAllPaused(deps, repaired > 0 ? await deps.store.getLine() : line);
+  return repaired;
 }

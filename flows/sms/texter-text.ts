@@ -10,6 +10,7 @@
 // (the conversation is flagged once: it moves ahead in the queue, and its peer is asked to check on safety).
 
 import type { ConcernKind } from '../crisis/crisis-types.js';
+import { isUnstaffed, noteAllPaused } from '../dispatch/all-paused.js';
 import type { Concern, Contact, PhoneRecord } from '../model.js';
 import { promptsFor } from '../prompts/prompts.js';
 import { volunteerTexts } from '../prompts/volunteer-texts.js';
@@ -94,7 +95,8 @@ async function openConversation(
 ): Promise<SmsReply> {
   const now = deps.clock.now();
   const prompts = promptsFor(language);
-  const { settings, onShiftIds, blockedKeys } = await deps.store.getLine();
+  const line = await deps.store.getLine();
+  const { settings, blockedKeys } = line;
   const contactId = textContactId(deps.vault, text.messageSid);
   const base = {
     contactId,
@@ -120,8 +122,12 @@ async function openConversation(
     );
     return { messages: [{ body: prompts.smsClosedNow(opensAt, settings.crisisTextNumber) }] };
   }
-  if (onShiftIds.size === 0) {
-    await deps.store.createContact({ ...base, status: 'ended', outcome: 'unstaffed', endedAt: now });
+  // Everyone on shift paused is unstaffed too: nobody would ever be offered this conversation.
+  if (isUnstaffed(line)) {
+    await Promise.all([
+      deps.store.createContact({ ...base, status: 'ended', outcome: 'unstaffed', endedAt: now }),
+      noteAllPaused(deps, line),
+    ]);
     return { messages: [{ body: prompts.smsUnstaffed(settings.crisisTextNumber) }] };
   }
   const created = await deps.store.createContact({

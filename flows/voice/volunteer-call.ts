@@ -5,6 +5,8 @@
 // Alternate courses: voicemail or silence (the whisper times out, never accepts), another key, the
 // call already taken or the caller gone, no answer (a miss; several misses in a row pause the
 // volunteer), star during the call (menu: add the crisis line, go back, end), replays (no-ops).
+
+import { noteAllPaused } from '../dispatch/all-paused.js';
 import { promptsFor } from '../prompts/prompts.js';
 import { concernWords } from '../prompts/volunteer-texts.js';
 import type { VoiceReply } from '../replies.js';
@@ -109,7 +111,7 @@ export function offerTakenReply(): VoiceReply {
   return { steps: [say(en.offerTaken, 'en'), hangup()] };
 }
 
-function joinConference(contactId: string, volunteerId: string, intro?: string): VoiceReply {
+export function joinConference(contactId: string, volunteerId: string, intro?: string): VoiceReply {
   return {
     steps: [
       ...(intro ? [say(intro, 'en')] : []),
@@ -222,9 +224,19 @@ export async function handleOfferStatus(
     { type: 'OfferEnded', contactId, channel: 'voice', volunteerId, missed },
   ];
   if (missed && volunteer.missedOffers >= line.settings.missedOffersBeforePause) {
-    await deps.store.updateVolunteer(volunteerId, { expectState: ['available'], set: { state: 'paused' } });
+    const paused = await deps.store.updateVolunteer(volunteerId, {
+      expectState: ['available'],
+      set: { state: 'paused' },
+    });
+    if (paused) await pauseOnLine(deps, volunteerId);
     events.push({ type: 'VolunteerPaused', volunteerId, missedOffers: volunteer.missedOffers });
   }
   await deps.store.updateContact(contactId, { channel: 'voice', add: { offersOutstanding: -1 } });
   await deps.events.publish(events);
+}
+
+/** The line's paused set follows the volunteer; if that leaves nobody taking calls, the coordinators hear of it. */
+async function pauseOnLine(deps: VoiceDeps, volunteerId: string): Promise<void> {
+  await deps.store.setPaused(volunteerId, true);
+  await noteAllPaused(deps, await deps.store.getLine());
 }

@@ -121,9 +121,18 @@ export function createTwilioTelephony(options: TwilioTelephonyOptions): Telephon
     async addConferenceParticipant(request) {
       const room = await roomInProgress(request.room);
       await withRetries('addParticipant', () =>
-        account
-          .conferences(room.sid)
-          .participants.create({ from: request.from, to: request.to, earlyMedia: true }),
+        account.conferences(room.sid).participants.create({
+          from: request.from,
+          to: request.to,
+          earlyMedia: true,
+          // Twilio's default too, said out loud: the crisis line hanging up must not end the caller's room.
+          endConferenceOnExit: false,
+          timeout: request.timeoutSeconds,
+          statusCallback: request.statusCallback,
+          statusCallbackMethod: 'POST',
+          // `completed` carries every end: busy, no-answer, failed, canceled, or a hang-up after joining.
+          statusCallbackEvent: ['completed'],
+        }),
       );
     },
     async announceToConference(request) {
