@@ -56,6 +56,27 @@ describe('a line where everyone on shift is paused', () => {
     expect((await line.store.getLine()).allPausedSince).toBeDefined();
   });
 
+  it('puts a lost paused-set write right on the next tick, and then alerts once', async () => {
+    line = await startTestLine();
+    await line.store.saveSettings({ hours: { alwaysOpen: true, windows: [], holidays: [] } });
+    // The volunteers' records say paused, but the line record never heard (a write lost in between).
+    for (const volunteerId of ['vol-ana', 'vol-ben', 'vol-caro'])
+      await line.store.updateVolunteer(volunteerId, { set: { state: 'paused' } });
+    expect((await line.store.getLine()).pausedIds.size).toBe(0);
+
+    const report = await line.tick();
+    await line.tick();
+    await line.idle();
+
+    expect(report.pausedRepaired).toBe(3);
+    expect((await line.store.getLine()).pausedIds.size).toBe(3);
+    await waitFor(() => pausedNotices().length === 1, 'the coordinators to be told');
+    const call = await line.simulator.phone('+15557650006').dial();
+    await call.waitForSay('no peer volunteer is available right now');
+    await line.idle();
+    expect(pausedNotices()).toHaveLength(1);
+  });
+
   it('routes callers to a volunteer again once a paused volunteer texts ON', async () => {
     line = await startTestLine();
     await pauseEveryone();
