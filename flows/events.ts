@@ -28,6 +28,10 @@ export const LineEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ShiftStarted'), volunteerId: z.string(), shiftId: z.string() }),
   z.object({ type: z.literal('ShiftEnded'), volunteerId: z.string(), shiftId: z.string() }),
   z.object({ type: z.literal('LineUnstaffed'), since: z.number() }),
+  /** Everyone on shift is paused after missed offers, so callers hear the unstaffed path; a count, never names. */
+  z.object({ type: z.literal('LineAllPaused'), since: z.number(), volunteers: z.number() }),
+  /** A warm transfer's crisis leg ended; `joined`: the counsellor had been in the room. */
+  z.object({ type: z.literal('CrisisLegEnded'), ...contactEvent, joined: z.boolean(), at: z.number() }),
   /** A change to where callers in danger go, waiting for a second coordinator; fields named, never values. */
   z.object({ type: z.literal('RoutingChangeProposed'), changeId: z.string(), fields: z.array(z.string()) }),
   z.object({ type: z.literal('RoutingChangeConfirmed'), changeId: z.string(), fields: z.array(z.string()) }),

@@ -85,6 +85,11 @@ export interface Contact {
   readonly lastActivityAt?: number;
   /** Text conversations: MessageSids already relayed, so a replayed webhook relays nothing. */
   readonly relayedSids?: readonly string[];
+  /**
+   * A warm transfer's crisis leg has ended: `joined` says whether the counsellor was ever in the room. Removed
+   * when the volunteer adds the crisis line again.
+   */
+  readonly crisisLegEnded?: { readonly joined: boolean; readonly at: number };
   /** A waiting texter's messages, sealed, until a volunteer accepts and receives them; then removed. */
   readonly pendingSealed?: readonly string[];
   /** Text conversations: the volunteer who passed it on, who is not offered it again. */

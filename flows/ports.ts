@@ -37,6 +37,10 @@ export interface LineState {
   readonly settings: LineSettings;
   readonly blockedKeys: ReadonlySet<string>;
   readonly onShiftIds: ReadonlySet<string>;
+  /** On-shift volunteers paused after missed offers: when every one on shift is, the line is unstaffed. */
+  readonly pausedIds: ReadonlySet<string>;
+  /** Set once when the line became all-paused, cleared when it recovered: the coordinators' alert is sent once. */
+  readonly allPausedSince?: number;
 }
 
 /** A conditional change: applied only when every expectation holds, else the store returns undefined. */
@@ -53,6 +57,7 @@ export interface ContactChange {
     | 'passSummarySealed'
     | 'tag'
     | 'volunteerPhoneSealed'
+    | 'crisisLegEnded'
   )[];
   readonly add?: Partial<Record<'offersOutstanding' | 'offerRound' | 'messageCount', number>>;
 }
@@ -92,6 +97,12 @@ export interface VolunteerStore {
   updateVolunteer(volunteerId: string, change: VolunteerChange): Promise<Volunteer | undefined>;
   /** The line-level on-shift set that incoming calls read in the same GetItem as the settings. */
   setOnShift(volunteerId: string, onShift: boolean): Promise<void>;
+  /** The line-level paused set, read with the on-shift set; idempotent like it. */
+  setPaused(volunteerId: string, paused: boolean): Promise<void>;
+  /** Records that the line became all-paused at `since`; true only for the write that started the stretch. */
+  markAllPaused(since: number): Promise<boolean>;
+  /** Ends the all-paused stretch that began at `since` (a newer one is left alone). */
+  clearAllPaused(since: number): Promise<void>;
 }
 
 export interface OfferStore {
@@ -160,7 +171,14 @@ export interface Telephony {
    */
   cancelCall(callSid: string): Promise<'canceled' | 'not-ringing'>;
   sendText(request: { to: string; from: string; body: string }): Promise<void>;
-  addConferenceParticipant(request: { room: string; to: string; from: string }): Promise<void>;
+  /** Dials `to` into the room; `statusCallback` hears how that leg ended (busy, no answer, failed, hung up). */
+  addConferenceParticipant(request: {
+    room: string;
+    to: string;
+    from: string;
+    statusCallback: string;
+    timeoutSeconds: number;
+  }): Promise<void>;
   /** Plays a TwiML document (Say, Pause) to everyone in the room. */
   announceToConference(request: { room: string; url: string }): Promise<void>;
 }

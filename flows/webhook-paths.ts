@@ -10,6 +10,12 @@ export const TWILIO_PATHS = {
   voiceBridge: '/twilio/voice/bridge',
   voiceBridgeEnded: '/twilio/voice/bridge-ended',
   crisisDialEnded: '/twilio/voice/crisis-dial-ended',
+  /** Status callback of a warm transfer's crisis leg (a conference participant the dispatcher added). */
+  crisisLegStatus: '/twilio/voice/crisis-leg-status',
+  /** The caller left alone after a warm transfer: the crisis options. */
+  crisisFallback: '/twilio/voice/crisis-fallback',
+  /** The volunteer, told the crisis line did not connect, and put back in the room. */
+  warmTransferUnreached: '/twilio/voice/warm-transfer-unreached',
   conferenceHold: '/twilio/voice/conference-hold',
   offerAnswered: '/twilio/voice/offer',
   offerInput: '/twilio/voice/offer-input',

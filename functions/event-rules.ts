@@ -45,6 +45,7 @@ export const DISPATCHER_EVENTS = [
   'ShiftStarted',
   'ShiftEnded',
   'ClinicianCallRequested',
+  'CrisisLegEnded',
 ] as const;
 
 export const eventRules: readonly EventRuleDefinition[] = [
@@ -59,6 +60,7 @@ export const eventRules: readonly EventRuleDefinition[] = [
     detailTypes: [
       'ContactEscalated',
       'LineUnstaffed',
+      'LineAllPaused',
       'VolunteerPaused',
       'RoutingChangeProposed',
       'RoutingChangeConfirmed',

@@ -48,6 +48,8 @@ const ES = {
   'The line is closed.': 'La línea está cerrada.',
   'The line is open and staffed.': 'La línea está abierta y atendida.',
   'The line is open but nobody is on shift.': 'La línea está abierta pero no hay nadie de turno.',
+  'Everyone on shift is paused after missed calls: callers hear the crisis number until one texts ON.':
+    'Todas las personas de turno están en pausa por llamadas perdidas: quien llama oye el número de crisis hasta que alguien escriba ON.',
   Waiting: 'En espera',
   'Nobody is waiting.': 'No hay nadie esperando.',
   Channel: 'Canal',

@@ -9,6 +9,8 @@ export interface LiveBoard {
   readonly at: number;
   readonly lineOpen: boolean;
   readonly staffed: boolean;
+  /** Somebody is on shift and every one of them is paused: callers hear the unstaffed path until one texts ON. */
+  readonly allPaused: boolean;
   readonly queues: {
     readonly channel: Channel;
     readonly language: Language;
@@ -84,6 +86,7 @@ export function shapeBoard(input: {
     at: now,
     lineOpen: input.lineOpen,
     staffed: volunteers.length > 0,
+    allPaused: volunteers.length > 0 && volunteers.every((v) => v.activity === 'paused'),
     volunteers,
     queues: input.queues.map(({ channel, language, contacts }) => {
       const waiting = contacts

@@ -12,8 +12,13 @@ import type { Clock, EventPublisher, Log, PhoneVault, Store, Telephony } from '.
 import { textOfferReleased } from '../prompts/volunteer-texts.js';
 import type { ActionTarget } from '../replies.js';
 import { LANGUAGES } from '../replies.js';
-import { conferenceRoom } from '../voice/voice-deps.js';
 import { completeContactLog } from './contact-log.js';
+import {
+  addCrisisLine,
+  announcePeerStillHere,
+  handleCrisisLegEnded,
+  sendCallerToCrisisOptions,
+} from './crisis-leg.js';
 import { byOfferOrder, takeRingGroup } from './ring-group.js';
 import { offerWaitingTexts, sendTextBack } from './text-offers.js';
 
@@ -61,6 +66,9 @@ export async function handleLineEvent(deps: DispatchDeps, event: LineEvent): Pro
       break;
     case 'ClinicianCallRequested':
       await callClinicianBack(deps, event.reference, event.requestId);
+      return;
+    case 'CrisisLegEnded':
+      await handleCrisisLegEnded(deps, event.contactId);
       return;
     default:
       break;
@@ -268,12 +276,17 @@ async function releaseTextOffer(
 
 /**
  * The volunteer left a live call: the caller hears a goodbye rather than an empty room, unless the volunteer
- * warm-transferred them, in which case the crisis line is in the room and the caller stays as long as they like.
+ * warm-transferred them, in which case the crisis line is in the room (or still ringing: its status callback
+ * decides) and the caller stays as long as they like; a crisis line that never joined leaves the caller the
+ * crisis options instead.
  */
 async function sendCallerToGoodbye(deps: DispatchDeps, contactId: string): Promise<void> {
   const contact = await deps.store.getContact(contactId);
   if (!contact?.callSid || contact.status === 'ended') return;
-  if (contact.escalation?.kind === 'warm-transfer') return;
+  if (contact.escalation?.kind === 'warm-transfer' && !contact.crisisLegEnded?.joined) {
+    if (contact.crisisLegEnded) await sendCallerToCrisisOptions(deps, contact);
+    return;
+  }
   await deps.telephony.redirectCall(
     contact.callSid,
     deps.webhookUrl({ route: 'voiceBridgeEnded', query: { c: contactId, l: contact.language } }),
@@ -316,19 +329,7 @@ async function callClinicianBack(deps: DispatchDeps, reference: string, requestI
 async function reassureCaller(deps: DispatchDeps, contactId: string): Promise<void> {
   const contact = await deps.store.getContact(contactId);
   if (contact?.status !== 'connected') return;
-  await deps.telephony.announceToConference({
-    room: conferenceRoom(contactId),
-    url: deps.webhookUrl({ route: 'conferenceHold', query: { l: contact.language } }),
-  });
-}
-
-async function addCrisisLine(deps: DispatchDeps, contactId: string): Promise<void> {
-  const line = await deps.store.getLine();
-  await deps.telephony.addConferenceParticipant({
-    room: conferenceRoom(contactId),
-    to: line.settings.crisisNumber,
-    from: line.settings.lineNumber,
-  });
+  await announcePeerStillHere(deps, contact);
 }
 
 export function errorName(error: unknown): string {

@@ -7,13 +7,16 @@
 // A waiting text or text-back request past its wait is told so once (outcome unanswered).
 // Alternate courses: a contact whose live state has expired is ended as abandoned (its sealed number goes);
 // a volunteer still marked offered or busy for a contact that has ended is freed; a lost offer status
-// callback leaves a contact with offers outstanding forever, so an old round is closed.
+// callback leaves a contact with offers outstanding forever, so an old round is closed; the line's paused set
+// disagrees with a volunteer's own state (a write lost between the two) -> it is put right, and the all-paused
+// mark (and its one alert) follows.
 import type { Channel, Contact, Volunteer } from '../model.js';
 import { promptsFor } from '../prompts/prompts.js';
 import { volunteerTexts } from '../prompts/volunteer-texts.js';
 import { LANGUAGES } from '../replies.js';
 import { type RosterSource, type RosterTickReport, runRosterTick } from '../roster/roster-tick.js';
 import { endTextConversation, unansweredText } from '../sms/text-deps.js';
+import { noteAllPaused } from './all-paused.js';
 import { type DispatchDeps, dispatchWaiting } from './dispatcher.js';
 
 /** An offer round older than this has certainly finished ringing, whatever callbacks said. */
@@ -44,6 +47,8 @@ export interface TickReport {
   /** Waiting texts and text-back requests whose wait ran out: each told so once, outcome unanswered. */
   readonly unansweredTexts: number;
   readonly closedTexts: number;
+  /** On-shift volunteers whose entry in the line's paused set was put right. */
+  readonly pausedRepaired: number;
   readonly offered: number;
   /** Only when the tick follows a roster. */
   readonly shiftsStarted?: number;
@@ -67,6 +72,7 @@ export async function runTick(deps: TickDeps): Promise<TickReport> {
   const reconnected = await reconnectStuckClaims(deps, [...liveById.values()], now);
   const unansweredTexts = await closeUnansweredTexts(deps, [...liveById.values()], now);
   const closedTexts = await closeInactiveTexts(deps, [...liveById.values()], now);
+  const pausedRepaired = await repairPausedSet(deps, onShift);
   const offered = await dispatchWaiting(deps);
   return {
     republished,
@@ -76,6 +82,7 @@ export async function runTick(deps: TickDeps): Promise<TickReport> {
     reconnected,
     unansweredTexts,
     closedTexts,
+    pausedRepaired,
     offered,
     ...(roster
       ? {
@@ -320,4 +327,24 @@ async function reopenStaleRounds(deps: DispatchDeps, live: readonly Contact[], n
     if (reset) reopened++;
   }
   return reopened;
+}
+
+/**
+ * The volunteer's record and the line's paused set are two writes: if one was lost, the record wins. Each mismatch
+ * is read again before it is fixed, so a pause or an ON that lands during the tick is not undone.
+ */
+async function repairPausedSet(deps: DispatchDeps, onShift: readonly Volunteer[]): Promise<number> {
+  const line = await deps.store.getLine();
+  let repaired = 0;
+  for (const listed of onShift) {
+    if (!line.onShiftIds.has(listed.volunteerId)) continue;
+    if ((listed.state === 'paused') === line.pausedIds.has(listed.volunteerId)) continue;
+    const volunteer = await deps.store.getVolunteer(listed.volunteerId);
+    if (!volunteer || (volunteer.state === 'paused') === line.pausedIds.has(volunteer.volunteerId)) continue;
+    await deps.store.setPaused(volunteer.volunteerId, volunteer.state === 'paused');
+    repaired++;
+    deps.log.warn("put the line's paused set right", { volunteerId: volunteer.volunteerId });
+  }
+  await noteAllPaused(deps, repaired > 0 ? await deps.store.getLine() : line);
+  return repaired;
 }

@@ -1,7 +1,7 @@
 // The notifier: texts the people who must know (clinician, coordinators, a paused volunteer), once each.
 //
 // Main course: ContactEscalated -> the on-call clinician and the coordinators get a short reference;
-// LineUnstaffed and routing changes (proposed, confirmed) -> the coordinators; VolunteerPaused -> the volunteer, with how to come back.
+// LineUnstaffed, LineAllPaused and routing changes (proposed, confirmed) -> the coordinators; VolunteerPaused -> the volunteer, with how to come back.
 // Alternate courses: a duplicate delivery (EventBridge may deliver twice) sends nothing more; a text that
 // cannot be sent throws, so the bus retries it and finally parks it in the dead-letter queue.
 import type { LineEvent } from '../events.js';
@@ -24,6 +24,8 @@ function notificationKey(event: LineEvent): string | undefined {
       return `notify#escalated#${event.contactId}#${event.trigger}`;
     case 'LineUnstaffed':
       return `notify#unstaffed#${event.since}`;
+    case 'LineAllPaused':
+      return `notify#all-paused#${event.since}`;
     case 'VolunteerPaused':
       return `notify#paused#${event.volunteerId}#${event.missedOffers}`;
     case 'RoutingChangeProposed':
@@ -72,6 +74,8 @@ async function textsFor(deps: NotifyDeps, event: LineEvent): Promise<{ to: strin
     }
     case 'LineUnstaffed':
       return toCoordinators((words) => words.lineUnstaffedNotice);
+    case 'LineAllPaused':
+      return toCoordinators((words) => words.lineAllPausedNotice(event.volunteers));
     case 'RoutingChangeProposed':
     case 'RoutingChangeConfirmed':
       return toCoordinators((words) =>

@@ -47,6 +47,8 @@ export const english: Prompts = {
     'The crisis line did not answer. We are trying another crisis line for you now. Please stay on the line.',
   crisisUnreachable: (crisisNumber, crisisTextNumber) =>
     `We're sorry, we could not reach the crisis line just now. You can text ${digitsForSpeech(crisisTextNumber)} to reach a crisis counsellor, or call ${digitsForSpeech(crisisNumber)} yourself. If you are in immediate danger, call 9 1 1. Press 9 to try the crisis line again, or stay on the line.`,
+  crisisCounsellorLeft: (crisisNumber, crisisTextNumber) =>
+    `The crisis counsellor has left the call. To reach the crisis line again, press 9. You can also text ${digitsForSpeech(crisisTextNumber)} or call ${digitsForSpeech(crisisNumber)} yourself at any hour. If you are in immediate danger, call 9 1 1.`,
   partnerUnreachable: 'The partner line did not answer.',
   technicalTrouble: (crisisNumber) =>
     `We're sorry, the warmline is having a technical problem. If you need help now, press 9 to reach the crisis line, ${digitsForSpeech(crisisNumber)}. Otherwise please stay on the line while we keep trying.`,
@@ -59,6 +61,8 @@ export const english: Prompts = {
     `Warmline: a ${channel === 'voice' ? 'call' : 'text conversation'} was escalated to the crisis line (${kind})${reference ? `, ref ${reference}` : ''}. No caller details are sent by text.`,
   lineUnstaffedNotice:
     'Warmline: the line is open but nobody is on shift right now. Callers are hearing the crisis number.',
+  lineAllPausedNotice: (volunteers) =>
+    `Warmline: ${volunteers === 1 ? 'the volunteer' : `all ${volunteers} volunteers`} on shift ${volunteers === 1 ? 'is' : 'are'} paused after missed calls, so callers are hearing the crisis number. A volunteer can text ON to take calls again.`,
   routingChangeNotice: (confirmed, fields) =>
     confirmed
       ? `Warmline: a second coordinator confirmed the change to the ${fields.join(', ')}. It takes effect on the next call.`
@@ -107,6 +111,8 @@ export const english: Prompts = {
     'Options. Press 1 to add the crisis line to this call. Press 2 to go back to the caller. Press 3 to end the call.',
   warmTransferStarted:
     'Adding the crisis line now. Stay with the caller until the counsellor speaks; then you may hang up.',
+  warmTransferUnreached:
+    'The crisis line did not connect. You are back with the caller. Press star, then 1, to try the crisis line again.',
   volunteerCallEnded: (wrapUpSeconds) =>
     `The call has ended. Take a breath. You will be available again in ${wrapUpSeconds} seconds. Thank you.`,
   offerCallerLeft: 'The caller hung up before you joined. Thank you for answering.',

@@ -48,6 +48,8 @@ export const spanish: Prompts = {
     'La línea de crisis no contestó. Probamos ahora otra línea de crisis. Por favor, no cuelgue.',
   crisisUnreachable: (crisisNumber, crisisTextNumber) =>
     `Lo sentimos, no pudimos comunicarnos con la línea de crisis. Puede enviar un mensaje de texto al ${digitsForSpeech(crisisTextNumber)} o llamar usted al ${digitsForSpeech(crisisNumber)}. Si está en peligro inmediato, llame al 9 1 1. Oprima 9 para intentar de nuevo, o permanezca en la línea.`,
+  crisisCounsellorLeft: (crisisNumber, crisisTextNumber) =>
+    `El consejero de crisis dejó la llamada. Para volver a la línea de crisis, oprima 9. También puede enviar un mensaje de texto al ${digitsForSpeech(crisisTextNumber)} o llamar usted al ${digitsForSpeech(crisisNumber)} a cualquier hora. Si está en peligro inmediato, llame al 9 1 1.`,
   partnerUnreachable: 'La línea asociada no contestó.',
   technicalTrouble: (crisisNumber) =>
     `Lo sentimos, la línea tiene un problema técnico. Si necesita ayuda ahora, oprima 9 para la línea de crisis, ${digitsForSpeech(crisisNumber)}. Si no, permanezca en la línea mientras seguimos intentando.`,
@@ -60,6 +62,8 @@ export const spanish: Prompts = {
     `Warmline: ${channel === 'voice' ? 'una llamada' : 'una conversación por texto'} se derivó a la línea de crisis (${kind})${reference ? `, ref ${reference}` : ''}. Por texto no se envían datos de la persona.`,
   lineUnstaffedNotice:
     'Warmline: la línea está abierta pero no hay nadie de turno ahora. Quienes llaman escuchan el número de crisis.',
+  lineAllPausedNotice: (volunteers) =>
+    `Warmline: ${volunteers === 1 ? 'la persona voluntaria de turno está en pausa' : `las ${volunteers} personas voluntarias de turno están en pausa`} por llamadas perdidas; quien llama oye el número de crisis. Pueden escribir ON para volver a recibir llamadas.`,
   routingChangeNotice: (confirmed, fields) =>
     confirmed
       ? `Warmline: otro coordinador confirmó el cambio de ${fields.join(', ')}. Rige desde la próxima llamada.`
@@ -109,6 +113,8 @@ export const spanish: Prompts = {
     'Opciones. Oprima 1 para añadir la línea de crisis a la llamada. Oprima 2 para volver con la persona. Oprima 3 para terminar la llamada.',
   warmTransferStarted:
     'Añadiendo la línea de crisis. Quédese con la persona hasta que hable el consejero; después puede colgar.',
+  warmTransferUnreached:
+    'La línea de crisis no se conectó. Vuelve a estar con la persona. Oprima asterisco y luego 1 para intentarlo de nuevo.',
   volunteerCallEnded: (wrapUpSeconds) =>
     `La llamada terminó. Respire un momento. Estará disponible de nuevo en ${wrapUpSeconds} segundos. Gracias.`,
   offerCallerLeft: 'La persona colgó antes de que usted se uniera. Gracias por contestar.',

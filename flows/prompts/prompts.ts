@@ -34,6 +34,8 @@ export interface Prompts {
   peerStillHere: string;
   crisisTryingBackup: string;
   crisisUnreachable: (crisisNumber: string, crisisTextNumber: string) => string;
+  /** The counsellor of a warm transfer hung up and the volunteer had already gone: the caller's options. */
+  crisisCounsellorLeft: (crisisNumber: string, crisisTextNumber: string) => string;
   partnerUnreachable: string;
   technicalTrouble: (crisisNumber: string) => string;
   stillTrying: string;
@@ -42,6 +44,7 @@ export interface Prompts {
   smsTrouble: (crisisNumber: string, crisisTextNumber: string) => string;
   escalationNotice: (channel: 'voice' | 'sms', kind: string, reference: string | undefined) => string;
   lineUnstaffedNotice: string;
+  lineAllPausedNotice: (volunteers: number) => string;
   routingChangeNotice: (confirmed: boolean, fields: readonly string[]) => string;
   smsCrisisReply: (crisisNumber: string, crisisTextNumber: string) => string;
   clinicianTextAlert: (reference: string, kind: string) => string;
@@ -75,6 +78,8 @@ export interface Prompts {
   volunteerConnected: string;
   volunteerMenu: string;
   warmTransferStarted: string;
+  /** The crisis line of a warm transfer never joined; the volunteer is put back with the caller. */
+  warmTransferUnreached: string;
   volunteerCallEnded: (wrapUpSeconds: number) => string;
   /** The caller hung up while this volunteer's phone was ringing or the whisper was playing. */
   offerCallerLeft: string;

@@ -38,7 +38,7 @@ export interface RosterSource {
 export interface RosterTickDeps {
   readonly store: Pick<
     Store,
-    'getLine' | 'getVolunteer' | 'updateVolunteer' | 'setOnShift' | 'listOnShift' | 'firstTime'
+    'getLine' | 'getVolunteer' | 'updateVolunteer' | 'setOnShift' | 'setPaused' | 'listOnShift' | 'firstTime'
   >;
   readonly roster: RosterSource;
   readonly events: EventPublisher;
@@ -188,6 +188,7 @@ async function putOnShift(
   });
   if (!updated) return false;
   await deps.store.setOnShift(volunteerId, true);
+  if (volunteer.state === 'paused') await deps.store.setPaused(volunteerId, false);
   return true;
 }
 

@@ -11,6 +11,7 @@
 // (the conversation is flagged once: it moves ahead in the queue, and its peer is asked to check on safety).
 
 import type { ConcernKind } from '../crisis/crisis-types.js';
+import { isUnstaffed, noteAllPaused } from '../dispatch/all-paused.js';
 import type { Concern, Contact, PhoneRecord } from '../model.js';
 import { promptsFor } from '../prompts/prompts.js';
 import { volunteerTexts } from '../prompts/volunteer-texts.js';
@@ -97,7 +98,8 @@ async function openConversation(
 ): Promise<SmsReply> {
   const now = deps.clock.now();
   const prompts = promptsFor(language);
-  const { settings, onShiftIds, blockedKeys } = await deps.store.getLine();
+  const line = await deps.store.getLine();
+  const { settings, blockedKeys } = line;
   const contactId = textContactId(deps.vault, text.messageSid);
   const base = {
     contactId,
@@ -114,7 +116,7 @@ async function openConversation(
     await deps.store.createContact({ ...base, status: 'ended', outcome: 'blocked', endedAt: now });
     return { messages: [{ body: prompts.smsBlocked }] };
   }
-  // Closed with an opening ahead, or nobody on shift: the text waits (sealed, expiring) and is offered when the
+  // Closed with an opening ahead, or nobody on shift (or all paused): the text waits (sealed, expiring) and is offered when the
   // line opens or a peer comes on; the reply says exactly that. A line that never opens promises nothing.
   const closed = !isLineOpen(settings.hours, now, settings.timeZone);
   const opening = closed ? nextOpening(settings.hours, now, settings.timeZone) : null;
@@ -136,7 +138,8 @@ async function openConversation(
   });
   // A replayed first text finds its conversation already open: no second welcome, no second event.
   if (created === 'exists') return NO_REPLY;
-  await deps.store.linkTexter(phoneKey, contactId, undefined);
+  // Everyone on shift paused is unstaffed too: the text waits for a peer to come on or unpause.
+  await Promise.all([deps.store.linkTexter(phoneKey, contactId, undefined), noteAllPaused(deps, line)]);
   await deps.events.publish([{ type: 'ContactQueued', contactId, channel: 'sms', language }]);
   const body =
     opening !== null
@@ -144,7 +147,7 @@ async function openConversation(
           describeOpening(opening, now, settings.timeZone, language),
           settings.crisisTextNumber,
         )
-      : onShiftIds.size === 0
+      : isUnstaffed(line)
         ? prompts.smsUnstaffed(settings.crisisTextNumber, settings.textWaitMinutes)
         : prompts.smsWelcome(settings.crisisTextNumber, settings.lineName || undefined);
   return { messages: [{ body }] };

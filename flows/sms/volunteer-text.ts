@@ -112,6 +112,8 @@ async function goOnShift(deps: TextDeps, volunteer: Volunteer): Promise<SmsReply
     },
   });
   await deps.store.setOnShift(volunteer.volunteerId, true);
+  // ON is also how a paused volunteer comes back: the line's paused set lets incoming calls see it.
+  await deps.store.setPaused(volunteer.volunteerId, false);
   await deps.events.publish([
     { type: 'ShiftStarted', volunteerId: volunteer.volunteerId, shiftId: 'by-text' },
   ]);

@@ -5,10 +5,13 @@
 // conference with the volunteer -> the caller's own status callback ends the contact (a volunteer leaving
 // sends the caller a goodbye, unless the volunteer warm-transferred them to the crisis line).
 // The welcome is the coordinators' own when set; the peer-not-crisis wording and the crisis key always follow.
-// Alternate courses: blocked caller, line closed, nobody on shift, maximum wait (overflow), key 1 or a
-// text-back overflow (the call ends and a text-back request waits in its place), hang-up while held (abandoned), replayed webhooks and callbacks (every transition is conditional, so a replay is a no-op).
+// Alternate courses: blocked caller, line closed, nobody on shift or everyone on shift paused (the unstaffed
+// path at once; the line's all-paused mark is kept beside it, once per stretch), maximum wait (overflow), key 1
+// or a text-back overflow (the call ends and a text-back request waits in its place), hang-up while held
+// (abandoned), replayed webhooks and callbacks (every transition is conditional, so a replay is a no-op).
 import { callerKeyFor, isWithheldKey } from '../caller-identity.js';
 import { detectCrisis } from '../crisis/detect-crisis.js';
+import { isUnstaffed, noteAllPaused } from '../dispatch/all-paused.js';
 import type { LineSettings } from '../line-settings.js';
 import type { Concern, Contact, Volunteer } from '../model.js';
 import { promptsFor, spokenTo } from '../prompts/prompts.js';
@@ -95,8 +98,10 @@ export async function handleIncomingCall(deps: VoiceDeps, call: CallFields): Pro
       ),
     };
   }
-  if (line.onShiftIds.size === 0) {
-    await endWith('unstaffed');
+  // Both reads come with the line record: no extra round trip, and the mark is written only when it changes.
+  const noted = noteAllPaused(deps, line);
+  if (isUnstaffed(line)) {
+    await Promise.all([endWith('unstaffed'), noted]);
     return {
       steps: crisisGate(
         contactId,
@@ -109,7 +114,10 @@ export async function handleIncomingCall(deps: VoiceDeps, call: CallFields): Pro
       ),
     };
   }
-  await deps.store.createContact({ ...base, status: 'greeting', callerSealed: deps.vault.seal(call.from) });
+  await Promise.all([
+    deps.store.createContact({ ...base, status: 'greeting', callerSealed: deps.vault.seal(call.from) }),
+    noted,
+  ]);
   return {
     steps: [
       {

@@ -4,7 +4,8 @@
 // caller and the counsellor are done.
 // Alternate courses: busy, no answer or refused (short codes such as 988 are refused on some routes) -> the
 // backup number; that fails too, or there is none -> the crisis text option and the number read out, then a
-// loop that offers 9 again; a partner line that does not answer -> the same loop. Never silence, and every
+// loop that offers 9 again; a partner line that does not answer -> the same loop; a warm transfer whose crisis
+// leg failed or hung up with nobody else in the room (warmTransferFallback) -> the backup, or 9 again. Never silence, and every
 // step runs from what the signed action URL carries, so it works with the store and the bus down.
 import type { LineSettings } from '../line-settings.js';
 import { spokenTo } from '../prompts/prompts.js';
@@ -17,7 +18,9 @@ export const CRISIS_KEY = '9';
 /** What a crisis dial needs. */
 export type CrisisLines = Pick<LineSettings, 'crisisNumber' | 'crisisTextNumber' | 'crisisBackupNumber'>;
 
-const DIAL_TIMEOUT_SECONDS = 30;
+/** How long a crisis number rings, whether dialled for the caller or added to a warm transfer's room. */
+export const CRISIS_RING_SECONDS = 30;
+const DIAL_TIMEOUT_SECONDS = CRISIS_RING_SECONDS;
 const DIALABLE = /^(\+[1-9]\d{6,14}|\d{3,8})$/;
 
 /** Which number a crisis dial is on: the first, the backup, or a partner line (overflow). */
@@ -131,6 +134,39 @@ export function crisisDialEnded(
         ),
       },
       { kind: 'redirect', to: loop },
+    ],
+  };
+}
+
+/**
+ * The caller of a warm transfer is alone in the room: the crisis line never joined (its backup is tried, as after
+ * a failed dial) or the counsellor hung up after the volunteer had gone (9 reaches them again, then a goodbye).
+ */
+export function warmTransferFallback(
+  lines: CrisisLines,
+  lineNumber: string,
+  language: Language,
+  counsellorJoined: boolean,
+): VoiceReply {
+  if (!counsellorJoined)
+    return crisisDialEnded(lines, lineNumber, language, {
+      dialStatus: 'no-answer',
+      attempt: 'first',
+      loops: 0,
+    });
+  return {
+    steps: [
+      {
+        kind: 'gather',
+        action: { route: 'crisisDialEnded', query: crisisQuery(lines, language, { t: '1' }) },
+        numDigits: 1,
+        timeoutSeconds: 8,
+        prompts: spokenTo(language, (words) =>
+          words.crisisCounsellorLeft(lines.crisisNumber, lines.crisisTextNumber),
+        ),
+      },
+      ...spokenTo(language, (words) => words.thanksForCalling),
+      hangup(),
     ],
   };
 }

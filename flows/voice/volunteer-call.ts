@@ -6,6 +6,8 @@
 // a few times), the call already taken or the caller gone (each told as it is), no answer (a miss; several
 // misses in a row pause the volunteer), star during the call (menu: add the crisis line, go back, end; after
 // the caller has gone, the wrap-up words instead), replays (no-ops).
+
+import { noteAllPaused } from '../dispatch/all-paused.js';
 import { type Contact, type ReleaseReason, releaseReasonOf } from '../model.js';
 import { promptsFor } from '../prompts/prompts.js';
 import { concernWords } from '../prompts/volunteer-texts.js';
@@ -166,7 +168,7 @@ export function parseReleaseReason(value: string | null): ReleaseReason {
   return value === 'taken' || value === 'left' ? value : 'gone';
 }
 
-function joinConference(contactId: string, volunteerId: string, intro?: string): VoiceReply {
+export function joinConference(contactId: string, volunteerId: string, intro?: string): VoiceReply {
   return {
     steps: [
       ...(intro ? [say(intro, 'en')] : []),
@@ -292,9 +294,19 @@ export async function handleOfferStatus(
     { type: 'OfferEnded', contactId, channel: 'voice', volunteerId, missed },
   ];
   if (missed && volunteer.missedOffers >= line.settings.missedOffersBeforePause) {
-    await deps.store.updateVolunteer(volunteerId, { expectState: ['available'], set: { state: 'paused' } });
+    const paused = await deps.store.updateVolunteer(volunteerId, {
+      expectState: ['available'],
+      set: { state: 'paused' },
+    });
+    if (paused) await pauseOnLine(deps, volunteerId);
     events.push({ type: 'VolunteerPaused', volunteerId, missedOffers: volunteer.missedOffers });
   }
   await deps.store.updateContact(contactId, { channel: 'voice', add: { offersOutstanding: -1 } });
   await deps.events.publish(events);
+}
+
+/** The line's paused set follows the volunteer; if that leaves nobody taking calls, the coordinators hear of it. */
+async function pauseOnLine(deps: VoiceDeps, volunteerId: string): Promise<void> {
+  await deps.store.setPaused(volunteerId, true);
+  await noteAllPaused(deps, await deps.store.getLine());
 }

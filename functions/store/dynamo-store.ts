@@ -243,6 +243,8 @@ export class DynamoStore implements Store, OutboxStore {
       settings: applySettingsPatch(this.options.defaults, Item?.settings as LineSettingsPatch | undefined),
       blockedKeys: new Set((Item?.blockedKeys as Set<string> | undefined) ?? []),
       onShiftIds: new Set((Item?.onShift as Set<string> | undefined) ?? []),
+      pausedIds: new Set((Item?.paused as Set<string> | undefined) ?? []),
+      ...(typeof Item?.allPausedSince === 'number' ? { allPausedSince: Item.allPausedSince } : {}),
     };
   }
 
@@ -617,16 +619,55 @@ export class DynamoStore implements Store, OutboxStore {
     return this.update<Offer>(offerKey(contactId, volunteerId), builder);
   }
 
+  setOnShift(volunteerId: string, onShift: boolean): Promise<void> {
+    return this.updateLineSet('onShift', volunteerId, onShift);
+  }
+
+  setPaused(volunteerId: string, paused: boolean): Promise<void> {
+    return this.updateLineSet('paused', volunteerId, paused);
+  }
+
   /** Line-level sets are idempotent under replays: adding an id twice is adding it once. */
-  async setOnShift(volunteerId: string, onShift: boolean): Promise<void> {
+  private async updateLineSet(attribute: 'onShift' | 'paused', volunteerId: string, add: boolean) {
     await this.client.send(
       new UpdateCommand({
         TableName: this.table,
         Key: KEY.line,
-        UpdateExpression: `${onShift ? 'ADD' : 'DELETE'} onShift :ids`,
+        UpdateExpression: `${add ? 'ADD' : 'DELETE'} #set :ids`,
+        ExpressionAttributeNames: { '#set': attribute },
         ExpressionAttributeValues: { ':ids': new Set([volunteerId]) },
       }),
     );
+  }
+
+  async markAllPaused(since: number): Promise<boolean> {
+    return this.conditionalLineUpdate({
+      UpdateExpression: 'SET allPausedSince = :s',
+      ConditionExpression: 'attribute_not_exists(allPausedSince)',
+      ExpressionAttributeValues: { ':s': since },
+    });
+  }
+
+  async clearAllPaused(since: number): Promise<void> {
+    await this.conditionalLineUpdate({
+      UpdateExpression: 'REMOVE allPausedSince',
+      ConditionExpression: 'allPausedSince = :s',
+      ExpressionAttributeValues: { ':s': since },
+    });
+  }
+
+  private async conditionalLineUpdate(update: {
+    UpdateExpression: string;
+    ConditionExpression: string;
+    ExpressionAttributeValues: Record<string, unknown>;
+  }): Promise<boolean> {
+    try {
+      await this.client.send(new UpdateCommand({ TableName: this.table, Key: KEY.line, ...update }));
+      return true;
+    } catch (error) {
+      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
   }
 
   /**

@@ -158,6 +158,13 @@ export function createTwilioTelephony(options: TwilioTelephonyOptions): Telephon
           From: request.from,
           To: request.to,
           EarlyMedia: true,
+          // Twilio's default too, said out loud: the crisis line hanging up must not end the caller's room.
+          EndConferenceOnExit: false,
+          Timeout: request.timeoutSeconds,
+          StatusCallback: request.statusCallback,
+          StatusCallbackMethod: 'POST',
+          // `completed` carries every end: busy, no-answer, failed, canceled, or a hang-up after joining.
+          StatusCallbackEvent: ['completed'],
         }),
       );
     },

@@ -12,7 +12,12 @@ import {
   peerStillHere,
 } from '../../flows/voice/caller-call.js';
 import { handleClinicianBridge } from '../../flows/voice/clinician-bridge.js';
-import { crisisDialEnded, crisisLinesFor, crisisNumberFrom } from '../../flows/voice/crisis-dial.js';
+import {
+  crisisDialEnded,
+  crisisLinesFor,
+  crisisNumberFrom,
+  warmTransferFallback,
+} from '../../flows/voice/crisis-dial.js';
 import { type CallFields, contactIdForCall, type VoiceDeps } from '../../flows/voice/voice-deps.js';
 import {
   handleOfferAnswered,
@@ -22,6 +27,7 @@ import {
   offerReleasedReply,
   parseReleaseReason,
 } from '../../flows/voice/volunteer-call.js';
+import { handleCrisisLegStatus, warmTransferUnreachedReply } from '../../flows/voice/warm-transfer.js';
 import type { TwilioPathName } from '../../flows/webhook-paths.js';
 
 export interface VoiceInput {
@@ -96,6 +102,26 @@ export const voiceRoutes: Partial<Record<TwilioPathName, VoiceRoute>> = {
       ...(input.params.Digits ? { digits: input.params.Digits } : {}),
       loops: Number(input.query.get('t')) || 0,
     }),
+  crisisLegStatus: async (deps, input) => {
+    await handleCrisisLegStatus(
+      deps,
+      required(input.query, 'c'),
+      input.call.callSid,
+      input.params.CallStatus ?? '',
+    );
+    return undefined;
+  },
+  crisisFallback: async (deps, input) =>
+    warmTransferFallback(
+      crisisLinesFor(deps.defaults, input.crisisNumber),
+      input.call.to,
+      input.language,
+      input.query.get('j') === '1',
+    ),
+  warmTransferUnreached: async (_deps, input) => {
+    const { contactId, volunteerId } = offer(input);
+    return warmTransferUnreachedReply(contactId, volunteerId);
+  },
   offerAnswered: (deps, input) => {
     const { contactId, volunteerId } = offer(input);
     return handleOfferAnswered(deps, contactId, volunteerId, whisperSeconds(input.query));
@@ -135,6 +161,7 @@ export const VOLUNTEER_ROUTES: ReadonlySet<TwilioPathName> = new Set([
   'offerStatus',
   'offerTaken',
   'volunteerInput',
+  'warmTransferUnreached',
 ]);
 
 /** Routes before the caller is queued: a retry after trouble starts the greeting again. */
@@ -148,6 +175,7 @@ export const STATUS_ROUTES: ReadonlySet<TwilioPathName> = new Set([
   'voiceStatus',
   'offerStatus',
   'smsStatus',
+  'crisisLegStatus',
 ]);
 
 /** Requests Twilio makes for a conference, not a call (an announcement): they carry no CallSid. */

@@ -1,7 +1,7 @@
 // Nobody is dropped by someone else leaving: warm transfers, volunteers hanging up, crisis lines not answering.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SimCall } from '../../infra/local/simulator/call-leg.js';
-import { callContactId, startTestLine, type TestLine } from '../support/local-line.js';
+import { callContactId, signedPosterFor, startTestLine, type TestLine } from '../support/local-line.js';
 import { waitFor } from '../support/wait-for.js';
 
 const CALLER = '+15557654321';
@@ -62,6 +62,106 @@ describe('a warm transfer', () => {
       escalation: { trigger: 'volunteer', kind: 'warm-transfer' },
     });
   });
+});
+
+describe('a warm transfer whose crisis line leaves or never joins', () => {
+  /** The volunteer presses star then 1: the crisis line rings into the room. */
+  async function warmTransfer(): Promise<{ call: SimCall; offer: SimCall; crisis: SimCall }> {
+    const connected = await connectedCall();
+    await connected.offer.press('*');
+    await connected.offer.waitForSay('Press 1 to add the crisis line');
+    await connected.offer.press('1');
+    const crisis = await line.simulator.phone(line.config.CRISIS_NUMBER).waitForIncomingCall();
+    return { ...connected, crisis };
+  }
+
+  /** Real milliseconds the line may take, once the crisis leg ends, to move a lone caller on. */
+  const MOVE_ON_MS = 2_000;
+
+  it('sends the caller to the backup crisis line when the crisis line never answers and the volunteer has gone', async () => {
+    line = await startTestLine();
+    const { call, offer, crisis } = await warmTransfer();
+    // The volunteer hangs up as soon as the transfer starts; the crisis line is still ringing.
+    await offer.hangup();
+    await line.idle();
+    expect(call.isOver).toBe(false);
+    crisis.end('no-answer');
+    const ended = Date.now();
+    await call.waitForSay('trying another crisis line', MOVE_ON_MS);
+    expect(Date.now() - ended).toBeLessThan(MOVE_ON_MS);
+    const backup = await line.simulator.phone(line.config.CRISIS_BACKUP_NUMBER ?? '').waitForIncomingCall();
+    await backup.answer();
+    await waitFor(() => call.bridgedWith === backup, 'the caller to be bridged with the backup line');
+  });
+
+  it('offers the caller 9 again when the counsellor hangs up after the volunteer left', async () => {
+    line = await startTestLine();
+    const { call, offer, crisis, room } = await warmTransferInRoom();
+    await offer.hangup();
+    await line.idle();
+    expect(line.simulator.conferenceNamed(room)?.participants).toContain(call);
+    await crisis.hangup();
+    const ended = Date.now();
+    await call.waitForSay('The crisis counsellor has left the call', MOVE_ON_MS);
+    expect(Date.now() - ended).toBeLessThan(MOVE_ON_MS);
+    expect(line.simulator.conferenceNamed(room)?.participants ?? []).not.toContain(call);
+    const crisisPhone = line.simulator.phone(line.config.CRISIS_NUMBER);
+    const before = crisisPhone.calls.length;
+    await call.waitForGather();
+    await call.press('9');
+    await waitFor(() => crisisPhone.calls.length > before, 'the crisis line to be dialled again');
+  });
+
+  it('tells a volunteer still in the room that the crisis line did not connect, and keeps them with the caller', async () => {
+    line = await startTestLine();
+    const { call, offer, crisis } = await warmTransfer();
+    await offer.waitForConference();
+    crisis.end('busy');
+    await offer.waitForSay('The crisis line did not connect');
+    await call.waitForSay('Your peer volunteer is still with you');
+    await offer.waitForConference();
+    await line.idle();
+    expect(call.isOver).toBe(false);
+    expect(call.transcript.join(' ')).not.toContain('trying another crisis line');
+    // Leaving now still leaves the caller the crisis line, not a goodbye.
+    await offer.hangup();
+    await call.waitForSay('trying another crisis line', MOVE_ON_MS);
+  });
+
+  it('does nothing twice when the crisis leg status callback is replayed', async () => {
+    line = await startTestLine();
+    const { call, offer, crisis } = await warmTransfer();
+    await offer.hangup();
+    await line.idle();
+    crisis.end('no-answer');
+    await call.waitForSay('trying another crisis line');
+    await line.idle();
+    const entry = line.simulator.timeline.find(
+      (e) => e.kind === 'webhook' && e.summary.endsWith('/twilio/voice/crisis-leg-status'),
+    );
+    expect(entry).toBeDefined();
+    const backupPhone = line.simulator.phone(line.config.CRISIS_BACKUP_NUMBER ?? '');
+    const backupCalls = backupPhone.calls.length;
+    const post = signedPosterFor(line);
+    for (let i = 0; i < 3; i++) {
+      const response = await post(`/twilio/voice/crisis-leg-status${entry?.detail ?? ''}`, {
+        ...crisis.callParams(),
+        CallStatus: 'no-answer',
+      });
+      expect(response.status).toBe(200);
+    }
+    await line.idle();
+    expect(call.transcript.filter((said) => said.includes('trying another crisis line'))).toHaveLength(1);
+    expect(backupPhone.calls.length).toBe(backupCalls);
+  });
+
+  async function warmTransferInRoom() {
+    const transfer = await warmTransfer();
+    await transfer.crisis.answer();
+    await transfer.crisis.waitForConference();
+    const room = await transfer.call.waitForConference();
+    return { ...transfer, room };
+  }
 });
 
 describe('a volunteer leaving a call', () => {

@@ -31,12 +31,19 @@ function render(board: BoardResponse): HTMLElement {
     { class: 'board' },
     h(
       'p',
-      { class: `status ${board.lineOpen && board.staffed ? 'ok' : 'warn'}`, 'data-status': '' },
+      {
+        class: `status ${board.lineOpen && board.staffed && !board.allPaused ? 'ok' : 'warn'}`,
+        'data-status': '',
+      },
       !board.lineOpen
         ? t('The line is closed.')
-        : board.staffed
-          ? t('The line is open and staffed.')
-          : t('The line is open but nobody is on shift.'),
+        : board.allPaused
+          ? t(
+              'Everyone on shift is paused after missed calls: callers hear the crisis number until one texts ON.',
+            )
+          : board.staffed
+            ? t('The line is open and staffed.')
+            : t('The line is open but nobody is on shift.'),
     ),
     h(
       'section',

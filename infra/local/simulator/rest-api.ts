@@ -133,14 +133,35 @@ export async function serveRest(sim: TwilioSimulator, request: RestRequest): Pro
     const to = form.get('To');
     const from = form.get('From');
     if (!to || !from) return error(400, 21201, 'To and From are required');
+    // As Twilio documents: the leg's status callback defaults to the `completed` event only, and a participant
+    // ends the room on leaving only with EndConferenceOnExit=true.
+    const statusUrl = form.get('StatusCallback');
+    const events = form.getAll('StatusCallbackEvent').flatMap((e) => e.split(/\s+/));
     const leg = sim.startOutboundCall({
       from,
       to,
       method: 'POST',
       timeout: Number(form.get('Timeout') ?? 60),
+      ...(statusUrl
+        ? {
+            statusCallback: {
+              url: statusUrl,
+              method: form.get('StatusCallbackMethod') ?? 'POST',
+              events: events.length ? events : ['completed'],
+            },
+          }
+        : {}),
       onAnswer: (answered) => {
+        if (room.status === 'completed') {
+          answered.end('completed');
+          return;
+        }
         answered.conference = room.name;
-        room.join(answered, { endConferenceOnExit: false, left: () => {} });
+        // A participant added by REST has no TwiML after the room: when the room ends, so does its call.
+        room.join(answered, {
+          endConferenceOnExit: form.get('EndConferenceOnExit') === 'true',
+          left: () => answered.end('completed'),
+        });
       },
     });
     return { status: 201, body: { call_sid: leg.sid, conference_sid: room.sid, status: 'queued' } };

@@ -125,5 +125,17 @@ describe('shapeBoard', () => {
     });
 
     expect(board.staffed).toBe(false);
+    expect(board.allPaused).toBe(false);
+  });
+
+  it('says when everyone on shift is paused, and stops saying it once one is available', () => {
+    const shape = (onShift: Volunteer[]) =>
+      shapeBoard({ now: NOW, lineOpen: true, queues: [], live: [], onShift, rosteredIds: new Set() });
+
+    const paused = shape([volunteer('a', { state: 'paused' }), volunteer('b', { state: 'paused' })]);
+    const recovered = shape([volunteer('a', { state: 'paused' }), volunteer('b', { state: 'available' })]);
+
+    expect(paused.allPaused).toBe(true);
+    expect(recovered.allPaused).toBe(false);
   });
 });

@@ -65,6 +65,7 @@ function volunteer(volunteerId: string, extra: Partial<Volunteer> = {}): Volunte
 function fakeLine(roster: Roster, volunteers: Volunteer[], settings: Partial<LineSettings> = {}) {
   const byId = new Map(volunteers.map((v) => [v.volunteerId, v]));
   const onShiftIds = new Set(volunteers.filter((v) => v.onShift).map((v) => v.volunteerId));
+  const pausedIds = new Set(volunteers.filter((v) => v.state === 'paused').map((v) => v.volunteerId));
   const seen = new Set<string>();
   const events: LineEvent[] = [];
   const texts: { to: string; from: string; body: string }[] = [];
@@ -75,6 +76,7 @@ function fakeLine(roster: Roster, volunteers: Volunteer[], settings: Partial<Lin
         settings: { ...SETTINGS, ...settings },
         blockedKeys: new Set(),
         onShiftIds: new Set(onShiftIds),
+        pausedIds: new Set(pausedIds),
       }),
       getVolunteer: async (id) => byId.get(id),
       listOnShift: async () => [...byId.values()].filter((v) => v.onShift),
@@ -90,6 +92,10 @@ function fakeLine(roster: Roster, volunteers: Volunteer[], settings: Partial<Lin
         if (on) onShiftIds.add(id);
         else onShiftIds.delete(id);
       },
+      setPaused: async (id, paused) => {
+        if (paused) pausedIds.add(id);
+        else pausedIds.delete(id);
+      },
       firstTime: async (key) => {
         if (seen.has(key)) return false;
         seen.add(key);
@@ -101,7 +107,7 @@ function fakeLine(roster: Roster, volunteers: Volunteer[], settings: Partial<Lin
     vault: { open: (sealed) => sealed.replace('sealed:', 'phone:') },
     log: { info: () => {}, warn: () => {}, error: () => {} },
   };
-  return { deps, byId, onShiftIds, events, texts };
+  return { deps, byId, onShiftIds, pausedIds, events, texts };
 }
 
 const EVENING: Roster = {

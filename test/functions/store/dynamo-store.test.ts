@@ -349,6 +349,29 @@ describe('DynamoStore on dynalite', () => {
       expect(one.onShiftIds.has('v-shift-2')).toBe(true);
     });
 
+    it('keeps the paused set beside it, and marks an all-paused stretch once until it is cleared', async () => {
+      await store.setPaused('v-pause-1', true);
+      await store.setPaused('v-pause-1', true);
+      const paused = await store.getLine();
+      const first = await store.markAllPaused(NOW);
+      const again = await store.markAllPaused(NOW + 1);
+      const marked = await store.getLine();
+      await store.clearAllPaused(NOW + 1); // not this stretch's mark: left alone
+      const kept = await store.getLine();
+      await store.clearAllPaused(NOW);
+      await store.setPaused('v-pause-1', false);
+      const cleared = await store.getLine();
+
+      expect(paused.pausedIds.has('v-pause-1')).toBe(true);
+      expect([first, again]).toEqual([true, false]);
+      expect(marked.allPausedSince).toBe(NOW);
+      expect(kept.allPausedSince).toBe(NOW);
+      expect(cleared.allPausedSince).toBeUndefined();
+      expect(cleared.pausedIds.has('v-pause-1')).toBe(false);
+      expect(await store.markAllPaused(NOW + 2)).toBe(true);
+      await store.clearAllPaused(NOW + 2);
+    });
+
     it('lists the volunteers on shift longest idle first, and drops them when they go off', async () => {
       const base = NOW + 300 * DAY;
       const recent = volunteer({ onShift: true, idleSince: base + 50 });

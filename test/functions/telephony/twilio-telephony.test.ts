@@ -200,7 +200,7 @@ describe('createTwilioTelephony', () => {
     });
   });
 
-  it('adds a participant to the conference in progress with the room name', async () => {
+  it('adds a participant to the conference in progress with the room name and its leg status callback', async () => {
     responders.push(
       () => ({
         status: 200,
@@ -217,7 +217,13 @@ describe('createTwilioTelephony', () => {
     );
     const { client } = telephony();
 
-    await client.addConferenceParticipant({ room: 'contact-c-1', to: '988', from: LINE });
+    await client.addConferenceParticipant({
+      room: 'contact-c-1',
+      to: '988',
+      from: LINE,
+      statusCallback: 'https://line.example/twilio/voice/crisis-leg-status?c=c-1',
+      timeoutSeconds: 30,
+    });
 
     const [list, add] = seen;
     expect(list?.method).toBe('GET');
@@ -228,6 +234,11 @@ describe('createTwilioTelephony', () => {
     expect(add?.path).toBe(`/twilio-api${ACCOUNT_PATH}/Conferences/${ROOM}/Participants.json`);
     expect(add?.form.get('From')).toBe(LINE);
     expect(add?.form.get('To')).toBe('988');
+    expect(add?.form.get('StatusCallback')).toBe('https://line.example/twilio/voice/crisis-leg-status?c=c-1');
+    expect(add?.form.getAll('StatusCallbackEvent')).toEqual(['completed']);
+    expect(add?.form.get('Timeout')).toBe('30');
+    // The crisis line leaving must never end the caller's room.
+    expect(add?.form.get('EndConferenceOnExit')).toBe('false');
   });
 
   it('throws a TelephonyError when no conference of that name is in progress', async () => {
@@ -238,7 +249,13 @@ describe('createTwilioTelephony', () => {
     const { client } = telephony();
 
     await expect(
-      client.addConferenceParticipant({ room: 'contact-gone', to: '988', from: LINE }),
+      client.addConferenceParticipant({
+        room: 'contact-gone',
+        to: '988',
+        from: LINE,
+        statusCallback: 'https://line.example/twilio/voice/crisis-leg-status?c=gone',
+        timeoutSeconds: 30,
+      }),
     ).rejects.toThrow(TelephonyError);
     expect(seen).toHaveLength(1);
   });
