@@ -46,7 +46,7 @@ describe('a line where everyone on shift is paused', () => {
       expect((await line.store.getContact(callContactId(line, call.sid)))?.outcome).toBe('unstaffed');
     }
     await line.simulator.phone('+15557650004').text('hello, is anyone there?');
-    await line.simulator.phone('+15557650004').waitForMessage('no peer volunteer is available right now');
+    await line.simulator.phone('+15557650004').waitForMessage('no peer volunteer is on shift right now');
     await line.tick();
     await line.idle();
 
@@ -80,10 +80,12 @@ describe('a line where everyone on shift is paused', () => {
   it('routes callers to a volunteer again once a paused volunteer texts ON', async () => {
     line = await startTestLine();
     await pauseEveryone();
-    await line.simulator.phone(VOLUNTEERS[0] ?? '').text('ON');
-    await line.simulator.phone(VOLUNTEERS[0] ?? '').waitForMessage("you're ON shift");
+    // Before ON: the webhook that takes ON rings her at once for the caller still waiting, and a phone left on
+    // no-answer would miss that offer and pause her again.
     line.simulator.phone(VOLUNTEERS[0] ?? '').answerMode = 'manual';
     const ringing = line.simulator.phone(VOLUNTEERS[0] ?? '').calls.length;
+    await line.simulator.phone(VOLUNTEERS[0] ?? '').text('ON');
+    await line.simulator.phone(VOLUNTEERS[0] ?? '').waitForMessage("you're ON shift");
 
     const call = await line.simulator.phone('+15557650005').dial();
     await waitFor(
