@@ -1,5 +1,6 @@
 // The runtime configuration: every setting read from the environment, parsed once with one schema.
 import * as z from 'zod';
+import { HoldAudioUrlSchema } from '../flows/line-settings.js';
 import { TimeZoneSchema } from '../flows/roster/roster-schema.js';
 
 const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number such as +15551230000');
@@ -38,6 +39,8 @@ export const RuntimeConfigSchema = z.object({
   CRISIS_TEXT_NUMBER: dialable.default('988'),
   /** A second crisis number (E.164: carriers refuse short codes on some routes); unset: none. */
   CRISIS_BACKUP_NUMBER: dialable.optional(),
+  /** The hold clip callers hear between hold messages until a coordinator sets another; unset: quiet. */
+  HOLD_AUDIO_URL: HoldAudioUrlSchema.optional(),
   CLINICIAN_NUMBER: e164,
   COORDINATOR_NUMBERS: z
     .string()

@@ -9,6 +9,7 @@ export function lineDefaults(config: RuntimeConfig): LineSettings {
     crisisNumber: config.CRISIS_NUMBER,
     crisisTextNumber: config.CRISIS_TEXT_NUMBER,
     ...(config.CRISIS_BACKUP_NUMBER ? { crisisBackupNumber: config.CRISIS_BACKUP_NUMBER } : {}),
+    ...(config.HOLD_AUDIO_URL ? { holdAudioUrl: config.HOLD_AUDIO_URL } : {}),
     clinicianNumber: config.CLINICIAN_NUMBER,
     coordinatorNumbers: config.COORDINATOR_NUMBERS,
     timeZone: config.LINE_TIMEZONE,

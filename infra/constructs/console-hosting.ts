@@ -1,5 +1,7 @@
 // Static hosting for the coordinators' console and the fallback TwiML: private S3 behind CloudFront with OAC.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DefaultStackSynthesizer, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -12,6 +14,7 @@ import {
   SMS_FALLBACK_KEY,
   VOICE_FALLBACK_KEY,
 } from '../fallback/fallback-twiml.js';
+import { HOLD_TONE_KEY, renderHoldTone } from '../fallback/hold-tone.js';
 import { acknowledgeFindings, RULE } from './nag-findings.js';
 
 export interface ConsoleHostingProps {
@@ -37,6 +40,8 @@ export class ConsoleHosting extends Construct {
   readonly url: string;
   readonly voiceFallbackUrl: string;
   readonly smsFallbackUrl: string;
+  /** The line's default hold clip (infra/fallback/hold-tone.ts). */
+  readonly holdToneUrl: string;
   private readonly consoleDistDir: string;
 
   constructor(scope: Construct, id: string, props: ConsoleHostingProps) {
@@ -112,6 +117,7 @@ export class ConsoleHosting extends Construct {
     this.url = `https://${this.distribution.distributionDomainName}`;
     this.voiceFallbackUrl = `${this.url}/${VOICE_FALLBACK_KEY}`;
     this.smsFallbackUrl = `${this.url}/${SMS_FALLBACK_KEY}`;
+    this.holdToneUrl = `${this.url}/${HOLD_TONE_KEY}`;
 
     // Fallback TwiML is deployed on every synth: the line must never depend on the console being built.
     const fallback = new s3deploy.BucketDeployment(this, 'FallbackTwiml', {
@@ -128,6 +134,18 @@ export class ConsoleHosting extends Construct {
     });
     acknowledgeDeploymentHelper(fallback, this.bucket);
 
+    // Generated at synth (offline, the same bytes every time, so the asset hash is stable) and uploaded as an asset.
+    const toneDir = mkdtempSync(join(tmpdir(), 'warmline-hold-tone-'));
+    writeFileSync(join(toneDir, HOLD_TONE_KEY), renderHoldTone());
+    const tone = new s3deploy.BucketDeployment(this, 'HoldTone', {
+      destinationBucket: this.bucket,
+      sources: [s3deploy.Source.asset(toneDir)],
+      prune: false,
+      contentType: 'audio/wav',
+      cacheControl: [s3deploy.CacheControl.maxAge(Duration.days(1))],
+    });
+    acknowledgeDeploymentHelper(tone, this.bucket);
+
     this.consoleDistDir = props.consoleDistDir;
   }
 
@@ -143,7 +161,7 @@ export class ConsoleHosting extends Construct {
       sources: [s3deploy.Source.asset(this.consoleDistDir), s3deploy.Source.jsonData('config.json', config)],
       // Pruning keeps old bundles from piling up; the fallback files are excluded so they are never pruned.
       prune: true,
-      exclude: [VOICE_FALLBACK_KEY, SMS_FALLBACK_KEY],
+      exclude: [VOICE_FALLBACK_KEY, SMS_FALLBACK_KEY, HOLD_TONE_KEY],
       distribution: this.distribution,
       distributionPaths: ['/*'],
     });

@@ -127,6 +127,7 @@ export class StatelessStack extends Stack {
       CLINICIAN_NUMBER: deploy.clinicianNumber,
       COORDINATOR_NUMBERS: deploy.coordinatorNumbers.join(','),
       LINE_TIMEZONE: deploy.timezone,
+      HOLD_AUDIO_URL: this.hosting.holdToneUrl,
     };
     const depsLockFilePath = join(repoRoot, 'package-lock.json');
     const entry = (name: FunctionName) => join(repoRoot, 'functions', 'handlers', `${name}.ts`);

@@ -135,6 +135,18 @@ describe('StatelessStack', () => {
     expect(Object.keys(variables).filter((key) => !known.has(key))).toEqual([]);
   });
 
+  it("gives callers the line's own hold clip from the console's CloudFront, uploaded as audio", () => {
+    const variables = (
+      lambda('twilio-webhook').Properties.Environment as { Variables: Record<string, unknown> }
+    ).Variables;
+    expect(JSON.stringify(variables.HOLD_AUDIO_URL)).toContain('/hold-tone.wav');
+    const deployments = values(template.findResources('Custom::CDKBucketDeployment'));
+    const types = deployments.map(
+      (d) => (d.Properties.SystemMetadata as Record<string, unknown> | undefined)?.['content-type'],
+    );
+    expect(types).toContain('audio/wav');
+  });
+
   it('grants no wildcard action and only named DynamoDB actions', () => {
     const statements = values(template.findResources('AWS::IAM::Policy')).flatMap(
       (policy) => (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement,
