@@ -14,6 +14,9 @@ import type {
 } from './model.js';
 import type { Language } from './replies.js';
 
+/** The most contacts a hold turn counts ahead of a caller; beyond it they hear "20 or more". */
+export const QUEUE_AHEAD_CAP = 20;
+
 export interface Clock {
   now(): number;
 }
@@ -79,7 +82,10 @@ export interface ContactStore {
   createContact(contact: Contact): Promise<'created' | 'exists'>;
   getContact(contactId: string): Promise<Contact | undefined>;
   updateContact(contactId: string, change: ContactChange): Promise<Contact | undefined>;
-  /** Contacts ahead in the queue: every concern-flagged one is ahead of every unflagged one, then by time. */
+  /**
+   * Contacts ahead in the queue, counted up to QUEUE_AHEAD_CAP so the read stays small however long the queue:
+   * every concern-flagged one is ahead of every unflagged one, then by time.
+   */
   countQueuedAhead(
     channel: Channel,
     language: Language,

@@ -1,4 +1,5 @@
 // English words of the line.
+import { QUEUE_AHEAD_CAP } from '../ports.js';
 import type { Prompts } from './prompts.js';
 import { digitsForSpeech } from './prompts.js';
 
@@ -19,7 +20,9 @@ export const english: Prompts = {
   holdPosition: (position) =>
     position <= 1
       ? 'You are next in line.'
-      : `There ${position === 2 ? 'is 1 person' : `are ${position - 1} people`} ahead of you.`,
+      : position > QUEUE_AHEAD_CAP
+        ? `There are ${QUEUE_AHEAD_CAP} or more people ahead of you.`
+        : `There ${position === 2 ? 'is 1 person' : `are ${position - 1} people`} ahead of you.`,
   holdReassurance: 'Thank you for waiting. A peer volunteer will be with you as soon as one is free.',
   holdOptions:
     'To keep holding, stay on the line. To get a text when a peer is free, press 1. For the crisis line, press 9.',
@@ -82,7 +85,7 @@ export const english: Prompts = {
   smsWelcome: (crisisTextNumber, lineName) =>
     `Hi, this is ${lineName ?? 'the warmline'}: peer support by text, not a crisis line. A trained peer volunteer will text you back as soon as one is free. Reply STOP to stop messages. In a crisis, call or text ${crisisTextNumber} any time.`,
   smsQueueStatus: (position) =>
-    `Thanks, you're still in line${position > 1 ? ` (${position - 1} ahead of you)` : ' and next up'}. A peer will text you as soon as one is free.`,
+    `Thanks, you're still in line${position > 1 ? ` (${position > QUEUE_AHEAD_CAP ? `${QUEUE_AHEAD_CAP} or more` : position - 1} ahead of you)` : ' and next up'}. A peer will text you as soon as one is free.`,
   smsPeerJoined: 'A peer volunteer is here and reading your messages now. What would you like to talk about?',
   smsClosedNow: (opensAt, crisisTextNumber) =>
     `The warmline is closed right now.${opensAt ? ` We open again ${opensAt}. Your message is saved: the first peer volunteer free after we open will text you back here. Reply STOP to stop messages.` : ''} In a crisis, call or text ${crisisTextNumber} any time.`,

@@ -1,4 +1,5 @@
 // Spanish words of the line.
+import { QUEUE_AHEAD_CAP } from '../ports.js';
 import type { Prompts } from './prompts.js';
 import { digitsForSpeech } from './prompts.js';
 
@@ -19,7 +20,9 @@ export const spanish: Prompts = {
   holdPosition: (position) =>
     position <= 1
       ? 'Usted es la próxima persona en la fila.'
-      : `Hay ${position - 1} ${position === 2 ? 'persona' : 'personas'} antes que usted.`,
+      : position > QUEUE_AHEAD_CAP
+        ? `Hay ${QUEUE_AHEAD_CAP} personas o más antes que usted.`
+        : `Hay ${position - 1} ${position === 2 ? 'persona' : 'personas'} antes que usted.`,
   holdReassurance: 'Gracias por esperar. Una persona voluntaria le atenderá en cuanto esté libre.',
   holdOptions:
     'Para seguir esperando, permanezca en la línea. Para recibir un mensaje de texto cuando haya alguien libre, oprima 1. Para la línea de crisis, oprima 9.',
@@ -83,7 +86,7 @@ export const spanish: Prompts = {
   smsWelcome: (crisisTextNumber, lineName) =>
     `Hola, esta es ${lineName ?? 'warmline'}: apoyo entre pares por texto, no una línea de crisis. Un voluntario capacitado le escribirá en cuanto esté libre. Responda STOP para no recibir mensajes. En una crisis, llame o escriba al ${crisisTextNumber} a cualquier hora.`,
   smsQueueStatus: (position) =>
-    `Gracias, sigue en la fila${position > 1 ? ` (${position - 1} antes que usted)` : ' y es la siguiente persona'}. Un voluntario le escribirá en cuanto esté libre.`,
+    `Gracias, sigue en la fila${position > 1 ? ` (${position > QUEUE_AHEAD_CAP ? `${QUEUE_AHEAD_CAP} o más` : position - 1} antes que usted)` : ' y es la siguiente persona'}. Un voluntario le escribirá en cuanto esté libre.`,
   smsPeerJoined: 'Un voluntario está aquí y ya lee sus mensajes. ¿De qué le gustaría hablar?',
   smsClosedNow: (opensAt, crisisTextNumber) =>
     `Warmline está cerrada ahora.${opensAt ? ` Abrimos de nuevo ${opensAt}. Guardamos su mensaje: el primer voluntario libre después de abrir le escribirá aquí. Responda STOP para no recibir mensajes.` : ''} En una crisis, llame o escriba al ${crisisTextNumber} a cualquier hora.`,

@@ -18,7 +18,14 @@ import type {
   PhoneRecord,
   Volunteer,
 } from '../../flows/model.js';
-import type { Clock, ContactChange, LineState, Store, VolunteerChange } from '../../flows/ports.js';
+import {
+  type Clock,
+  type ContactChange,
+  type LineState,
+  QUEUE_AHEAD_CAP,
+  type Store,
+  type VolunteerChange,
+} from '../../flows/ports.js';
 import type { Language } from '../../flows/replies.js';
 import type { OutboxItem, OutboxStore } from '../events/outbox.js';
 import { queueSortKey, sortableTime, tableSchema, VOLUNTEER_DIRECTORY } from './table-schema.js';
@@ -312,9 +319,11 @@ export class DynamoStore implements Store, OutboxStore {
           ':t': queueSortKey(queuedAt, concern),
         },
         Select: 'COUNT',
+        // Counting stops at the cap: the read costs the same at 20 waiting callers as at 500.
+        Limit: QUEUE_AHEAD_CAP,
       }),
     );
-    return Count ?? 0;
+    return Math.min(Count ?? 0, QUEUE_AHEAD_CAP);
   }
 
   async listQueued(channel: Channel, language: Language, limit: number): Promise<Contact[]> {

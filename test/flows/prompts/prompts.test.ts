@@ -1,5 +1,6 @@
 // Every word the line says or texts exists in both languages, and the two are really different words.
 import { describe, expect, it } from 'vitest';
+import { QUEUE_AHEAD_CAP } from '../../../flows/ports.js';
 import { PROMPTS, type Prompts } from '../../../flows/prompts/prompts.js';
 import { clinicianTexts } from '../../../flows/prompts/volunteer-texts.js';
 import { LANGUAGES } from '../../../flows/replies.js';
@@ -112,6 +113,18 @@ describe('the prompt sets', () => {
       expect(render(PROMPTS[language], 'crisisUnreachable')).toContain('7 4 1 7 4 1');
       expect(render(PROMPTS[language], 'escalationNotice')).toContain('ABC123');
     }
+  });
+
+  it('say "20 or more" once the count reaches its cap, never a number the count did not reach', () => {
+    for (const language of LANGUAGES) {
+      const capped = PROMPTS[language].holdPosition(QUEUE_AHEAD_CAP + 1);
+      expect(capped).toContain(String(QUEUE_AHEAD_CAP));
+      expect(capped).not.toContain(String(QUEUE_AHEAD_CAP + 1));
+      expect(capped).not.toBe(PROMPTS[language].holdPosition(QUEUE_AHEAD_CAP));
+      expect(PROMPTS[language].smsQueueStatus(QUEUE_AHEAD_CAP + 1)).toContain(String(QUEUE_AHEAD_CAP));
+    }
+    expect(PROMPTS.en.holdPosition(QUEUE_AHEAD_CAP + 1)).toContain('or more');
+    expect(PROMPTS.es.holdPosition(QUEUE_AHEAD_CAP + 1)).toContain('o más');
   });
 
   it("have the clinician's texts in both languages, every one different", () => {

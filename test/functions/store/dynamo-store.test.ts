@@ -1,9 +1,11 @@
 // The DynamoDB store against real dynalite: conditional writes, index queries, and what faults look like.
+
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contact, Offer, Volunteer } from '../../../flows/model.js';
+import { QUEUE_AHEAD_CAP } from '../../../flows/ports.js';
 import { createDocumentClient } from '../../../functions/store/dynamo-client.js';
 import { DynamoStore } from '../../../functions/store/dynamo-store.js';
 import { type StoreForTest, startStoreForTest, testLineDefaults } from '../../support/dynalite-table.js';
@@ -155,6 +157,14 @@ describe('DynamoStore on dynalite', () => {
       });
       return waiting;
     }
+
+    it('stops counting at the cap, so a hold turn reads the same few items however long the queue', async () => {
+      const base = NOW + 300 * DAY;
+      for (let i = 0; i < QUEUE_AHEAD_CAP + 5; i++) await queue('en', base + i, 'sms');
+
+      expect(await store.countQueuedAhead('sms', 'en', base + QUEUE_AHEAD_CAP + 5)).toBe(QUEUE_AHEAD_CAP);
+      expect(await store.countQueuedAhead('sms', 'en', base + 3)).toBe(3);
+    });
 
     it('counts only the callers of the same channel and language who queued earlier', async () => {
       const base = NOW + 100 * DAY;
