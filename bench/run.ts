@@ -64,6 +64,7 @@ async function main(): Promise<void> {
       overflowed: figures.overflowed,
       lost: figures.lost,
       doubleAssigned: figures.doubleAssigned,
+      outcomes: figures.outcomes,
       wallS: round(figures.wallS, 1),
       callers: figures.callers,
       volunteers: figures.volunteers,

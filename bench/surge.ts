@@ -29,6 +29,8 @@ export interface SurgeFigures {
   readonly lost: number;
   /** A volunteer on two conversations at once, or a contact with two volunteers: must be 0. */
   readonly doubleAssigned: number;
+  /** Every outcome the callers' contacts ended with (or their status, if still live), so a loss can be read. */
+  readonly outcomes: Record<string, number>;
   readonly wallS: number;
   /** Everything every function did during the surge, and the webhook invocations among it. */
   readonly usage: Usage;
@@ -127,6 +129,7 @@ export async function runSurge(options: SurgeOptions): Promise<SurgeFigures> {
       lost:
         options.callers - ended.filter((c) => c.outcome === 'completed' || c.outcome === 'overflowed').length,
       doubleAssigned: countDoubleAssignments(ended),
+      outcomes: tally(contacts.map((c) => (c ? (c.outcome ?? c.status) : 'missing'))),
       wallS: (Date.now() - started) / 1000,
       usage: meter.invocations.reduce((sum, i) => addUsage(sum, i), noUsage()),
       webhooks: meter.invocations.filter((i) => i.fn === 'twilio-webhook').length,
@@ -163,6 +166,12 @@ export async function runSurge(options: SurgeOptions): Promise<SurgeFigures> {
       })();
     }
   }
+}
+
+function tally(values: readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
+  return counts;
 }
 
 /** Overlapping conversations for one volunteer are double assignments. */
