@@ -1,7 +1,6 @@
 // One answered call as a real one goes: two minutes on hold while every volunteer is busy, then twenty minutes
 // of talk, in simulated time, with everything every function did for it and the Twilio minutes it used.
 import type { Clock } from '../flows/ports.js';
-import { startLocalWarmline } from '../infra/local/runner.js';
 import {
   addUsage,
   type FunctionName,
@@ -9,8 +8,7 @@ import {
   noUsage,
   UsageMeter,
 } from '../infra/local/usage-meter.js';
-import { silentLog } from '../test/support/silent-log.js';
-import { answeredCall } from './steps.js';
+import { answeredCall, startMeteredLine } from './steps.js';
 
 export interface AnsweredCallFigures {
   readonly dynamoCalls: number;
@@ -45,16 +43,8 @@ export async function measureAnsweredCall(): Promise<AnsweredCallFigures> {
   const meter = new UsageMeter();
   const start = Date.now();
   const clock: Clock = { now: () => start + (Date.now() - start) * SPEED_UP };
-  const line = await startLocalWarmline({
-    port: 0,
-    timeScale: 1 / SPEED_UP,
-    clock,
-    log: silentLog(),
-    seedRoster: false,
-    meter,
-  });
+  const line = await startMeteredLine(meter, {}, { timeScale: 1 / SPEED_UP, clock });
   try {
-    await line.store.saveSettings({ hours: { alwaysOpen: true, windows: [], holidays: [] } });
     // Everyone is finishing another conversation: the caller waits until the tick finds someone free.
     for (const volunteer of line.volunteers)
       await line.store.updateVolunteer(volunteer.volunteerId, {

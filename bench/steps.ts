@@ -1,8 +1,10 @@
 // Each webhook step of a voice call and of a text conversation, driven through the simulator on the local line,
 // with the DynamoDB calls, events and REST requests that step made itself (the usage meter's scopes).
+
+import type { LineSettingsPatch } from '../flows/line-settings.js';
 import type { Volunteer } from '../flows/model.js';
 import { contactIdForCall } from '../flows/voice/voice-deps.js';
-import { type LocalWarmline, startLocalWarmline } from '../infra/local/runner.js';
+import { type LocalRunnerOptions, type LocalWarmline, startLocalWarmline } from '../infra/local/runner.js';
 import type { SimCall } from '../infra/local/simulator/call-leg.js';
 import { type Invocation, UsageMeter } from '../infra/local/usage-meter.js';
 import { silentLog } from '../test/support/silent-log.js';
@@ -67,21 +69,29 @@ function groupBy(
   return Object.fromEntries([...groups].sort().map(([name, list]) => [name, summarise(list)]));
 }
 
-export async function measureSteps(samples: number): Promise<StepsReport> {
-  const meter = new UsageMeter();
+/** The demo line, always open, with every invocation metered. */
+export async function startMeteredLine(
+  meter: UsageMeter,
+  settings: LineSettingsPatch = {},
+  options: Partial<LocalRunnerOptions> = {},
+): Promise<LocalWarmline> {
   const line = await startLocalWarmline({
     port: 0,
     timeScale: 0.05,
     log: silentLog(),
     seedRoster: false,
     meter,
+    ...options,
   });
+  await line.store.saveSettings({ hours: { alwaysOpen: true, windows: [], holidays: [] }, ...settings });
+  await line.idle();
+  return line;
+}
+
+export async function measureSteps(samples: number): Promise<StepsReport> {
+  const meter = new UsageMeter();
+  const line = await startMeteredLine(meter, { wrapUpSeconds: 0 });
   try {
-    await line.store.saveSettings({
-      hours: { alwaysOpen: true, windows: [], holidays: [] },
-      wrapUpSeconds: 0,
-    });
-    await line.idle();
     const channelOf = new Map<Invocation, 'voice' | 'sms'>();
     const mark = (channel: 'voice' | 'sms', from: number) => {
       for (const invocation of meter.invocations.slice(from)) channelOf.set(invocation, channel);

@@ -2,13 +2,11 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answeredCall } from '../../../bench/steps.js';
+import { answeredCall, startMeteredLine } from '../../../bench/steps.js';
 import { createTableFromSchema } from '../../../functions/store/create-table.js';
 import { createDocumentClient } from '../../../functions/store/dynamo-client.js';
 import { startEmbeddedDynamo } from '../../../infra/local/embedded-dynamo.js';
-import { startLocalWarmline } from '../../../infra/local/runner.js';
 import { UsageMeter } from '../../../infra/local/usage-meter.js';
-import { silentLog } from '../../support/silent-log.js';
 
 describe('UsageMeter on DynamoDB', () => {
   const meter = new UsageMeter();
@@ -108,19 +106,8 @@ describe('UsageMeter on DynamoDB', () => {
 describe("one function on the caller's ear", () => {
   it('rings, bridges and releases inside the webhooks of the call, with no dispatcher invocation', async () => {
     const meter = new UsageMeter();
-    const line = await startLocalWarmline({
-      port: 0,
-      timeScale: 0.05,
-      log: silentLog(),
-      seedRoster: false,
-      meter,
-    });
+    const line = await startMeteredLine(meter, { ringGroupSize: 3 });
     try {
-      await line.store.saveSettings({
-        hours: { alwaysOpen: true, windows: [], holidays: [] },
-        ringGroupSize: 3,
-      });
-      await line.idle();
       const from = meter.invocations.length;
       await answeredCall(line, 0);
       const during = meter.invocations.slice(from);
