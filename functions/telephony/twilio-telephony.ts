@@ -117,7 +117,8 @@ export function createTwilioTelephony(options: TwilioTelephonyOptions): Telephon
           Method: 'POST',
           StatusCallback: request.statusCallback,
           StatusCallbackMethod: 'POST',
-          StatusCallbackEvent: ['initiated', 'ringing', 'answered', 'completed'],
+          // Only a leg's end carries work (a miss, a release, a clinician call over): no webhook per stage.
+          StatusCallbackEvent: ['completed'],
           Timeout: request.timeoutSeconds,
         }),
       );
