@@ -1,13 +1,9 @@
 // Line settings coordinators can change; deploy-time values are the defaults.
 import * as z from 'zod';
+import { DialableSchema, E164Schema } from './phone-numbers.js';
 import { LineHoursSchema } from './roster/roster-schema.js';
 
-export const E164Schema = z
-  .string()
-  .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number such as +15551230000');
-export const DialableSchema = z
-  .string()
-  .regex(/^(\+[1-9]\d{6,14}|\d{3,8})$/, 'must be an E.164 number or a short code such as 988');
+export { DialableSchema, E164Schema };
 
 /**
  * Words coordinators write for callers. They are spoken inside TwiML: the builder escapes them, but we

@@ -1,10 +1,9 @@
 // The runtime configuration: every setting read from the environment, parsed once with one schema.
 import * as z from 'zod';
 import { HoldAudioUrlSchema } from '../flows/line-settings.js';
+import { DialableSchema, E164Schema } from '../flows/phone-numbers.js';
 import { TimeZoneSchema } from '../flows/roster/roster-schema.js';
 
-const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number such as +15551230000');
-const dialable = z.string().regex(/^(\+[1-9]\d{6,14}|\d{3,8})$/, 'must be E.164 or a short code such as 988');
 const optionalUrl = z.string().url('must be an absolute URL such as https://api.example.org').optional();
 const positive = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -34,14 +33,14 @@ export const RuntimeConfigSchema = z.object({
   DYNAMODB_ENDPOINT: optionalUrl,
   EVENTBRIDGE_ENDPOINT: optionalUrl,
   AWS_REGION: z.string().default('us-east-1'),
-  LINE_NUMBER: e164,
-  CRISIS_NUMBER: dialable.default('988'),
-  CRISIS_TEXT_NUMBER: dialable.default('988'),
+  LINE_NUMBER: E164Schema,
+  CRISIS_NUMBER: DialableSchema.default('988'),
+  CRISIS_TEXT_NUMBER: DialableSchema.default('988'),
   /** A second crisis number (E.164: carriers refuse short codes on some routes); unset: none. */
-  CRISIS_BACKUP_NUMBER: dialable.optional(),
+  CRISIS_BACKUP_NUMBER: DialableSchema.optional(),
   /** The hold clip callers hear between hold messages until a coordinator sets another; unset: quiet. */
   HOLD_AUDIO_URL: HoldAudioUrlSchema.optional(),
-  CLINICIAN_NUMBER: e164,
+  CLINICIAN_NUMBER: E164Schema,
   COORDINATOR_NUMBERS: z
     .string()
     .default('')
@@ -51,7 +50,7 @@ export const RuntimeConfigSchema = z.object({
         .map((n) => n.trim())
         .filter(Boolean),
     )
-    .pipe(z.array(e164)),
+    .pipe(z.array(E164Schema)),
   // Checked at start-up: a misspelt zone would otherwise pass and fail every call on the first hours check.
   LINE_TIMEZONE: TimeZoneSchema.default('America/New_York'),
   /** Deadline for each attempt of a store call; two attempts stay inside the webhook's 3 s deadline. */

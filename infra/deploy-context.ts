@@ -22,25 +22,24 @@
 // are in the 555-01xx range that is reserved for fiction.
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import * as z from 'zod';
+import { DialableSchema, E164Schema } from '../flows/phone-numbers.js';
 import { TimeZoneSchema } from '../flows/roster/roster-schema.js';
 
-const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number such as +15551230000');
-const dialable = z.string().regex(/^(\+[1-9]\d{6,14}|\d{3,8})$/, 'must be E.164 or a short code such as 988');
 const logRetentions = Object.values(RetentionDays).filter((v): v is RetentionDays => typeof v === 'number');
 const isLogRetention = (value: number): value is RetentionDays => logRetentions.includes(value);
 const days = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 export const DeployContextSchema = z.object({
-  lineNumber: e164.default('+15550100000'),
-  clinicianNumber: e164.default('+15550100001'),
-  crisisNumber: dialable.default('988'),
-  crisisTextNumber: dialable.default('988'),
-  crisisBackupNumber: dialable.optional(),
+  lineNumber: E164Schema.default('+15550100000'),
+  clinicianNumber: E164Schema.default('+15550100001'),
+  crisisNumber: DialableSchema.default('988'),
+  crisisTextNumber: DialableSchema.default('988'),
+  crisisBackupNumber: DialableSchema.optional(),
   coordinatorNumbers: z
     .union([z.string(), z.array(z.string())])
     .default('')
     .transform((list) => (Array.isArray(list) ? list : list.split(',')).map((n) => n.trim()).filter(Boolean))
-    .pipe(z.array(e164)),
+    .pipe(z.array(E164Schema)),
   timezone: TimeZoneSchema.default('America/New_York'),
   twilioAccountSid: z
     .string()

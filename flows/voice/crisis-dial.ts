@@ -8,6 +8,7 @@
 // leg failed or hung up with nobody else in the room (warmTransferFallback) -> the backup, or 9 again. Never silence, and every
 // step runs from what the signed action URL carries, so it works with the store and the bus down.
 import type { LineSettings } from '../line-settings.js';
+import { DIALABLE_PATTERN } from '../phone-numbers.js';
 import { spokenTo } from '../prompts/prompts.js';
 import type { ActionTarget, Language, VoiceReply } from '../replies.js';
 import { hangup } from '../replies.js';
@@ -21,7 +22,6 @@ export type CrisisLines = Pick<LineSettings, 'crisisNumber' | 'crisisTextNumber'
 /** How long a crisis number rings, whether dialled for the caller or added to a warm transfer's room. */
 export const CRISIS_RING_SECONDS = 30;
 const DIAL_TIMEOUT_SECONDS = CRISIS_RING_SECONDS;
-const DIALABLE = /^(\+[1-9]\d{6,14}|\d{3,8})$/;
 
 /** Which number a crisis dial is on: the first, the backup, or a partner line (overflow). */
 type Attempt = 'first' | 'backup' | 'partner';
@@ -174,7 +174,7 @@ export function warmTransferFallback(
 /** The crisis number travels in the signed action URLs, so pressing 9 never waits on a store read. */
 export function crisisNumberFrom(query: URLSearchParams, fallback: string): string {
   const carried = query.get('cn');
-  return carried && DIALABLE.test(carried) ? carried : fallback;
+  return carried && DIALABLE_PATTERN.test(carried) ? carried : fallback;
 }
 
 /** The carried crisis number with the deploy-time text and backup numbers: configuration only. */

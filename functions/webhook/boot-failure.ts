@@ -1,4 +1,5 @@
 // When the function cannot even start (configuration, secrets): still never leave a caller in silence.
+import { DIALABLE_PATTERN } from '../../flows/phone-numbers.js';
 import { languageOf } from '../../flows/replies.js';
 import { crisisDialReply } from '../../flows/voice/crisis-dial.js';
 import { callerTroubleReply, MAX_TROUBLE_LOOPS, smsTroubleReply } from '../../flows/voice/safe-reply.js';
@@ -12,8 +13,6 @@ import {
 } from '../http/web-request.js';
 import { renderSms, renderVoice } from '../twiml.js';
 
-const DIALABLE = /^(\+[1-9]\d{6,14}|\d{3,8})$/;
-
 /**
  * Without configuration there is no auth token to check a signature with, so this answer is the same for
  * everyone and reveals nothing: the crisis number, and a dial to it on the crisis key.
@@ -26,7 +25,8 @@ export function bootFailureResponse(
     PUBLIC_BASE_URL?: string | undefined;
   },
 ): WebResponse {
-  const crisisNumber = env.CRISIS_NUMBER && DIALABLE.test(env.CRISIS_NUMBER) ? env.CRISIS_NUMBER : '988';
+  const crisisNumber =
+    env.CRISIS_NUMBER && DIALABLE_PATTERN.test(env.CRISIS_NUMBER) ? env.CRISIS_NUMBER : '988';
   const path = request.rawPath;
   if (path === TWILIO_PATHS.smsIncoming)
     return xmlResponse(renderSms(smsTroubleReply(crisisNumber, crisisNumber, undefined)));
@@ -36,7 +36,7 @@ export function bootFailureResponse(
   const baseUrl = (env.PUBLIC_BASE_URL ?? '').replace(/\/+$/, '');
   if (path === TWILIO_PATHS.voiceHoldInput && params.Digits === '9') {
     const lineNumber =
-      env.LINE_NUMBER && DIALABLE.test(env.LINE_NUMBER) ? env.LINE_NUMBER : (params.To ?? '');
+      env.LINE_NUMBER && DIALABLE_PATTERN.test(env.LINE_NUMBER) ? env.LINE_NUMBER : (params.To ?? '');
     return xmlResponse(
       renderVoice(
         crisisDialReply({ crisisNumber, crisisTextNumber: crisisNumber }, lineNumber, language),

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import * as z from 'zod';
+import { E164Schema } from '../../flows/phone-numbers.js';
 import { TWILIO_PATHS } from '../../flows/webhook-paths.js';
 
 const OutputsSchema = z.object({
@@ -50,7 +51,6 @@ export interface TwilioAccount {
   readonly apiBase?: string;
 }
 
-const PhoneNumberSchema = z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number like +15551234567');
 const ListSchema = z.object({ incoming_phone_numbers: z.array(z.object({ sid: z.string() })) });
 
 /** Finds the number on the account and updates it; returns its SID. */
@@ -59,7 +59,7 @@ export async function configureNumber(
   phoneNumber: string,
   settings: Record<string, string>,
 ): Promise<string> {
-  const number = PhoneNumberSchema.parse(phoneNumber);
+  const number = E164Schema.parse(phoneNumber);
   const root = `${(account.apiBase ?? 'https://api.twilio.com').replace(/\/+$/, '')}/2010-04-01/Accounts/${account.accountSid}`;
   const authorization = `Basic ${Buffer.from(`${account.accountSid}:${account.authToken}`).toString('base64')}`;
   const call = async (url: string, init: RequestInit = {}) => {
