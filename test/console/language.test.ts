@@ -1,11 +1,10 @@
 // The console in Spanish: the switch in the navigation, every page's own words in Spanish on a phone and a
 // laptop with nothing wider than the screen, no console errors, no axe violations, and the choice kept across a reload.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mountCoordinatorConsole } from '../../infra/local/coordinator-console.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { axeViolations, horizontalOverflow } from '../support/axe.js';
-import { launchChromium, watchForProblems } from '../support/browser.js';
-import { startTestLine, type TestLine } from '../support/local-line.js';
+import { watchForProblems } from '../support/browser.js';
+import { useConsoleBrowser } from '../support/console-session.js';
 
 /** Each page's Spanish heading and a few of its own phrases that show whatever the line's data. */
 const SPANISH: Record<string, { heading: string; phrases: string[] }> = {
@@ -30,20 +29,7 @@ const SPANISH: Record<string, { heading: string; phrases: string[] }> = {
   audit: { heading: 'Registro de cambios', phrases: [] },
 };
 
-let line: TestLine;
-let browser: Browser;
-let consoleUrl: string;
-
-beforeAll(async () => {
-  line = await startTestLine();
-  ({ consoleUrl } = await mountCoordinatorConsole(line));
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await line?.close();
-});
+const session = useConsoleBrowser();
 
 const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang);
 
@@ -55,10 +41,10 @@ describe('the console in Spanish', () => {
     'switches to Español and shows every page in Spanish within a $screen screen, cleanly',
     async ({ width, height }) => {
       const problems: string[] = [];
-      const context = await browser.newContext({ viewport: { width, height }, locale: 'en-US' });
+      const context = await session.browser.newContext({ viewport: { width, height }, locale: 'en-US' });
       const page = await context.newPage();
       watchForProblems(page, problems);
-      await page.goto(consoleUrl);
+      await page.goto(session.consoleUrl);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('heading', { name: 'Live board', level: 1 }).waitFor();
       expect(await htmlLang(page)).toBe('en');
@@ -73,7 +59,7 @@ describe('the console in Spanish', () => {
         { heading: string; missing: string[]; overflow: number; violations: string[] }
       > = {};
       for (const [name, { heading, phrases }] of Object.entries(SPANISH)) {
-        await page.goto(`${consoleUrl}#/${name}`);
+        await page.goto(`${session.consoleUrl}#/${name}`);
         await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
         // The heading comes first and the page's data after it: wait for each phrase rather than read once.
         const missing: string[] = [];
@@ -118,9 +104,12 @@ describe('the console in Spanish', () => {
   );
 
   it('starts in Spanish when the browser’s language is Spanish and nothing was chosen', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'es-MX' });
+    const context = await session.browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: 'es-MX',
+    });
     const page = await context.newPage();
-    await page.goto(consoleUrl);
+    await page.goto(session.consoleUrl);
     await page.getByRole('button', { name: 'Iniciar sesión' }).click();
     await page.getByRole('heading', { name: 'Panel en vivo', level: 1 }).waitFor();
     expect(await htmlLang(page)).toBe('es');

@@ -1,11 +1,10 @@
 // Every console page on a laptop and on a phone: nothing wider than the screen, no console errors, and
 // nothing axe-core (injected from its npm package) reports as an accessibility violation.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mountCoordinatorConsole } from '../../infra/local/coordinator-console.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { axeViolations, horizontalOverflow } from '../support/axe.js';
-import { launchChromium, watchForProblems } from '../support/browser.js';
-import { startTestLine, type TestLine } from '../support/local-line.js';
+import { watchForProblems } from '../support/browser.js';
+import { useConsoleBrowser } from '../support/console-session.js';
 
 const PAGES = ['board', 'volunteers', 'roster', 'reports', 'blocked', 'settings', 'audit'] as const;
 const SCREENS = [
@@ -13,25 +12,12 @@ const SCREENS = [
   { name: 'phone', width: 390, height: 844 },
 ] as const;
 
-let line: TestLine;
-let browser: Browser;
-let consoleUrl: string;
-
-beforeAll(async () => {
-  line = await startTestLine();
-  ({ consoleUrl } = await mountCoordinatorConsole(line));
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await line?.close();
-});
+const session = useConsoleBrowser();
 
 async function signedInPage(width: number, height: number, problems: string[]): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height } });
+  const page = await session.browser.newPage({ viewport: { width, height } });
   watchForProblems(page, problems);
-  await page.goto(consoleUrl);
+  await page.goto(session.consoleUrl);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.locator('main h1').waitFor();
   return page;
@@ -43,7 +29,7 @@ describe.each(SCREENS)('the console on a $name ($width x $height)', ({ width, he
     const page = await signedInPage(width, height, problems);
     const found: Record<string, { overflow: number; violations: string[] }> = {};
     for (const name of PAGES) {
-      await page.goto(`${consoleUrl}#/${name}`);
+      await page.goto(`${session.consoleUrl}#/${name}`);
       await page.locator('main h1').waitFor();
       await page.waitForLoadState('networkidle');
       const overflow = await horizontalOverflow(page);

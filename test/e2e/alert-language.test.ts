@@ -1,7 +1,7 @@
 // Alerts go out in each recipient's own language setting, never in the language of the contact they are about.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SettingsResponse } from '../../flows/admin/admin-api-types.js';
-import { type AdminLine, startAdminLine } from '../functions/admin/admin-line.js';
+import { type AdminLine, patchSettings, startAdminLine } from '../functions/admin/admin-line.js';
 import { waitFor } from '../support/wait-for.js';
 
 const CLINICIAN = '+15550100911';
@@ -14,9 +14,7 @@ afterEach(async () => {
 });
 
 async function saveSettings(settings: Record<string, unknown>): Promise<void> {
-  const { version } = (await admin.api.request<SettingsResponse>('GET', '/admin/settings')).body;
-  const saved = await admin.api.request('PATCH', '/admin/settings', { version, settings });
-  expect(saved.status).toBe(200);
+  expect(await patchSettings(admin, settings)).toBe(200);
 }
 
 const inbox = (number: string) => admin.line.simulator.phone(number).messages.map((m) => m.body);

@@ -1,7 +1,6 @@
 // The line's own words: a greeting per language and a name, set through the admin API, reach callers and texters.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SettingsResponse } from '../../flows/admin/admin-api-types.js';
-import { type AdminLine, startAdminLine } from '../functions/admin/admin-line.js';
+import { type AdminLine, patchSettings, startAdminLine } from '../functions/admin/admin-line.js';
 import { callContactId } from '../support/local-line.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -14,9 +13,7 @@ afterEach(async () => {
 });
 
 async function saveSettings(settings: Record<string, unknown>): Promise<void> {
-  const { version } = (await admin.api.request<SettingsResponse>('GET', '/admin/settings')).body;
-  const saved = await admin.api.request('PATCH', '/admin/settings', { version, settings });
-  expect(saved.status).toBe(200);
+  expect(await patchSettings(admin, settings)).toBe(200);
 }
 
 describe("the line's own wording", () => {

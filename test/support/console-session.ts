@@ -54,6 +54,42 @@ export function useConsole(
   };
 }
 
+/**
+ * A line with the console mounted and a browser, opened before the file's tests and closed after them, for
+ * tests that open their own pages (several viewports or locales).
+ */
+export function useConsoleBrowser(): {
+  readonly line: TestLine;
+  readonly browser: Browser;
+  readonly consoleUrl: string;
+} {
+  let opened: { line: TestLine; browser: Browser; consoleUrl: string } | undefined;
+  beforeAll(async () => {
+    const line = await startTestLine();
+    const { consoleUrl } = await mountCoordinatorConsole(line);
+    opened = { line, consoleUrl, browser: await launchChromium() };
+  }, 60_000);
+  afterAll(async () => {
+    await opened?.browser.close();
+    await opened?.line.close();
+  });
+  const current = () => {
+    if (!opened) throw new Error('the console browser is used before beforeAll opened it');
+    return opened;
+  };
+  return {
+    get line() {
+      return current().line;
+    },
+    get browser() {
+      return current().browser;
+    },
+    get consoleUrl() {
+      return current().consoleUrl;
+    },
+  };
+}
+
 export async function openConsole(
   viewport: { width: number; height: number },
   lineOptions: Partial<LocalRunnerOptions> = {},

@@ -56,23 +56,13 @@ export async function serveRest(sim: TwilioSimulator, request: RestRequest): Pro
     const from = form.get('From');
     if (!to || !from) return error(400, 21201, 'To and From are required');
     if (sim.invalidNumbers.has(to)) return invalidNumber(to);
-    const events = form.getAll('StatusCallbackEvent').flatMap((e) => e.split(/\s+/));
-    const statusUrl = form.get('StatusCallback');
     const leg = sim.startOutboundCall({
       from,
       to,
       ...(form.get('Url') ? { url: form.get('Url') ?? '' } : {}),
       method: form.get('Method') ?? 'POST',
       timeout: Number(form.get('Timeout') ?? 60),
-      ...(statusUrl
-        ? {
-            statusCallback: {
-              url: statusUrl,
-              method: form.get('StatusCallbackMethod') ?? 'POST',
-              events: events.length ? events : ['completed'],
-            },
-          }
-        : {}),
+      ...statusCallbackOf(form),
     });
     return { status: 201, body: { ...callJson(leg), status: 'queued' } };
   }
@@ -133,24 +123,13 @@ export async function serveRest(sim: TwilioSimulator, request: RestRequest): Pro
     const to = form.get('To');
     const from = form.get('From');
     if (!to || !from) return error(400, 21201, 'To and From are required');
-    // As Twilio documents: the leg's status callback defaults to the `completed` event only, and a participant
-    // ends the room on leaving only with EndConferenceOnExit=true.
-    const statusUrl = form.get('StatusCallback');
-    const events = form.getAll('StatusCallbackEvent').flatMap((e) => e.split(/\s+/));
+    // As Twilio documents: a participant ends the room on leaving only with EndConferenceOnExit=true.
     const leg = sim.startOutboundCall({
       from,
       to,
       method: 'POST',
       timeout: Number(form.get('Timeout') ?? 60),
-      ...(statusUrl
-        ? {
-            statusCallback: {
-              url: statusUrl,
-              method: form.get('StatusCallbackMethod') ?? 'POST',
-              events: events.length ? events : ['completed'],
-            },
-          }
-        : {}),
+      ...statusCallbackOf(form),
       onAnswer: (answered) => {
         if (room.status === 'completed') {
           answered.end('completed');
@@ -219,4 +198,18 @@ async function announce(sim: TwilioSimulator, room: Conference, url: string, met
   if (response?.status !== 200) return;
   const spoken = parseTwiml(response.body).children.filter((verb) => verb.name === 'Say');
   for (const member of room.participants) for (const verb of spoken) member.hearAnnouncement(verb.text);
+}
+
+/** A leg's status callback as Twilio reads it from the form: the `completed` event only unless others are named. */
+function statusCallbackOf(form: URLSearchParams) {
+  const url = form.get('StatusCallback');
+  if (!url) return {};
+  const events = form.getAll('StatusCallbackEvent').flatMap((e) => e.split(/\s+/));
+  return {
+    statusCallback: {
+      url,
+      method: form.get('StatusCallbackMethod') ?? 'POST',
+      events: events.length ? events : ['completed'],
+    },
+  };
 }

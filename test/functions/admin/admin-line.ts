@@ -1,4 +1,6 @@
 // A local line with the coordinators' console mounted, and a small signed-in client for the admin API.
+
+import type { SettingsResponse } from '../../../flows/admin/admin-api-types.js';
 import {
   type CoordinatorConsole,
   mountCoordinatorConsole,
@@ -57,4 +59,10 @@ export async function startAdminLine(options: Partial<LocalRunnerOptions> = {}):
     email: 'coordinator@example.org',
   });
   return { line, console: mounted, api: clientWith(login.body.token), clientWith };
+}
+
+/** Saves settings as the console does, at the current version; the status tells whether they were taken. */
+export async function patchSettings(admin: AdminLine, settings: Record<string, unknown>): Promise<number> {
+  const { version } = (await admin.api.request<SettingsResponse>('GET', '/admin/settings')).body;
+  return (await admin.api.request('PATCH', '/admin/settings', { version, settings })).status;
 }
