@@ -4,20 +4,21 @@ export const EVENT_SOURCE = 'warmline';
 
 export type EventTarget = 'dispatcher' | 'notifier';
 
-/** The functions that publish; each event's source names its publisher, e.g. `warmline.webhook`. */
-export type EventOrigin = 'webhook' | 'dispatcher' | 'notifier' | 'admin';
+/**
+ * Who published, in each event's source (e.g. `warmline.webhook`): a function, or `handoff` for an event whose
+ * in-process dispatch failed or ran out of time and is handed to the dispatcher function.
+ */
+const EVENT_ORIGINS = ['webhook', 'dispatcher', 'notifier', 'admin', 'handoff'] as const;
+export type EventOrigin = (typeof EVENT_ORIGINS)[number];
 
 export const eventSource = (origin: EventOrigin): string => `${EVENT_SOURCE}.${origin}`;
 
 /** The sources a rule takes: its origins, or every publisher of the line. */
 export const ruleSources = (rule: EventRuleDefinition): string[] =>
-  (rule.origins ?? (['webhook', 'dispatcher', 'notifier', 'admin'] as const)).map(eventSource);
+  (rule.origins ?? EVENT_ORIGINS).map(eventSource);
 
 export function originOf(source: string | undefined): EventOrigin | undefined {
-  const origin = source?.startsWith(`${EVENT_SOURCE}.`) ? source.slice(EVENT_SOURCE.length + 1) : undefined;
-  return origin === 'webhook' || origin === 'dispatcher' || origin === 'notifier' || origin === 'admin'
-    ? origin
-    : undefined;
+  return EVENT_ORIGINS.find((origin) => source === eventSource(origin));
 }
 
 export interface EventRuleDefinition {
@@ -31,7 +32,7 @@ export interface EventRuleDefinition {
 /**
  * What the dispatcher acts on. The webhook and dispatcher functions run the dispatcher in-process on the events
  * they publish themselves (see dispatchingInline), so ringing volunteers and bridging a caller never wait on a
- * second function's cold start; only the admin API's shift changes reach it through the bus.
+ * second function's cold start. Through the bus it takes the admin API's shift changes and the handed-off events.
  */
 export const DISPATCHER_EVENTS = [
   'ContactQueued',
@@ -53,7 +54,7 @@ export const eventRules: readonly EventRuleDefinition[] = [
     name: 'DispatchShiftChanges',
     detailTypes: DISPATCHER_EVENTS,
     target: 'dispatcher',
-    origins: ['admin'],
+    origins: ['admin', 'handoff'],
   },
   {
     name: 'NotifyPeople',

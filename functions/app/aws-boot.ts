@@ -20,6 +20,8 @@ export interface AwsWarmline {
   readonly core: WarmlineCore;
   /** Publishes to the bus; what it refuses waits in the outbox for the tick. */
   readonly events: OutboxPublisher;
+  /** The same, as `handoff`: to the dispatcher function, for what an in-process dispatch left undone. */
+  readonly handoff: OutboxPublisher;
 }
 
 export async function bootInAws(
@@ -45,19 +47,20 @@ export async function bootInAws(
   });
   const vault = createPhoneVault({ pepper: secrets.callerKeyPepper, sessionKeyHex: secrets.sessionKeyHex });
   const eventBridge = createEventBusClient(busBounds(config));
-  const events = createOutboxPublisher({
-    bus: createEventPublisher({
-      client: eventBridge,
-      busName: config.EVENT_BUS_NAME,
-      origin,
+  const publisherAs = (as: EventOrigin) =>
+    createOutboxPublisher({
+      bus: createEventPublisher({
+        client: eventBridge,
+        busName: config.EVENT_BUS_NAME,
+        origin: as,
+        log,
+        deadlineMs: config.BUS_DEADLINE_MS,
+      }),
+      store,
+      clock: systemClock,
+      ids: { newId: () => randomUUID() },
       log,
-      deadlineMs: config.BUS_DEADLINE_MS,
-    }),
-    store,
-    clock: systemClock,
-    ids: { newId: () => randomUUID() },
-    log,
-  });
+    });
   const core: WarmlineCore = {
     config,
     authToken: secrets.twilioAuthToken,
@@ -67,5 +70,5 @@ export async function bootInAws(
     clock: systemClock,
     log,
   };
-  return { core, events };
+  return { core, events: publisherAs(origin), handoff: publisherAs('handoff') };
 }

@@ -50,15 +50,22 @@ export function dispatchDeps(core: WarmlineCore, events: EventPublisher, telepho
 
 /**
  * What the webhook and the tick publish through: the bus, with the dispatcher run in-process on what they
- * publish. The dispatcher itself publishes straight to the bus, so nothing it does is dispatched twice.
+ * publish, and `handoff` for what it could not finish. The dispatcher itself publishes straight to the bus, so
+ * nothing it does is dispatched twice.
  */
 export function publisherWithDispatch(
   core: WarmlineCore,
   bus: EventPublisher,
+  handoff: EventPublisher,
   telephony: Telephony,
 ): EventPublisher {
   const deps = dispatchDeps(core, bus, telephony);
-  return dispatchingInline({ bus, dispatch: (event) => handleLineEvent(deps, event), log: core.log });
+  return dispatchingInline({
+    bus,
+    handoff,
+    dispatch: (event) => handleLineEvent(deps, event),
+    log: core.log,
+  });
 }
 
 export function webhookApp(core: WarmlineCore, events: EventPublisher, sms: SmsHandler): WebApp {

@@ -11,15 +11,17 @@ import { createAdminStore, rosterSource } from '../store/admin-store.js';
 import { atHandlerBoundary } from './handler-boundary.js';
 
 const log = createLogger({ service: 'dispatcher' });
-const ready = bootInAws('dispatcher', 'dispatcher', process.env).then(({ core, events }): TickDeps => {
-  const telephony = twilioTelephonyFor(core);
-  // What the tick publishes (a contact it expired, a claim it found stuck) is dispatched here, in-process.
-  return {
-    ...dispatchDeps(core, publisherWithDispatch(core, events, telephony), telephony),
-    roster: rosterSource(createAdminStore(core.config)),
-    outbox: events,
-  };
-});
+const ready = bootInAws('dispatcher', 'dispatcher', process.env).then(
+  ({ core, events, handoff }): TickDeps => {
+    const telephony = twilioTelephonyFor(core);
+    // What the tick publishes (a contact it expired, a claim it found stuck) is dispatched here, in-process.
+    return {
+      ...dispatchDeps(core, publisherWithDispatch(core, events, handoff, telephony), telephony),
+      roster: rosterSource(createAdminStore(core.config)),
+      outbox: events,
+    };
+  },
+);
 // A failed boot is reported by the first invocation, through the boundary, not as an unhandled rejection.
 ready.catch(() => undefined);
 

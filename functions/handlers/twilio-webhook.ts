@@ -16,8 +16,8 @@ const log = createLogger({ service: 'twilio-webhook' });
 let app: ReturnType<typeof webhookApp> | undefined;
 async function appInstance() {
   if (!app) {
-    const { core, events } = await bootInAws('twilio-webhook', 'webhook', process.env);
-    const published = publisherWithDispatch(core, events, twilioTelephonyFor(core));
+    const { core, events, handoff } = await bootInAws('twilio-webhook', 'webhook', process.env);
+    const published = publisherWithDispatch(core, events, handoff, twilioTelephonyFor(core));
     app = webhookApp(core, published, smsHandler(core, published));
   }
   return app;

@@ -215,12 +215,13 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
     });
   const events = publisherFor('webhook');
   const dispatcherEvents = publisherFor('dispatcher');
+  const handoff = publisherFor('handoff');
   const rest = faults.restClient(config.TWILIO_API_BASE);
   const telephony = twilioTelephonyFor(core, meter ? meter.meteredHttp(rest) : rest);
   const admin = createAdminStore(config);
   // As in the stack: the dispatcher function handles the tick, what the tick publishes and the admin API's events.
   const dispatch: TickDeps = {
-    ...dispatchDeps(core, publisherWithDispatch(core, dispatcherEvents, telephony), telephony),
+    ...dispatchDeps(core, publisherWithDispatch(core, dispatcherEvents, handoff, telephony), telephony),
     roster: rosterSource(admin),
     outbox: dispatcherEvents,
   };
@@ -242,7 +243,7 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
     voiceStatusCallbackPath: TWILIO_PATHS.voiceStatus,
     timeScale: options.timeScale ?? 1,
   });
-  const published = publisherWithDispatch(core, events, telephony);
+  const published = publisherWithDispatch(core, events, handoff, telephony);
   const twilioApp = webhookApp(core, published, smsHandler(core, published));
   const simulatorApi: WebApp = async (request) => {
     const result = await simulator.handleRest({
