@@ -2,7 +2,6 @@
 // with the DynamoDB calls, events and REST requests that step made itself (the usage meter's scopes).
 
 import type { LineSettingsPatch } from '../flows/line-settings.js';
-import type { Volunteer } from '../flows/model.js';
 import { contactIdForCall } from '../flows/voice/voice-deps.js';
 import { type LocalRunnerOptions, type LocalWarmline, startLocalWarmline } from '../infra/local/runner.js';
 import type { SimCall } from '../infra/local/simulator/call-leg.js';
@@ -168,7 +167,7 @@ async function textConversation(line: LocalWarmline, index: number): Promise<voi
   const texter = line.simulator.phone(callerNumber(index + 50_000));
   await texter.text('hi, I would like to talk to someone tonight');
   const offered = await waitFor(
-    async () => (await onShift(line)).find((v) => v.textOffer !== undefined),
+    async () => (await line.store.listOnShift()).find((v) => v.textOffer !== undefined),
     'a text offer',
     TIMEOUT_MS,
   );
@@ -201,10 +200,6 @@ async function textConversation(line: LocalWarmline, index: number): Promise<voi
     TIMEOUT_MS,
   );
   await line.idle();
-}
-
-async function onShift(line: LocalWarmline): Promise<Volunteer[]> {
-  return line.store.listOnShift();
 }
 
 const callerNumber = (index: number) => `+1555${String(2_000_000 + index).padStart(7, '0')}`;

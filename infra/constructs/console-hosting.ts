@@ -135,11 +135,9 @@ export class ConsoleHosting extends Construct {
     acknowledgeDeploymentHelper(fallback, this.bucket);
 
     // Generated at synth (offline, the same bytes every time, so the asset hash is stable) and uploaded as an asset.
-    const toneDir = mkdtempSync(join(tmpdir(), 'warmline-hold-tone-'));
-    writeFileSync(join(toneDir, HOLD_TONE_KEY), renderHoldTone());
     const tone = new s3deploy.BucketDeployment(this, 'HoldTone', {
       destinationBucket: this.bucket,
-      sources: [s3deploy.Source.asset(toneDir)],
+      sources: [s3deploy.Source.asset(holdToneDir())],
       prune: false,
       contentType: 'audio/wav',
       cacheControl: [s3deploy.CacheControl.maxAge(Duration.days(1))],
@@ -168,6 +166,17 @@ export class ConsoleHosting extends Construct {
     acknowledgeDeploymentHelper(site, this.bucket);
     return true;
   }
+}
+
+let toneDir: string | undefined;
+
+/** The hold clip's folder, written once per process however many stacks are synthesised. */
+function holdToneDir(): string {
+  if (!toneDir) {
+    toneDir = mkdtempSync(join(tmpdir(), 'warmline-hold-tone-'));
+    writeFileSync(join(toneDir, HOLD_TONE_KEY), renderHoldTone());
+  }
+  return toneDir;
 }
 
 /**
