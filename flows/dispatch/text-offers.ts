@@ -10,13 +10,11 @@ import type { LineSettings } from '../line-settings.js';
 import type { Contact, Volunteer } from '../model.js';
 import { promptsFor } from '../prompts/prompts.js';
 import { volunteerTexts } from '../prompts/volunteer-texts.js';
-import { LANGUAGES } from '../replies.js';
+import type { Language } from '../replies.js';
 import { isLineOpen } from '../roster/line-hours.js';
 import { endTextConversation, REPLAY_WINDOW_SECONDS } from '../sms/text-deps.js';
-import type { DispatchDeps } from './dispatcher.js';
-import { byOfferOrder, takeRingGroup } from './ring-group.js';
-
-const QUEUE_WINDOW = 25;
+import type { DispatchDeps, WaitingIn } from './dispatcher.js';
+import { byOfferOrder, queueLanguages, takeRingGroup } from './ring-group.js';
 
 /** Free for one more text conversation: on shift, not paused or on a call, no offer pending, room left. */
 export function isFreeForText(volunteer: Volunteer): boolean {
@@ -30,6 +28,8 @@ export async function offerWaitingTexts(
   deps: DispatchDeps,
   settings: LineSettings,
   onShift: readonly Volunteer[],
+  waitingIn: WaitingIn,
+  only?: Language,
 ): Promise<number> {
   const now = deps.clock.now();
   // Texts that came in while the line was closed were told they wait for the opening: they are offered then.
@@ -37,7 +37,7 @@ export async function offerWaitingTexts(
   const free = onShift.filter(isFreeForText).sort((a, b) => a.idleSince - b.idleSince);
   if (free.length === 0) return 0;
   const waiting = (
-    await Promise.all(LANGUAGES.map((language) => deps.store.listQueued('sms', language, QUEUE_WINDOW)))
+    await Promise.all(queueLanguages(free, only).map((language) => waitingIn('sms', language)))
   )
     .flat()
     .filter((contact) => contact.offersOutstanding <= 0 && contact.liveUntil > now)

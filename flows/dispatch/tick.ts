@@ -73,7 +73,14 @@ export async function runTick(deps: TickDeps): Promise<TickReport> {
   const unansweredTexts = await closeUnansweredTexts(deps, [...liveById.values()], now);
   const closedTexts = await closeInactiveTexts(deps, [...liveById.values()], now);
   const pausedRepaired = await repairPausedSet(deps, onShift);
-  const offered = await dispatchWaiting(deps);
+  const changed =
+    expiredContacts + freedVolunteers + reopenedRounds + reconnected + unansweredTexts + closedTexts > 0;
+  // Nothing above changed who waits or who is free: the pass offers from what the tick has read.
+  const offered = await dispatchWaiting(
+    deps,
+    undefined,
+    changed ? undefined : { onShift, live: [...liveById.values()] },
+  );
   return {
     republished,
     expiredContacts,

@@ -254,7 +254,11 @@ async function leaveConversation(deps: VoiceDeps, contactId: string, volunteerId
   if (left) await deps.events.publish([{ type: 'VolunteerLeft', contactId, channel: 'voice', volunteerId }]);
 }
 
-const FINAL_CALL_STATUSES = ['completed', 'busy', 'no-answer', 'canceled', 'failed'];
+/**
+ * How a leg can end that leaves work here. Not `canceled`: only the line cancels a leg (Twilio's `canceled` is a
+ * REST cancel of a ringing call), and it frees the volunteer as it does; the tick frees one whose release was lost.
+ */
+const FINAL_CALL_STATUSES = ['completed', 'busy', 'no-answer', 'failed'];
 
 /**
  * The volunteer's leg has ended. If they had the call, they leave it (the caller's leg ends the contact);

@@ -282,7 +282,19 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
     store,
     core,
     volunteers,
-    mount: (prefix, app) => mounts.unshift({ prefix, app }),
+    // A coordinator's change made in this process is seen by the next step at once; on AWS the admin function's
+    // writes reach the webhook's cached line record within its expiry.
+    mount: (prefix, app) =>
+      mounts.unshift({
+        prefix,
+        app: async (request) => {
+          try {
+            return await app(request);
+          } finally {
+            if (request.method !== 'GET') store.forgetLine();
+          }
+        },
+      }),
     ready: () => {
       ready = true;
     },

@@ -36,7 +36,13 @@ export const testLineDefaults: LineSettings = lineDefaults(
 );
 
 export async function startStoreForTest(
-  options: { tableName?: string; defaults?: LineSettings; retentionDays?: number; clock?: Clock } = {},
+  options: {
+    tableName?: string;
+    defaults?: LineSettings;
+    retentionDays?: number;
+    clock?: Clock;
+    lineCacheMs?: number;
+  } = {},
 ): Promise<StoreForTest> {
   const tableName = options.tableName ?? 'warmline-test';
   const defaults = options.defaults ?? testLineDefaults;
@@ -65,6 +71,8 @@ export async function startStoreForTest(
     tableName,
     defaults,
     retentionDays: options.retentionDays ?? 400,
+    // Store tests write the line record behind the store's back; the cache has tests of its own.
+    lineCacheMs: options.lineCacheMs ?? 0,
     ...(options.clock ? { clock: options.clock } : {}),
   });
   return {
