@@ -185,8 +185,11 @@ export interface Telephony {
     statusCallback: string;
     timeoutSeconds: number;
   }): Promise<void>;
-  /** Plays a TwiML document (Say, Pause) to everyone in the room. */
-  announceToConference(request: { room: string; url: string }): Promise<void>;
+  /**
+   * Plays a TwiML document (Say, Pause) to everyone in the room. 'no-room' when the room has already ended
+   * (everyone left): there is nobody to tell.
+   */
+  announceToConference(request: { room: string; url: string }): Promise<'announced' | 'no-room'>;
 }
 
 export interface Log {

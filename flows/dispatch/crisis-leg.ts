@@ -79,7 +79,10 @@ export async function handleCrisisLegEnded(deps: DispatchDeps, contactId: string
   if (told === 'redirected') await announcePeerStillHere(deps, contact);
 }
 
-/** Played into the room while the volunteer is out of it, so the caller never sits in silence. */
+/**
+ * Played into the room while the volunteer is out of it, so the caller never sits in silence. A room already
+ * over (the caller hung up as the volunteer stepped out) needs no words.
+ */
 export async function announcePeerStillHere(deps: DispatchDeps, contact: Contact): Promise<void> {
   await deps.telephony.announceToConference({
     room: conferenceRoom(contact.contactId),
