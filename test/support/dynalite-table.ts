@@ -35,25 +35,30 @@ export const testLineDefaults: LineSettings = lineDefaults(
   }),
 );
 
-export async function startStoreForTest(
-  options: { tableName?: string; defaults?: LineSettings; retentionDays?: number; clock?: Clock } = {},
-): Promise<StoreForTest> {
-  const tableName = options.tableName ?? 'warmline-test';
-  const defaults = options.defaults ?? testLineDefaults;
+type StoreOptions = { tableName?: string; defaults?: LineSettings; retentionDays?: number; clock?: Clock };
+
+export async function startStoreForTest(options: StoreOptions = {}): Promise<StoreForTest> {
+  const server = await startTableServer();
+  try {
+    const opened = await server.openStore({ tableName: 'warmline-test', ...options });
+    return { ...opened, close: server.close };
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+}
+
+/** One embedded DynamoDB serving a fresh table per store: a clean line for each test, one server per file. */
+export async function startTableServer(): Promise<{
+  openStore(options?: StoreOptions): Promise<Omit<StoreForTest, 'close'>>;
+  close(): Promise<void>;
+}> {
   const dynamo = await startEmbeddedDynamo();
   const admin = new DynamoDBClient({
     region: 'us-east-1',
     endpoint: dynamo.endpoint,
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
-  try {
-    await createTableFromSchema(admin, tableName);
-  } catch (error) {
-    await dynamo.close();
-    throw error;
-  } finally {
-    admin.destroy();
-  }
   // A generous deadline: these tests check store semantics, and a busy test machine must not fail them.
   const documentClient = createDocumentClient({
     region: 'us-east-1',
@@ -61,19 +66,22 @@ export async function startStoreForTest(
     maxAttempts: 2,
     requestTimeoutMs: 5_000,
   });
-  const store = new DynamoStore(documentClient, {
-    tableName,
-    defaults,
-    retentionDays: options.retentionDays ?? 400,
-    ...(options.clock ? { clock: options.clock } : {}),
-  });
+  let tables = 0;
   return {
-    store,
-    documentClient,
-    tableName,
-    endpoint: dynamo.endpoint,
-    defaults,
+    openStore: async (options = {}) => {
+      const tableName = options.tableName ?? `warmline-test-${++tables}`;
+      const defaults = options.defaults ?? testLineDefaults;
+      await createTableFromSchema(admin, tableName);
+      const store = new DynamoStore(documentClient, {
+        tableName,
+        defaults,
+        retentionDays: options.retentionDays ?? 400,
+        ...(options.clock ? { clock: options.clock } : {}),
+      });
+      return { store, documentClient, tableName, endpoint: dynamo.endpoint, defaults };
+    },
     close: async () => {
+      admin.destroy();
       documentClient.destroy();
       await dynamo.close();
     },
