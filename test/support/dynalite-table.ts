@@ -3,12 +3,13 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { LineSettings } from '../../flows/line-settings.js';
 import type { Clock } from '../../flows/ports.js';
-import { lineDefaults } from '../../functions/app/line-defaults.js';
-import { parseRuntimeConfig } from '../../functions/config.js';
 import { createTableFromSchema } from '../../functions/store/create-table.js';
 import { createDocumentClient } from '../../functions/store/dynamo-client.js';
 import { DynamoStore } from '../../functions/store/dynamo-store.js';
 import { startEmbeddedDynamo } from '../../infra/local/embedded-dynamo.js';
+import { testLineDefaults } from './line-defaults.js';
+
+export { testLineDefaults };
 
 export interface StoreForTest {
   readonly store: DynamoStore;
@@ -19,21 +20,6 @@ export interface StoreForTest {
   readonly defaults: LineSettings;
   close(): Promise<void>;
 }
-
-/** Line defaults from a complete test configuration, so they match what a deployed line starts with. */
-export const testLineDefaults: LineSettings = lineDefaults(
-  parseRuntimeConfig({
-    PUBLIC_BASE_URL: 'https://line.example.org',
-    TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`,
-    TWILIO_AUTH_TOKEN: 'token-for-tests',
-    CALLER_KEY_PEPPER: 'pepper-for-tests-0123',
-    SESSION_KEY: 'a'.repeat(64),
-    TABLE_NAME: 'warmline',
-    EVENT_BUS_NAME: 'warmline',
-    LINE_NUMBER: '+15550001111',
-    CLINICIAN_NUMBER: '+15550002222',
-  }),
-);
 
 type StoreOptions = { tableName?: string; defaults?: LineSettings; retentionDays?: number; clock?: Clock };
 

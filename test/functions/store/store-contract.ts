@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Contact, Offer, Volunteer } from '../../../flows/model.js';
 import { type Clock, QUEUE_AHEAD_CAP, type Store } from '../../../flows/ports.js';
-import { testLineDefaults } from '../../support/dynalite-table.js';
+import { testLineDefaults } from '../../support/line-defaults.js';
 
 /** A store under contract, with the one seeding write both stores offer the coordinators' side. */
 export type ContractStore = Store & { putVolunteer(volunteer: Volunteer): Promise<void> };
