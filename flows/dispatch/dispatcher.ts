@@ -22,8 +22,9 @@ import {
 import { byOfferOrder, takeRingGroup } from './ring-group.js';
 import { offerWaitingTexts, sendTextBack } from './text-offers.js';
 
-export interface DispatchDeps {
-  readonly store: Store;
+/** `M`: the store methods a step uses, so it declares (and its test fakes) only those; all by default. */
+export interface DispatchDeps<M extends keyof Store = keyof Store> {
+  readonly store: Pick<Store, M>;
   readonly telephony: Telephony;
   readonly events: EventPublisher;
   readonly clock: Clock;
@@ -35,7 +36,26 @@ export interface DispatchDeps {
 /** Oldest waiting contacts looked at per language per run. */
 const QUEUE_WINDOW = 25;
 
-export async function handleLineEvent(deps: DispatchDeps, event: LineEvent): Promise<void> {
+export async function handleLineEvent(
+  deps: DispatchDeps<
+    | 'countRecentContacts'
+    | 'firstTime'
+    | 'forget'
+    | 'getContact'
+    | 'getEscalationRef'
+    | 'getLine'
+    | 'getVolunteer'
+    | 'linkTexter'
+    | 'listOffers'
+    | 'listOnShift'
+    | 'listQueued'
+    | 'putOffer'
+    | 'updateContact'
+    | 'updateOffer'
+    | 'updateVolunteer'
+  >,
+  event: LineEvent,
+): Promise<void> {
   switch (event.type) {
     case 'ContactConnected':
       await bridgeWinner(deps, event.contactId, event.volunteerId);
@@ -76,7 +96,11 @@ export async function handleLineEvent(deps: DispatchDeps, event: LineEvent): Pro
   await dispatchWaiting(deps);
 }
 
-export async function dispatchWaiting(deps: DispatchDeps): Promise<number> {
+export async function dispatchWaiting(
+  deps: DispatchDeps<
+    'getLine' | 'listOnShift' | 'listQueued' | 'putOffer' | 'updateContact' | 'updateVolunteer'
+  >,
+): Promise<number> {
   const line = await deps.store.getLine();
   const now = deps.clock.now();
   const onShift = await deps.store.listOnShift();
@@ -90,7 +114,7 @@ export async function dispatchWaiting(deps: DispatchDeps): Promise<number> {
 }
 
 async function offerWaitingCalls(
-  deps: DispatchDeps,
+  deps: DispatchDeps<'listQueued' | 'putOffer' | 'updateContact' | 'updateVolunteer'>,
   settings: LineSettings,
   volunteers: Volunteer[],
   now: number,
@@ -111,7 +135,7 @@ async function offerWaitingCalls(
 }
 
 async function offerContact(
-  deps: DispatchDeps,
+  deps: DispatchDeps<'putOffer' | 'updateContact' | 'updateVolunteer'>,
   settings: LineSettings,
   contact: Contact,
   group: Volunteer[],
@@ -145,7 +169,7 @@ async function offerContact(
 }
 
 async function ringVolunteer(
-  deps: DispatchDeps,
+  deps: DispatchDeps<'putOffer' | 'updateVolunteer'>,
   settings: LineSettings,
   contactId: string,
   volunteer: Volunteer,
@@ -194,7 +218,11 @@ async function ringVolunteer(
   }
 }
 
-async function bridgeWinner(deps: DispatchDeps, contactId: string, winnerId: string): Promise<void> {
+async function bridgeWinner(
+  deps: DispatchDeps<'getContact' | 'getLine' | 'listOffers' | 'updateOffer' | 'updateVolunteer'>,
+  contactId: string,
+  winnerId: string,
+): Promise<void> {
   const contact = await deps.store.getContact(contactId);
   if (contact?.callSid && contact.status !== 'ended') {
     const outcome = await deps.telephony.redirectCall(
@@ -212,7 +240,7 @@ async function bridgeWinner(deps: DispatchDeps, contactId: string, winnerId: str
 
 /** Stops every other ringing offer, telling each volunteer why: answered legs hear it, ringing ones are cancelled. */
 async function releaseOffers(
-  deps: DispatchDeps,
+  deps: DispatchDeps<'getLine' | 'listOffers' | 'updateOffer' | 'updateVolunteer'>,
   contactId: string,
   winnerId: string | undefined,
   reason: ReleaseReason,
@@ -234,7 +262,7 @@ async function releaseOffers(
  * Twilio keeps a Url update on a ringing call until it is answered, so the phone would ring on to its timeout:
  * a leg nobody has answered is cancelled. One answered meanwhile (cancel leaves it up) or before hears why.
  */
-async function releaseCallLeg(deps: DispatchDeps, offer: Offer, reason: ReleaseReason): Promise<void> {
+async function releaseCallLeg(deps: DispatchDeps<never>, offer: Offer, reason: ReleaseReason): Promise<void> {
   if (!offer.callSid) return;
   try {
     if (offer.answeredAt === undefined && (await deps.telephony.cancelCall(offer.callSid)) === 'canceled')
@@ -256,7 +284,7 @@ async function releaseCallLeg(deps: DispatchDeps, offer: Offer, reason: ReleaseR
 
 /** Clears a volunteer's text offer and tells them why, once: only the holder of that very offer is texted. */
 async function releaseTextOffer(
-  deps: DispatchDeps,
+  deps: DispatchDeps<'getLine' | 'updateVolunteer'>,
   contactId: string,
   volunteerId: string,
   reason: ReleaseReason,
@@ -280,7 +308,10 @@ async function releaseTextOffer(
  * decides) and the caller stays as long as they like; a crisis line that never joined leaves the caller the
  * crisis options instead.
  */
-async function sendCallerToGoodbye(deps: DispatchDeps, contactId: string): Promise<void> {
+async function sendCallerToGoodbye(
+  deps: DispatchDeps<'firstTime' | 'forget' | 'getContact' | 'getLine'>,
+  contactId: string,
+): Promise<void> {
   const contact = await deps.store.getContact(contactId);
   if (!contact?.callSid || contact.status === 'ended') return;
   if (contact.escalation?.kind === 'warm-transfer' && !contact.crisisLegEnded?.joined) {
@@ -297,7 +328,7 @@ async function sendCallerToGoodbye(deps: DispatchDeps, contactId: string): Promi
  * The caller has gone: the volunteer's leg may have re-entered the room from the star menu before the
  * caller's status callback arrived, so it is sent to the wrap-up words rather than left in an empty room.
  */
-async function sendVolunteerToWrapUp(deps: DispatchDeps, contactId: string): Promise<void> {
+async function sendVolunteerToWrapUp(deps: DispatchDeps<'listOffers'>, contactId: string): Promise<void> {
   const offers = await deps.store.listOffers(contactId);
   const accepted = offers.find(
     (offer) => offer.status === 'accepted' && offer.channel === 'voice' && offer.callSid,
@@ -310,7 +341,11 @@ async function sendVolunteerToWrapUp(deps: DispatchDeps, contactId: string): Pro
 }
 
 /** Rings the on-call clinician from the line; on answer, clinician-bridge dials the texter. */
-async function callClinicianBack(deps: DispatchDeps, reference: string, requestId: string): Promise<void> {
+async function callClinicianBack(
+  deps: DispatchDeps<'firstTime' | 'getEscalationRef' | 'getLine'>,
+  reference: string,
+  requestId: string,
+): Promise<void> {
   const ref = await deps.store.getEscalationRef(reference);
   if (!ref || ref.liveUntil <= deps.clock.now()) return;
   // A duplicate delivery must not ring the clinician twice.
@@ -326,7 +361,7 @@ async function callClinicianBack(deps: DispatchDeps, reference: string, requestI
 }
 
 /** The volunteer is in the star menu, out of the room: the caller hears that their peer is coming back. */
-async function reassureCaller(deps: DispatchDeps, contactId: string): Promise<void> {
+async function reassureCaller(deps: DispatchDeps<'getContact'>, contactId: string): Promise<void> {
   const contact = await deps.store.getContact(contactId);
   if (contact?.status !== 'connected') return;
   await announcePeerStillHere(deps, contact);
