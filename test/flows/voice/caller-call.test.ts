@@ -167,6 +167,27 @@ describe('queueing and holding', () => {
     });
   });
 
+  it('dials the crisis line at once when the intake answer is in crisis language, keeping no words', async () => {
+    await line.store.saveSettings({ voiceIntake: true });
+    await handleIncomingCall(line.voice, call(1));
+
+    const reply = await handleIntake(
+      line.voice,
+      call(1),
+      contactOf(call(1)),
+      line.defaults.crisisNumber,
+      'en',
+      {
+        speech: 'I am going to kill myself tonight',
+      },
+    );
+
+    expect(kinds(reply)).toContain('dial-number');
+    const ended = await line.store.getContact(contactOf(call(1)));
+    expect(ended).toMatchObject({ outcome: 'escalated', escalation: { trigger: 'caller-language' } });
+    expect(JSON.stringify(ended)).not.toContain('kill');
+  });
+
   it('tells each held caller their place: first in line, then one ahead', async () => {
     await queueCaller(call(1));
     line.clock.advance(1_000);
@@ -371,6 +392,20 @@ describe('the maximum wait', () => {
 
     expect(spoken(reply)).toEqual([en.overflowTextBack]);
     expect((await line.store.getContact(textBackRequestId(contactOf(call(1)))))?.status).toBe('queued');
+  });
+
+  it('dials the partner line from the line number when the line overflows there', async () => {
+    await line.store.saveSettings({ overflow: { kind: 'partner-line', number: '+15558000001' } });
+    await queueCaller(call(1));
+    line.clock.advance(line.defaults.maxWaitSeconds * 1000);
+
+    const reply = await holdCaller(line.voice, call(1), contactOf(call(1)), line.defaults.crisisNumber, 'en');
+
+    expect(spoken(reply)).toEqual([en.overflowPartner]);
+    expect(reply.steps).toContainEqual(
+      expect.objectContaining({ kind: 'dial-number', number: '+15558000001', callerId: LINE_NUMBER }),
+    );
+    expect((await line.store.getContact(contactOf(call(1))))?.outcome).toBe('overflowed');
   });
 
   it('holds only up to the deadline on the last turn, so the overflow comes on time', async () => {
