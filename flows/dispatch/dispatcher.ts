@@ -28,8 +28,9 @@ import {
 import { byOfferOrder, queueLanguages, takeRingGroup } from './ring-group.js';
 import { offerWaitingTexts, sendTextBack } from './text-offers.js';
 
-export interface DispatchDeps {
-  readonly store: Store;
+/** `M`: the store methods a step uses, so it declares (and its test fakes) only those; all by default. */
+export interface DispatchDeps<M extends keyof Store = keyof Store> {
+  readonly store: Pick<Store, M>;
   readonly telephony: Telephony;
   readonly events: EventPublisher;
   readonly clock: Clock;
@@ -41,7 +42,26 @@ export interface DispatchDeps {
 /** Oldest waiting contacts looked at per language per run. */
 const QUEUE_WINDOW = 25;
 
-export async function handleLineEvent(deps: DispatchDeps, event: LineEvent): Promise<void> {
+export async function handleLineEvent(
+  deps: DispatchDeps<
+    | 'countRecentContacts'
+    | 'firstTime'
+    | 'forget'
+    | 'getContact'
+    | 'getEscalationRef'
+    | 'getLine'
+    | 'getVolunteer'
+    | 'linkTexter'
+    | 'listOffers'
+    | 'listOnShift'
+    | 'listQueued'
+    | 'putOffer'
+    | 'updateContact'
+    | 'updateOffer'
+    | 'updateVolunteer'
+  >,
+  event: LineEvent,
+): Promise<void> {
   switch (event.type) {
     case 'ContactConnected': {
       // The others rung for this contact are free again: someone else may be waiting for them.
@@ -118,7 +138,9 @@ export interface KnownLine {
 export type WaitingIn = (channel: Channel, language: Language) => Promise<Contact[]>;
 
 export async function dispatchWaiting(
-  deps: DispatchDeps,
+  deps: DispatchDeps<
+    'getLine' | 'listOnShift' | 'listQueued' | 'putOffer' | 'updateContact' | 'updateVolunteer'
+  >,
   scope?: DispatchScope,
   known?: KnownLine,
 ): Promise<number> {
@@ -144,7 +166,7 @@ export async function dispatchWaiting(
 
 /** Offers waiting calls to the free volunteers; the ids of those now ringing. */
 async function offerWaitingCalls(
-  deps: DispatchDeps,
+  deps: DispatchDeps<'listQueued' | 'putOffer' | 'updateContact' | 'updateVolunteer'>,
   settings: LineSettings,
   volunteers: Volunteer[],
   now: number,
@@ -167,7 +189,7 @@ async function offerWaitingCalls(
 }
 
 async function offerContact(
-  deps: DispatchDeps,
+  deps: DispatchDeps<'putOffer' | 'updateContact' | 'updateVolunteer'>,
   settings: LineSettings,
   contact: Contact,
   group: Volunteer[],
@@ -201,7 +223,7 @@ async function offerContact(
 }
 
 async function ringVolunteer(
-  deps: DispatchDeps,
+  deps: DispatchDeps<'putOffer' | 'updateVolunteer'>,
   settings: LineSettings,
   contactId: string,
   volunteer: Volunteer,
@@ -251,7 +273,7 @@ async function ringVolunteer(
 }
 
 async function bridgeWinner(
-  deps: DispatchDeps,
+  deps: DispatchDeps<'getContact' | 'getLine' | 'listOffers' | 'updateOffer' | 'updateVolunteer'>,
   contactId: string,
   winnerId: string,
   channel: Channel,
@@ -280,7 +302,7 @@ async function bridgeWinner(
  * Returns how many volunteers that left free to be offered someone else now.
  */
 async function releaseOffers(
-  deps: DispatchDeps,
+  deps: DispatchDeps<'getLine' | 'listOffers' | 'updateOffer' | 'updateVolunteer'>,
   contactId: string,
   winnerId: string | undefined,
   reason: ReleaseReason,
@@ -309,7 +331,11 @@ async function releaseOffers(
  * callback then has nothing to do). One answered meanwhile (cancel leaves it up) or before hears why; its
  * volunteer is freed when it hangs up. True when the volunteer was freed here.
  */
-async function releaseCallLeg(deps: DispatchDeps, offer: Offer, reason: ReleaseReason): Promise<boolean> {
+async function releaseCallLeg(
+  deps: DispatchDeps<'updateVolunteer'>,
+  offer: Offer,
+  reason: ReleaseReason,
+): Promise<boolean> {
   if (!offer.callSid) return false;
   try {
     if (offer.answeredAt === undefined && (await deps.telephony.cancelCall(offer.callSid)) === 'canceled') {
@@ -339,7 +365,7 @@ async function releaseCallLeg(deps: DispatchDeps, offer: Offer, reason: ReleaseR
 
 /** Clears a volunteer's text offer and tells them why, once: only the holder of that very offer is texted. */
 async function releaseTextOffer(
-  deps: DispatchDeps,
+  deps: DispatchDeps<'getLine' | 'updateVolunteer'>,
   contactId: string,
   volunteerId: string,
   reason: ReleaseReason,
@@ -364,7 +390,10 @@ async function releaseTextOffer(
  * decides) and the caller stays as long as they like; a crisis line that never joined leaves the caller the
  * crisis options instead.
  */
-async function sendCallerToGoodbye(deps: DispatchDeps, contactId: string): Promise<void> {
+async function sendCallerToGoodbye(
+  deps: DispatchDeps<'firstTime' | 'forget' | 'getContact' | 'getLine'>,
+  contactId: string,
+): Promise<void> {
   const contact = await deps.store.getContact(contactId);
   if (!contact?.callSid || contact.status === 'ended') return;
   if (contact.escalation?.kind === 'warm-transfer' && !contact.crisisLegEnded?.joined) {
@@ -381,7 +410,7 @@ async function sendCallerToGoodbye(deps: DispatchDeps, contactId: string): Promi
  * The caller has gone: the volunteer's leg may have re-entered the room from the star menu before the
  * caller's status callback arrived, so it is sent to the wrap-up words rather than left in an empty room.
  */
-async function sendVolunteerToWrapUp(deps: DispatchDeps, contactId: string): Promise<void> {
+async function sendVolunteerToWrapUp(deps: DispatchDeps<'listOffers'>, contactId: string): Promise<void> {
   const offers = await deps.store.listOffers(contactId);
   const accepted = offers.find(
     (offer) => offer.status === 'accepted' && offer.channel === 'voice' && offer.callSid,
@@ -394,7 +423,11 @@ async function sendVolunteerToWrapUp(deps: DispatchDeps, contactId: string): Pro
 }
 
 /** Rings the on-call clinician from the line; on answer, clinician-bridge dials the texter. */
-async function callClinicianBack(deps: DispatchDeps, reference: string, requestId: string): Promise<void> {
+async function callClinicianBack(
+  deps: DispatchDeps<'firstTime' | 'getEscalationRef' | 'getLine'>,
+  reference: string,
+  requestId: string,
+): Promise<void> {
   const ref = await deps.store.getEscalationRef(reference);
   if (!ref || ref.liveUntil <= deps.clock.now()) return;
   // A duplicate delivery must not ring the clinician twice.
@@ -410,7 +443,7 @@ async function callClinicianBack(deps: DispatchDeps, reference: string, requestI
 }
 
 /** The volunteer is in the star menu, out of the room: the caller hears that their peer is coming back. */
-async function reassureCaller(deps: DispatchDeps, contactId: string): Promise<void> {
+async function reassureCaller(deps: DispatchDeps<'getContact'>, contactId: string): Promise<void> {
   const contact = await deps.store.getContact(contactId);
   if (contact?.status !== 'connected') return;
   await announcePeerStillHere(deps, contact);

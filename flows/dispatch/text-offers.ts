@@ -25,7 +25,7 @@ export function isFreeForText(volunteer: Volunteer): boolean {
 }
 
 export async function offerWaitingTexts(
-  deps: DispatchDeps,
+  deps: DispatchDeps<'listQueued' | 'putOffer' | 'updateContact' | 'updateVolunteer'>,
   settings: LineSettings,
   onShift: readonly Volunteer[],
   waitingIn: WaitingIn,
@@ -51,7 +51,7 @@ export async function offerWaitingTexts(
 }
 
 async function offerText(
-  deps: DispatchDeps,
+  deps: DispatchDeps<'putOffer' | 'updateContact' | 'updateVolunteer'>,
   settings: LineSettings,
   contact: Contact,
   group: Volunteer[],
@@ -116,7 +116,18 @@ async function offerText(
  * ContactConnected). A duplicate event texts nobody twice. A text Twilio refuses (a landline, an opted-out
  * number) or cannot send ends the request as unreachable, and the volunteer is told: it is never retried.
  */
-export async function sendTextBack(deps: DispatchDeps, contactId: string): Promise<void> {
+export async function sendTextBack(
+  deps: DispatchDeps<
+    | 'firstTime'
+    | 'getContact'
+    | 'getLine'
+    | 'getVolunteer'
+    | 'linkTexter'
+    | 'updateContact'
+    | 'updateVolunteer'
+  >,
+  contactId: string,
+): Promise<void> {
   const contact = await deps.store.getContact(contactId);
   if (!contact?.textBack || contact.status !== 'connected' || !contact.callerSealed) return;
   if (!(await deps.store.firstTime(`text-back#${contactId}`, REPLAY_WINDOW_SECONDS))) return;

@@ -35,7 +35,31 @@ export function guessLanguage(body: string): Language {
   return SPANISH_HINT.test(body) ? 'es' : 'en';
 }
 
-export async function handleIncomingText(deps: TextDeps, text: IncomingText): Promise<SmsReply> {
+export async function handleIncomingText(
+  deps: TextDeps<
+    | 'clearAllPaused'
+    | 'countQueuedAhead'
+    | 'createContact'
+    | 'firstTime'
+    | 'getContact'
+    | 'getEscalationRef'
+    | 'getLine'
+    | 'getPhone'
+    | 'getVolunteer'
+    | 'linkTexter'
+    | 'listOnShift'
+    | 'listQueued'
+    | 'markAllPaused'
+    | 'recordMessage'
+    | 'saveEscalationRef'
+    | 'setOnShift'
+    | 'setOptedOut'
+    | 'setPaused'
+    | 'updateContact'
+    | 'updateVolunteer'
+  >,
+  text: IncomingText,
+): Promise<SmsReply> {
   if (isClinician(deps, text.from)) return handleClinicianText(deps, text);
   const keyword = carrierKeyword(text.body);
   const assessment = keyword ? undefined : detectCrisis(text.body);
@@ -78,7 +102,7 @@ export async function handleIncomingText(deps: TextDeps, text: IncomingText): Pr
 }
 
 async function carrierReply(
-  deps: TextDeps,
+  deps: TextDeps<'setOptedOut'>,
   phoneKey: string,
   keyword: 'start' | 'help',
   language: Language,
@@ -90,7 +114,7 @@ async function carrierReply(
 }
 
 /** A retry or replay of a crisis text: the texter's options again, but no second alert or record. */
-function replayedCrisis(deps: TextDeps, text: IncomingText): SmsReply {
+function replayedCrisis(deps: TextDeps<never>, text: IncomingText): SmsReply {
   const reply = crisisTextReply(
     deps.defaults,
     guessLanguage(text.body),
@@ -101,7 +125,7 @@ function replayedCrisis(deps: TextDeps, text: IncomingText): SmsReply {
 }
 
 async function crisisFromTexter(
-  deps: TextDeps,
+  deps: TextDeps<'createContact' | 'getContact' | 'linkTexter' | 'saveEscalationRef' | 'updateContact'>,
   phoneKey: string,
   phone: PhoneRecord | undefined,
   text: IncomingText,
@@ -122,7 +146,7 @@ async function crisisFromTexter(
 
 /** Marks the conversation (or a new log entry) escalated and publishes; returns the notice for the peer. */
 async function recordTexterEscalation(
-  deps: TextDeps,
+  deps: TextDeps<'createContact' | 'getContact' | 'linkTexter' | 'saveEscalationRef' | 'updateContact'>,
   phoneKey: string,
   phone: PhoneRecord | undefined,
   text: IncomingText,
@@ -152,7 +176,7 @@ async function recordTexterEscalation(
 }
 
 async function recordTexterLog(
-  deps: TextDeps,
+  deps: TextDeps<'createContact' | 'getContact' | 'linkTexter' | 'saveEscalationRef' | 'updateContact'>,
   phoneKey: string,
   phone: PhoneRecord | undefined,
   text: IncomingText,

@@ -32,7 +32,7 @@ const NO_REPLY: SmsReply = { messages: [] };
 
 /** The texter's live conversation, if the number points at one that is still live. */
 export async function liveConversation(
-  deps: TextDeps,
+  deps: TextDeps<'getContact' | 'linkTexter'>,
   phone: PhoneRecord | undefined,
 ): Promise<Contact | undefined> {
   if (!phone?.contactId) return undefined;
@@ -44,7 +44,9 @@ export async function liveConversation(
 }
 
 export async function handleTexterStop(
-  deps: TextDeps,
+  deps: TextDeps<
+    'getContact' | 'getVolunteer' | 'linkTexter' | 'setOptedOut' | 'updateContact' | 'updateVolunteer'
+  >,
   phoneKey: string,
   phone: PhoneRecord | undefined,
 ): Promise<SmsReply> {
@@ -57,7 +59,18 @@ export async function handleTexterStop(
 }
 
 export async function handleTexterMessage(
-  deps: TextDeps,
+  deps: TextDeps<
+    | 'clearAllPaused'
+    | 'countQueuedAhead'
+    | 'createContact'
+    | 'getLine'
+    | 'getVolunteer'
+    | 'linkTexter'
+    | 'markAllPaused'
+    | 'recordMessage'
+    | 'updateContact'
+    | 'updateVolunteer'
+  >,
   phoneKey: string,
   phone: PhoneRecord | undefined,
   contact: Contact | undefined,
@@ -90,7 +103,7 @@ export async function handleTexterMessage(
 }
 
 async function openConversation(
-  deps: TextDeps,
+  deps: TextDeps<'clearAllPaused' | 'createContact' | 'getLine' | 'linkTexter' | 'markAllPaused'>,
   phoneKey: string,
   text: IncomingText,
   language: Language,
@@ -154,7 +167,15 @@ async function openConversation(
 }
 
 async function whileWaiting(
-  deps: TextDeps,
+  deps: TextDeps<
+    | 'countQueuedAhead'
+    | 'getLine'
+    | 'getVolunteer'
+    | 'linkTexter'
+    | 'recordMessage'
+    | 'updateContact'
+    | 'updateVolunteer'
+  >,
   contact: Contact,
   text: IncomingText,
   concern: Concern | undefined,
@@ -200,7 +221,11 @@ function languageChoice(body: string): Language | undefined {
 }
 
 /** Moves a waiting conversation to the other language's queue, keeping its place in time. */
-async function switchLanguage(deps: TextDeps, contact: Contact, language: Language): Promise<SmsReply> {
+async function switchLanguage(
+  deps: TextDeps<'updateContact'>,
+  contact: Contact,
+  language: Language,
+): Promise<SmsReply> {
   const now = deps.clock.now();
   const moved = await deps.store.updateContact(contact.contactId, {
     channel: 'sms',
@@ -221,7 +246,11 @@ async function switchLanguage(deps: TextDeps, contact: Contact, language: Langua
 }
 
 /** Flags a waiting conversation, which moves it ahead of every unflagged one in its queue. */
-function flagWaiting(deps: TextDeps, contact: Contact, concern: Concern): Promise<Contact | undefined> {
+function flagWaiting(
+  deps: TextDeps<'updateContact'>,
+  contact: Contact,
+  concern: Concern,
+): Promise<Contact | undefined> {
   return deps.store.updateContact(contact.contactId, {
     channel: 'sms',
     expectStatus: ['queued'],

@@ -27,7 +27,21 @@ import { nextFreeTag, parseVolunteerText } from './volunteer-command.js';
 const reply = (...bodies: string[]): SmsReply => ({ messages: bodies.map((body) => ({ body })) });
 
 export async function handleVolunteerText(
-  deps: TextDeps,
+  deps: TextDeps<
+    | 'firstTime'
+    | 'getContact'
+    | 'getLine'
+    | 'getVolunteer'
+    | 'linkTexter'
+    | 'listOnShift'
+    | 'listQueued'
+    | 'recordMessage'
+    | 'saveEscalationRef'
+    | 'setOnShift'
+    | 'setPaused'
+    | 'updateContact'
+    | 'updateVolunteer'
+  >,
   volunteerId: string,
   text: IncomingText,
 ): Promise<SmsReply> {
@@ -97,7 +111,10 @@ export async function handleVolunteerText(
   }
 }
 
-async function goOnShift(deps: TextDeps, volunteer: Volunteer): Promise<SmsReply> {
+async function goOnShift(
+  deps: TextDeps<'getLine' | 'setOnShift' | 'setPaused' | 'updateVolunteer'>,
+  volunteer: Volunteer,
+): Promise<SmsReply> {
   const { settings } = await deps.store.getLine();
   // The roster decides who is on shift; ON outside a rostered slot only counts if the line allows it.
   if (!settings.allowOnOutsideRoster && !volunteer.onShift) return reply(volunteerTexts.onRefused);
@@ -120,7 +137,10 @@ async function goOnShift(deps: TextDeps, volunteer: Volunteer): Promise<SmsReply
   return reply(volunteerTexts.onShift);
 }
 
-async function acceptOffer(deps: TextDeps, volunteer: Volunteer): Promise<SmsReply> {
+async function acceptOffer(
+  deps: TextDeps<'getContact' | 'updateContact' | 'updateVolunteer'>,
+  volunteer: Volunteer,
+): Promise<SmsReply> {
   const contactId = volunteer.textOffer;
   if (!contactId) return reply(volunteerTexts.nothingToAccept);
   const sessions = volunteer.textSessions ?? {};
@@ -204,7 +224,7 @@ export function cleanPassNote(summary: string | undefined): string | undefined {
  * The note is sealed in the live contact, handed to whoever accepts and then removed; never logged or published.
  */
 async function passBack(
-  deps: TextDeps,
+  deps: TextDeps<'getVolunteer' | 'listOnShift' | 'updateContact' | 'updateVolunteer'>,
   volunteer: Volunteer,
   contact: Contact,
   tag: string,
@@ -247,7 +267,7 @@ async function passBack(
 }
 
 async function escalateConversation(
-  deps: TextDeps,
+  deps: TextDeps<'firstTime' | 'getLine' | 'saveEscalationRef' | 'updateContact'>,
   contact: Contact,
   tag: string,
   messageSid: string,
@@ -293,7 +313,7 @@ async function escalateConversation(
 }
 
 async function relayToTexter(
-  deps: TextDeps,
+  deps: TextDeps<'recordMessage' | 'updateVolunteer'>,
   volunteer: Volunteer,
   contact: Contact,
   tag: string,

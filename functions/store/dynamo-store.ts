@@ -28,6 +28,7 @@ import {
 } from '../../flows/ports.js';
 import type { Language } from '../../flows/replies.js';
 import type { OutboxItem, OutboxStore } from '../events/outbox.js';
+import { ENDED_DROPS, liveContact } from './contact-lifetime.js';
 import { queueSortKey, sortableTime, tableSchema, VOLUNTEER_DIRECTORY } from './table-schema.js';
 
 const KEY = { line: { pk: 'LINE', sk: 'LINE' } } as const;
@@ -55,34 +56,6 @@ function strip<T>(item: Record<string, unknown> | undefined): T | undefined {
   const copy = { ...item };
   for (const name of STORAGE_ATTRIBUTES) delete copy[name];
   return copy as T;
-}
-
-/**
- * A contact's live state: numbers, Twilio SIDs and message copies, void after `liveUntil`. TTL deletes late
- * (days in AWS, never in the embedded store), so every read drops them itself once that instant has passed.
- */
-const LIVE_CONTACT_FIELDS = [
-  'callerSealed',
-  'callSid',
-  'volunteerPhoneSealed',
-  'relayedSids',
-  'pendingSealed',
-  'passSummarySealed',
-] as const satisfies readonly (keyof Contact)[];
-
-/** What an ended contact never needs again and must not keep in the log. */
-const ENDED_DROPS = [
-  'callSid',
-  'relayedSids',
-  'passSummarySealed',
-] as const satisfies readonly (keyof Contact)[];
-
-/** A contact as it may be used at `now`: without its live state once that has expired. */
-export function liveContact(contact: Contact, now: number): Contact {
-  if (contact.liveUntil > now) return contact;
-  const copy: Record<string, unknown> = { ...contact };
-  for (const field of LIVE_CONTACT_FIELDS) delete copy[field];
-  return copy as unknown as Contact;
 }
 
 /** Settings change seldom and every step reads them: a few seconds' reuse keeps them off each request. */
