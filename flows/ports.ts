@@ -170,10 +170,7 @@ export interface SurveyStore {
   /** The number's pending survey, if one is open and not past `liveUntil`. */
   getSurvey(phoneKey: string, now: number): Promise<PendingSurvey | undefined>;
   /** Moves the survey on, only from the step and re-ask it was read at: false when a concurrent text moved it. */
-  advanceSurvey(
-    survey: PendingSurvey,
-    next: Pick<PendingSurvey, 'step' | 'reasked'>,
-  ): Promise<boolean>;
+  advanceSurvey(survey: PendingSurvey, next: Pick<PendingSurvey, 'step' | 'reasked'>): Promise<boolean>;
   closeSurvey(phoneKey: string): Promise<void>;
   /** Keeps one answer per contact and question: a repeat is ignored. */
   saveAnswer(answer: SurveyAnswer): Promise<void>;

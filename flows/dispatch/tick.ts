@@ -250,11 +250,7 @@ async function closeUnansweredTexts(
  * Text conversations with a peer and no message either way for the configured time close kindly, on both
  * sides. A texter still waiting is not "quiet": their wait has its own limit (closeUnansweredTexts).
  */
-async function closeInactiveTexts(
-  deps: TickDeps,
-  live: readonly Contact[],
-  now: number,
-): Promise<number> {
+async function closeInactiveTexts(deps: TickDeps, live: readonly Contact[], now: number): Promise<number> {
   const { settings } = await deps.store.getLine();
   const limit = settings.textInactivityMinutes * 60_000;
   let closed = 0;

@@ -6,14 +6,13 @@
 // except with a peer connected, where they are words for the peer; crisis language from a texter -> the
 // crisis options and the clinician alert in this very reply, decided before the store is asked anything
 // slow, so it stands when DynamoDB and EventBridge are down; the peer, if any, is told as well.
-import type { ConcernKind } from '../crisis/crisis-types.js';
 import { detectCrisis } from '../crisis/detect-crisis.js';
 import type { PhoneRecord } from '../model.js';
 import { promptsFor } from '../prompts/prompts.js';
 import { volunteerTexts } from '../prompts/volunteer-texts.js';
 import type { Language, SmsReply, TextMessage } from '../replies.js';
-import { answerSurvey } from '../survey/texted-survey.js';
 import type { PendingSurvey } from '../survey/survey-types.js';
+import { answerSurvey } from '../survey/texted-survey.js';
 import { CRISIS_BOOKKEEPING_MS, CRISIS_LOOKUP_MS, within } from '../within.js';
 import { carrierKeyword } from './carrier-keywords.js';
 import { handleClinicianText, isClinician } from './clinician-text.js';
@@ -69,7 +68,7 @@ export async function handleIncomingText(deps: TextDeps, text: IncomingText): Pr
   ]);
   if (!first) return { messages: [] };
   if (survey && !conversation && keyword !== 'help') {
-    const answered = await replyToSurvey(deps, survey, text.body, assessment?.concern ?? null);
+    const answered = await replyToSurvey(deps, survey, text.body, Boolean(assessment?.concern));
     if (answered) return answered;
   }
   // With a peer on the other end, "yes" or "help" is the texter talking to them: only STOP is a keyword.
@@ -85,24 +84,17 @@ export async function handleIncomingText(deps: TextDeps, text: IncomingText): Pr
   );
 }
 
-/**
- * A reply to a pending survey: the next question or the thanks, or undefined when it is not an answer after
- * all (words of concern are someone wanting to talk: the survey ends and they are heard as a new text).
- */
+/** A reply to a pending survey: the next question or the thanks, or undefined when it is not an answer after all. */
 async function replyToSurvey(
   deps: TextDeps,
   survey: PendingSurvey,
   body: string,
-  concern: ConcernKind | null,
+  concerned: boolean,
 ): Promise<SmsReply | undefined> {
   const { surveys } = deps;
   if (!surveys) return undefined;
-  if (concern) {
-    await surveys.closeSurvey(survey.phoneKey);
-    return undefined;
-  }
   const { settings } = await deps.store.getLine();
-  const outcome = await answerSurvey({ ...deps, surveys }, survey, body, settings);
+  const outcome = await answerSurvey({ ...deps, surveys }, survey, body, settings, concerned);
   return outcome.kind === 'answered' ? outcome.reply : undefined;
 }
 

@@ -39,6 +39,7 @@ export const SurveySettingsSchema = z.object({
 
 export type SurveySettings = z.infer<typeof SurveySettingsSchema>;
 export type SurveyQuestion = z.infer<typeof SurveyQuestionSchema>;
+export type SurveyWording = z.infer<typeof BothLanguagesSchema>;
 
 export const DEFAULT_SURVEY: SurveySettings = {
   enabled: false,

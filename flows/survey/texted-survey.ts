@@ -5,8 +5,9 @@
 // the thanks.
 // Alternate courses: the survey is off, the conversation was escalated, the number has sent STOP, or this
 // contact was already surveyed (a replayed end) -> nothing is sent; a reply that is not an answer -> one
-// gentle re-ask, and a second one ends the survey and is read as a new text; STOP, crisis language or words
-// of concern -> the survey ends and the text takes its usual course (see incoming-text.ts); no reply within
+// gentle re-ask, and a second one ends the survey and is read as a new text; words of concern that are not
+// an answer -> the same at once; STOP or crisis language -> the survey ends and the text takes its usual
+// course (see incoming-text.ts); no reply within
 // SURVEY_HOURS -> the pending survey is void and a late reply is a new text.
 import type { LineSettings } from '../line-settings.js';
 import type { Contact } from '../model.js';
@@ -65,13 +66,17 @@ export async function offerSurvey(
 }
 
 /** What a reply to a pending survey came to: texts back, or not an answer after all (a new text). */
-export type SurveyOutcome = { readonly kind: 'answered'; readonly reply: SmsReply } | { readonly kind: 'new-text' };
+export type SurveyOutcome =
+  | { readonly kind: 'answered'; readonly reply: SmsReply }
+  | { readonly kind: 'new-text' };
 
 export async function answerSurvey(
   deps: SurveyDeps & { readonly surveys: SurveyStore },
   survey: PendingSurvey,
   body: string,
   settings: Pick<LineSettings, 'survey'>,
+  /** The detector found words of concern: unless the reply is an answer, someone wants to talk. */
+  concerned: boolean,
 ): Promise<SurveyOutcome> {
   const { questions, thanks } = settings.survey;
   const question = questions[survey.step];
@@ -82,7 +87,7 @@ export async function answerSurvey(
   }
   const value = parseSurveyAnswer(question.kind, body);
   if (value === undefined) {
-    if (survey.reasked) {
+    if (survey.reasked || concerned) {
       await deps.surveys.closeSurvey(survey.phoneKey);
       return { kind: 'new-text' };
     }

@@ -1,7 +1,15 @@
 // What the admin app needs from outside, and the per-request context every route gets.
 import type { AuditEntry } from '../../flows/admin/admin-api-types.js';
 import type { LineSettings } from '../../flows/line-settings.js';
-import type { Clock, EventPublisher, IdSource, Log, PhoneVault, Store, SurveyStore } from '../../flows/ports.js';
+import type {
+  Clock,
+  EventPublisher,
+  IdSource,
+  Log,
+  PhoneVault,
+  Store,
+  SurveyStore,
+} from '../../flows/ports.js';
 import type { WebRequest, WebResponse } from '../http/web-request.js';
 import type { AdminStore } from '../store/admin-store.js';
 

@@ -90,7 +90,9 @@ export class DynamoSurveyStore implements SurveyStore {
   }
 
   async closeSurvey(phoneKey: string): Promise<void> {
-    await this.client.send(new DeleteCommand({ TableName: this.options.tableName, Key: surveyKey(phoneKey) }));
+    await this.client.send(
+      new DeleteCommand({ TableName: this.options.tableName, Key: surveyKey(phoneKey) }),
+    );
   }
 
   async saveAnswer(answer: SurveyAnswer): Promise<void> {
