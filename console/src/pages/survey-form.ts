@@ -72,10 +72,11 @@ export function surveyForm(survey: SurveySettings): SettingForm<SurveySettings> 
   return {
     element,
     read: () => ({
+      // In the schema's order, so an untouched form compares equal to what is saved and sends nothing.
       enabled: enabled.checked,
+      questions: rows.map((row) => row.read()).filter((q): q is SurveyQuestion => q !== undefined),
       intro: intro.read(),
       thanks: thanks.read(),
-      questions: rows.map((row) => row.read()).filter((q): q is SurveyQuestion => q !== undefined),
     }),
   };
 }
