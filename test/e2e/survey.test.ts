@@ -244,6 +244,30 @@ describe('the post-contact survey', () => {
     expect(count(TEXTER, SECOND)).toBe(0);
   });
 
+  it('takes YES (a carrier keyword) as an answer, and hears words of concern as someone who wants to talk', async () => {
+    await startLine(ENABLED);
+    await conversationWithAna(TEXTER, 'hello');
+    await anaEnds();
+    await phone(TEXTER).waitForMessage(INTRO);
+    await phone(TEXTER).text('3');
+    await phone(TEXTER).waitForMessage(SECOND);
+    await phone(TEXTER).text('YES');
+    await phone(TEXTER).waitForMessage(DEFAULT_SURVEY.thanks.en);
+    expect(count(TEXTER, 'you will get our messages again')).toBe(0);
+
+    const other = '+15557650077';
+    await conversationWithAna(other, 'hi');
+    await anaEnds();
+    await phone(other).waitForMessage(INTRO);
+    const offers = count(ANA, 'Reply ACCEPT');
+    await phone(other).text('honestly I feel so alone and hopeless tonight');
+    // Not an answer: the survey ends and the words open a conversation, offered to a peer.
+    await phone(other).waitForMessage('peer support by text, not a crisis line');
+    await waitFor(() => count(ANA, 'Reply ACCEPT') > offers, 'a new offer to Ana');
+    const stored = await line().scanTable();
+    expect(stored.filter((item) => String(item.pk).startsWith('ANSWER#'))).toHaveLength(2);
+  });
+
   it('refuses survey settings that do not make a survey, saying what is wrong', async () => {
     admin = await startAdminLine();
     const { version } = (await admin.api.request<{ version: number }>('GET', '/admin/settings')).body;
