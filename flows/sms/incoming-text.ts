@@ -5,7 +5,8 @@
 // Alternate courses: STOP and its synonyms always end everything; START/HELP keep their carrier meaning
 // except with a peer connected, where they are words for the peer; crisis language from a texter -> the
 // crisis options and the clinician alert in this very reply, decided before the store is asked anything
-// slow, so it stands when DynamoDB and EventBridge are down; the peer, if any, is told as well.
+// slow, so it stands when DynamoDB and EventBridge are down; the peer, if any, is told as well; a reply to a
+// pending post-contact survey (flows/survey) is an answer only when it is one, and STOP or crisis words end it.
 import { detectCrisis } from '../crisis/detect-crisis.js';
 import type { PhoneRecord } from '../model.js';
 import { promptsFor } from '../prompts/prompts.js';
@@ -64,10 +65,12 @@ export async function handleIncomingText(deps: TextDeps, text: IncomingText): Pr
   const [conversation, first, survey] = await Promise.all([
     liveConversation(deps, phone),
     deps.store.firstTime(`text#${text.messageSid}`, REPLAY_WINDOW_SECONDS).catch(() => true),
-    phone?.contactId ? undefined : deps.surveys?.getSurvey(phoneKey, deps.clock.now()),
+    // Only a number with no conversation can be answering a survey; a store error: no survey, a new text.
+    phone?.contactId ? undefined : deps.surveys?.getSurvey(phoneKey, deps.clock.now()).catch(() => undefined),
   ]);
   if (!first) return { messages: [] };
-  if (survey && !conversation && keyword !== 'help') {
+  // HELP keeps its carrier meaning during a survey; YES is an answer.
+  if (survey && !conversation && !phone?.optedOut && keyword !== 'help') {
     const answered = await replyToSurvey(deps, survey, text.body, Boolean(assessment?.concern));
     if (answered) return answered;
   }

@@ -42,6 +42,23 @@ export async function offerSurvey(
   ended: Contact,
   callerSealed: string | undefined,
 ): Promise<AddressedText[]> {
+  // The end has happened whatever the survey does: its failure must not lose the closing texts with it.
+  try {
+    return await firstSurveyText(deps, ended, callerSealed);
+  } catch (error) {
+    deps.log.warn('survey not offered', {
+      contactId: ended.contactId,
+      error: error instanceof Error ? error.name : 'unknown',
+    });
+    return [];
+  }
+}
+
+async function firstSurveyText(
+  deps: SurveyDeps,
+  ended: Contact,
+  callerSealed: string | undefined,
+): Promise<AddressedText[]> {
   const { surveys } = deps;
   if (!surveys || !callerSealed) return [];
   if (ended.channel !== 'sms' || ended.outcome !== 'completed' || ended.escalation) return [];

@@ -1,9 +1,10 @@
 // The survey flow with a small in-memory store: parsing answers, the one re-ask, racing replies.
 import { describe, expect, it } from 'vitest';
-import type { SurveyStore } from '../../../flows/ports.js';
+import type { Contact } from '../../../flows/model.js';
+import type { LineState, SurveyStore } from '../../../flows/ports.js';
 import { DEFAULT_SURVEY } from '../../../flows/survey/survey-settings.js';
 import type { PendingSurvey, SurveyAnswer } from '../../../flows/survey/survey-types.js';
-import { answerSurvey, parseSurveyAnswer } from '../../../flows/survey/texted-survey.js';
+import { answerSurvey, offerSurvey, parseSurveyAnswer } from '../../../flows/survey/texted-survey.js';
 
 function memorySurveys() {
   const pending = new Map<string, PendingSurvey>();
@@ -122,5 +123,58 @@ describe('answerSurvey', () => {
       { contactId: 's-1', questionId: 'again', kind: 'yesNo', value: 'no', language: 'en', at: NOW },
     ]);
     expect(pending.has('k1')).toBe(false);
+  });
+});
+
+describe('offerSurvey', () => {
+  const ended: Contact = {
+    contactId: 's-9',
+    channel: 'sms',
+    language: 'es',
+    status: 'ended',
+    outcome: 'completed',
+    callerKey: 'k9',
+    startedAt: NOW,
+    offersOutstanding: 0,
+    offerRound: 0,
+    liveUntil: NOW,
+  };
+  const withLine = (surveys: SurveyStore, enabled = true) => ({
+    ...deps(surveys),
+    store: {
+      getLine: async () => ({ settings: { survey: { ...DEFAULT_SURVEY, enabled } } }) as unknown as LineState,
+      getPhone: async () => undefined,
+      firstTime: async () => true,
+    },
+  });
+
+  it('texts the intro and first question in the contact’s language to the number it held', async () => {
+    const { store, pending } = memorySurveys();
+    expect(await offerSurvey(withLine(store), ended, '+15550001111')).toEqual([
+      { to: '+15550001111', body: `${DEFAULT_SURVEY.intro.es}\n${DEFAULT_SURVEY.questions[0]?.text.es}` },
+    ]);
+    expect(pending.get('k9')).toMatchObject({ contactId: 's-9', step: 0, liveUntil: NOW + 24 * 3_600_000 });
+  });
+
+  it('offers nothing after an escalated or abandoned conversation, or while the survey is off', async () => {
+    const { store, pending } = memorySurveys();
+    const escalation = { trigger: 'volunteer' as const, kind: 'volunteer-request', at: NOW };
+    expect(await offerSurvey(withLine(store), { ...ended, escalation }, '+15550001111')).toEqual([]);
+    expect(await offerSurvey(withLine(store), { ...ended, outcome: 'abandoned' }, '+15550001111')).toEqual(
+      [],
+    );
+    expect(await offerSurvey(withLine(store, false), ended, '+15550001111')).toEqual([]);
+    expect(pending.size).toBe(0);
+  });
+
+  it('offers nothing, and does not fail the end, when the survey store fails', async () => {
+    const { store } = memorySurveys();
+    const failing = {
+      ...store,
+      openSurvey: async () => {
+        throw new Error('store down');
+      },
+    };
+    expect(await offerSurvey(withLine(failing), ended, '+15550001111')).toEqual([]);
   });
 });
