@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { DialableSchema, E164Schema } from './phone-numbers.js';
 import { LineHoursSchema } from './roster/roster-schema.js';
+import { DEFAULT_SURVEY, SurveySettingsSchema } from './survey/survey-settings.js';
 
 export { DialableSchema, E164Schema };
 
@@ -106,6 +107,8 @@ export const LineSettingsSchema = z.object({
   holdAudioUrl: HoldAudioUrlSchema.or(z.literal('')).optional(),
   /** The clip's length: the hold loop repeats it to fill each turn and to stop on time at the maximum wait. */
   holdAudioSeconds: HoldAudioSecondsSchema.default(MAX_HOLD_CLIP_SECONDS),
+  /** The anonymous text survey after a conversation; off unless coordinators turn it on. */
+  survey: SurveySettingsSchema.default(DEFAULT_SURVEY),
 });
 
 export type LineSettings = z.infer<typeof LineSettingsSchema>;
@@ -120,6 +123,7 @@ export const LineSettingsPatchSchema = LineSettingsSchema.partial().extend({
   clinicianLanguage: LanguageSchema.optional(),
   coordinatorLanguages: CoordinatorLanguagesSchema.optional(),
   holdAudioSeconds: HoldAudioSecondsSchema.optional(),
+  survey: SurveySettingsSchema.optional(),
 });
 export type LineSettingsPatch = z.infer<typeof LineSettingsPatchSchema>;
 

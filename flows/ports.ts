@@ -13,6 +13,7 @@ import type {
   VolunteerState,
 } from './model.js';
 import type { Language } from './replies.js';
+import type { PendingSurvey, SurveyAnswer } from './survey/survey-types.js';
 
 /** The most contacts a hold turn counts ahead of a caller; beyond it they hear "20 or more". */
 export const QUEUE_AHEAD_CAP = 20;
@@ -157,6 +158,23 @@ export interface Deduplicator {
   firstTime(key: string, ttlSeconds: number): Promise<boolean>;
   /** Undoes a `firstTime` whose work failed, so the retry does it rather than skipping it. */
   forget(key: string): Promise<void>;
+}
+
+/**
+ * The post-contact survey: a short-lived pointer from a texter's number (by its key) to the survey they are
+ * answering, and the answers, kept by contact id alone.
+ */
+export interface SurveyStore {
+  /** Opens (or replaces) the number's pending survey. */
+  openSurvey(survey: PendingSurvey): Promise<void>;
+  /** The number's pending survey, if one is open and not past `liveUntil`. */
+  getSurvey(phoneKey: string, now: number): Promise<PendingSurvey | undefined>;
+  /** Moves the survey on, only from the step and re-ask it was read at: false when a concurrent text moved it. */
+  advanceSurvey(survey: PendingSurvey, next: Pick<PendingSurvey, 'step' | 'reasked'>): Promise<boolean>;
+  closeSurvey(phoneKey: string): Promise<void>;
+  /** Keeps one answer per contact and question: a repeat is ignored. */
+  saveAnswer(answer: SurveyAnswer): Promise<void>;
+  listAnswers(fromMs: number, toMs: number): Promise<SurveyAnswer[]>;
 }
 
 export type Store = ContactStore & VolunteerStore & OfferStore & TextStore & Deduplicator;

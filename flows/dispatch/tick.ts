@@ -11,12 +11,13 @@
 // disagrees with a volunteer's own state (a write lost between the two) -> it is put right, and the all-paused
 // mark (and its one alert) follows.
 import type { Channel, Contact, Volunteer } from '../model.js';
-import type { Store } from '../ports.js';
+import type { Store, SurveyStore } from '../ports.js';
 import { promptsFor } from '../prompts/prompts.js';
 import { volunteerTexts } from '../prompts/volunteer-texts.js';
 import { LANGUAGES } from '../replies.js';
 import { type RosterSource, type RosterTickReport, runRosterTick } from '../roster/roster-tick.js';
 import { endTextConversation, unansweredText } from '../sms/text-deps.js';
+import { offerSurvey } from '../survey/texted-survey.js';
 import { noteAllPaused } from './all-paused.js';
 import { type DispatchDeps, dispatchWaiting } from './dispatcher.js';
 
@@ -37,6 +38,8 @@ export interface TickDeps<M extends keyof Store = keyof Store> extends DispatchD
   readonly roster?: RosterSource;
   /** Events the bus refused earlier, resent before anything else so alerts and bridges happen late, not never. */
   readonly outbox?: { redeliver(): Promise<number> };
+  /** The post-contact survey, offered when a quiet conversation closes; without it none is sent. */
+  readonly surveys?: SurveyStore;
 }
 
 export interface TickReport {
@@ -63,6 +66,7 @@ export async function runTick(
     | 'clearAllPaused'
     | 'firstTime'
     | 'getLine'
+    | 'getPhone'
     | 'getVolunteer'
     | 'linkTexter'
     | 'listLive'
@@ -282,7 +286,9 @@ async function closeUnansweredTexts(
  * sides. A texter still waiting is not "quiet": their wait has its own limit (closeUnansweredTexts).
  */
 async function closeInactiveTexts(
-  deps: DispatchDeps<'getLine' | 'getVolunteer' | 'linkTexter' | 'updateContact' | 'updateVolunteer'>,
+  deps: TickDeps<
+    'firstTime' | 'getLine' | 'getPhone' | 'getVolunteer' | 'linkTexter' | 'updateContact' | 'updateVolunteer'
+  >,
   live: readonly Contact[],
   now: number,
 ): Promise<number> {
@@ -312,6 +318,7 @@ async function closeInactiveTexts(
             },
           ]
         : []),
+      ...(await offerSurvey(deps, ended, contact.callerSealed)),
     ];
     for (const text of texts) await deps.telephony.sendText({ ...text, from: settings.lineNumber });
   }

@@ -1,7 +1,7 @@
 // What every text flow is given, and the small steps texter and volunteer sides share.
 import type { LineSettings } from '../line-settings.js';
 import type { Contact, Volunteer } from '../model.js';
-import type { Clock, EventPublisher, Log, PhoneVault, Store } from '../ports.js';
+import type { Clock, EventPublisher, Log, PhoneVault, Store, SurveyStore } from '../ports.js';
 import { promptsFor } from '../prompts/prompts.js';
 import type { TextMessage } from '../replies.js';
 
@@ -14,6 +14,8 @@ export interface TextDeps<M extends keyof Store = keyof Store> {
   readonly log: Log;
   /** Deploy-time settings: a crisis reply never waits on a store read. */
   readonly defaults: LineSettings;
+  /** The post-contact survey's state and answers; without it no survey is sent. */
+  readonly surveys?: SurveyStore;
 }
 
 export interface IncomingText {

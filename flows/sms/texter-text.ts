@@ -50,7 +50,8 @@ export async function handleTexterStop(
   phoneKey: string,
   phone: PhoneRecord | undefined,
 ): Promise<SmsReply> {
-  await deps.store.setOptedOut(phoneKey, true);
+  // STOP ends a pending survey too: carriers block what we would send, and the texter asked for nothing more.
+  await Promise.all([deps.store.setOptedOut(phoneKey, true), deps.surveys?.closeSurvey(phoneKey)]);
   const contact = await liveConversation(deps, phone);
   if (!contact) return NO_REPLY;
   await endTextConversation(deps, contact, 'abandoned');

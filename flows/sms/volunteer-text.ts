@@ -12,6 +12,7 @@ import { type Contact, releaseReasonOf, type Volunteer } from '../model.js';
 import { promptsFor } from '../prompts/prompts.js';
 import { textOfferReleased, volunteerTexts } from '../prompts/volunteer-texts.js';
 import type { SmsReply, TextMessage } from '../replies.js';
+import { offerSurvey } from '../survey/texted-survey.js';
 import { crisisTextReply, escalationReference } from './crisis-text.js';
 import {
   endTextConversation,
@@ -31,6 +32,7 @@ export async function handleVolunteerText(
     | 'firstTime'
     | 'getContact'
     | 'getLine'
+    | 'getPhone'
     | 'getVolunteer'
     | 'linkTexter'
     | 'listOnShift'
@@ -94,11 +96,13 @@ export async function handleVolunteerText(
   }
   switch (command.kind) {
     case 'end': {
-      await endTextConversation(deps, contact, 'completed');
+      const ended = await endTextConversation(deps, contact, 'completed');
+      const survey = ended ? await offerSurvey(deps, ended, contact.callerSealed) : [];
       return {
         messages: [
           { body: volunteerTexts.ended(tag) },
           ...toTexter(deps, contact, promptsFor(contact.language).smsEndedByPeer),
+          ...survey,
         ],
       };
     }

@@ -1,6 +1,7 @@
 // The line's deploy-time settings: what the configuration says, before any coordinator edits.
 import { type LineSettings, MAX_HOLD_CLIP_SECONDS } from '../../flows/line-settings.js';
 import { DEFAULT_LINE_HOURS } from '../../flows/roster/roster-schema.js';
+import { DEFAULT_SURVEY } from '../../flows/survey/survey-settings.js';
 import type { RuntimeConfig } from '../config.js';
 
 export function lineDefaults(config: RuntimeConfig): LineSettings {
@@ -31,5 +32,6 @@ export function lineDefaults(config: RuntimeConfig): LineSettings {
     clinicianLanguage: 'en',
     coordinatorLanguages: {},
     holdAudioSeconds: MAX_HOLD_CLIP_SECONDS,
+    survey: DEFAULT_SURVEY,
   };
 }

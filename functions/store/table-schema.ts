@@ -20,6 +20,7 @@
 // - audit log by month ........................................ Query pk=AUDIT#<yyyy-mm> sk=<at>#<id>
 // - the roster, and the versions it replaced (reports' coverage) Get pk=ROSTER sk=ROSTER; Query pk=ROSTERLOG
 //   sk=<effectiveFrom>#<version> between a report's ends, plus the one before (descending, Limit 1)
+// - a number's pending survey, answers by contact and by month: see survey-store.ts
 // Items carrying live state set `expiresAt` (epoch seconds); TTL deletes late, so reads check it too.
 
 /** Every key attribute, table and index alike, is a string (numbers in sort keys are zero-padded). */
