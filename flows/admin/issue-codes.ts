@@ -53,6 +53,11 @@ export const ISSUE_CODES = [
   'csv-no-column',
   'contact-unknown',
   'contact-withheld',
+  'code-id-format',
+  'code-key',
+  'code-list-max',
+  'code-duplicate-id',
+  'code-duplicate-key',
   // Whole-request errors (the body's `code`), not tied to a field.
   'conflict',
   'not-found',
@@ -116,6 +121,11 @@ const WORDINGS: readonly (readonly [IssueCode, RegExp])[] = [
   ['csv-no-column', /^the header has no "(?<column>[^"]*)" column$/],
   ['contact-unknown', /^no contact in the log has this id$/],
   ['contact-withheld', /^this caller withheld their number/],
+  ['code-id-format', /^must be a code id/],
+  ['code-key', /^must be one keypad digit/],
+  ['code-list-max', /^must hold at most (?<max>\d+) codes/],
+  ['code-duplicate-id', /^code id "(?<id>[^"]*)" is used twice$/],
+  ['code-duplicate-key', /^keypad digit (?<key>\d) is used twice$/],
 ];
 
 /** zod's own kinds of issue, for messages no schema here wrote. */

@@ -1,5 +1,9 @@
 // The line's deploy-time settings: what the configuration says, before any coordinator edits.
-import { type LineSettings, MAX_HOLD_CLIP_SECONDS } from '../../flows/line-settings.js';
+import {
+  DEFAULT_WRAP_UP_CODES,
+  type LineSettings,
+  MAX_HOLD_CLIP_SECONDS,
+} from '../../flows/line-settings.js';
 import { DEFAULT_LINE_HOURS } from '../../flows/roster/roster-schema.js';
 import type { RuntimeConfig } from '../config.js';
 
@@ -31,5 +35,6 @@ export function lineDefaults(config: RuntimeConfig): LineSettings {
     clinicianLanguage: 'en',
     coordinatorLanguages: {},
     holdAudioSeconds: MAX_HOLD_CLIP_SECONDS,
+    wrapUpCodes: DEFAULT_WRAP_UP_CODES,
   };
 }
