@@ -16,6 +16,7 @@ import { volunteerTexts } from '../prompts/volunteer-texts.js';
 import { LANGUAGES } from '../replies.js';
 import { type RosterSource, type RosterTickReport, runRosterTick } from '../roster/roster-tick.js';
 import { endTextConversation, unansweredText } from '../sms/text-deps.js';
+import { wrapUpAskText } from '../sms/wrap-up-codes-text.js';
 import { noteAllPaused } from './all-paused.js';
 import { type DispatchDeps, dispatchWaiting } from './dispatcher.js';
 
@@ -260,6 +261,7 @@ async function closeInactiveTexts(
     const ended = await endTextConversation(deps, contact, 'completed');
     if (!ended) continue;
     closed++;
+    const volunteerPhone = contact.volunteerPhoneSealed;
     const texts = [
       ...(contact.callerSealed
         ? [
@@ -269,13 +271,10 @@ async function closeInactiveTexts(
             },
           ]
         : []),
-      ...(contact.volunteerPhoneSealed
-        ? [
-            {
-              to: deps.vault.open(contact.volunteerPhoneSealed),
-              body: volunteerTexts.texterInactive(contact.tag ?? '?'),
-            },
-          ]
+      ...(volunteerPhone
+        ? [volunteerTexts.texterInactive(contact.tag ?? '?'), wrapUpAskText(settings, contact)]
+            .filter((body) => body !== undefined)
+            .map((body) => ({ to: deps.vault.open(volunteerPhone), body }))
         : []),
     ];
     for (const text of texts) await deps.telephony.sendText({ ...text, from: settings.lineNumber });

@@ -27,6 +27,7 @@ import {
   toVolunteerOf,
   unansweredText,
 } from './text-deps.js';
+import { wrapUpAskText } from './wrap-up-codes-text.js';
 
 const NO_REPLY: SmsReply = { messages: [] };
 
@@ -51,9 +52,18 @@ export async function handleTexterStop(
   await deps.store.setOptedOut(phoneKey, true);
   const contact = await liveConversation(deps, phone);
   if (!contact) return NO_REPLY;
-  await endTextConversation(deps, contact, 'abandoned');
-  // Twilio itself confirms the opt-out to the texter; we only tell the peer.
-  return { messages: toVolunteerOf(deps, contact, volunteerTexts.texterStopped(contact.tag ?? '?')) };
+  const [ended, { settings }] = await Promise.all([
+    endTextConversation(deps, contact, 'abandoned'),
+    deps.store.getLine(),
+  ]);
+  const ask = ended ? wrapUpAskText(settings, contact) : undefined;
+  // Twilio itself confirms the opt-out to the texter; we only tell the peer (and ask for their codes).
+  return {
+    messages: [
+      ...toVolunteerOf(deps, contact, volunteerTexts.texterStopped(contact.tag ?? '?')),
+      ...(ask ? toVolunteerOf(deps, contact, ask) : []),
+    ],
+  };
 }
 
 export async function handleTexterMessage(

@@ -6,7 +6,8 @@ import type { Contact } from '../../flows/model.js';
 import type { SimCall } from '../../infra/local/simulator/call-leg.js';
 import { type AdminLine, patchSettings, startAdminLine } from '../functions/admin/admin-line.js';
 import { callContactId, signedPosterFor } from '../support/local-line.js';
-import { callFields } from '../support/signed-webhook.js';
+import { callFields, smsFields } from '../support/signed-webhook.js';
+import { openAndAccept } from '../support/text-conversations.js';
 import { waitFor } from '../support/wait-for.js';
 
 const CALLER = '+15557654321';
@@ -38,7 +39,7 @@ async function callEndedByCaller(language: 'en' | 'es' = 'en'): Promise<{ call: 
 
 describe('wrap-up codes on a call', () => {
   it('records the topics, referral and safety answer keyed after the call, once, and reports them', async () => {
-    admin = await startAdminLine();
+    admin = await startAdminLine({ timeScale: 0.05 });
     const { call, offer } = await callEndedByCaller();
     await offer.waitForSay('Wrap-up codes: topics, star, referral');
     await offer.waitForGather();
@@ -87,7 +88,7 @@ describe('wrap-up codes on a call', () => {
   });
 
   it('leaves no codes when the volunteer presses pound alone, and frees them as usual', async () => {
-    admin = await startAdminLine();
+    admin = await startAdminLine({ timeScale: 0.05 });
     const { call, offer } = await callEndedByCaller();
     await offer.waitForGather();
     await offer.press('#');
@@ -100,7 +101,7 @@ describe('wrap-up codes on a call', () => {
   });
 
   it('asks once more after a digit that is on no list, and saves the corrected entry', async () => {
-    admin = await startAdminLine();
+    admin = await startAdminLine({ timeScale: 0.05 });
     const { call, offer } = await callEndedByCaller();
     await offer.waitForGather();
     await offer.press('8#');
@@ -112,7 +113,7 @@ describe('wrap-up codes on a call', () => {
   });
 
   it('asks a Spanish call in Spanish with the Spanish labels the coordinators set', async () => {
-    admin = await startAdminLine();
+    admin = await startAdminLine({ timeScale: 0.05 });
     expect(
       await patchSettings(admin, {
         wrapUpCodes: {
@@ -131,12 +132,90 @@ describe('wrap-up codes on a call', () => {
   });
 
   it('does not ask when the line has switched wrap-up codes off', async () => {
-    admin = await startAdminLine();
+    admin = await startAdminLine({ timeScale: 0.05 });
     expect(await patchSettings(admin, { wrapUpCodes: { enabled: false, topics: [], referrals: [] } })).toBe(
       200,
     );
     const { offer } = await callEndedByCaller();
     await offer.waitForStatus('completed');
     expect(offer.transcript.join(' ')).not.toContain('Wrap-up codes');
+  });
+});
+
+describe('wrap-up codes by text', () => {
+  const TEXTER = '+15557650001';
+  const phone = (number: string) => admin.line.simulator.phone(number);
+  const contactByTag = async (): Promise<Contact | undefined> => {
+    const items = await admin.line.scanTable();
+    return items.find((item) => item.channel === 'sms' && item.status === 'ended') as Contact | undefined;
+  };
+
+  it('asks when the volunteer ENDs, records CODES once, and ignores a replay of the same text', async () => {
+    admin = await startAdminLine({ timeScale: 0.05 });
+    const tag = await openAndAccept(admin.line, TEXTER, 'hi, a rough week', ANA);
+    await phone(ANA).text(`END ${tag}`);
+    await phone(ANA).waitForMessage(`[${tag}] Wrap-up codes, if you like: reply CODES ${tag}`);
+
+    const post = signedPosterFor(admin.line);
+    const params = smsFields(
+      `SM${'5'.repeat(32)}`,
+      ANA,
+      admin.line.config.LINE_NUMBER,
+      `codes ${tag} 1 3 r2 s1`,
+    );
+    const first = await post('/twilio/sms', params);
+    const replay = await post('/twilio/sms', params);
+    expect(first.body).toContain(`[${tag}] Wrap-up codes saved`);
+    expect(replay.status).toBe(200);
+    expect(replay.body).not.toContain('Wrap-up codes');
+    expect(await contactByTag()).toMatchObject({
+      topics: ['loneliness', 'relationships'],
+      referral: 'crisis-line',
+      safetyConcern: true,
+    });
+
+    // A second entry for the same conversation is not due any more and changes nothing.
+    await phone(ANA).text(`CODES ${tag} 4`);
+    await phone(ANA).waitForMessage(`no ended conversation [${tag}] is waiting for wrap-up codes`);
+    expect((await contactByTag())?.topics).toEqual(['loneliness', 'relationships']);
+    const report = await admin.api.request<ContactReport>('GET', '/admin/reports');
+    expect(report.body.wrapUp).toMatchObject({
+      recorded: 1,
+      safetyConcerns: 1,
+      byReferral: { 'crisis-line': 1 },
+    });
+  });
+
+  it('asks the volunteer when the texter sends STOP, and leaves no codes on SKIP', async () => {
+    admin = await startAdminLine({ timeScale: 0.05 });
+    const tag = await openAndAccept(admin.line, TEXTER, 'hello', ANA);
+    await phone(TEXTER).text('STOP');
+    await phone(ANA).waitForMessage(`Wrap-up codes, if you like: reply CODES ${tag}`);
+    await phone(ANA).text('codes skip');
+    await phone(ANA).waitForMessage(`[${tag}] No wrap-up codes saved`);
+    const contact = await contactByTag();
+    expect(contact?.outcome).toBe('abandoned');
+    expect(contact?.wrapUpAt).toBeUndefined();
+    expect((await admin.line.store.getVolunteer('vol-ana'))?.wrapUpDue).toEqual({});
+  });
+
+  it('explains an entry with a number on no list and keeps the codes due', async () => {
+    admin = await startAdminLine({ timeScale: 0.05 });
+    const tag = await openAndAccept(admin.line, TEXTER, 'hello', ANA);
+    await phone(ANA).text(`END ${tag}`);
+    await phone(ANA).waitForMessage('Wrap-up codes, if you like');
+    await phone(ANA).text(`CODES ${tag} 8 R9`);
+    await phone(ANA).waitForMessage(`[${tag}] Codes not saved: use topic numbers`);
+    await phone(ANA).text(`[${tag}] CODES 2`);
+    await phone(ANA).waitForMessage(`[${tag}] Wrap-up codes saved`);
+    expect((await contactByTag())?.topics).toEqual(['anxiety']);
+  });
+
+  it('texts a Spanish conversation its ask in Spanish', async () => {
+    admin = await startAdminLine({ timeScale: 0.05 });
+    const tag = await openAndAccept(admin.line, TEXTER, 'hola, me siento muy sola esta semana', ANA);
+    await phone(ANA).text(`END ${tag}`);
+    await phone(ANA).waitForMessage(`[${tag}] Códigos de cierre, si quiere: responda CODES ${tag}`);
+    expect(phone(ANA).messages.at(-1)?.body).toContain('Temas: 1 soledad, 2 ansiedad');
   });
 });
