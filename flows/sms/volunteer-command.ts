@@ -45,7 +45,7 @@ const LEADING_TAG = /^\[?#?([a-z])\]?(?:[\s:,.-]+|$)([\s\S]*)$/i;
 
 /** "CODES", then an optional tag, then only code words: numbers, R<digit>, S0/S1, SKIP. */
 const CODES =
-  /^[\s\p{P}]*([a-z]+)\s*:?\s*(?:\[?#?([a-z])\]?(?=[\s,;]|$))?((?:[\s,;]*(?:\d+|r\d|s[01]|skip)(?=[\s,;]|$))*)[\s,;.]*$/iu;
+  /^[\s\p{P}]*([a-z]+)\s*:?\s*(?:\[?#?([a-z])\]?(?=[\s,;]|$))?((?:[\s,;]*(?:\d+|r\d|s[01]|skip)(?=[\s,;.]|$))*)[\s,;.]*$/iu;
 
 export function parseVolunteerText(body: string): VolunteerCommand {
   const tagged = TAGGED.exec(body);

@@ -2,6 +2,7 @@
 // land on the contact log as code ids and in the report; skips leave nothing; replays change nothing.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ContactReport } from '../../flows/admin/contact-report.js';
+import { DEFAULT_WRAP_UP_CODES } from '../../flows/line-settings.js';
 import type { Contact } from '../../flows/model.js';
 import type { SimCall } from '../../infra/local/simulator/call-leg.js';
 import { type AdminLine, patchSettings, startAdminLine } from '../functions/admin/admin-line.js';
@@ -217,5 +218,47 @@ describe('wrap-up codes by text', () => {
     await phone(ANA).text(`END ${tag}`);
     await phone(ANA).waitForMessage(`[${tag}] Códigos de cierre, si quiere: responda CODES ${tag}`);
     expect(phone(ANA).messages.at(-1)?.body).toContain('Temas: 1 soledad, 2 ansiedad');
+  });
+});
+
+describe('wrap-up code settings through the admin API', () => {
+  it('refuses a list with a digit used twice, naming the code, with a stable code for the console', async () => {
+    admin = await startAdminLine();
+    const { version } = (await admin.api.request<{ version: number }>('GET', '/admin/settings')).body;
+    const refused = await admin.api.request<{ error: string; issues: { code: string }[] }>(
+      'PATCH',
+      '/admin/settings',
+      {
+        version,
+        settings: {
+          wrapUpCodes: {
+            enabled: true,
+            topics: [
+              { id: 'grief', key: '1', label: { en: 'grief', es: 'duelo' } },
+              { id: 'loss', key: '1', label: { en: 'loss', es: 'pérdida' } },
+            ],
+            referrals: [],
+          },
+        },
+      },
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toBe('settings.wrapUpCodes.topics.1.key: keypad digit 1 is used twice');
+    expect(refused.body.issues[0]?.code).toBe('code-duplicate-key');
+  });
+
+  it('keeps the codes of old contacts in the report after a code is removed from the list', async () => {
+    admin = await startAdminLine({ timeScale: 0.05 });
+    const { call, offer } = await callEndedByCaller();
+    await offer.waitForGather();
+    await offer.press('6#');
+    await offer.waitForSay('Codes saved');
+    const housingless = DEFAULT_WRAP_UP_CODES.topics.filter((code) => code.id !== 'housing');
+    expect(
+      await patchSettings(admin, { wrapUpCodes: { ...DEFAULT_WRAP_UP_CODES, topics: housingless } }),
+    ).toBe(200);
+    await waitFor(async () => (await contactOf(call))?.repeatCount !== undefined, 'the log to be completed');
+    const report = await admin.api.request<ContactReport>('GET', '/admin/reports');
+    expect(report.body.wrapUp.byTopic).toEqual({ housing: 1 });
   });
 });
