@@ -1,4 +1,4 @@
-// Line settings: numbers, hours, ring group, waits, overflow. A stale edit is refused with 409.
+// Line settings: numbers, hours, ring group, waits, overflow, wrap-up codes. A stale edit is refused with 409.
 import type { SettingsResponse } from '../../../flows/admin/admin-api-types.js';
 import type { LineSettings } from '../../../flows/line-settings.js';
 import { ApiError, request } from '../api.js';
@@ -18,6 +18,7 @@ import {
   type SettingForm,
   timeZonePicker,
 } from './settings-forms.js';
+import { wrapUpCodesForm } from './wrap-up-codes-form.js';
 
 /** Plain fields get an input each; the timezone and the nested ones have forms of their own. */
 const LABELS: Partial<Record<keyof LineSettings, string>> = {
@@ -109,6 +110,7 @@ export async function settingsPage(main: HTMLElement): Promise<undefined> {
     ['holdAudioUrl', holdAudioForm(current.settings.holdAudioUrl)],
     ['lineName', lineNameForm(current.settings.lineName)],
     ['greeting', greetingForm(current.settings.greeting)],
+    ['wrapUpCodes', wrapUpCodesForm(current.settings.wrapUpCodes)],
   ];
   const fields = () => {
     const out: HTMLElement[] = [
