@@ -134,6 +134,8 @@ describe('buildContactReport', () => {
       answered: 3,
       p50WaitSeconds: 40,
       p90WaitSeconds: 90,
+      byTopic: {},
+      byReferral: {},
     });
     expect(report.daily[1]).toMatchObject({ byOutcome: {}, queued: 0, p50WaitSeconds: null });
   });
