@@ -32,6 +32,14 @@ export const LineEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('LineAllPaused'), since: z.number(), volunteers: z.number() }),
   /** A warm transfer's crisis leg ended; `joined`: the counsellor had been in the room. */
   z.object({ type: z.literal('CrisisLegEnded'), ...contactEvent, joined: z.boolean(), at: z.number() }),
+  /** A volunteer's wrap-up codes for a contact: code ids from the line's lists, never words. */
+  z.object({
+    type: z.literal('WrapUpRecorded'),
+    ...contactEvent,
+    topics: z.array(z.string()),
+    referral: z.string().optional(),
+    safetyConcern: z.boolean().optional(),
+  }),
   /** A change to where callers in danger go, waiting for a second coordinator; fields named, never values. */
   z.object({ type: z.literal('RoutingChangeProposed'), changeId: z.string(), fields: z.array(z.string()) }),
   z.object({ type: z.literal('RoutingChangeConfirmed'), changeId: z.string(), fields: z.array(z.string()) }),

@@ -49,6 +49,84 @@ export const OverflowSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('resources') }),
 ]);
 
+/** The most codes a list may hold: one keypad digit each. */
+export const MAX_WRAP_UP_CODES = 10;
+const CodeLabelSchema = wording(40).min(1, 'must not be empty');
+/**
+ * One wrap-up code. The id is what the contact log keeps, so a label can be reworded, and a code removed,
+ * without rewriting old contacts; the key is the digit a volunteer presses for it (or texts).
+ */
+export const WrapUpCodeSchema = z.object({
+  id: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,31}$/, 'must be a code id: a-z, 0-9 and -, starting with a letter, at most 32'),
+  key: z.string().regex(/^[0-9]$/, 'must be one keypad digit, 0 to 9'),
+  label: z.object({ en: CodeLabelSchema, es: CodeLabelSchema }),
+});
+export type WrapUpCode = z.infer<typeof WrapUpCodeSchema>;
+
+/** A list a volunteer can answer from the keypad: every id and every digit once. */
+const codeList = z
+  .array(WrapUpCodeSchema)
+  .max(MAX_WRAP_UP_CODES, `must hold at most ${MAX_WRAP_UP_CODES} codes, one keypad digit each`)
+  .superRefine((codes, context) => {
+    const seen = { id: new Set<string>(), key: new Set<string>() };
+    codes.forEach((code, index) => {
+      if (seen.id.has(code.id))
+        context.addIssue({
+          code: 'custom',
+          path: [index, 'id'],
+          message: `code id "${code.id}" is used twice`,
+        });
+      if (seen.key.has(code.key))
+        context.addIssue({
+          code: 'custom',
+          path: [index, 'key'],
+          message: `keypad digit ${code.key} is used twice`,
+        });
+      seen.id.add(code.id);
+      seen.key.add(code.key);
+    });
+  });
+
+const code = (id: string, key: string, en: string, es: string): WrapUpCode => ({
+  id,
+  key,
+  label: { en, es },
+});
+
+/** What a volunteer records when a contact ends: codes only, never words about the person. */
+export const WrapUpCodesSchema = z.object({
+  /** Off: volunteers are not asked at all. */
+  enabled: z.boolean(),
+  topics: codeList,
+  /** The kind of service a volunteer referred to; "none" is a code like any other. */
+  referrals: codeList,
+});
+export type WrapUpCodes = z.infer<typeof WrapUpCodesSchema>;
+
+export const DEFAULT_WRAP_UP_CODES: WrapUpCodes = {
+  enabled: true,
+  topics: [
+    code('loneliness', '1', 'loneliness', 'soledad'),
+    code('anxiety', '2', 'anxiety', 'ansiedad'),
+    code('relationships', '3', 'relationships', 'relaciones'),
+    code('grief', '4', 'grief', 'duelo'),
+    code('substance-use', '5', 'substance use', 'consumo de sustancias'),
+    code('housing', '6', 'housing', 'vivienda'),
+    code('physical-health', '7', 'physical health', 'salud física'),
+    code('other', '9', 'other', 'otro tema'),
+  ],
+  referrals: [
+    code('none', '0', 'no referral', 'ninguna derivación'),
+    code('mental-health', '1', 'mental-health service', 'servicio de salud mental'),
+    code('crisis-line', '2', 'crisis line', 'línea de crisis'),
+    code('social-services', '3', 'social services', 'servicios sociales'),
+    code('medical', '4', 'medical care', 'atención médica'),
+    code('peer-group', '5', 'peer group', 'grupo de apoyo'),
+  ],
+};
+
 export const LineSettingsSchema = z.object({
   lineNumber: E164Schema,
   crisisNumber: DialableSchema,
@@ -109,6 +187,7 @@ export const LineSettingsSchema = z.object({
   holdAudioSeconds: HoldAudioSecondsSchema.default(MAX_HOLD_CLIP_SECONDS),
   /** The anonymous text survey after a conversation; off unless coordinators turn it on. */
   survey: SurveySettingsSchema.default(DEFAULT_SURVEY),
+  wrapUpCodes: WrapUpCodesSchema.default(DEFAULT_WRAP_UP_CODES),
 });
 
 export type LineSettings = z.infer<typeof LineSettingsSchema>;
@@ -124,6 +203,7 @@ export const LineSettingsPatchSchema = LineSettingsSchema.partial().extend({
   coordinatorLanguages: CoordinatorLanguagesSchema.optional(),
   holdAudioSeconds: HoldAudioSecondsSchema.optional(),
   survey: SurveySettingsSchema.optional(),
+  wrapUpCodes: WrapUpCodesSchema.optional(),
 });
 export type LineSettingsPatch = z.infer<typeof LineSettingsPatchSchema>;
 

@@ -98,6 +98,11 @@ export interface Contact {
   readonly passSummarySealed?: string;
   /** A caller asked to be texted back: the line writes first once a volunteer accepts. */
   readonly textBack?: boolean;
+  /** Wrap-up codes the volunteer recorded (ids from the line's lists, never words), once, at `wrapUpAt`. */
+  readonly topics?: readonly string[];
+  readonly referral?: string;
+  readonly safetyConcern?: boolean;
+  readonly wrapUpAt?: number;
 }
 
 /** Who a phone number is to the line, found by its keyed hash (never by the number itself). */
@@ -135,6 +140,8 @@ export interface Volunteer {
   readonly latestTag?: string;
   /** The text conversation this volunteer has been offered and may ACCEPT. */
   readonly textOffer?: string;
+  /** Ended text conversations still waiting for this volunteer's wrap-up codes, by the tag they had. */
+  readonly wrapUpDue?: Readonly<Record<string, string>>;
   readonly version: number;
 }
 

@@ -53,6 +53,8 @@ export interface ContactChange {
   readonly expectStatus?: readonly ContactStatus[];
   readonly expectOffersOutstanding?: number;
   readonly expectVolunteerId?: string;
+  /** Fields that must not be set yet: a first write only, so a replay changes nothing. */
+  readonly expectAbsent?: readonly 'wrapUpAt'[];
   readonly set?: Partial<Omit<Contact, 'contactId' | 'channel'>>;
   readonly remove?: readonly (
     | 'callerSealed'

@@ -22,6 +22,8 @@ export const TWILIO_PATHS = {
   offerStatus: '/twilio/voice/offer-status',
   offerTaken: '/twilio/voice/offer-taken',
   volunteerInput: '/twilio/voice/volunteer-input',
+  /** The volunteer's wrap-up codes, one keypad entry after the call. */
+  wrapUpCodes: '/twilio/voice/wrap-up-codes',
   clinicianBridge: '/twilio/voice/clinician-bridge',
   smsIncoming: '/twilio/sms',
   smsStatus: '/twilio/sms/status',

@@ -355,6 +355,30 @@ const ES = {
   'Length of the hold audio clip (seconds, at most 10)':
     'Duración del clip de espera (segundos, 10 como máximo)',
 
+  // Wrap-up codes (settings and reports).
+  'Wrap-up codes': 'Códigos de cierre',
+  'After each call or text conversation the volunteer may key or text these codes (never notes). The log keeps the id: reword a label freely; a removed code still counts under its id in reports.':
+    'Después de cada llamada o conversación por texto, el voluntario puede marcar o escribir estos códigos (nunca notas). El registro guarda el identificador: cambie las etiquetas cuando quiera; un código quitado sigue contando con su identificador en los informes.',
+  'Ask volunteers for wrap-up codes': 'Pedir códigos de cierre a los voluntarios',
+  Topics: 'Temas',
+  'Referrals (kind of service)': 'Derivaciones (tipo de servicio)',
+  'Add a topic': 'Añadir un tema',
+  'Add a referral': 'Añadir una derivación',
+  Key: 'Tecla',
+  'Id (kept in the log)': 'Identificador (se guarda en el registro)',
+  '{list} {n}: id': '{list} {n}: identificador',
+  '{list} {n}: keypad digit': '{list} {n}: cifra del teclado',
+  '{list} {n}: English label': '{list} {n}: etiqueta en inglés',
+  '{list} {n}: Spanish label': '{list} {n}: etiqueta en español',
+  'Contacts by topic': 'Contactos por tema',
+  'Contacts by referral': 'Contactos por derivación',
+  '{recorded} contacts with wrap-up codes, {concerns} with a safety concern.':
+    '{recorded} contactos con códigos de cierre, {concerns} con preocupación por la seguridad.',
+  '{id} (no longer in the list)': '{id} (ya no está en la lista)',
+  'No wrap-up codes in this range.': 'No hay códigos de cierre en este intervalo.',
+  Code: 'Código',
+  Total: 'Total',
+
   // Audit log.
   'No changes in the last 30 days.': 'No hay cambios en los últimos 30 días.',
   What: 'Qué',

@@ -57,6 +57,12 @@ const ES: Record<IssueCode, string> = {
   'survey-question-kind': 'debe ser scale1to5 (del 1 al 5) o yesNo (S o N)',
   'survey-question-count': 'una encuesta necesita 2 o 3 preguntas',
   'survey-question-ids-differ': 'los identificadores de las preguntas deben ser distintos',
+  'code-id-format':
+    'debe ser un identificador de código: a-z, 0-9 y -, empezando por una letra, como máximo 32',
+  'code-key': 'debe ser una sola cifra del teclado, del 0 al 9',
+  'code-list-max': 'admite como máximo {max} códigos, una cifra del teclado cada uno',
+  'code-duplicate-id': 'el identificador de código «{id}» se usa dos veces',
+  'code-duplicate-key': 'la cifra {key} del teclado se usa dos veces',
   conflict: 'Otra persona lo cambió mientras tanto. Revise la versión actual y guarde de nuevo.',
   'not-found': 'No se encontró.',
   'volunteer-exists': 'Ya existe un voluntario con ese identificador.',

@@ -1,7 +1,7 @@
 // One row per contact for a spreadsheet: what happened and how long it took, never who it was.
 //
 // The columns are chosen, not copied from the contact: no caller key, number, SID or volunteer id is read,
-// so a funder's download cannot be joined back to a caller. Times are the line's local wall clock, as
+// so a funder's download cannot be joined back to a caller. Wrap-up codes are ids from the line's lists. Times are the line's local wall clock, as
 // coordinators read them, and rows run oldest first.
 import type { Contact } from '../model.js';
 import { isoDateOfDay, localDayOf, localMinuteOf } from '../roster/local-time.js';
@@ -18,6 +18,9 @@ export const CONTACT_CSV_HEADER = [
   'escalationKind',
   'concernKind',
   'repeatCount',
+  'topics',
+  'referral',
+  'safetyConcern',
 ] as const;
 
 /** "2026-11-22 09:05" in the line's timezone. */
@@ -41,6 +44,10 @@ export function contactsToCsv(contacts: readonly Contact[], timeZone: string): s
       contact.escalation?.kind,
       contact.concern?.kind,
       contact.repeatCount ?? 0,
+      // Code ids, space-separated: one cell a spreadsheet can filter on.
+      contact.topics?.join(' '),
+      contact.referral,
+      contact.safetyConcern === undefined ? undefined : contact.safetyConcern ? 'yes' : 'no',
     ]);
   return toCsv([[...CONTACT_CSV_HEADER], ...rows]);
 }

@@ -12,6 +12,10 @@
 //   for trend charts (the console groups days into weeks for long ranges);
 // - coverage: rostered volunteer-hours per hour of week from the roster as it was at each hour (every saved
 //   version is kept, see roster-history.ts), set against contacts started in that hour of week.
+// - wrap-up: contacts by topic code and by referral code (a contact counts once per topic it was coded with),
+//   over the range and per day, by code id as the log keeps it: a code since removed from the settings still
+//   counts under its id, and the console names it as no longer in the list; `wrapUpRecorded` is how many
+//   contacts had codes at all, `safetyConcerns` how many were coded with a safety concern.
 import type { Contact } from '../model.js';
 import {
   dayFromIsoDate,
@@ -54,6 +58,15 @@ export interface ContactReport {
   readonly contactsPerRosteredHour: number | null;
   /** Every local date from `from` to `to`, including days without contacts. */
   readonly daily: readonly DailyFigures[];
+  readonly wrapUp: WrapUpFigures;
+}
+
+/** Wrap-up codes counted by code id: topic id -> contacts, referral id -> contacts. */
+export interface WrapUpFigures {
+  readonly recorded: number;
+  readonly safetyConcerns: number;
+  readonly byTopic: Record<string, number>;
+  readonly byReferral: Record<string, number>;
 }
 
 export interface DailyFigures {
@@ -64,6 +77,8 @@ export interface DailyFigures {
   readonly answered: number;
   readonly p50WaitSeconds: number | null;
   readonly p90WaitSeconds: number | null;
+  readonly byTopic: Record<string, number>;
+  readonly byReferral: Record<string, number>;
 }
 
 /** Accumulates one day's contacts; the waits are kept to take percentiles at the end. */
@@ -72,6 +87,18 @@ interface DayTally {
   queued: number;
   answered: number;
   waits: number[];
+  wrapUp: WrapUpTally;
+}
+
+type WrapUpTally = { -readonly [K in keyof WrapUpFigures]: WrapUpFigures[K] };
+const wrapUpTally = (): WrapUpTally => ({ recorded: 0, safetyConcerns: 0, byTopic: {}, byReferral: {} });
+
+function countWrapUp(tally: WrapUpTally, contact: Contact): void {
+  if (contact.wrapUpAt === undefined) return;
+  tally.recorded++;
+  if (contact.safetyConcern) tally.safetyConcerns++;
+  for (const topic of new Set(contact.topics ?? [])) tally.byTopic[topic] = (tally.byTopic[topic] ?? 0) + 1;
+  if (contact.referral) tally.byReferral[contact.referral] = (tally.byReferral[contact.referral] ?? 0) + 1;
 }
 
 const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
@@ -136,7 +163,8 @@ export function buildContactReport(input: {
   const waits: number[] = [];
   const days = new Map<string, DayTally>();
   for (let day = dayFromIsoDate(input.from); day <= dayFromIsoDate(input.to); day++)
-    days.set(isoDateOfDay(day), { byOutcome: {}, queued: 0, answered: 0, waits: [] });
+    days.set(isoDateOfDay(day), { byOutcome: {}, queued: 0, answered: 0, waits: [], wrapUp: wrapUpTally() });
+  const wrapUp = wrapUpTally();
   let queued = 0;
   let answered = 0;
   let abandoned = 0;
@@ -171,6 +199,8 @@ export function buildContactReport(input: {
       escalationsByTrigger[contact.escalation.trigger] =
         (escalationsByTrigger[contact.escalation.trigger] ?? 0) + 1;
     }
+    countWrapUp(wrapUp, contact);
+    if (day) countWrapUp(day.wrapUp, contact);
     callers.set(contact.callerKey, (callers.get(contact.callerKey) ?? 0) + 1);
     bump(heatMap, hourOfWeek(contact.startedAt, timeZone), 1);
   }
@@ -206,7 +236,10 @@ export function buildContactReport(input: {
       answered: tally.answered,
       p50WaitSeconds: percentile(tally.waits, 50),
       p90WaitSeconds: percentile(tally.waits, 90),
+      byTopic: tally.wrapUp.byTopic,
+      byReferral: tally.wrapUp.byReferral,
     })),
+    wrapUp,
   };
 }
 
@@ -235,6 +268,13 @@ export function reportToCsv(report: ContactReport): string {
       rows.push(['contacts', `${channel}/${outcome}`, count]);
   for (const [trigger, count] of Object.entries(report.escalationsByTrigger))
     rows.push(['escalations', trigger, count]);
+  rows.push(
+    ['wrap-up', 'recorded', report.wrapUp.recorded],
+    ['wrap-up', 'safetyConcerns', report.wrapUp.safetyConcerns],
+  );
+  for (const [topic, count] of Object.entries(report.wrapUp.byTopic)) rows.push(['topics', topic, count]);
+  for (const [referral, count] of Object.entries(report.wrapUp.byReferral))
+    rows.push(['referrals', referral, count]);
   const hours = Array.from({ length: 24 }, (_, h) => `${String(h).padStart(2, '0')}:00`);
   for (const [title, cells] of [
     ['contacts by hour of week', report.heatMap],

@@ -57,6 +57,11 @@ export const ISSUE_CODES = [
   'survey-question-kind',
   'survey-question-count',
   'survey-question-ids-differ',
+  'code-id-format',
+  'code-key',
+  'code-list-max',
+  'code-duplicate-id',
+  'code-duplicate-key',
   // Whole-request errors (the body's `code`), not tied to a field.
   'conflict',
   'not-found',
@@ -124,6 +129,11 @@ const WORDINGS: readonly (readonly [IssueCode, RegExp])[] = [
   ['survey-question-kind', /^must be scale1to5 \(1 to 5\) or yesNo/],
   ['survey-question-count', /^a survey needs 2 or 3 questions$/],
   ['survey-question-ids-differ', /^question ids must differ$/],
+  ['code-id-format', /^must be a code id/],
+  ['code-key', /^must be one keypad digit/],
+  ['code-list-max', /^must hold at most (?<max>\d+) codes/],
+  ['code-duplicate-id', /^code id "(?<id>[^"]*)" is used twice$/],
+  ['code-duplicate-key', /^keypad digit (?<key>\d) is used twice$/],
 ];
 
 /** zod's own kinds of issue, for messages no schema here wrote. */

@@ -17,6 +17,7 @@ import { volunteerTexts } from '../prompts/volunteer-texts.js';
 import { LANGUAGES } from '../replies.js';
 import { type RosterSource, type RosterTickReport, runRosterTick } from '../roster/roster-tick.js';
 import { endTextConversation, unansweredText } from '../sms/text-deps.js';
+import { wrapUpAskText } from '../sms/wrap-up-codes-text.js';
 import { offerSurvey } from '../survey/texted-survey.js';
 import { noteAllPaused } from './all-paused.js';
 import { type DispatchDeps, dispatchWaiting } from './dispatcher.js';
@@ -301,6 +302,7 @@ async function closeInactiveTexts(
     const ended = await endTextConversation(deps, contact, 'completed');
     if (!ended) continue;
     closed++;
+    const volunteerPhone = contact.volunteerPhoneSealed;
     const texts = [
       ...(contact.callerSealed
         ? [
@@ -310,13 +312,10 @@ async function closeInactiveTexts(
             },
           ]
         : []),
-      ...(contact.volunteerPhoneSealed
-        ? [
-            {
-              to: deps.vault.open(contact.volunteerPhoneSealed),
-              body: volunteerTexts.texterInactive(contact.tag ?? '?'),
-            },
-          ]
+      ...(volunteerPhone
+        ? [volunteerTexts.texterInactive(contact.tag ?? '?'), wrapUpAskText(settings, contact)]
+            .filter((body) => body !== undefined)
+            .map((body) => ({ to: deps.vault.open(volunteerPhone), body }))
         : []),
       ...(await offerSurvey(deps, ended, contact.callerSealed)),
     ];

@@ -124,6 +124,23 @@ export const english: Prompts = {
   offerWrongKeyLimit: 'That key is not an option. We will offer the call to someone else. Goodbye.',
   callerLeftCall: (wrapUpSeconds) =>
     `The caller has left the call. Take a breath. You will be available again in ${wrapUpSeconds} seconds. Thank you.`,
+  wrapUpAsk: (topics, referrals) =>
+    `Wrap-up codes: topics, star, referral, star, 1 if you had a safety concern or 0 if not, then pound. Pound alone skips. Topics: ${topics}. Referral: ${referrals}.`,
+  wrapUpSaved: 'Codes saved. Thank you. Goodbye.',
+  wrapUpSkipped: 'No codes saved. Thank you. Goodbye.',
+  wrapUpNotUnderstood: 'A number was not on the list. Please enter the codes again, or press pound to skip.',
+  wrapUpAlready: 'Codes were already saved for this call. Thank you. Goodbye.',
+  wrapUpTextAsk: (tag, topics, referrals) =>
+    `[${tag}] Wrap-up codes, if you like: reply CODES ${tag}, the topic numbers, R and the referral number, S1 for a safety concern or S0 for none, e.g. CODES ${tag} 1 3 R2 S0. Or CODES ${tag} SKIP. Topics: ${topics}. Referral: ${referrals}.`,
+  wrapUpTextSaved: (tag) => `[${tag}] Wrap-up codes saved. Thank you.`,
+  wrapUpTextSkipped: (tag) => `[${tag}] No wrap-up codes saved. Thank you.`,
+  wrapUpTextNotUnderstood: (tag, topics, referrals) =>
+    `[${tag}] Codes not saved: use topic numbers, R and a referral number, S1 or S0, e.g. CODES ${tag} 1 3 R2 S0. Topics: ${topics}. Referral: ${referrals}.`,
+  wrapUpTextAlready: (tag) => `[${tag}] Wrap-up codes were already saved for this conversation.`,
+  wrapUpTextNothingDue: (tag) =>
+    tag
+      ? `Warmline: no ended conversation [${tag}] is waiting for wrap-up codes.`
+      : 'Warmline: no ended conversation is waiting for wrap-up codes.',
   languageName: { en: 'English', es: 'Spanish' },
   spokenNumber: digitsForSpeech,
 };

@@ -126,6 +126,24 @@ export const spanish: Prompts = {
   offerWrongKeyLimit: 'Esa tecla no es una opción. Ofreceremos la llamada a otra persona. Adiós.',
   callerLeftCall: (wrapUpSeconds) =>
     `La persona dejó la llamada. Respire un momento. Estará disponible de nuevo en ${wrapUpSeconds} segundos. Gracias.`,
+  wrapUpAsk: (topics, referrals) =>
+    `Códigos de cierre: temas, asterisco, derivación, asterisco, 1 si tuvo una preocupación por la seguridad o 0 si no, y luego numeral. Solo numeral para omitir. Temas: ${topics}. Derivación: ${referrals}.`,
+  wrapUpSaved: 'Códigos guardados. Gracias. Adiós.',
+  wrapUpSkipped: 'No se guardaron códigos. Gracias. Adiós.',
+  wrapUpNotUnderstood:
+    'Un número no estaba en la lista. Marque los códigos de nuevo, u oprima numeral para omitir.',
+  wrapUpAlready: 'Ya se guardaron códigos para esta llamada. Gracias. Adiós.',
+  wrapUpTextAsk: (tag, topics, referrals) =>
+    `[${tag}] Códigos de cierre, si quiere: responda CODES ${tag}, los números de tema, R y el número de derivación, S1 si hubo preocupación por la seguridad o S0 si no, p. ej. CODES ${tag} 1 3 R2 S0. O CODES ${tag} SKIP. Temas: ${topics}. Derivación: ${referrals}.`,
+  wrapUpTextSaved: (tag) => `[${tag}] Códigos de cierre guardados. Gracias.`,
+  wrapUpTextSkipped: (tag) => `[${tag}] No se guardaron códigos de cierre. Gracias.`,
+  wrapUpTextNotUnderstood: (tag, topics, referrals) =>
+    `[${tag}] Códigos no guardados: use números de tema, R y un número de derivación, S1 o S0, p. ej. CODES ${tag} 1 3 R2 S0. Temas: ${topics}. Derivación: ${referrals}.`,
+  wrapUpTextAlready: (tag) => `[${tag}] Ya se guardaron códigos de cierre para esta conversación.`,
+  wrapUpTextNothingDue: (tag) =>
+    tag
+      ? `Warmline: ninguna conversación terminada [${tag}] espera códigos de cierre.`
+      : 'Warmline: ninguna conversación terminada espera códigos de cierre.',
   languageName: { en: 'inglés', es: 'español' },
   spokenNumber: digitsForSpeech,
 };

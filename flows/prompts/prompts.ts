@@ -91,6 +91,20 @@ export interface Prompts {
   offerWrongKeyLimit: string;
   /** The caller left a live call: the volunteer's wrap-up words, whatever key brought them here. */
   callerLeftCall: (wrapUpSeconds: number) => string;
+  /** Wrap-up codes by keypad: the format first, so a trained volunteer can type over the lists. */
+  wrapUpAsk: (topics: string, referrals: string) => string;
+  wrapUpSaved: string;
+  /** Pound alone, or nothing entered before the timeout. */
+  wrapUpSkipped: string;
+  wrapUpNotUnderstood: string;
+  wrapUpAlready: string;
+  /** Wrap-up codes by text, sent when a conversation ends; the volunteer answers CODES <tag> ... or SKIP. */
+  wrapUpTextAsk: (tag: string, topics: string, referrals: string) => string;
+  wrapUpTextSaved: (tag: string) => string;
+  wrapUpTextSkipped: (tag: string) => string;
+  wrapUpTextNotUnderstood: (tag: string, topics: string, referrals: string) => string;
+  wrapUpTextAlready: (tag: string) => string;
+  wrapUpTextNothingDue: (tag: string | undefined) => string;
   languageName: Record<Language, string>;
   spokenNumber: (number: string) => string;
 }

@@ -12,7 +12,8 @@ export const concernWords: Readonly<Record<ConcernKind, string>> = {
   distress: 'deep distress',
 };
 
-const COMMANDS = 'ON, OFF, STATUS, ACCEPT, END <tag>, PASS <tag> <short note>, ESCALATE <tag>, HELP';
+const COMMANDS =
+  'ON, OFF, STATUS, ACCEPT, END <tag>, PASS <tag> <short note>, ESCALATE <tag>, CODES <tag> <codes> (when asked), HELP';
 const tags = (open: readonly string[]) => (open.length ? open.map((t) => `[${t}]`).join(', ') : 'none');
 
 export const volunteerTexts = {

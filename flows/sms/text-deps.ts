@@ -37,11 +37,15 @@ export function toVolunteerOf(deps: TextDeps<never>, contact: Contact, body: str
   return contact.volunteerPhoneSealed ? [{ to: deps.vault.open(contact.volunteerPhoneSealed), body }] : [];
 }
 
-/** Takes a conversation's tag off its volunteer; retried on a concurrent change to their sessions. */
+/**
+ * Takes a conversation's tag off its volunteer; retried on a concurrent change to their sessions. `codesDue`:
+ * the conversation ended with them, so the same write notes it as waiting for their wrap-up codes by that tag.
+ */
 export async function releaseTag(
   deps: Pick<TextDeps<'getVolunteer' | 'updateVolunteer'>, 'store'>,
   volunteerId: string,
   contactId: string,
+  codesDue = false,
 ): Promise<void> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const volunteer = await deps.store.getVolunteer(volunteerId);
@@ -53,7 +57,11 @@ export async function releaseTag(
     const latest = volunteer.latestTag === entry[0] ? Object.keys(sessions).at(-1) : volunteer.latestTag;
     const updated = await deps.store.updateVolunteer(volunteerId, {
       expectVersion: volunteer.version,
-      set: { textSessions: sessions, ...(latest ? { latestTag: latest } : {}) },
+      set: {
+        textSessions: sessions,
+        ...(latest ? { latestTag: latest } : {}),
+        ...(codesDue ? { wrapUpDue: { ...volunteer.wrapUpDue, [entry[0]]: contactId } } : {}),
+      },
       ...(latest ? {} : { remove: ['latestTag'] }),
     });
     if (updated) return;
@@ -110,7 +118,8 @@ export async function endTextConversation(
   });
   if (!ended) return undefined;
   await deps.store.linkTexter(contact.callerKey, undefined, contact.contactId);
-  if (contact.volunteerId) await releaseTag(deps, contact.volunteerId, contact.contactId);
+  if (contact.volunteerId)
+    await releaseTag(deps, contact.volunteerId, contact.contactId, contact.status === 'connected');
   await deps.events.publish([
     { type: 'ContactEnded', contactId: contact.contactId, channel: 'sms', outcome },
   ]);

@@ -27,6 +27,7 @@ import {
   toVolunteerOf,
   unansweredText,
 } from './text-deps.js';
+import { wrapUpAskText } from './wrap-up-codes-text.js';
 
 const NO_REPLY: SmsReply = { messages: [] };
 
@@ -45,7 +46,13 @@ export async function liveConversation(
 
 export async function handleTexterStop(
   deps: TextDeps<
-    'getContact' | 'getVolunteer' | 'linkTexter' | 'setOptedOut' | 'updateContact' | 'updateVolunteer'
+    | 'getContact'
+    | 'getLine'
+    | 'getVolunteer'
+    | 'linkTexter'
+    | 'setOptedOut'
+    | 'updateContact'
+    | 'updateVolunteer'
   >,
   phoneKey: string,
   phone: PhoneRecord | undefined,
@@ -54,9 +61,18 @@ export async function handleTexterStop(
   await Promise.all([deps.store.setOptedOut(phoneKey, true), deps.surveys?.closeSurvey(phoneKey)]);
   const contact = await liveConversation(deps, phone);
   if (!contact) return NO_REPLY;
-  await endTextConversation(deps, contact, 'abandoned');
-  // Twilio itself confirms the opt-out to the texter; we only tell the peer.
-  return { messages: toVolunteerOf(deps, contact, volunteerTexts.texterStopped(contact.tag ?? '?')) };
+  const [ended, { settings }] = await Promise.all([
+    endTextConversation(deps, contact, 'abandoned'),
+    deps.store.getLine(),
+  ]);
+  const ask = ended ? wrapUpAskText(settings, contact) : undefined;
+  // Twilio itself confirms the opt-out to the texter; we only tell the peer (and ask for their codes).
+  return {
+    messages: [
+      ...toVolunteerOf(deps, contact, volunteerTexts.texterStopped(contact.tag ?? '?')),
+      ...(ask ? toVolunteerOf(deps, contact, ask) : []),
+    ],
+  };
 }
 
 export async function handleTexterMessage(

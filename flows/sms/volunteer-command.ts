@@ -5,6 +5,8 @@
 // within a small edit distance, so "ok", "no" or "on my way" are still words for the texter.
 // PASS may carry a short note for the next peer ("PASS B feeling isolated after a move"): the one command with
 // free text, so a single letter after it is only a tag if the volunteer has a conversation by that tag.
+// CODES answers the wrap-up ask after a conversation ended ("CODES A 1 3 R2 S0", "CODES A SKIP"): it is a
+// command only when what follows is codes, so "codes for the app are..." still reaches the texter.
 
 import { boundedEditDistance } from '../crisis/fuzzy.js';
 
@@ -18,6 +20,7 @@ export type VolunteerCommand =
       /** The whole note when its first letter was read as the tag: the note, if no conversation has that tag. */
       readonly untagged?: string;
     }
+  | { readonly kind: 'codes'; readonly tag?: string; readonly entry: string }
   | { readonly kind: 'relay'; readonly tag?: string; readonly body: string }
   | { readonly kind: 'unsure'; readonly meant: string };
 
@@ -40,10 +43,22 @@ const WORDS = /^[\s\p{P}]*([a-z]+)(?:[\s\p{P}]+\[?#?([a-z])\]?)?[\s\p{P}]*$/iu;
 const PASS_WITH_NOTE = /^\s*pass\b[\s:,.-]+(\S[\s\S]*)$/i;
 const LEADING_TAG = /^\[?#?([a-z])\]?(?:[\s:,.-]+|$)([\s\S]*)$/i;
 
+/** "CODES", then an optional tag, then only code words: numbers, R<digit>, S0/S1, SKIP. */
+const CODES =
+  /^[\s\p{P}]*([a-z]+)\s*:?\s*(?:\[?#?([a-z])\]?(?=[\s,;]|$))?((?:[\s,;]*(?:\d+|r\d|s[01]|skip)(?=[\s,;.]|$))*)[\s,;.]*$/iu;
+
 export function parseVolunteerText(body: string): VolunteerCommand {
   const tagged = TAGGED.exec(body);
   const tag = tagged ? (tagged[1] ?? tagged[2])?.toUpperCase() : undefined;
   const rest = tagged ? (tagged[3] ?? '') : body;
+  const codes = CODES.exec(rest);
+  const codesWord = codes?.[1]?.toLowerCase();
+  if (codes && codesWord && (codesWord === 'codes' || codesWord === 'code')) {
+    const codesTag = codes[2]?.toUpperCase() ?? tag;
+    return { kind: 'codes', ...(codesTag ? { tag: codesTag } : {}), entry: (codes[3] ?? '').trim() };
+  }
+  if (codes && codesWord && (codes[3] || codes[2]) && isNearMiss(codesWord, 'codes'))
+    return { kind: 'unsure', meant: withTag('CODES', codes[2]?.toUpperCase() ?? tag) };
   const words = WORDS.exec(rest);
   const verb = words?.[1]?.toLowerCase();
   if (verb && words) {

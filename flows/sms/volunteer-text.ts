@@ -5,7 +5,7 @@
 // Alternate courses: two volunteers ACCEPT at once (a conditional claim: one wins, the other is told it
 // was taken); an unknown tag (the open tags are listed); END, PASS (offered to other peers, never back to the
 // passer, with the passer's short note handed to whoever accepts) and ESCALATE;
-// ON/OFF/STATUS/HELP; a near-miss of a command (asked about, never relayed); a replayed webhook (same MessageSid: relayed once).
+// CODES after a conversation ended (wrap-up-codes-text.ts); ON/OFF/STATUS/HELP; a near-miss of a command (asked about, never relayed); a replayed webhook (same MessageSid: relayed once).
 
 import { isFreeForText } from '../dispatch/text-offers.js';
 import { type Contact, releaseReasonOf, type Volunteer } from '../model.js';
@@ -24,6 +24,7 @@ import {
   toTexter,
 } from './text-deps.js';
 import { nextFreeTag, parseVolunteerText } from './volunteer-command.js';
+import { answerWrapUpCodes, wrapUpAskText } from './wrap-up-codes-text.js';
 
 const reply = (...bodies: string[]): SmsReply => ({ messages: bodies.map((body) => ({ body })) });
 
@@ -75,6 +76,8 @@ export async function handleVolunteerText(
       return acceptOffer(deps, volunteer);
     case 'unsure':
       return reply(volunteerTexts.didYouMean(command.meant));
+    case 'codes':
+      return answerWrapUpCodes(deps, volunteer, command, text.messageSid);
     default:
       break;
   }
@@ -96,11 +99,16 @@ export async function handleVolunteerText(
   }
   switch (command.kind) {
     case 'end': {
-      const ended = await endTextConversation(deps, contact, 'completed');
+      const [ended, { settings }] = await Promise.all([
+        endTextConversation(deps, contact, 'completed'),
+        deps.store.getLine(),
+      ]);
+      const ask = ended ? wrapUpAskText(settings, contact) : undefined;
       const survey = ended ? await offerSurvey(deps, ended, contact.callerSealed) : [];
       return {
         messages: [
           { body: volunteerTexts.ended(tag) },
+          ...(ask ? [{ body: ask }] : []),
           ...toTexter(deps, contact, promptsFor(contact.language).smsEndedByPeer),
           ...survey,
         ],

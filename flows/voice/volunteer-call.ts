@@ -8,13 +8,15 @@
 // the caller has gone, the wrap-up words instead), replays (no-ops).
 
 import { noteAllPaused } from '../dispatch/all-paused.js';
+import type { LineSettings } from '../line-settings.js';
 import { type Contact, type ReleaseReason, releaseReasonOf } from '../model.js';
 import { promptsFor } from '../prompts/prompts.js';
 import { concernWords } from '../prompts/volunteer-texts.js';
-import type { VoiceReply } from '../replies.js';
+import type { VoiceReply, VoiceStep } from '../replies.js';
 import { hangup, pause, say } from '../replies.js';
 import { releaseVolunteer } from './caller-call.js';
 import { conferenceRoom, type VoiceDeps } from './voice-deps.js';
+import { shouldAskWrapUp, wrapUpCodeSteps } from './wrap-up-codes.js';
 
 const en = promptsFor('en');
 const ACCEPT_KEY = '1';
@@ -196,7 +198,7 @@ export async function handleVolunteerInput(
   const line = await deps.store.getLine();
   const wrapUp = line.settings.wrapUpSeconds;
   if (contact?.status !== 'connected' || contact.volunteerId !== volunteerId)
-    return wrapUpReply(contact, wrapUp);
+    return wrapUpReply(contact, volunteerId, line.settings);
   if (!fromMenu) {
     await deps.events.publish([{ type: 'VolunteerSteppedOut', contactId, channel: 'voice', volunteerId }]);
     return {
@@ -229,20 +231,32 @@ export async function handleVolunteerInput(
   }
   if (digits === '3') {
     await leaveConversation(deps, contactId, volunteerId);
-    return { steps: [say(en.volunteerCallEnded(wrapUp), 'en'), hangup()] };
+    return {
+      steps: [say(en.volunteerCallEnded(wrapUp), 'en'), ...wrapUpAsk(contact, volunteerId, line.settings)],
+    };
   }
   return joinConference(contactId, volunteerId);
 }
 
-/** The end of a volunteer's call: "the caller has left" when the caller's own leg ended it. */
-function wrapUpReply(contact: Contact | undefined, wrapUpSeconds: number): VoiceReply {
+/** The end of a volunteer's call: "the caller has left" when the caller's own leg ended it; then the codes. */
+function wrapUpReply(contact: Contact | undefined, volunteerId: string, settings: LineSettings): VoiceReply {
   const callerLeft = contact?.status === 'ended' && contact.outcome === 'completed';
+  const wrapUpSeconds = settings.wrapUpSeconds;
   return {
     steps: [
       say(callerLeft ? en.callerLeftCall(wrapUpSeconds) : en.volunteerCallEnded(wrapUpSeconds), 'en'),
-      hangup(),
+      ...wrapUpAsk(contact, volunteerId, settings),
     ],
   };
+}
+
+/** The wrap-up codes Gather (wrap-up-codes.ts) for the volunteer who had the call, else just the hang-up. */
+function wrapUpAsk(contact: Contact | undefined, volunteerId: string, settings: LineSettings): VoiceStep[] {
+  if (!contact || !shouldAskWrapUp(contact, volunteerId, settings.wrapUpCodes)) return [hangup()];
+  return wrapUpCodeSteps(
+    { contactId: contact.contactId, volunteerId, language: contact.language },
+    settings.wrapUpCodes,
+  );
 }
 
 /**

@@ -1,5 +1,9 @@
 // The line's deploy-time settings: what the configuration says, before any coordinator edits.
-import { type LineSettings, MAX_HOLD_CLIP_SECONDS } from '../../flows/line-settings.js';
+import {
+  DEFAULT_WRAP_UP_CODES,
+  type LineSettings,
+  MAX_HOLD_CLIP_SECONDS,
+} from '../../flows/line-settings.js';
 import { DEFAULT_LINE_HOURS } from '../../flows/roster/roster-schema.js';
 import { DEFAULT_SURVEY } from '../../flows/survey/survey-settings.js';
 import type { RuntimeConfig } from '../config.js';
@@ -33,5 +37,6 @@ export function lineDefaults(config: RuntimeConfig): LineSettings {
     coordinatorLanguages: {},
     holdAudioSeconds: MAX_HOLD_CLIP_SECONDS,
     survey: DEFAULT_SURVEY,
+    wrapUpCodes: DEFAULT_WRAP_UP_CODES,
   };
 }

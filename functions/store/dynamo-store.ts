@@ -309,6 +309,7 @@ export class DynamoStore implements Store, OutboxStore {
       .expectOneOf('status', change.expectStatus)
       .expectAtMost('offersOutstanding', change.expectOffersOutstanding)
       .expectEqual('volunteerId', change.expectVolunteerId);
+    for (const field of change.expectAbsent ?? []) builder.expectAbsent(field, true);
     const updated = await this.update<Contact>(contactKey(contactId), builder);
     return updated && liveContact(updated, this.now());
   }

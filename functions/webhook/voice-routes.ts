@@ -28,6 +28,7 @@ import {
   parseReleaseReason,
 } from '../../flows/voice/volunteer-call.js';
 import { handleCrisisLegStatus, warmTransferUnreachedReply } from '../../flows/voice/warm-transfer.js';
+import { handleWrapUpCodes } from '../../flows/voice/wrap-up-codes.js';
 import type { TwilioPathName } from '../../flows/webhook-paths.js';
 
 export interface VoiceInput {
@@ -151,6 +152,13 @@ export const voiceRoutes: Partial<Record<TwilioPathName, VoiceRoute>> = {
       input.query.get('m') === '1',
     );
   },
+  wrapUpCodes: (deps, input) =>
+    handleWrapUpCodes(
+      deps,
+      { ...offer(input), language: input.language },
+      input.params.Digits,
+      input.query.get('t') === '1',
+    ),
 };
 
 /** Routes walked by a volunteer's leg: on failure they are let go rather than offered the crisis line. */
@@ -162,6 +170,7 @@ export const VOLUNTEER_ROUTES: ReadonlySet<TwilioPathName> = new Set([
   'offerTaken',
   'volunteerInput',
   'warmTransferUnreached',
+  'wrapUpCodes',
 ]);
 
 /** Routes before the caller is queued: a retry after trouble starts the greeting again. */

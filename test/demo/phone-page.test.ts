@@ -130,4 +130,20 @@ describe('the phone page', () => {
     await card(DEMO_CALLER).getByText('Would you contact us again?').waitFor({ timeout: 10_000 });
     expect(problems).toEqual([]);
   }, 40_000);
+  it('plays a call and a text conversation that end with wrap-up codes, and both land on the log', async () => {
+    await phones.goto(phoneUrl);
+    await phones.getByRole('button', { name: 'Wrap-up codes after a call and a text' }).click();
+    await phones
+      .getByText('Both contacts now show by topic and referral', { exact: false })
+      .waitFor({ timeout: 60_000 });
+    const coded = (await line.scanTable()).filter((item) => item.wrapUpAt !== undefined);
+    expect(coded.map((item) => [item.channel, item.topics, item.referral])).toEqual(
+      expect.arrayContaining([
+        ['voice', ['loneliness', 'relationships'], 'mental-health'],
+        ['sms', ['loneliness'], 'none'],
+      ]),
+    );
+    await phones.getByRole('button', { name: 'Everyone back on shift' }).click();
+    expect(problems).toEqual([]);
+  }, 90_000);
 });

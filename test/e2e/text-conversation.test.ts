@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SimPhone } from '../../infra/local/simulator/simulator.js';
 import { movableClock, startTestLine, type TestLine } from '../support/local-line.js';
 import { postSignedWebhook, smsFields } from '../support/signed-webhook.js';
+import { openAndAccept as openTextConversation } from '../support/text-conversations.js';
 import { waitFor } from '../support/wait-for.js';
 
 const TEXTER = '+15557654321';
@@ -26,20 +27,8 @@ async function onlyAnaOnShift(): Promise<void> {
   }
 }
 
-async function openAndAccept(texter: string, firstWords: string, volunteer = ANA): Promise<string> {
-  const offersBefore = phone(volunteer).messages.filter((m) => m.body.includes('Reply ACCEPT')).length;
-  await phone(texter).text(firstWords);
-  await phone(texter).waitForMessage('peer support by text, not a crisis line');
-  await waitFor(
-    () => phone(volunteer).messages.filter((m) => m.body.includes('Reply ACCEPT')).length > offersBefore,
-    'an offer to the volunteer',
-  );
-  const connections = () => phone(volunteer).messages.filter((m) => m.body.includes("] You're connected"));
-  const before = connections().length;
-  await phone(volunteer).text('ACCEPT');
-  const connected = await waitFor(() => connections()[before], 'the volunteer to be connected');
-  return connected.body.slice(1, 2);
-}
+const openAndAccept = (texter: string, firstWords: string, volunteer = ANA): Promise<string> =>
+  openTextConversation(line, texter, firstWords, volunteer);
 
 describe('a text conversation', () => {
   it('relays both ways through the line number with neither number exposed', async () => {

@@ -1,14 +1,17 @@
 // Reports over a date range: outcomes, answer and abandonment rates, waits, escalations, repeat callers,
-// trend charts by day or week, an hour-of-week heat map of demand against rostered cover, CSV export.
+// trend charts by day or week, an hour-of-week heat map of demand against rostered cover, wrap-up codes by
+// topic and referral, CSV export.
 
-import type { ReportResponse } from '../../../flows/admin/admin-api-types.js';
+import type { ReportResponse, SettingsResponse } from '../../../flows/admin/admin-api-types.js';
 import type { DailyFigures } from '../../../flows/admin/contact-report.js';
+import type { WrapUpCodes } from '../../../flows/line-settings.js';
 import { download, request } from '../api.js';
 import { field, formatSeconds, h, isoDate, percent } from '../dom.js';
 import { type Phrase, t } from '../i18n.js';
 import { lines, type Series, stackedBars } from './charts.js';
 import { showErrors } from './forms.js';
 import { surveyFigures } from './survey-figures.js';
+import { wrapUpSection } from './wrap-up-report.js';
 
 /** What each outcome means, in the words a coordinator or funder uses. */
 const OUTCOMES: readonly Series[] = [
@@ -123,9 +126,11 @@ export async function reportsPage(main: HTMLElement): Promise<undefined> {
     ),
     h('p', { role: 'alert', class: 'error' }),
   );
+  // The labels of the codes as they are now; the report counts by the ids the log keeps.
+  const codes = (await request<SettingsResponse>('GET', '/settings')).settings.wrapUpCodes;
   const show = async () => {
     try {
-      output.replaceChildren(render(await request<ReportResponse>('GET', `/reports?${query()}`)));
+      output.replaceChildren(render(await request<ReportResponse>('GET', `/reports?${query()}`), codes));
     } catch (error) {
       showErrors(form, error);
     }
@@ -135,7 +140,7 @@ export async function reportsPage(main: HTMLElement): Promise<undefined> {
   return undefined;
 }
 
-function render(report: ReportResponse): HTMLElement {
+function render(report: ReportResponse, codes: WrapUpCodes): HTMLElement {
   const { totals } = report;
   const figures: [Phrase, string | number][] = [
     ['Contacts', totals.contacts],
@@ -208,6 +213,7 @@ function render(report: ReportResponse): HTMLElement {
             h('li', {}, `${TRIGGERS[trigger] ?? trigger}: ${n}`),
           ),
         ),
+    wrapUpSection(report, codes, periodsOf(report.daily)),
     heatMap(report),
     surveyFigures(report.survey),
   );

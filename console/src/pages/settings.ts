@@ -1,4 +1,4 @@
-// Line settings: numbers, hours, ring group, waits, overflow. A stale edit is refused with 409.
+// Line settings: numbers, hours, ring group, waits, overflow, wrap-up codes. A stale edit is refused with 409.
 import type { SettingsResponse } from '../../../flows/admin/admin-api-types.js';
 import type { LineSettings } from '../../../flows/line-settings.js';
 import { ApiError, request } from '../api.js';
@@ -19,6 +19,7 @@ import {
   timeZonePicker,
 } from './settings-forms.js';
 import { surveyForm } from './survey-form.js';
+import { wrapUpCodesForm } from './wrap-up-codes-form.js';
 
 /** Plain fields get an input each; the timezone and the nested ones have forms of their own. */
 const LABELS: Partial<Record<keyof LineSettings, string>> = {
@@ -111,6 +112,7 @@ export async function settingsPage(main: HTMLElement): Promise<undefined> {
     ['lineName', lineNameForm(current.settings.lineName)],
     ['greeting', greetingForm(current.settings.greeting)],
     ['survey', surveyForm(current.settings.survey)],
+    ['wrapUpCodes', wrapUpCodesForm(current.settings.wrapUpCodes)],
   ];
   const fields = () => {
     const out: HTMLElement[] = [

@@ -69,6 +69,7 @@ export const SCENARIOS = {
   'crisis-text': 'A crisis text',
   'hang-up-while-ringing': 'Caller hangs up while a volunteer is rung',
   'text-then-survey': 'A text conversation, then the survey',
+  'wrap-up-codes': 'Wrap-up codes after a call and a text',
   'everyone-on-shift': 'Everyone back on shift',
 } as const;
 

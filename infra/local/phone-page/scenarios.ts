@@ -30,6 +30,8 @@ export async function runScenario(name: ScenarioName, context: ScenarioContext):
       return hangUpWhileRinging(context);
     case 'text-then-survey':
       return textThenSurvey(context);
+    case 'wrap-up-codes':
+      return wrapUpCodes(context);
     case 'everyone-on-shift':
       await setShifts(context, () => true);
       context.feed.narrate('Scenario: every demo volunteer is on shift again.');
@@ -118,6 +120,68 @@ async function hangUpWhileRinging(context: ScenarioContext): Promise<void> {
   const name = warmline.volunteers.find((v) => v.phone === ringing.to)?.name ?? 'A volunteer';
   feed.narrate(`${name}'s phone is ringing: the caller hangs up now. Every ringing offer is cancelled.`);
   await call.hangup();
+}
+
+/**
+ * Plays both wrap-up paths from start to end: a call the volunteer codes by keypad after the caller hangs up,
+ * then a text conversation they END and code with CODES. The report in the console shows both.
+ */
+async function wrapUpCodes(context: ScenarioContext): Promise<void> {
+  const { warmline, feed } = context;
+  // A volunteer still in wrap-up after an earlier demo call would not be rung for a minute: pick a free one.
+  const states = await Promise.all(
+    warmline.volunteers.map((v) => warmline.store.getVolunteer(v.volunteerId)),
+  );
+  const first =
+    warmline.volunteers.find((_, index) => states[index]?.state === 'available') ?? warmline.volunteers[0];
+  if (!first) return;
+  const wait = context.ringWaitMs ?? 120_000;
+  feed.narrate(`Scenario: wrap-up codes. Only ${first.name} is on shift; the caller dials in.`);
+  await setShifts(context, (phone) => phone === first.phone);
+  await hangUpLiveCalls(context, [DEMO_CALLER]);
+  const volunteer = warmline.simulator.phone(first.phone);
+  // Earlier demo calls to this phone may never have been picked up here: only a leg ringing now is the offer.
+  const before = new Set(warmline.simulator.calls().map((leg) => leg.sid));
+  const call = await warmline.simulator.phone(DEMO_CALLER).dial();
+  const offer = await warmline.simulator.until(
+    () =>
+      warmline.simulator
+        .calls()
+        .find((leg) => !before.has(leg.sid) && leg.status === 'ringing' && leg.to === first.phone),
+    `${first.name}'s phone to ring`,
+    wait,
+  );
+  await offer.answer();
+  await offer.waitForGather(wait);
+  await offer.press('1');
+  await offer.waitForConference(wait);
+  feed.narrate(`${first.name} took the call. The caller hangs up; ${first.name} hears the wrap-up ask.`);
+  await call.hangup();
+  await offer.waitForSay('Wrap-up codes', wait);
+  await offer.press('13*1*0#');
+  feed.narrate(
+    `${first.name} keyed 13*1*0#: topics 1 and 3, referral 1, no safety concern. Next, a text conversation.`,
+  );
+  await offer.waitForSay('Codes saved', wait);
+  // The demo phone may already hold texts like these from earlier runs: only new ones count.
+  const seen = volunteer.messages.length;
+  const next = (words: string) =>
+    warmline.simulator.until(
+      () => volunteer.messages.slice(seen).find((message) => message.body.includes(words)),
+      `"${words}" to ${first.name}`,
+      wait,
+    );
+  await warmline.simulator.phone(DEMO_CALLER).text('hi, it has been a lonely week');
+  await next('Reply ACCEPT');
+  await volunteer.text('ACCEPT');
+  const tag = (await next("You're connected")).body.slice(1, 2);
+  await volunteer.text(`END ${tag}`);
+  await next('Wrap-up codes, if you like');
+  await volunteer.text(`CODES ${tag} 1 R0 S0`);
+  await next('Wrap-up codes saved');
+  feed.narrate(
+    `${first.name} texted CODES ${tag} 1 R0 S0. Both contacts now show by topic and referral on the console's reports page.`,
+  );
 }
 
 /** Puts each demo volunteer on or off shift the way a volunteer would: by texting ON or OFF. */

@@ -25,6 +25,10 @@ const base: Contact = {
   offersOutstanding: 0,
   offerRound: 1,
   repeatCount: 2,
+  topics: ['grief', 'housing'],
+  referral: 'crisis-line',
+  safetyConcern: true,
+  wrapUpAt: Date.UTC(2026, 10, 22, 14, 20),
   waitSeconds: 42,
   talkSeconds: 540,
   liveUntil: 0,
@@ -43,13 +47,17 @@ describe('contactsToCsv', () => {
       concern: undefined,
       repeatCount: undefined,
       talkSeconds: undefined,
+      topics: undefined,
+      referral: undefined,
+      safetyConcern: undefined,
+      wrapUpAt: undefined,
     } as Contact;
 
     const rows = parseCsv(contactsToCsv([base, texter], 'America/New_York'));
 
     expect(rows).toEqual([
       [...CONTACT_CSV_HEADER],
-      ['2026-11-20 22:00', 'sms', 'es', 'abandoned', '42', '', '', '', '', '0'],
+      ['2026-11-20 22:00', 'sms', 'es', 'abandoned', '42', '', '', '', '', '0', '', '', ''],
       [
         '2026-11-22 09:05',
         'voice',
@@ -61,6 +69,9 @@ describe('contactsToCsv', () => {
         'keypress',
         'hopelessness',
         '2',
+        'grief housing',
+        'crisis-line',
+        'yes',
       ],
     ]);
   });

@@ -134,6 +134,8 @@ describe('buildContactReport', () => {
       answered: 3,
       p50WaitSeconds: 40,
       p90WaitSeconds: 90,
+      byTopic: {},
+      byReferral: {},
     });
     expect(report.daily[1]).toMatchObject({ byOutcome: {}, queued: 0, p50WaitSeconds: null });
   });
@@ -222,3 +224,40 @@ function expectedDates(from: string, to: string): string[] {
     dates.push(new Date(t).toISOString().slice(0, 10));
   return dates;
 }
+
+describe('wrap-up figures', () => {
+  it('counts contacts by topic and referral over the range and per day, by code id, with uncoded contacts left out', () => {
+    const coded = (date: string, topics: string[], referral: string | undefined, safetyConcern?: boolean) =>
+      contact({
+        startedAt: at('18:00', date),
+        wrapUpAt: at('18:30', date),
+        topics,
+        ...(referral ? { referral } : {}),
+        ...(safetyConcern === undefined ? {} : { safetyConcern }),
+      });
+    const contacts = [
+      coded('2026-11-23', ['grief', 'housing'], 'crisis-line', true),
+      coded('2026-11-23', ['grief', 'grief'], 'none', false),
+      coded('2026-11-24', ['a-removed-topic'], undefined),
+      contact({ startedAt: at('19:00') }),
+    ];
+
+    const report = buildContactReport({ ...RANGE, contacts, occurrences: [] });
+
+    expect(report.wrapUp).toEqual({
+      recorded: 3,
+      safetyConcerns: 1,
+      byTopic: { grief: 2, housing: 1, 'a-removed-topic': 1 },
+      byReferral: { 'crisis-line': 1, none: 1 },
+    });
+    expect(report.daily[0]).toMatchObject({
+      byTopic: { grief: 2, housing: 1 },
+      byReferral: { 'crisis-line': 1, none: 1 },
+    });
+    expect(report.daily[1]).toMatchObject({ byTopic: { 'a-removed-topic': 1 }, byReferral: {} });
+    const rows = parseCsv(reportToCsv(report));
+    expect(rows).toContainEqual(['topics', 'grief', '2']);
+    expect(rows).toContainEqual(['referrals', 'crisis-line', '1']);
+    expect(rows).toContainEqual(['wrap-up', 'safetyConcerns', '1']);
+  });
+});

@@ -1,7 +1,7 @@
 // The roster tick: starts, ends, reminders and LineUnstaffed happen once each, however windows are replayed.
 import { describe, expect, it } from 'vitest';
 import type { LineEvent } from '../../../flows/events.js';
-import type { LineSettings } from '../../../flows/line-settings.js';
+import { DEFAULT_WRAP_UP_CODES, type LineSettings } from '../../../flows/line-settings.js';
 import type { Volunteer } from '../../../flows/model.js';
 import type { VolunteerChange } from '../../../flows/ports.js';
 import { dayFromIsoDate, zonedInstant } from '../../../flows/roster/local-time.js';
@@ -43,6 +43,7 @@ const SETTINGS: LineSettings = {
   clinicianLanguage: 'en',
   coordinatorLanguages: {},
   holdAudioSeconds: 10,
+  wrapUpCodes: DEFAULT_WRAP_UP_CODES,
 };
 
 function volunteer(volunteerId: string, extra: Partial<Volunteer> = {}): Volunteer {

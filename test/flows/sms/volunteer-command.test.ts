@@ -85,3 +85,29 @@ describe('cleanPassNote', () => {
     expect(cleanPassNote('   ')).toBeUndefined();
   });
 });
+
+describe('the CODES command', () => {
+  it.each([
+    ['CODES A 1 3 R2 S0', { kind: 'codes', tag: 'A', entry: '1 3 R2 S0' }],
+    ['codes b skip', { kind: 'codes', tag: 'B', entry: 'skip' }],
+    ['[C] codes 2', { kind: 'codes', tag: 'C', entry: '2' }],
+    ['Codes: 13 r1', { kind: 'codes', entry: '13 r1' }],
+    ['CODES', { kind: 'codes', entry: '' }],
+    ['code a s1.', { kind: 'codes', tag: 'A', entry: 's1' }],
+  ])('reads %s', (body, command) => {
+    expect(parseVolunteerText(body)).toEqual(command);
+  });
+
+  it('asks whether a misspelt CODES with codes after it was meant', () => {
+    expect(parseVolunteerText('CDOES A 1 3')).toEqual({ kind: 'unsure', meant: 'CODES A' });
+    expect(parseVolunteerText('coeds 2')).toEqual({ kind: 'unsure', meant: 'CODES' });
+  });
+
+  it('relays words about codes to the texter', () => {
+    expect(parseVolunteerText('codes for the app are on the card')).toEqual({
+      kind: 'relay',
+      body: 'codes for the app are on the card',
+    });
+    expect(parseVolunteerText('[A] codes? what codes')).toMatchObject({ kind: 'relay', tag: 'A' });
+  });
+});
