@@ -74,7 +74,7 @@ export function wrapUpCodeSteps(target: WrapUpTarget, codes: WrapUpCodes, retry 
  * conditional update (the settings read is the only other round trip).
  */
 export async function handleWrapUpCodes(
-  deps: VoiceDeps,
+  deps: VoiceDeps<'getLine' | 'updateContact'>,
   target: WrapUpTarget,
   digits: string | undefined,
   retried: boolean,

@@ -143,11 +143,19 @@ export interface FlowLine {
   addVolunteer(id: string, overrides?: Partial<Volunteer>): Promise<Volunteer>;
 }
 
+/**
+ * Wrap-up codes add an ask to every ending; their own tests (test/flows/wrap-up, test/e2e/wrap-up-codes.test.ts)
+ * turn them on, the rest check what an ending does without them.
+ */
+const withoutWrapUpCodes: LineSettingsPatch = {
+  wrapUpCodes: { ...testLineDefaults.wrapUpCodes, enabled: false },
+};
+
 export async function startFlowLine(settings: LineSettingsPatch = {}): Promise<FlowLine> {
   const clock = new FakeClock();
   const defaults = testLineDefaults;
   const store = new MemoryStore({ clock, defaults });
-  await store.saveSettings({ ...alwaysOpen, ...settings });
+  await store.saveSettings({ ...alwaysOpen, ...withoutWrapUpCodes, ...settings });
   const events = new RecordingPublisher();
   const telephony = new FakeTelephony();
   const log = silentLog();
