@@ -1,37 +1,32 @@
 // The whole warmline on one port: embedded store, the same handlers and rules, the tick, the Twilio simulator.
-import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { handleLineEvent } from '../../flows/dispatch/dispatcher.js';
-import { runTick, type TickDeps, type TickReport } from '../../flows/dispatch/tick.js';
+import { runTick, type TickReport } from '../../flows/dispatch/tick.js';
 import { handleNotification } from '../../flows/notify/notifier.js';
 import type { Clock, Log } from '../../flows/ports.js';
 import { TWILIO_PATHS } from '../../flows/webhook-paths.js';
 import { ADMIN_BODY_LIMIT_BYTES } from '../../functions/admin/admin-app.js';
-import { lineDefaults } from '../../functions/app/line-defaults.js';
-import { smsHandler } from '../../functions/app/sms-handler.js';
-import { twilioTelephonyFor } from '../../functions/app/twilio-telephony-for.js';
 import {
-  dispatchDeps,
-  publisherWithDispatch,
+  composeCore,
   systemClock,
   type WarmlineCore,
-  webhookApp,
-} from '../../functions/app/warmline.js';
+  withOutbox,
+} from '../../functions/app/composition-root.js';
+import { dispatcherDeps } from '../../functions/app/dispatcher-deps.js';
+import { twilioTelephonyFor } from '../../functions/app/twilio-telephony-for.js';
+import { webhookApp } from '../../functions/app/warmline.js';
 import type { MiddlewareHost } from '../../functions/aws/client-bounds.js';
 import type { RuntimeConfig } from '../../functions/config.js';
-import { type EventOrigin, schedules } from '../../functions/event-rules.js';
-import { busBounds, createEventBusClient } from '../../functions/events/event-bus-client.js';
-import { createEventPublisher } from '../../functions/events/event-publisher.js';
-import { createOutboxPublisher, type OutboxPublisher } from '../../functions/events/outbox.js';
+import { schedules } from '../../functions/event-rules.js';
+import type { OutboxPublisher } from '../../functions/events/outbox.js';
 import { type RequestHead, textResponse, type WebResponse } from '../../functions/http/web-request.js';
 import { createLogger } from '../../functions/logging/logger.js';
-import { createPhoneVault } from '../../functions/privacy/phone-vault.js';
-import { createAdminStore, rosterSource } from '../../functions/store/admin-store.js';
+import { loadSecrets } from '../../functions/secrets/load-secrets.js';
+import { createAdminStore } from '../../functions/store/admin-store.js';
 import { createTableFromSchema } from '../../functions/store/create-table.js';
-import { createDocumentClient } from '../../functions/store/dynamo-client.js';
-import { DynamoStore } from '../../functions/store/dynamo-store.js';
+import type { DynamoStore } from '../../functions/store/dynamo-store.js';
 import type { WebApp } from '../../functions/webhook/webhook-app.js';
 import {
   bodyTooLarge,
@@ -170,61 +165,31 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
   await createTableFromSchema(rawClient, config.TABLE_NAME);
-  const defaults = lineDefaults(config);
-  const store = new DynamoStore(
-    createDocumentClient({
-      region: config.AWS_REGION,
-      endpoint: dynamo.endpoint,
-      maxAttempts: config.STORE_MAX_ATTEMPTS,
-      requestTimeoutMs: config.STORE_TIMEOUT_MS,
-      deadlineMs: config.STORE_DEADLINE_MS,
-      instrument: instrumented(faults.instrument('store'), meter?.instrumentStore.bind(meter)),
-    }),
-    { tableName: config.TABLE_NAME, defaults, retentionDays: 400, clock: options.clock ?? systemClock },
-  );
-  const authToken = config.TWILIO_AUTH_TOKEN ?? '';
-  const vault = createPhoneVault({
-    pepper: config.CALLER_KEY_PEPPER ?? '',
-    sessionKeyHex: config.SESSION_KEY ?? '',
-  });
   const clock = options.clock ?? systemClock;
-  const core: WarmlineCore = { config, authToken, defaults, store, vault, clock, log };
+  const core = composeCore({
+    config,
+    secrets: await loadSecrets(config),
+    log,
+    clock,
+    instrument: {
+      store: instrumented(faults.instrument('store'), meter?.instrumentStore.bind(meter)),
+      bus: instrumented(faults.instrument('bus'), meter?.instrumentBus.bind(meter)),
+    },
+  });
+  const { store, vault } = core;
   const bus = new LocalEventBus(log);
   mounts.push({
     prefix: LOCAL_EVENTBRIDGE_PATH,
     app: localEventBridge((event, origin) => bus.publish([event], origin)),
   });
-  const eventBusClient = createEventBusClient({
-    ...busBounds(config),
-    instrument: instrumented(faults.instrument('bus'), meter?.instrumentBus.bind(meter)),
-  });
   // Everything publishes as in AWS: the real client and publisher, over HTTP, to the local PutEvents.
-  const publisherFor = (origin: EventOrigin) =>
-    createOutboxPublisher({
-      bus: createEventPublisher({
-        client: eventBusClient,
-        busName: config.EVENT_BUS_NAME,
-        origin,
-        log,
-        deadlineMs: config.BUS_DEADLINE_MS,
-      }),
-      store,
-      clock,
-      ids: { newId: () => randomUUID() },
-      log,
-    });
-  const events = publisherFor('webhook');
-  const dispatcherEvents = publisherFor('dispatcher');
-  const handoff = publisherFor('handoff');
+  const events = withOutbox(core, 'webhook');
+  const dispatcherEvents = withOutbox(core, 'dispatcher');
+  const handoff = withOutbox(core, 'handoff');
   const rest = faults.restClient(config.TWILIO_API_BASE);
   const telephony = twilioTelephonyFor(core, meter ? meter.meteredHttp(rest) : rest);
-  const admin = createAdminStore(config);
   // As in the stack: the dispatcher function handles the tick, what the tick publishes and the admin API's events.
-  const dispatch: TickDeps = {
-    ...dispatchDeps(core, publisherWithDispatch(core, dispatcherEvents, handoff, telephony), telephony),
-    roster: rosterSource(admin),
-    outbox: dispatcherEvents,
-  };
+  const dispatch = dispatcherDeps(core, dispatcherEvents, handoff, telephony);
   bus.subscribe('dispatcher', (event) =>
     metered('dispatcher', event.type, () => handleLineEvent(dispatch, event)),
   );
@@ -234,7 +199,7 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
 
   const simulator = new TwilioSimulator({
     accountSid: config.TWILIO_ACCOUNT_SID,
-    authToken,
+    authToken: core.authToken,
     lineNumber: config.LINE_NUMBER,
     publicBaseUrl: config.PUBLIC_BASE_URL,
     webhookOrigin: origin,
@@ -243,8 +208,7 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
     voiceStatusCallbackPath: TWILIO_PATHS.voiceStatus,
     timeScale: options.timeScale ?? 1,
   });
-  const published = publisherWithDispatch(core, events, handoff, telephony);
-  const twilioApp = webhookApp(core, published, smsHandler(core, published));
+  const twilioApp = webhookApp(core, events, handoff, telephony);
   const simulatorApi: WebApp = async (request) => {
     const result = await simulator.handleRest({
       method: request.method,
@@ -262,7 +226,8 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
   mounts.push({ prefix: `${SIMULATOR_API_PATH}/`, app: simulatorApi });
 
   const volunteers = options.seed === false ? [] : await seedDemoLine(store, vault, clock.now());
-  if (options.seed !== false && options.seedRoster !== false) await seedDemoRoster(admin, clock.now());
+  if (options.seed !== false && options.seedRoster !== false)
+    await seedDemoRoster(createAdminStore(config), clock.now());
   handle = twilioApp;
   faults.active = drilled;
   const tick = () => bus.invoke(() => metered('tick', 'tick', () => runTick(dispatch)));

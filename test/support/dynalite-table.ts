@@ -3,6 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { LineSettings } from '../../flows/line-settings.js';
 import type { Clock } from '../../flows/ports.js';
+import { CONTACT_LOG_RETENTION_DAYS } from '../../functions/app/composition-root.js';
 import { lineDefaults } from '../../functions/app/line-defaults.js';
 import { parseRuntimeConfig } from '../../functions/config.js';
 import { createTableFromSchema } from '../../functions/store/create-table.js';
@@ -64,7 +65,7 @@ export async function startStoreForTest(
   const store = new DynamoStore(documentClient, {
     tableName,
     defaults,
-    retentionDays: options.retentionDays ?? 400,
+    retentionDays: options.retentionDays ?? CONTACT_LOG_RETENTION_DAYS,
     ...(options.clock ? { clock: options.clock } : {}),
   });
   return {
