@@ -24,7 +24,6 @@ import { isLocalRequest } from './phone-page/local-only.js';
 import type { LocalWarmline } from './runner.js';
 
 export const CONSOLE_PREFIX = '/console/';
-export const ADMIN_PREFIX = '/admin/';
 const DEV_LOGIN_PATH = '/admin/dev-login';
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -139,6 +138,6 @@ export async function mountCoordinatorConsole(
       : textResponse(404, 'not found'),
   );
   line.mount(CONSOLE_PREFIX, consoleSite(options.consoleDir ?? join(REPO_ROOT, 'console')));
-  line.mount(ADMIN_PREFIX, adminGateway(deps, tokens));
+  line.mountTarget('admin-api', adminGateway(deps, tokens));
   return { consoleUrl: `${line.origin}${CONSOLE_PREFIX}`, deps, tokens };
 }

@@ -21,8 +21,20 @@ import type { MiddlewareHost } from '../../functions/aws/client-bounds.js';
 import type { RuntimeConfig } from '../../functions/config.js';
 import { schedules } from '../../functions/event-rules.js';
 import type { OutboxPublisher } from '../../functions/events/outbox.js';
-import { type RequestHead, textResponse, type WebResponse } from '../../functions/http/web-request.js';
+import {
+  jsonResponse,
+  type RequestHead,
+  textResponse,
+  type WebResponse,
+} from '../../functions/http/web-request.js';
 import { createLogger } from '../../functions/logging/logger.js';
+import {
+  literalPrefix,
+  type RouteDefinition,
+  type RouteTarget,
+  routeFor,
+  routes,
+} from '../../functions/routes.js';
 import { loadSecrets } from '../../functions/secrets/load-secrets.js';
 import { createAdminStore } from '../../functions/store/admin-store.js';
 import { createTableFromSchema } from '../../functions/store/create-table.js';
@@ -95,8 +107,10 @@ export interface LocalWarmline {
   readonly store: DynamoStore;
   readonly core: WarmlineCore;
   readonly volunteers: readonly SeededVolunteer[];
-  /** Mount more apps (the admin API, the console) in front of the webhook app. */
+  /** Mount a local tool (the console, the phone page) under a prefix no route of the table uses. */
   mount(prefix: string, app: WebApp): void;
+  /** Serve a target of the route table (the admin API) at exactly its routes. */
+  mountTarget(target: RouteTarget, app: WebApp): void;
   /** Lets /health answer 200: every app is mounted (see `readyWhenTold`). */
   ready(): void;
   tick(): Promise<TickReport>;
@@ -112,27 +126,46 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
     meter ? meter.run(fn, step, work) : work();
   const env = options.env ?? {};
   const dynamo = await startEmbeddedDynamo(options.dataDir ? { dataDir: options.dataDir } : {});
-  const mounts: { prefix: string; app: WebApp }[] = [];
-  let handle: WebApp = async () => textResponse(503, 'starting');
+  /** Local stand-ins with no API Gateway route (the simulator's REST API, PutEvents, console, phone page). */
+  const tools: { prefix: string; app: WebApp }[] = [];
+  /** What serves each target of the route table; the admin API joins when the console is mounted. */
+  const targets: Partial<Record<RouteTarget, WebApp>> = {};
   let ready = !options.readyWhenTold;
   /**
-   * Every request's way through the server: webhooks are screened from their head before any of the body is
-   * read, and no body is read past its limit. `bodyUnread` tells the server to close rather than drain.
+   * Every request's way through the server: as API Gateway, exactly the routes of functions/routes.ts (anything
+   * else is its 404), then what that target's Lambda handler does first: webhooks are screened from their
+   * head before any of the body is read, and no body is read past its limit. `bodyUnread` tells the server
+   * to close rather than drain.
    */
   const serve = async (head: RequestHead, readBody: BodyReader): Promise<ServedResponse> => {
     // Health is the promise that everything is mounted and seeded; scripts start driving the line on it.
     if (head.rawPath === '/health' && !ready)
       return { response: textResponse(503, 'starting'), bodyUnread: true };
-    const mounted = mounts.find((m) => head.rawPath.startsWith(m.prefix));
-    const refused = mounted ? undefined : screenWebhookHead(head);
+    const tool = tools.find((m) => head.rawPath.startsWith(m.prefix));
+    if (tool) {
+      const body = await readBody(ADMIN_BODY_LIMIT_BYTES);
+      if (body === undefined) return { response: bodyTooLarge(), bodyUnread: true };
+      return { response: await tool.app({ ...head, body }), bodyUnread: false };
+    }
+    const route = routeFor(head.method, head.rawPath);
+    if (!route) return { response: gatewayNotFound(), bodyUnread: true };
+    const app = targets[route.target];
+    if (!app) return { response: textResponse(503, `${route.target} is not mounted`), bodyUnread: true };
+    const isWebhook = route.target === 'twilio-webhook';
+    const refused = isWebhook ? screenWebhookHead(head) : undefined;
     if (refused) return { response: refused, bodyUnread: true };
-    const body = await readBody(mounted ? ADMIN_BODY_LIMIT_BYTES : TWILIO_BODY_LIMIT_BYTES);
+    const body = await readBody(isWebhook ? TWILIO_BODY_LIMIT_BYTES : ADMIN_BODY_LIMIT_BYTES);
     if (body === undefined) return { response: bodyTooLarge(), bodyUnread: true };
     const request = { ...head, body };
-    const response = mounted
-      ? await mounted.app(request)
-      : await metered('twilio-webhook', webhookStep(head.rawPath), () => handle(request));
+    const response = isWebhook
+      ? await metered('twilio-webhook', webhookStep(head.rawPath), () => app(request))
+      : await app(request);
     return { response, bodyUnread: false };
+  };
+  const mountTool = (prefix: string, app: WebApp) => {
+    const shadowed = routes.find((route) => wouldHide(prefix, route));
+    if (shadowed) throw new Error(`${prefix} would hide the route ${shadowed.method} ${shadowed.path}`);
+    tools.unshift({ prefix, app });
   };
   const server = createServer((request, response) => {
     serve(readRequestHead(request), (maxBytes) => readBody(request, maxBytes))
@@ -178,10 +211,10 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
   });
   const { store, vault } = core;
   const bus = new LocalEventBus(log);
-  mounts.push({
-    prefix: LOCAL_EVENTBRIDGE_PATH,
-    app: localEventBridge((event, origin) => bus.publish([event], origin)),
-  });
+  mountTool(
+    LOCAL_EVENTBRIDGE_PATH,
+    localEventBridge((event, origin) => bus.publish([event], origin)),
+  );
   // Everything publishes as in AWS: the real client and publisher, over HTTP, to the local PutEvents.
   const events = withOutbox(core, 'webhook');
   const dispatcherEvents = withOutbox(core, 'dispatcher');
@@ -223,12 +256,12 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
       body: JSON.stringify(result.body),
     };
   };
-  mounts.push({ prefix: `${SIMULATOR_API_PATH}/`, app: simulatorApi });
+  mountTool(`${SIMULATOR_API_PATH}/`, simulatorApi);
 
   const volunteers = options.seed === false ? [] : await seedDemoLine(store, vault, clock.now());
   if (options.seed !== false && options.seedRoster !== false)
     await seedDemoRoster(createAdminStore(config), clock.now());
-  handle = twilioApp;
+  targets['twilio-webhook'] = twilioApp;
   faults.active = drilled;
   const tick = () => bus.invoke(() => metered('tick', 'tick', () => runTick(dispatch)));
   const minute = (schedules.find((s) => s.name === 'Tick')?.everyMinutes ?? 1) * 60_000;
@@ -247,7 +280,10 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
     store,
     core,
     volunteers,
-    mount: (prefix, app) => mounts.unshift({ prefix, app }),
+    mount: mountTool,
+    mountTarget: (target, app) => {
+      targets[target] = app;
+    },
     ready: () => {
       ready = true;
     },
@@ -271,6 +307,18 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
       await dynamo.close();
     },
   };
+}
+
+/** What API Gateway answers for a method and path that no route matches. */
+function gatewayNotFound(): WebResponse {
+  return jsonResponse({ message: 'Not Found' }, 404);
+}
+
+/** Whether some request a route serves would start with this prefix, and so reach a local tool instead. */
+function wouldHide(prefix: string, route: RouteDefinition): boolean {
+  const literal = literalPrefix(route);
+  if (literal.startsWith(prefix)) return true;
+  return literal !== route.path && prefix.startsWith(literal);
 }
 
 /** The webhook's route name for the meter, e.g. `voiceHold`. */
