@@ -4,11 +4,6 @@ import type { TwilioPathName } from './webhook-paths.js';
 export type Language = 'en' | 'es';
 export const LANGUAGES: readonly Language[] = ['en', 'es'];
 
-/** The `l` our own action URLs carry once a caller has chosen; undefined before the choice (speak both). */
-export function languageOf(carried: string | null | undefined): Language | undefined {
-  return carried === 'en' || carried === 'es' ? carried : undefined;
-}
-
 /** A webhook of ours that Twilio should call next, with the query it needs to find its contact. */
 export interface ActionTarget {
   readonly route: TwilioPathName;

@@ -23,3 +23,31 @@ export const routes: readonly RouteDefinition[] = [
   ...Object.values(TWILIO_PATHS).map(twilio),
   { method: 'ANY', path: '/admin/{proxy+}', target: 'admin-api', auth: 'coordinator-jwt' },
 ];
+
+/** A route's path as API Gateway reads it: `{name}` is one segment, a trailing `{name+}` one or more. */
+function pathPattern(path: string): RegExp {
+  const parts = path.split(/(\{[^}]+\})/).map((part) => {
+    if (/^\{[^}]+\+\}$/.test(part)) return '.+';
+    if (/^\{[^}]+\}$/.test(part)) return '[^/]+';
+    return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  });
+  return new RegExp(`^${parts.join('')}$`);
+}
+
+/** Exact paths before parameterised ones, as API Gateway prefers the most specific route. */
+const MATCHERS = [...routes]
+  .sort((a, b) => Number(a.path.includes('{')) - Number(b.path.includes('{')))
+  .map((route) => ({ route, pattern: pathPattern(route.path) }));
+
+/** The route API Gateway would pick for this request, or undefined where it answers 404 itself. */
+export function routeFor(method: string, rawPath: string): RouteDefinition | undefined {
+  const upper = method.toUpperCase();
+  return MATCHERS.find(
+    ({ route, pattern }) => (route.method === 'ANY' || route.method === upper) && pattern.test(rawPath),
+  )?.route;
+}
+
+/** The literal start of a route's path, before any `{parameter}`. */
+export function literalPrefix(route: RouteDefinition): string {
+  return route.path.split('{')[0] ?? '';
+}

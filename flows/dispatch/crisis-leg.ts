@@ -11,6 +11,7 @@
 import type { Contact } from '../model.js';
 import { CRISIS_RING_SECONDS } from '../voice/crisis-dial.js';
 import { conferenceRoom } from '../voice/voice-deps.js';
+import { webhookTarget } from '../webhook-query.js';
 import type { DispatchDeps } from './dispatcher.js';
 
 const MARKER_SECONDS = 86_400;
@@ -38,7 +39,7 @@ export async function addCrisisLine(
       room: conferenceRoom(contactId),
       to: settings.crisisNumber,
       from: settings.lineNumber,
-      statusCallback: deps.webhookUrl({ route: 'crisisLegStatus', query: { c: contactId } }),
+      statusCallback: deps.webhookUrl(webhookTarget('crisisLegStatus', { contactId })),
       timeoutSeconds: CRISIS_RING_SECONDS,
     });
   } catch (error) {
@@ -81,7 +82,9 @@ export async function handleCrisisLegEnded(
   // If the volunteer has just hung up, their own status callback sends VolunteerLeft, which lands below.
   const told = await deps.telephony.redirectCall(
     offer.callSid,
-    deps.webhookUrl({ route: 'warmTransferUnreached', query: { c: contactId, v: volunteer.volunteerId } }),
+    deps.webhookUrl(
+      webhookTarget('warmTransferUnreached', { contactId, volunteerId: volunteer.volunteerId }),
+    ),
   );
   // While the volunteer hears why, the caller hears that their peer is still there.
   if (told === 'redirected') await announcePeerStillHere(deps, contact);
@@ -94,7 +97,7 @@ export async function handleCrisisLegEnded(
 export async function announcePeerStillHere(deps: DispatchDeps<never>, contact: Contact): Promise<void> {
   await deps.telephony.announceToConference({
     room: conferenceRoom(contact.contactId),
-    url: deps.webhookUrl({ route: 'conferenceHold', query: { l: contact.language } }),
+    url: deps.webhookUrl(webhookTarget('conferenceHold', { language: contact.language })),
   });
 }
 
@@ -114,15 +117,14 @@ export async function sendCallerToCrisisOptions(
   try {
     const outcome = await deps.telephony.redirectCall(
       contact.callSid,
-      deps.webhookUrl({
-        route: 'crisisFallback',
-        query: {
-          c: contact.contactId,
-          cn: settings.crisisNumber,
-          l: contact.language,
-          j: ended.joined ? '1' : '0',
-        },
-      }),
+      deps.webhookUrl(
+        webhookTarget('crisisFallback', {
+          contactId: contact.contactId,
+          crisisNumber: settings.crisisNumber,
+          language: contact.language,
+          counsellorJoined: ended.joined,
+        }),
+      ),
     );
     if (outcome === 'not-in-progress')
       deps.log.info('caller left before the crisis options', { contactId: contact.contactId });

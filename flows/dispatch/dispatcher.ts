@@ -18,6 +18,7 @@ import {
 import type { Clock, EventPublisher, Log, PhoneVault, Store, Telephony } from '../ports.js';
 import { textOfferReleased } from '../prompts/volunteer-texts.js';
 import type { ActionTarget, Language } from '../replies.js';
+import { webhookTarget } from '../webhook-query.js';
 import { completeContactLog } from './contact-log.js';
 import {
   addCrisisLine,
@@ -235,16 +236,15 @@ async function ringVolunteer(
     remove: ['wrapUntil'],
   });
   if (!claimed) return false;
-  const query = { c: contactId, v: volunteer.volunteerId };
+  const offer = { contactId, volunteerId: volunteer.volunteerId };
   try {
     const callSid = await deps.telephony.placeCall({
       to: deps.vault.open(volunteer.phoneSealed),
       from: settings.lineNumber,
-      url: deps.webhookUrl({
-        route: 'offerAnswered',
-        query: { ...query, w: String(settings.whisperSeconds) },
-      }),
-      statusCallback: deps.webhookUrl({ route: 'offerStatus', query }),
+      url: deps.webhookUrl(
+        webhookTarget('offerAnswered', { ...offer, whisperSeconds: settings.whisperSeconds }),
+      ),
+      statusCallback: deps.webhookUrl(webhookTarget('offerStatus', offer)),
       timeoutSeconds: settings.offerRingSeconds,
     });
     await deps.store.putOffer({
@@ -284,7 +284,7 @@ async function bridgeWinner(
     if (contact?.callSid && contact.status !== 'ended') {
       const outcome = await deps.telephony.redirectCall(
         contact.callSid,
-        deps.webhookUrl({ route: 'voiceBridge', query: { c: contactId } }),
+        deps.webhookUrl(webhookTarget('voiceBridge', { contactId })),
       );
       if (outcome === 'not-in-progress') deps.log.warn('caller left before the bridge', { contactId });
     }
@@ -347,10 +347,9 @@ async function releaseCallLeg(
       });
       return freed !== undefined;
     }
-    const words = deps.webhookUrl({
-      route: 'offerTaken',
-      query: { c: offer.contactId, v: offer.volunteerId, r: reason },
-    });
+    const words = deps.webhookUrl(
+      webhookTarget('offerTaken', { contactId: offer.contactId, volunteerId: offer.volunteerId, reason }),
+    );
     // 'not-in-progress': the leg ended on its own meanwhile, and its status callback frees the volunteer.
     await deps.telephony.redirectCall(offer.callSid, words);
   } catch (error) {
@@ -402,7 +401,7 @@ async function sendCallerToGoodbye(
   }
   await deps.telephony.redirectCall(
     contact.callSid,
-    deps.webhookUrl({ route: 'voiceBridgeEnded', query: { c: contactId, l: contact.language } }),
+    deps.webhookUrl(webhookTarget('voiceBridgeEnded', { contactId, language: contact.language })),
   );
 }
 
@@ -418,7 +417,7 @@ async function sendVolunteerToWrapUp(deps: DispatchDeps<'listOffers'>, contactId
   if (!accepted?.callSid) return;
   await deps.telephony.redirectCall(
     accepted.callSid,
-    deps.webhookUrl({ route: 'volunteerInput', query: { c: contactId, v: accepted.volunteerId } }),
+    deps.webhookUrl(webhookTarget('volunteerInput', { contactId, volunteerId: accepted.volunteerId })),
   );
 }
 
@@ -436,7 +435,7 @@ async function callClinicianBack(
   await deps.telephony.placeCall({
     to: settings.clinicianNumber,
     from: settings.lineNumber,
-    url: deps.webhookUrl({ route: 'clinicianBridge', query: { r: reference } }),
+    url: deps.webhookUrl(webhookTarget('clinicianBridge', { reference })),
     statusCallback: deps.webhookUrl({ route: 'voiceStatus' }),
     timeoutSeconds: 30,
   });

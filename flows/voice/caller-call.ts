@@ -19,6 +19,7 @@ import type { ActionTarget, Language, SpokenStep, VoiceReply, VoiceStep } from '
 import { hangup, pause, play, say } from '../replies.js';
 import { isLineOpen, nextOpening } from '../roster/line-hours.js';
 import { textWaitBounds } from '../sms/text-deps.js';
+import { webhookTarget } from '../webhook-query.js';
 import { CRISIS_BOOKKEEPING_MS, within } from '../within.js';
 import { CRISIS_KEY, crisisDialReply, crisisLinesFor, partnerDialReply } from './crisis-dial.js';
 import { describeOpening } from './describe-opening.js';
@@ -27,12 +28,12 @@ import { type CallFields, conferenceRoom, contactIdForCall, type VoiceDeps } fro
 const GREETING_TIMEOUT_SECONDS = 4;
 
 function callerTarget(
-  route: ActionTarget['route'],
+  route: 'voiceLanguage' | 'voiceIntake' | 'voiceHold' | 'voiceHoldInput',
   contactId: string,
   crisisNumber: string,
   language?: Language,
-) {
-  return { route, query: { c: contactId, cn: crisisNumber, ...(language ? { l: language } : {}) } };
+): ActionTarget {
+  return webhookTarget(route, { contactId, crisisNumber, language });
 }
 
 /**
@@ -269,7 +270,7 @@ export async function holdCaller(
   const now = deps.clock.now();
   const contact = await deps.store.getContact(contactId);
   if (contact && (contact.status === 'connecting' || contact.status === 'connected')) {
-    return { steps: [{ kind: 'redirect', to: { route: 'voiceBridge', query: { c: contactId } } }] };
+    return { steps: [{ kind: 'redirect', to: webhookTarget('voiceBridge', { contactId }) }] };
   }
   if (contact?.status !== 'queued' || contact.liveUntil <= now) {
     return { steps: [...spokenTo(chosen ?? contact?.language, (words) => words.thanksForCalling), hangup()] };
@@ -526,7 +527,7 @@ export async function bridgeCaller(
         room: conferenceRoom(contactId),
         endConferenceOnExit: true,
         hangupOnStar: false,
-        action: { route: 'voiceBridgeEnded', query: { c: contactId, l: language } },
+        action: webhookTarget('voiceBridgeEnded', { contactId, language }),
       },
       say(promptsFor(language).callEndedByPeer, language),
       hangup(),

@@ -8,10 +8,10 @@
 // leg failed or hung up with nobody else in the room (warmTransferFallback) -> the backup, or 9 again. Never silence, and every
 // step runs from what the signed action URL carries, so it works with the store and the bus down.
 import type { LineSettings } from '../line-settings.js';
-import { DIALABLE_PATTERN } from '../phone-numbers.js';
 import { spokenTo } from '../prompts/prompts.js';
 import type { ActionTarget, Language, VoiceReply } from '../replies.js';
 import { hangup } from '../replies.js';
+import { type WebhookQuery, webhookTarget } from '../webhook-query.js';
 import { MAX_TROUBLE_LOOPS } from './safe-reply.js';
 
 export const CRISIS_KEY = '9';
@@ -24,20 +24,22 @@ export const CRISIS_RING_SECONDS = 30;
 const DIAL_TIMEOUT_SECONDS = CRISIS_RING_SECONDS;
 
 /** Which number a crisis dial is on: the first, the backup, or a partner line (overflow). */
-type Attempt = 'first' | 'backup' | 'partner';
+type Attempt = NonNullable<WebhookQuery<'crisisDialEnded'>['attempt']>;
 
 /**
  * Only the crisis number is carried: the text and backup numbers are deploy-time configuration. A caller
  * who pressed 9 before choosing a language carries none, and hears every step in both.
  */
-function crisisQuery(lines: CrisisLines, language: Language | undefined, extra: Record<string, string>) {
-  return { cn: lines.crisisNumber, ...(language ? { l: language } : {}), ...extra };
+function crisisDialEndedTarget(
+  lines: CrisisLines,
+  language: Language | undefined,
+  progress: { readonly attempt: Attempt } | { readonly troubleLoops: number },
+): ActionTarget {
+  return webhookTarget('crisisDialEnded', { crisisNumber: lines.crisisNumber, language, ...progress });
 }
 
-const dialEnded = (lines: CrisisLines, language: Language | undefined, attempt: Attempt): ActionTarget => ({
-  route: 'crisisDialEnded',
-  query: crisisQuery(lines, language, { a: attempt }),
-});
+const dialEnded = (lines: CrisisLines, language: Language | undefined, attempt: Attempt): ActionTarget =>
+  crisisDialEndedTarget(lines, language, { attempt });
 
 export function crisisDialReply(
   lines: CrisisLines,
@@ -82,7 +84,7 @@ export function partnerDialReply(
 export interface CrisisDialOutcome {
   /** DialCallStatus of the <Dial> that just ended; absent when the caller pressed a key in the loop. */
   readonly dialStatus?: string;
-  readonly attempt?: string;
+  readonly attempt?: Attempt;
   readonly digits?: string;
   /** Times the caller has already heard the crisis options loop (`t`). */
   readonly loops: number;
@@ -117,10 +119,7 @@ export function crisisDialEnded(
     return {
       steps: [...spokenTo(language, (words) => words.troubleGoodbye(lines.crisisNumber)), hangup()],
     };
-  const loop = {
-    route: 'crisisDialEnded' as const,
-    query: crisisQuery(lines, language, { t: String(outcome.loops + 1) }),
-  };
+  const loop = crisisDialEndedTarget(lines, language, { troubleLoops: outcome.loops + 1 });
   return {
     steps: [
       ...(outcome.attempt === 'partner' ? spokenTo(language, (words) => words.partnerUnreachable) : []),
@@ -158,7 +157,7 @@ export function warmTransferFallback(
     steps: [
       {
         kind: 'gather',
-        action: { route: 'crisisDialEnded', query: crisisQuery(lines, language, { t: '1' }) },
+        action: crisisDialEndedTarget(lines, language, { troubleLoops: 1 }),
         numDigits: 1,
         timeoutSeconds: 8,
         prompts: spokenTo(language, (words) =>
@@ -169,12 +168,6 @@ export function warmTransferFallback(
       hangup(),
     ],
   };
-}
-
-/** The crisis number travels in the signed action URLs, so pressing 9 never waits on a store read. */
-export function crisisNumberFrom(query: URLSearchParams, fallback: string): string {
-  const carried = query.get('cn');
-  return carried && DIALABLE_PATTERN.test(carried) ? carried : fallback;
 }
 
 /** The carried crisis number with the deploy-time text and backup numbers: configuration only. */

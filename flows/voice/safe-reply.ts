@@ -7,6 +7,7 @@
 import { promptsFor, spokenTo, writtenTo } from '../prompts/prompts.js';
 import type { ActionTarget, Language, SmsReply, VoiceReply } from '../replies.js';
 import { hangup, say } from '../replies.js';
+import { webhookTarget } from '../webhook-query.js';
 
 /** Safe replies in a row before the caller is let go; each loop is about half a minute. */
 export const MAX_TROUBLE_LOOPS = 4;
@@ -25,18 +26,13 @@ export function callerTroubleReply(context: TroubleContext): VoiceReply {
   const { crisisNumber, language, contactId, loops } = context;
   if (loops >= MAX_TROUBLE_LOOPS)
     return { steps: [...spokenTo(language, (words) => words.troubleGoodbye(crisisNumber)), hangup()] };
-  const query = {
-    cn: crisisNumber,
-    ...(language ? { l: language } : {}),
-    t: String(loops + 1),
-    ...(contactId ? { c: contactId } : {}),
-  };
-  const retry: ActionTarget = contactId ? { route: 'voiceHold', query } : { route: 'voiceIncoming', query };
+  const query = { contactId, crisisNumber, language, troubleLoops: loops + 1 };
+  const retry: ActionTarget = webhookTarget(contactId ? 'voiceHold' : 'voiceIncoming', query);
   return {
     steps: [
       {
         kind: 'gather',
-        action: { route: 'voiceHoldInput', query },
+        action: webhookTarget('voiceHoldInput', query),
         numDigits: 1,
         timeoutSeconds: 5,
         prompts: spokenTo(language, (words) => words.technicalTrouble(crisisNumber)),

@@ -14,6 +14,7 @@ import { promptsFor } from '../prompts/prompts.js';
 import { concernWords } from '../prompts/volunteer-texts.js';
 import type { VoiceReply, VoiceStep } from '../replies.js';
 import { hangup, pause, say } from '../replies.js';
+import { webhookTarget } from '../webhook-query.js';
 import { releaseVolunteer } from './caller-call.js';
 import { conferenceRoom, type VoiceDeps } from './voice-deps.js';
 import { shouldAskWrapUp, wrapUpCodeSteps } from './wrap-up-codes.js';
@@ -23,8 +24,6 @@ const ACCEPT_KEY = '1';
 /** Wrong keys asked about before the offer goes to someone else: a stuck key or a machine must not loop. */
 const WRONG_KEYS_ALLOWED = 2;
 const MENU_BEAT_SECONDS = 1;
-
-const offerQuery = (contactId: string, volunteerId: string) => ({ c: contactId, v: volunteerId });
 
 export async function handleOfferAnswered(
   deps: VoiceDeps<'getContact' | 'updateOffer'>,
@@ -72,10 +71,7 @@ function whisperGather(
     steps: [
       {
         kind: 'gather',
-        action: {
-          route: 'offerInput',
-          query: { ...offerQuery(contactId, volunteerId), w: String(whisperSeconds), k: String(wrongKeys) },
-        },
+        action: webhookTarget('offerInput', { contactId, volunteerId, whisperSeconds, wrongKeys }),
         numDigits: 1,
         timeoutSeconds: whisperSeconds,
         prompts: words.map((line) => say(line, 'en')),
@@ -166,10 +162,6 @@ export function offerReleasedReply(reason: ReleaseReason): VoiceReply {
 }
 
 /** The reason a release URL carries; anything else is told the one thing always true: no longer waiting. */
-export function parseReleaseReason(value: string | null): ReleaseReason {
-  return value === 'taken' || value === 'left' ? value : 'gone';
-}
-
 export function joinConference(contactId: string, volunteerId: string, intro?: string): VoiceReply {
   return {
     steps: [
@@ -180,7 +172,7 @@ export function joinConference(contactId: string, volunteerId: string, intro?: s
         // The caller must never be cut off because the volunteer stepped out to the star menu.
         endConferenceOnExit: false,
         hangupOnStar: true,
-        action: { route: 'volunteerInput', query: offerQuery(contactId, volunteerId) },
+        action: webhookTarget('volunteerInput', { contactId, volunteerId }),
       },
     ],
   };
@@ -205,7 +197,7 @@ export async function handleVolunteerInput(
       steps: [
         {
           kind: 'gather',
-          action: { route: 'volunteerInput', query: { ...offerQuery(contactId, volunteerId), m: '1' } },
+          action: webhookTarget('volunteerInput', { contactId, volunteerId, muted: true }),
           numDigits: 1,
           timeoutSeconds: 6,
           // A caller hanging up ends the room too, and the volunteer's leg lands here at the same instant as

@@ -12,6 +12,7 @@ import type { WrapUpCodes } from '../line-settings.js';
 import type { Contact } from '../model.js';
 import { promptsFor } from '../prompts/prompts.js';
 import { hangup, type Language, say, type VoiceReply, type VoiceStep } from '../replies.js';
+import { webhookTarget } from '../webhook-query.js';
 import { codeListWords, readKeypadEntry, recordWrapUp } from '../wrap-up/wrap-up-answer.js';
 import type { VoiceDeps } from './voice-deps.js';
 
@@ -50,15 +51,7 @@ export function wrapUpCodeSteps(target: WrapUpTarget, codes: WrapUpCodes, retry 
   return [
     {
       kind: 'gather',
-      action: {
-        route: 'wrapUpCodes',
-        query: {
-          c: target.contactId,
-          v: target.volunteerId,
-          l: target.language,
-          ...(retry ? { t: '1' } : {}),
-        },
-      },
+      action: webhookTarget('wrapUpCodes', { ...target, ...(retry ? { retried: true } : {}) }),
       numDigits: MAX_ENTRY_KEYS,
       timeoutSeconds: ENTRY_SECONDS,
       prompts: [say(retry ? `${words.wrapUpNotUnderstood} ${ask}` : ask, target.language)],

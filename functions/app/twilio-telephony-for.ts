@@ -1,8 +1,8 @@
-// The Twilio REST client for a line: only the dispatcher and notifier bundles import it.
+// The Twilio REST client for a line, for the functions that place or update calls and send texts.
 import type { Telephony } from '../../flows/ports.js';
 import type { TwilioHttp } from '../telephony/twilio-http-client.js';
 import { createTwilioTelephony } from '../telephony/twilio-telephony.js';
-import type { WarmlineCore } from './warmline.js';
+import type { WarmlineCore } from './composition-root.js';
 
 export function twilioTelephonyFor(core: WarmlineCore, httpClient?: TwilioHttp): Telephony {
   return createTwilioTelephony({

@@ -1,31 +1,16 @@
 // Wires flows to adapters once: the Lambda handlers and the local runner build the line the same way.
 import { type DispatchDeps, handleLineEvent } from '../../flows/dispatch/dispatcher.js';
-import type { LineSettings } from '../../flows/line-settings.js';
-import type { Clock, EventPublisher, Log, PhoneVault, SurveyStore, Telephony } from '../../flows/ports.js';
+import type { EventPublisher, Telephony } from '../../flows/ports.js';
 import type { ActionTarget } from '../../flows/replies.js';
+import { handleIncomingText } from '../../flows/sms/incoming-text.js';
 import type { VoiceDeps } from '../../flows/voice/voice-deps.js';
-import type { RuntimeConfig } from '../config.js';
 import { dispatchingInline } from '../events/inline-dispatch.js';
-import type { DynamoStore } from '../store/dynamo-store.js';
 import { actionUrl } from '../twiml.js';
-import { createWebhookApp, type SmsHandler, type WebApp } from '../webhook/webhook-app.js';
+import { createWebhookApp, type WebApp } from '../webhook/webhook-app.js';
+import type { WarmlineCore } from './composition-root.js';
 
 /** Time a webhook flow may take before the caller gets the safe reply: Twilio gives up at 15 s. */
 export const WEBHOOK_DEADLINE_MS = 3_000;
-
-export interface WarmlineCore {
-  readonly config: RuntimeConfig;
-  readonly authToken: string;
-  readonly defaults: LineSettings;
-  readonly store: DynamoStore;
-  /** The post-contact survey's live state and answers, in the same table. */
-  readonly surveys: SurveyStore;
-  readonly vault: PhoneVault;
-  readonly clock: Clock;
-  readonly log: Log;
-}
-
-export const systemClock: Clock = { now: () => Date.now() };
 
 export function voiceDeps(core: WarmlineCore, events: EventPublisher): VoiceDeps {
   return {
@@ -70,15 +55,30 @@ export function publisherWithDispatch(
   });
 }
 
-export function webhookApp(core: WarmlineCore, events: EventPublisher, sms: SmsHandler): WebApp {
+/**
+ * The webhook app as every place that serves Twilio builds it: voice and SMS flows publishing through `events`
+ * with the dispatcher run in-process, `handoff` for what it could not finish.
+ */
+export function webhookApp(
+  core: WarmlineCore,
+  events: EventPublisher,
+  handoff: EventPublisher,
+  telephony: Telephony,
+): WebApp {
+  return webhookAppPublishingTo(core, publisherWithDispatch(core, events, handoff, telephony));
+}
+
+/** The same app over a publisher that already does whatever dispatching it should (tests pass a bare bus). */
+export function webhookAppPublishingTo(core: WarmlineCore, events: EventPublisher): WebApp {
+  const voice = voiceDeps(core, events);
   return createWebhookApp({
     publicBaseUrl: core.config.PUBLIC_BASE_URL,
     authToken: core.authToken,
     crisisNumber: core.config.CRISIS_NUMBER,
     crisisTextNumber: core.config.CRISIS_TEXT_NUMBER,
     deadlineMs: WEBHOOK_DEADLINE_MS,
-    voice: voiceDeps(core, events),
-    sms,
+    voice,
+    sms: (input) => handleIncomingText({ ...voice, surveys: core.surveys }, input),
     log: core.log,
   });
 }

@@ -1,9 +1,8 @@
 // Lambda entry for every Twilio webhook and /health: adapt the event, run the app, adapt the result.
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { bootInAws } from '../app/aws-boot.js';
-import { smsHandler } from '../app/sms-handler.js';
 import { twilioTelephonyFor } from '../app/twilio-telephony-for.js';
-import { publisherWithDispatch, webhookApp } from '../app/warmline.js';
+import { webhookApp } from '../app/warmline.js';
 import { headFromApiGateway, requestFromApiGateway, resultForApiGateway } from '../http/api-gateway.js';
 import { createLogger } from '../logging/logger.js';
 import { bootFailureResponse } from '../webhook/boot-failure.js';
@@ -17,8 +16,7 @@ let app: ReturnType<typeof webhookApp> | undefined;
 async function appInstance() {
   if (!app) {
     const { core, events, handoff } = await bootInAws('twilio-webhook', 'webhook', process.env);
-    const published = publisherWithDispatch(core, events, handoff, twilioTelephonyFor(core));
-    app = webhookApp(core, published, smsHandler(core, published));
+    app = webhookApp(core, events, handoff, twilioTelephonyFor(core));
   }
   return app;
 }

@@ -1,9 +1,9 @@
 // When the function cannot even start (configuration, secrets): still never leave a caller in silence.
 import { DIALABLE_PATTERN } from '../../flows/phone-numbers.js';
-import { languageOf } from '../../flows/replies.js';
 import { crisisDialReply } from '../../flows/voice/crisis-dial.js';
 import { callerTroubleReply, MAX_TROUBLE_LOOPS, smsTroubleReply } from '../../flows/voice/safe-reply.js';
 import { TWILIO_PATHS } from '../../flows/webhook-paths.js';
+import { callerTroubleQuery } from '../../flows/webhook-query.js';
 import {
   formParams,
   textResponse,
@@ -31,7 +31,8 @@ export function bootFailureResponse(
   if (path === TWILIO_PATHS.smsIncoming)
     return xmlResponse(renderSms(smsTroubleReply(crisisNumber, crisisNumber, undefined)));
   if (!path.startsWith('/twilio/')) return textResponse(503, 'warmline is starting or misconfigured');
-  const language = languageOf(new URLSearchParams(request.rawQuery).get('l'));
+  const carried = callerTroubleQuery(new URLSearchParams(request.rawQuery));
+  const language = carried.language;
   const params = formParams(request) ?? {};
   const baseUrl = (env.PUBLIC_BASE_URL ?? '').replace(/\/+$/, '');
   if (path === TWILIO_PATHS.voiceHoldInput && params.Digits === '9') {
@@ -45,6 +46,6 @@ export function bootFailureResponse(
     );
   }
   // Without a base URL there is nowhere to send the key press: say the number and let the caller go.
-  const loops = baseUrl ? Number(new URLSearchParams(request.rawQuery).get('t')) || 0 : MAX_TROUBLE_LOOPS;
+  const loops = baseUrl ? (carried.troubleLoops ?? 0) : MAX_TROUBLE_LOOPS;
   return xmlResponse(renderVoice(callerTroubleReply({ crisisNumber, language, loops }), baseUrl));
 }

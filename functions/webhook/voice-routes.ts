@@ -1,5 +1,5 @@
 // Which voice flow answers which webhook path, with the fields and query each one needs.
-import { type Language, languageOf, type VoiceReply } from '../../flows/replies.js';
+import type { VoiceReply } from '../../flows/replies.js';
 import {
   bridgeCaller,
   callerBridgeEnded,
@@ -12,12 +12,7 @@ import {
   peerStillHere,
 } from '../../flows/voice/caller-call.js';
 import { handleClinicianBridge } from '../../flows/voice/clinician-bridge.js';
-import {
-  crisisDialEnded,
-  crisisLinesFor,
-  crisisNumberFrom,
-  warmTransferFallback,
-} from '../../flows/voice/crisis-dial.js';
+import { crisisDialEnded, crisisLinesFor, warmTransferFallback } from '../../flows/voice/crisis-dial.js';
 import { type CallFields, contactIdForCall, type VoiceDeps } from '../../flows/voice/voice-deps.js';
 import {
   handleOfferAnswered,
@@ -25,141 +20,145 @@ import {
   handleOfferStatus,
   handleVolunteerInput,
   offerReleasedReply,
-  parseReleaseReason,
 } from '../../flows/voice/volunteer-call.js';
 import { handleCrisisLegStatus, warmTransferUnreachedReply } from '../../flows/voice/warm-transfer.js';
 import { handleWrapUpCodes } from '../../flows/voice/wrap-up-codes.js';
 import type { TwilioPathName } from '../../flows/webhook-paths.js';
+import {
+  type QueryRoute,
+  readWebhookQuery,
+  WEBHOOK_QUERIES,
+  type WebhookQuery,
+} from '../../flows/webhook-query.js';
 
 export interface VoiceInput {
   readonly call: CallFields;
   readonly params: Readonly<Record<string, string>>;
+  /** The verified request's query, read only through its leg's codec (flows/webhook-query.ts). */
   readonly query: URLSearchParams;
-  /** The crisis number carried in the URL, else the deploy-time one. */
+  /** The deploy-time crisis number, for a leg whose URL carries none. */
   readonly crisisNumber: string;
-  readonly language: Language;
-  /** The language the caller chose, when the URL carries one; before the choice both are spoken. */
-  readonly chosenLanguage: Language | undefined;
 }
 
+type Answer = Promise<VoiceReply | undefined>;
 /** `undefined`: a status callback, answered with an empty response. */
-type VoiceRoute = (deps: VoiceDeps, input: VoiceInput) => Promise<VoiceReply | undefined>;
-
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
+type VoiceRoute = (deps: VoiceDeps, input: VoiceInput) => Answer;
+type QueryAnswer<R extends QueryRoute> = (
+  deps: VoiceDeps,
+  input: VoiceInput,
+  query: WebhookQuery<R>,
+) => Answer;
 
 export class BadWebhookError extends Error {
   override readonly name = 'BadWebhookError';
 }
 
-function required(query: URLSearchParams, name: string): string {
-  const value = query.get(name);
-  if (!value || !ID.test(value)) throw new BadWebhookError(`query parameter ${name} is missing or malformed`);
-  return value;
-}
+/** Caller legs find their contact from the CallSid; the `contactId` in the URL only confirms it. */
+const callerContact = (deps: VoiceDeps, input: VoiceInput, query: { readonly contactId?: string }) =>
+  query.contactId || contactIdForCall(deps.vault, input.call.callSid);
 
-/** Caller legs find their contact from the CallSid; the `c` query only confirms it. */
-const callerContact = (deps: VoiceDeps, input: VoiceInput) =>
-  input.query.get('c') || contactIdForCall(deps.vault, input.call.callSid);
-const whisperSeconds = (query: URLSearchParams): number => {
-  const seconds = Number(query.get('w'));
-  return Number.isInteger(seconds) && seconds > 0 ? seconds : 8;
-};
-const offer = (input: VoiceInput) => ({
-  contactId: required(input.query, 'c'),
-  volunteerId: required(input.query, 'v'),
-});
-
-export const voiceRoutes: Partial<Record<TwilioPathName, VoiceRoute>> = {
+const answers: { readonly [R in QueryRoute]: QueryAnswer<R> } = {
   voiceIncoming: (deps, { call }) => handleIncomingCall(deps, call),
-  voiceLanguage: (deps, input) =>
-    chooseLanguage(deps, input.call, callerContact(deps, input), input.crisisNumber, input.params.Digits),
-  voiceIntake: (deps, input) =>
-    handleIntake(deps, input.call, callerContact(deps, input), input.crisisNumber, input.language, {
-      ...(input.params.Digits ? { digits: input.params.Digits } : {}),
-      ...(input.params.SpeechResult ? { speech: input.params.SpeechResult } : {}),
-    }),
-  voiceHold: (deps, input) =>
-    holdCaller(deps, input.call, callerContact(deps, input), input.crisisNumber, input.chosenLanguage),
-  voiceHoldInput: (deps, input) =>
+  voiceLanguage: (deps, input, query) =>
+    chooseLanguage(
+      deps,
+      input.call,
+      callerContact(deps, input, query),
+      query.crisisNumber ?? input.crisisNumber,
+      input.params.Digits,
+    ),
+  voiceIntake: (deps, input, query) =>
+    handleIntake(
+      deps,
+      input.call,
+      callerContact(deps, input, query),
+      query.crisisNumber ?? input.crisisNumber,
+      query.language ?? 'en',
+      {
+        ...(input.params.Digits ? { digits: input.params.Digits } : {}),
+        ...(input.params.SpeechResult ? { speech: input.params.SpeechResult } : {}),
+      },
+    ),
+  voiceHold: (deps, input, query) =>
+    holdCaller(
+      deps,
+      input.call,
+      callerContact(deps, input, query),
+      query.crisisNumber ?? input.crisisNumber,
+      query.language,
+    ),
+  voiceHoldInput: (deps, input, query) =>
     handleHoldInput(
       deps,
       input.call,
-      callerContact(deps, input),
-      input.crisisNumber,
-      input.chosenLanguage,
+      callerContact(deps, input, query),
+      query.crisisNumber ?? input.crisisNumber,
+      query.language,
       input.params.Digits,
     ),
+  voiceBridge: (deps, input, query) => bridgeCaller(deps, callerContact(deps, input, query)),
+  voiceBridgeEnded: async (_deps, _input, query) => callerBridgeEnded(query.language),
+  conferenceHold: async (_deps, _input, query) => peerStillHere(query.language),
+  crisisDialEnded: async (deps, input, query) =>
+    crisisDialEnded(crisisLinesFor(deps.defaults, query.crisisNumber), input.call.to, query.language, {
+      ...(input.params.DialCallStatus ? { dialStatus: input.params.DialCallStatus } : {}),
+      ...(query.attempt ? { attempt: query.attempt } : {}),
+      ...(input.params.Digits ? { digits: input.params.Digits } : {}),
+      loops: query.troubleLoops ?? 0,
+    }),
+  crisisLegStatus: async (deps, input, query) => {
+    await handleCrisisLegStatus(deps, query.contactId, input.call.callSid, input.params.CallStatus ?? '');
+    return undefined;
+  },
+  crisisFallback: async (deps, input, query) =>
+    warmTransferFallback(
+      crisisLinesFor(deps.defaults, query.crisisNumber),
+      input.call.to,
+      query.language,
+      query.counsellorJoined,
+    ),
+  warmTransferUnreached: async (_deps, _input, query) =>
+    warmTransferUnreachedReply(query.contactId, query.volunteerId),
+  offerAnswered: (deps, _input, query) =>
+    handleOfferAnswered(
+      deps,
+      query.contactId,
+      query.volunteerId,
+      query.whisperSeconds ?? deps.defaults.whisperSeconds,
+    ),
+  offerInput: (deps, input, query) =>
+    handleOfferInput(deps, query.contactId, query.volunteerId, input.params.Digits, {
+      seconds: query.whisperSeconds ?? deps.defaults.whisperSeconds,
+      wrongKeys: query.wrongKeys ?? 0,
+    }),
+  offerStatus: async (deps, input, query) => {
+    await handleOfferStatus(deps, query.contactId, query.volunteerId, input.params.CallStatus ?? '');
+    return undefined;
+  },
+  offerTaken: async (_deps, _input, query) => offerReleasedReply(query.reason),
+  clinicianBridge: (deps, input, query) => handleClinicianBridge(deps, query.reference, input.call.from),
+  volunteerInput: (deps, input, query) =>
+    handleVolunteerInput(deps, query.contactId, query.volunteerId, input.params.Digits, query.muted ?? false),
+  wrapUpCodes: (deps, input, { retried, ...target }) =>
+    handleWrapUpCodes(deps, target, input.params.Digits, retried ?? false),
+};
+
+/** Voice webhooks whose URL carries no query of ours. */
+const unqueried: Partial<Record<TwilioPathName, VoiceRoute>> = {
   voiceStatus: async (deps, input) => {
     await handleCallerStatus(deps, input.call.callSid, input.params.CallStatus ?? '');
     return undefined;
   },
-  voiceBridge: (deps, input) => bridgeCaller(deps, callerContact(deps, input)),
-  voiceBridgeEnded: async (_deps, input) => callerBridgeEnded(input.language),
-  conferenceHold: async (_deps, input) => peerStillHere(input.language),
-  crisisDialEnded: async (deps, input) =>
-    crisisDialEnded(crisisLinesFor(deps.defaults, input.crisisNumber), input.call.to, input.chosenLanguage, {
-      ...(input.params.DialCallStatus ? { dialStatus: input.params.DialCallStatus } : {}),
-      ...(input.query.get('a') ? { attempt: input.query.get('a') ?? '' } : {}),
-      ...(input.params.Digits ? { digits: input.params.Digits } : {}),
-      loops: Number(input.query.get('t')) || 0,
-    }),
-  crisisLegStatus: async (deps, input) => {
-    await handleCrisisLegStatus(
-      deps,
-      required(input.query, 'c'),
-      input.call.callSid,
-      input.params.CallStatus ?? '',
-    );
-    return undefined;
-  },
-  crisisFallback: async (deps, input) =>
-    warmTransferFallback(
-      crisisLinesFor(deps.defaults, input.crisisNumber),
-      input.call.to,
-      input.language,
-      input.query.get('j') === '1',
-    ),
-  warmTransferUnreached: async (_deps, input) => {
-    const { contactId, volunteerId } = offer(input);
-    return warmTransferUnreachedReply(contactId, volunteerId);
-  },
-  offerAnswered: (deps, input) => {
-    const { contactId, volunteerId } = offer(input);
-    return handleOfferAnswered(deps, contactId, volunteerId, whisperSeconds(input.query));
-  },
-  offerInput: (deps, input) => {
-    const { contactId, volunteerId } = offer(input);
-    const wrongKeys = Number(input.query.get('k'));
-    return handleOfferInput(deps, contactId, volunteerId, input.params.Digits, {
-      seconds: whisperSeconds(input.query),
-      wrongKeys: Number.isInteger(wrongKeys) && wrongKeys > 0 ? wrongKeys : 0,
-    });
-  },
-  offerStatus: async (deps, input) => {
-    const { contactId, volunteerId } = offer(input);
-    await handleOfferStatus(deps, contactId, volunteerId, input.params.CallStatus ?? '');
-    return undefined;
-  },
-  offerTaken: async (_deps, input) => offerReleasedReply(parseReleaseReason(input.query.get('r'))),
-  clinicianBridge: (deps, input) => handleClinicianBridge(deps, required(input.query, 'r'), input.call.from),
-  volunteerInput: (deps, input) => {
-    const { contactId, volunteerId } = offer(input);
-    return handleVolunteerInput(
-      deps,
-      contactId,
-      volunteerId,
-      input.params.Digits,
-      input.query.get('m') === '1',
-    );
-  },
-  wrapUpCodes: (deps, input) =>
-    handleWrapUpCodes(
-      deps,
-      { ...offer(input), language: input.language },
-      input.params.Digits,
-      input.query.get('t') === '1',
-    ),
 };
+
+const isQueryRoute = (route: TwilioPathName): route is QueryRoute => route in WEBHOOK_QUERIES;
+
+/** The flow that answers a voice webhook, its query read by the leg's codec (a bad one throws). */
+export function voiceRouteFor(route: TwilioPathName): VoiceRoute | undefined {
+  if (!isQueryRoute(route)) return unqueried[route];
+  const answer = answers[route] as QueryAnswer<QueryRoute>;
+  return (deps, input) => answer(deps, input, readWebhookQuery(route, input.query));
+}
 
 /** Routes walked by a volunteer's leg: on failure they are let go rather than offered the crisis line. */
 export const VOLUNTEER_ROUTES: ReadonlySet<TwilioPathName> = new Set([
@@ -194,7 +193,7 @@ export function voiceInput(
   route: TwilioPathName,
   params: Record<string, string>,
   query: URLSearchParams,
-  fallbackCrisis: string,
+  configuredCrisisNumber: string,
 ): VoiceInput {
   const callSid = params.CallSid ?? '';
   if (!CONFERENCE_ROUTES.has(route) && !/^CA[0-9a-f]{32}$/i.test(callSid))
@@ -203,8 +202,6 @@ export function voiceInput(
     call: { callSid, from: params.From ?? '', to: params.To ?? '' },
     params,
     query,
-    crisisNumber: crisisNumberFrom(query, fallbackCrisis),
-    language: languageOf(query.get('l')) ?? 'en',
-    chosenLanguage: languageOf(query.get('l')),
+    crisisNumber: configuredCrisisNumber,
   };
 }

@@ -6,10 +6,11 @@
 // throws or overruns its deadline (the caller hears the crisis key and is kept on the line; a texter gets a
 // calm reply with the crisis numbers).
 import type { Log } from '../../flows/ports.js';
-import { languageOf, type SmsReply } from '../../flows/replies.js';
+import type { SmsReply } from '../../flows/replies.js';
 import { callerTroubleReply, smsTroubleReply, volunteerTroubleReply } from '../../flows/voice/safe-reply.js';
 import type { VoiceDeps } from '../../flows/voice/voice-deps.js';
 import type { TwilioPathName } from '../../flows/webhook-paths.js';
+import { callerTroubleQuery } from '../../flows/webhook-query.js';
 import { verifyTwilioSignature } from '../http/twilio-signature.js';
 import {
   formParams,
@@ -28,7 +29,7 @@ import {
   STATUS_ROUTES,
   VOLUNTEER_ROUTES,
   voiceInput,
-  voiceRoutes,
+  voiceRouteFor,
 } from './voice-routes.js';
 import { bodyTooLarge, screenWebhookHead, TWILIO_BODY_LIMIT_BYTES, twilioRouteOf } from './webhook-edge.js';
 
@@ -76,8 +77,7 @@ export function createWebhookApp(options: WebhookAppOptions): WebApp {
   const emptyTwiml = () => xmlResponse(renderVoice({ steps: [] }, publicBaseUrl));
 
   async function answerVoice(route: TwilioPathName, params: Record<string, string>, query: URLSearchParams) {
-    const flow = voiceRoutes[route];
-    const crisisNumber = query.get('cn') ?? options.crisisNumber;
+    const flow = voiceRouteFor(route);
     try {
       if (!flow) throw new Error(`no voice flow for ${route}`);
       const input = voiceInput(route, params, query, options.crisisNumber);
@@ -89,14 +89,13 @@ export function createWebhookApp(options: WebhookAppOptions): WebApp {
       if (STATUS_ROUTES.has(route) || CONFERENCE_ROUTES.has(route)) return emptyTwiml();
       if (VOLUNTEER_ROUTES.has(route))
         return xmlResponse(renderVoice(volunteerTroubleReply(), publicBaseUrl));
-      const language = languageOf(query.get('l'));
-      const loops = Number(query.get('t')) || 0;
-      const contactId = PRE_QUEUE_ROUTES.has(route) ? undefined : (query.get('c') ?? undefined);
+      // Whatever the URL carries that is sound, even where the leg's own query was refused.
+      const carried = callerTroubleQuery(query);
       const reply = callerTroubleReply({
-        crisisNumber: safeNumber(crisisNumber, options.crisisNumber),
-        language,
-        loops,
-        ...(contactId ? { contactId } : {}),
+        crisisNumber: carried.crisisNumber ?? options.crisisNumber,
+        language: carried.language,
+        loops: carried.troubleLoops ?? 0,
+        ...(carried.contactId && !PRE_QUEUE_ROUTES.has(route) ? { contactId: carried.contactId } : {}),
       });
       return xmlResponse(renderVoice(reply, publicBaseUrl));
     }
@@ -148,9 +147,4 @@ export function createWebhookApp(options: WebhookAppOptions): WebApp {
       ? answerSms(route, params)
       : answerVoice(route, params, query);
   };
-}
-
-/** A crisis number from the URL is only used if it looks like one; otherwise the configured one. */
-function safeNumber(carried: string, configured: string): string {
-  return /^(\+[1-9]\d{6,14}|\d{3,8})$/.test(carried) ? carried : configured;
 }

@@ -7,7 +7,6 @@
 //   with an empty <div id="app">;
 // - console/public/*: other text files (svg, txt, json) at /console/<name>.
 // Sign-in: POST /admin/dev-login {email?} -> {token, email}; then Authorization: Bearer <token>.
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
@@ -15,17 +14,16 @@ import { fileURLToPath } from 'node:url';
 import { bundleConsole } from '../../console/build.js';
 import { DevLoginSchema } from '../../flows/admin/admin-schemas.js';
 import { createAdminApp } from '../../functions/admin/admin-app.js';
+import { adminDepsFor } from '../../functions/admin/admin-boot.js';
 import type { AdminDeps } from '../../functions/admin/admin-deps.js';
 import { bearerToken, createDevTokens, type DevTokens } from '../../functions/admin/dev-login.js';
 import { invalid, readJson } from '../../functions/admin/responses.js';
 import { jsonResponse, textResponse, type WebResponse } from '../../functions/http/web-request.js';
-import { createAdminStore } from '../../functions/store/admin-store.js';
 import type { WebApp } from '../../functions/webhook/webhook-app.js';
 import { isLocalRequest } from './phone-page/local-only.js';
 import type { LocalWarmline } from './runner.js';
 
 export const CONSOLE_PREFIX = '/console/';
-export const ADMIN_PREFIX = '/admin/';
 const DEV_LOGIN_PATH = '/admin/dev-login';
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -42,18 +40,7 @@ export interface CoordinatorConsole {
 }
 
 export function localAdminDeps(line: LocalWarmline): AdminDeps {
-  const { config, core } = line;
-  return {
-    store: line.store,
-    admin: createAdminStore(config),
-    surveys: core.surveys,
-    vault: core.vault,
-    events: line.bus.from('admin'),
-    clock: core.clock,
-    ids: { newId: () => randomUUID().replace(/-/g, '').slice(0, 12) },
-    defaults: core.defaults,
-    log: core.log,
-  };
+  return adminDepsFor(line.core, line.bus.from('admin'));
 }
 
 /** The admin app behind the same claims check as in AWS, after this run's own token check. */
@@ -151,6 +138,6 @@ export async function mountCoordinatorConsole(
       : textResponse(404, 'not found'),
   );
   line.mount(CONSOLE_PREFIX, consoleSite(options.consoleDir ?? join(REPO_ROOT, 'console')));
-  line.mount(ADMIN_PREFIX, adminGateway(deps, tokens));
+  line.mountTarget('admin-api', adminGateway(deps, tokens));
   return { consoleUrl: `${line.origin}${CONSOLE_PREFIX}`, deps, tokens };
 }

@@ -1,38 +1,44 @@
 // The whole warmline on one port: embedded store, the same handlers and rules, the tick, the Twilio simulator.
-import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { handleLineEvent } from '../../flows/dispatch/dispatcher.js';
-import { runTick, type TickDeps, type TickReport } from '../../flows/dispatch/tick.js';
+import { runTick, type TickReport } from '../../flows/dispatch/tick.js';
 import { handleNotification } from '../../flows/notify/notifier.js';
 import type { Clock, Log } from '../../flows/ports.js';
 import { TWILIO_PATHS } from '../../flows/webhook-paths.js';
 import { ADMIN_BODY_LIMIT_BYTES } from '../../functions/admin/admin-app.js';
-import { lineDefaults } from '../../functions/app/line-defaults.js';
-import { smsHandler } from '../../functions/app/sms-handler.js';
-import { twilioTelephonyFor } from '../../functions/app/twilio-telephony-for.js';
 import {
-  dispatchDeps,
-  publisherWithDispatch,
+  composeCore,
   systemClock,
   type WarmlineCore,
-  webhookApp,
-} from '../../functions/app/warmline.js';
+  withOutbox,
+} from '../../functions/app/composition-root.js';
+import { dispatcherDeps } from '../../functions/app/dispatcher-deps.js';
+import { twilioTelephonyFor } from '../../functions/app/twilio-telephony-for.js';
+import { webhookApp } from '../../functions/app/warmline.js';
 import type { MiddlewareHost } from '../../functions/aws/client-bounds.js';
 import type { RuntimeConfig } from '../../functions/config.js';
-import { type EventOrigin, schedules } from '../../functions/event-rules.js';
-import { busBounds, createEventBusClient } from '../../functions/events/event-bus-client.js';
-import { createEventPublisher } from '../../functions/events/event-publisher.js';
-import { createOutboxPublisher, type OutboxPublisher } from '../../functions/events/outbox.js';
-import { type RequestHead, textResponse, type WebResponse } from '../../functions/http/web-request.js';
+import { schedules } from '../../functions/event-rules.js';
+import type { OutboxPublisher } from '../../functions/events/outbox.js';
+import {
+  jsonResponse,
+  type RequestHead,
+  textResponse,
+  type WebResponse,
+} from '../../functions/http/web-request.js';
 import { createLogger } from '../../functions/logging/logger.js';
-import { createPhoneVault } from '../../functions/privacy/phone-vault.js';
-import { createAdminStore, rosterSource } from '../../functions/store/admin-store.js';
+import {
+  literalPrefix,
+  type RouteDefinition,
+  type RouteTarget,
+  routeFor,
+  routes,
+} from '../../functions/routes.js';
+import { loadSecrets } from '../../functions/secrets/load-secrets.js';
+import { createAdminStore } from '../../functions/store/admin-store.js';
 import { createTableFromSchema } from '../../functions/store/create-table.js';
-import { createDocumentClient } from '../../functions/store/dynamo-client.js';
-import { DynamoStore } from '../../functions/store/dynamo-store.js';
-import { DynamoSurveyStore } from '../../functions/store/survey-store.js';
+import type { DynamoStore } from '../../functions/store/dynamo-store.js';
 import type { WebApp } from '../../functions/webhook/webhook-app.js';
 import {
   bodyTooLarge,
@@ -101,8 +107,10 @@ export interface LocalWarmline {
   readonly store: DynamoStore;
   readonly core: WarmlineCore;
   readonly volunteers: readonly SeededVolunteer[];
-  /** Mount more apps (the admin API, the console) in front of the webhook app. */
+  /** Mount a local tool (the console, the phone page) under a prefix no route of the table uses. */
   mount(prefix: string, app: WebApp): void;
+  /** Serve a target of the route table (the admin API) at exactly its routes. */
+  mountTarget(target: RouteTarget, app: WebApp): void;
   /** Lets /health answer 200: every app is mounted (see `readyWhenTold`). */
   ready(): void;
   tick(): Promise<TickReport>;
@@ -118,27 +126,46 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
     meter ? meter.run(fn, step, work) : work();
   const env = options.env ?? {};
   const dynamo = await startEmbeddedDynamo(options.dataDir ? { dataDir: options.dataDir } : {});
-  const mounts: { prefix: string; app: WebApp }[] = [];
-  let handle: WebApp = async () => textResponse(503, 'starting');
+  /** Local stand-ins with no API Gateway route (the simulator's REST API, PutEvents, console, phone page). */
+  const tools: { prefix: string; app: WebApp }[] = [];
+  /** What serves each target of the route table; the admin API joins when the console is mounted. */
+  const targets: Partial<Record<RouteTarget, WebApp>> = {};
   let ready = !options.readyWhenTold;
   /**
-   * Every request's way through the server: webhooks are screened from their head before any of the body is
-   * read, and no body is read past its limit. `bodyUnread` tells the server to close rather than drain.
+   * Every request's way through the server: as API Gateway, exactly the routes of functions/routes.ts (anything
+   * else is its 404), then what that target's Lambda handler does first: webhooks are screened from their
+   * head before any of the body is read, and no body is read past its limit. `bodyUnread` tells the server
+   * to close rather than drain.
    */
   const serve = async (head: RequestHead, readBody: BodyReader): Promise<ServedResponse> => {
     // Health is the promise that everything is mounted and seeded; scripts start driving the line on it.
     if (head.rawPath === '/health' && !ready)
       return { response: textResponse(503, 'starting'), bodyUnread: true };
-    const mounted = mounts.find((m) => head.rawPath.startsWith(m.prefix));
-    const refused = mounted ? undefined : screenWebhookHead(head);
+    const tool = tools.find((m) => head.rawPath.startsWith(m.prefix));
+    if (tool) {
+      const body = await readBody(ADMIN_BODY_LIMIT_BYTES);
+      if (body === undefined) return { response: bodyTooLarge(), bodyUnread: true };
+      return { response: await tool.app({ ...head, body }), bodyUnread: false };
+    }
+    const route = routeFor(head.method, head.rawPath);
+    if (!route) return { response: gatewayNotFound(), bodyUnread: true };
+    const app = targets[route.target];
+    if (!app) return { response: textResponse(503, `${route.target} is not mounted`), bodyUnread: true };
+    const isWebhook = route.target === 'twilio-webhook';
+    const refused = isWebhook ? screenWebhookHead(head) : undefined;
     if (refused) return { response: refused, bodyUnread: true };
-    const body = await readBody(mounted ? ADMIN_BODY_LIMIT_BYTES : TWILIO_BODY_LIMIT_BYTES);
+    const body = await readBody(isWebhook ? TWILIO_BODY_LIMIT_BYTES : ADMIN_BODY_LIMIT_BYTES);
     if (body === undefined) return { response: bodyTooLarge(), bodyUnread: true };
     const request = { ...head, body };
-    const response = mounted
-      ? await mounted.app(request)
-      : await metered('twilio-webhook', webhookStep(head.rawPath), () => handle(request));
+    const response = isWebhook
+      ? await metered('twilio-webhook', webhookStep(head.rawPath), () => app(request))
+      : await app(request);
     return { response, bodyUnread: false };
+  };
+  const mountTool = (prefix: string, app: WebApp) => {
+    const shadowed = routes.find((route) => wouldHide(prefix, route));
+    if (shadowed) throw new Error(`${prefix} would hide the route ${shadowed.method} ${shadowed.path}`);
+    tools.unshift({ prefix, app });
   };
   const server = createServer((request, response) => {
     serve(readRequestHead(request), (maxBytes) => readBody(request, maxBytes))
@@ -171,66 +198,31 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
   await createTableFromSchema(rawClient, config.TABLE_NAME);
-  const defaults = lineDefaults(config);
-  const documentClient = createDocumentClient({
-    region: config.AWS_REGION,
-    endpoint: dynamo.endpoint,
-    maxAttempts: config.STORE_MAX_ATTEMPTS,
-    requestTimeoutMs: config.STORE_TIMEOUT_MS,
-    deadlineMs: config.STORE_DEADLINE_MS,
-    instrument: instrumented(faults.instrument('store'), meter?.instrumentStore.bind(meter)),
-  });
-  const store = new DynamoStore(documentClient, {
-    tableName: config.TABLE_NAME,
-    defaults,
-    retentionDays: 400,
-    clock: options.clock ?? systemClock,
-  });
-  const surveys = new DynamoSurveyStore(documentClient, { tableName: config.TABLE_NAME, retentionDays: 400 });
-  const authToken = config.TWILIO_AUTH_TOKEN ?? '';
-  const vault = createPhoneVault({
-    pepper: config.CALLER_KEY_PEPPER ?? '',
-    sessionKeyHex: config.SESSION_KEY ?? '',
-  });
   const clock = options.clock ?? systemClock;
-  const core: WarmlineCore = { config, authToken, defaults, store, surveys, vault, clock, log };
+  const core = composeCore({
+    config,
+    secrets: await loadSecrets(config),
+    log,
+    clock,
+    instrument: {
+      store: instrumented(faults.instrument('store'), meter?.instrumentStore.bind(meter)),
+      bus: instrumented(faults.instrument('bus'), meter?.instrumentBus.bind(meter)),
+    },
+  });
+  const { store, vault } = core;
   const bus = new LocalEventBus(log);
-  mounts.push({
-    prefix: LOCAL_EVENTBRIDGE_PATH,
-    app: localEventBridge((event, origin) => bus.publish([event], origin)),
-  });
-  const eventBusClient = createEventBusClient({
-    ...busBounds(config),
-    instrument: instrumented(faults.instrument('bus'), meter?.instrumentBus.bind(meter)),
-  });
+  mountTool(
+    LOCAL_EVENTBRIDGE_PATH,
+    localEventBridge((event, origin) => bus.publish([event], origin)),
+  );
   // Everything publishes as in AWS: the real client and publisher, over HTTP, to the local PutEvents.
-  const publisherFor = (origin: EventOrigin) =>
-    createOutboxPublisher({
-      bus: createEventPublisher({
-        client: eventBusClient,
-        busName: config.EVENT_BUS_NAME,
-        origin,
-        log,
-        deadlineMs: config.BUS_DEADLINE_MS,
-      }),
-      store,
-      clock,
-      ids: { newId: () => randomUUID() },
-      log,
-    });
-  const events = publisherFor('webhook');
-  const dispatcherEvents = publisherFor('dispatcher');
-  const handoff = publisherFor('handoff');
+  const events = withOutbox(core, 'webhook');
+  const dispatcherEvents = withOutbox(core, 'dispatcher');
+  const handoff = withOutbox(core, 'handoff');
   const rest = faults.restClient(config.TWILIO_API_BASE);
   const telephony = twilioTelephonyFor(core, meter ? meter.meteredHttp(rest) : rest);
-  const admin = createAdminStore(config);
   // As in the stack: the dispatcher function handles the tick, what the tick publishes and the admin API's events.
-  const dispatch: TickDeps = {
-    ...dispatchDeps(core, publisherWithDispatch(core, dispatcherEvents, handoff, telephony), telephony),
-    roster: rosterSource(admin),
-    outbox: dispatcherEvents,
-    surveys,
-  };
+  const dispatch = dispatcherDeps(core, dispatcherEvents, handoff, telephony);
   bus.subscribe('dispatcher', (event) =>
     metered('dispatcher', event.type, () => handleLineEvent(dispatch, event)),
   );
@@ -240,7 +232,7 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
 
   const simulator = new TwilioSimulator({
     accountSid: config.TWILIO_ACCOUNT_SID,
-    authToken,
+    authToken: core.authToken,
     lineNumber: config.LINE_NUMBER,
     publicBaseUrl: config.PUBLIC_BASE_URL,
     webhookOrigin: origin,
@@ -249,8 +241,7 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
     voiceStatusCallbackPath: TWILIO_PATHS.voiceStatus,
     timeScale: options.timeScale ?? 1,
   });
-  const published = publisherWithDispatch(core, events, handoff, telephony);
-  const twilioApp = webhookApp(core, published, smsHandler(core, published));
+  const twilioApp = webhookApp(core, events, handoff, telephony);
   const simulatorApi: WebApp = async (request) => {
     const result = await simulator.handleRest({
       method: request.method,
@@ -265,11 +256,12 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
       body: JSON.stringify(result.body),
     };
   };
-  mounts.push({ prefix: `${SIMULATOR_API_PATH}/`, app: simulatorApi });
+  mountTool(`${SIMULATOR_API_PATH}/`, simulatorApi);
 
   const volunteers = options.seed === false ? [] : await seedDemoLine(store, vault, clock.now());
-  if (options.seed !== false && options.seedRoster !== false) await seedDemoRoster(admin, clock.now());
-  handle = twilioApp;
+  if (options.seed !== false && options.seedRoster !== false)
+    await seedDemoRoster(createAdminStore(config), clock.now());
+  targets['twilio-webhook'] = twilioApp;
   faults.active = drilled;
   const tick = () => bus.invoke(() => metered('tick', 'tick', () => runTick(dispatch)));
   const minute = (schedules.find((s) => s.name === 'Tick')?.everyMinutes ?? 1) * 60_000;
@@ -288,19 +280,18 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
     store,
     core,
     volunteers,
+    mount: mountTool,
     // A coordinator's change made in this process is seen by the next step at once; on AWS the admin function's
     // writes reach the webhook's cached line record within its expiry.
-    mount: (prefix, app) =>
-      mounts.unshift({
-        prefix,
-        app: async (request) => {
-          try {
-            return await app(request);
-          } finally {
-            if (request.method !== 'GET') store.forgetLine();
-          }
-        },
-      }),
+    mountTarget: (target, app) => {
+      targets[target] = async (request) => {
+        try {
+          return await app(request);
+        } finally {
+          if (request.method !== 'GET') core.store.forgetLine();
+        }
+      };
+    },
     ready: () => {
       ready = true;
     },
@@ -324,6 +315,18 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
       await dynamo.close();
     },
   };
+}
+
+/** What API Gateway answers for a method and path that no route matches. */
+function gatewayNotFound(): WebResponse {
+  return jsonResponse({ message: 'Not Found' }, 404);
+}
+
+/** Whether some request a route serves would start with this prefix, and so reach a local tool instead. */
+function wouldHide(prefix: string, route: RouteDefinition): boolean {
+  const literal = literalPrefix(route);
+  if (literal.startsWith(prefix)) return true;
+  return literal !== route.path && prefix.startsWith(literal);
 }
 
 /** The webhook's route name for the meter, e.g. `voiceHold`. */

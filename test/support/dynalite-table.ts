@@ -3,6 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { LineSettings } from '../../flows/line-settings.js';
 import type { Clock } from '../../flows/ports.js';
+import { CONTACT_LOG_RETENTION_DAYS } from '../../functions/app/composition-root.js';
 import { createTableFromSchema } from '../../functions/store/create-table.js';
 import { createDocumentClient } from '../../functions/store/dynamo-client.js';
 import { DynamoStore } from '../../functions/store/dynamo-store.js';
@@ -67,7 +68,7 @@ export async function startTableServer(): Promise<{
       const store = new DynamoStore(documentClient, {
         tableName,
         defaults,
-        retentionDays: options.retentionDays ?? 400,
+        retentionDays: options.retentionDays ?? CONTACT_LOG_RETENTION_DAYS,
         // Store tests write the line record behind the store's back; the cache has tests of its own.
         lineCacheMs: options.lineCacheMs ?? 0,
         ...(options.clock ? { clock: options.clock } : {}),

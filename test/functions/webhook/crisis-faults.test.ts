@@ -4,9 +4,9 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { WarmlineCore } from '../../../functions/app/composition-root.js';
 import { lineDefaults } from '../../../functions/app/line-defaults.js';
-import { smsHandler } from '../../../functions/app/sms-handler.js';
-import { type WarmlineCore, webhookApp } from '../../../functions/app/warmline.js';
+import { webhookAppPublishingTo } from '../../../functions/app/warmline.js';
 import { createEventPublisher } from '../../../functions/events/event-publisher.js';
 import type { WebRequest } from '../../../functions/http/web-request.js';
 import { createPhoneVault } from '../../../functions/privacy/phone-vault.js';
@@ -53,6 +53,13 @@ function lineWithBrokenBackends() {
     pepper: config.CALLER_KEY_PEPPER ?? '',
     sessionKeyHex: config.SESSION_KEY ?? '',
   });
+  const events = createEventPublisher({
+    client: new EventBridgeClient({ region: 'us-east-1' }),
+    busName: 'b',
+    origin: 'webhook',
+    log,
+    sleep: async () => {},
+  });
   const core: WarmlineCore = {
     config,
     authToken: config.TWILIO_AUTH_TOKEN ?? '',
@@ -62,15 +69,9 @@ function lineWithBrokenBackends() {
     vault,
     clock: { now: () => Date.now() },
     log,
+    busPublisher: () => events,
   };
-  const events = createEventPublisher({
-    client: new EventBridgeClient({ region: 'us-east-1' }),
-    busName: 'b',
-    origin: 'webhook',
-    log,
-    sleep: async () => {},
-  });
-  return { app: webhookApp(core, events, smsHandler(core, events)), config, log };
+  return { app: webhookAppPublishingTo(core, events), config, log };
 }
 
 function signed(

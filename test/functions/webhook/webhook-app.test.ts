@@ -254,6 +254,41 @@ describe('error boundary', () => {
     expect(response.body).not.toContain('<Gather');
   });
 
+  it('gives a caller whose signed URL carries a garbled query the safe reply, with the sound fields kept', async () => {
+    const touched: string[] = [];
+    const watchingStore = new Proxy({} as Store, {
+      get: (_target, name) => () => {
+        touched.push(String(name));
+        return Promise.reject(new StoreDownError('store down'));
+      },
+    });
+    const { handle, log } = app(watchingStore);
+    const response = await handle(
+      signedPost('/twilio/voice/hold?c=v-x&cn=not-a-number&l=es&t=x', callParams),
+    );
+    expect(touched).toEqual([]);
+    expect(response.body).toContain('oprima 9');
+    expect(response.body).toContain('/twilio/voice/hold-input?c=v-x&amp;cn=988&amp;l=es&amp;t=1');
+    expect(log.lines.join('\n')).toContain('WebhookQueryError');
+  });
+
+  it('lets a volunteer go, reading nothing, when the URL of their leg has no volunteer id', async () => {
+    const touched: string[] = [];
+    const watchingStore = new Proxy({} as Store, {
+      get: (_target, name) => () => {
+        touched.push(String(name));
+        return new Promise(() => {});
+      },
+    });
+    const { handle } = app(watchingStore);
+    const response = await handle(
+      signedPost('/twilio/voice/offer-input?c=v-x', { ...callParams, Digits: '1' }),
+    );
+    expect(touched).toEqual([]);
+    expect(response.body).toContain('technical problem');
+    expect(response.body).toContain('<Hangup/>');
+  });
+
   it('gives a crisis text the crisis options and alerts the clinician with the store and bus down', async () => {
     const { handle } = app(failingStore);
     const params = {
