@@ -104,7 +104,9 @@ export async function answerSurvey(
   }
   const value = parseSurveyAnswer(question.kind, body);
   if (value === undefined) {
-    if (survey.reasked || concerned) {
+    // Someone who writes a sentence is reaching out again, not answering: they are never made to do the survey
+    // first. Only a short reply that misses (a "7", a "maybe") is asked once more.
+    if (survey.reasked || concerned || looksLikeANewMessage(body)) {
       await deps.surveys.closeSurvey(survey.phoneKey);
       return { kind: 'new-text' };
     }
@@ -128,6 +130,13 @@ export async function answerSurvey(
   }
   const moved = await deps.surveys.advanceSurvey(survey, { step: survey.step + 1, reasked: false });
   return { kind: 'answered', reply: { messages: moved ? [{ body: next.text[survey.language] }] : [] } };
+}
+
+/** More words than any answer has: a message of its own. */
+const ANSWER_WORDS_AT_MOST = 2;
+
+function looksLikeANewMessage(body: string): boolean {
+  return body.trim().split(/\s+/).length > ANSWER_WORDS_AT_MOST;
 }
 
 const YES = new Set(['y', 'yes', 'yeah', 'yep', 's', 'si', 'sí', 'claro']);

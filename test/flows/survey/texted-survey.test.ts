@@ -92,6 +92,18 @@ describe('answerSurvey', () => {
     expect(answers).toEqual([]);
   });
 
+  it('hands a sentence straight back as a new text: someone writing again is never made to answer first', async () => {
+    const { store, pending, answers } = memorySurveys();
+    await store.openSurvey(SURVEY);
+    expect(await answerSurvey(deps(store), SURVEY, 'hi, it has been a lonely week', settings, false)).toEqual(
+      {
+        kind: 'new-text',
+      },
+    );
+    expect(pending.has('k1')).toBe(false);
+    expect(answers).toEqual([]);
+  });
+
   it('hands words of concern that are not an answer straight back as a new text', async () => {
     const { store, pending } = memorySurveys();
     await store.openSurvey(SURVEY);
