@@ -121,6 +121,8 @@ export interface Volunteer {
   readonly active: boolean;
   readonly maxTextSessions: number;
   readonly notes?: string;
+  /** May listen in on and coach live calls, and is texted when a volunteer asks for SUPPORT. */
+  readonly supervisor?: boolean;
   readonly onShift: boolean;
   readonly state: VolunteerState;
   /** When the volunteer last became free: longest idle is offered first. */

@@ -8,10 +8,11 @@
 import type { LineEvent } from '../events.js';
 import type { LineSettings } from '../line-settings.js';
 import { type Contact, isFreeForVoice, type Offer, type ReleaseReason, type Volunteer } from '../model.js';
-import type { Clock, EventPublisher, Log, PhoneVault, Store, Telephony } from '../ports.js';
+import type { AuditTrail, Clock, EventPublisher, Log, PhoneVault, Store, Telephony } from '../ports.js';
 import { textOfferReleased } from '../prompts/volunteer-texts.js';
 import type { ActionTarget } from '../replies.js';
 import { LANGUAGES } from '../replies.js';
+import { recordSupervisionEnded, ringSupervisorIn } from '../supervision/listen-in.js';
 import { completeContactLog } from './contact-log.js';
 import {
   addCrisisLine,
@@ -30,6 +31,8 @@ export interface DispatchDeps {
   readonly vault: PhoneVault;
   readonly log: Log;
   readonly webhookUrl: (target: ActionTarget) => string;
+  /** Supervision is audited where coordinators read the admin API's changes. */
+  readonly audit: AuditTrail;
 }
 
 /** Oldest waiting contacts looked at per language per run. */
@@ -69,6 +72,13 @@ export async function handleLineEvent(deps: DispatchDeps, event: LineEvent): Pro
       return;
     case 'CrisisLegEnded':
       await handleCrisisLegEnded(deps, event.contactId);
+      return;
+    // Nobody became free: a supervisor joining or leaving a call changes no queue.
+    case 'SupervisionRequested':
+      await ringSupervisorIn(deps, event);
+      return;
+    case 'SupervisionEnded':
+      await recordSupervisionEnded(deps, event);
       return;
     default:
       break;

@@ -5,12 +5,15 @@
 // within a small edit distance, so "ok", "no" or "on my way" are still words for the texter.
 // PASS may carry a short note for the next peer ("PASS B feeling isolated after a move"): the one command with
 // free text, so a single letter after it is only a tag if the volunteer has a conversation by that tag.
+// SUPPORT [tag] asks the supervisor on shift for help; LISTEN and COACH are commands only with a contact's
+// five-digit reference ("LISTEN 40213"), so "listen to this" or "coach me" are still words for the texter.
 
 import { boundedEditDistance } from '../crisis/fuzzy.js';
 
 export type VolunteerCommand =
   | { readonly kind: 'on' | 'off' | 'status' | 'help' | 'accept' }
-  | { readonly kind: 'end' | 'escalate'; readonly tag?: string }
+  | { readonly kind: 'end' | 'escalate' | 'support'; readonly tag?: string }
+  | { readonly kind: 'supervise'; readonly mode: 'listen' | 'coach'; readonly reference: string }
   | {
       readonly kind: 'pass';
       readonly tag?: string;
@@ -28,11 +31,13 @@ const SIMPLE: Record<string, VolunteerCommand['kind']> = {
   help: 'help',
   accept: 'accept',
 };
-const SESSION: Record<string, 'end' | 'pass' | 'escalate'> = {
+const SESSION: Record<string, 'end' | 'pass' | 'escalate' | 'support'> = {
   end: 'end',
   pass: 'pass',
   escalate: 'escalate',
+  support: 'support',
 };
+const SUPERVISE = /^[\s\p{P}]*(listen|coach)[\s:#]+(\d{5})[\s\p{P}]*$/iu;
 
 /** "[B] text", "[b]: text", "#B text": a tag must be marked, so "I hear you" is never tag I. */
 const TAGGED = /^\s*(?:\[\s*([a-z])\s*\]|#([a-z])\b)\s*:?\s*([\s\S]*)$/i;
@@ -41,6 +46,11 @@ const PASS_WITH_NOTE = /^\s*pass\b[\s:,.-]+(\S[\s\S]*)$/i;
 const LEADING_TAG = /^\[?#?([a-z])\]?(?:[\s:,.-]+|$)([\s\S]*)$/i;
 
 export function parseVolunteerText(body: string): VolunteerCommand {
+  const supervise = SUPERVISE.exec(body);
+  if (supervise?.[1] && supervise[2]) {
+    const mode = supervise[1].toLowerCase() === 'coach' ? 'coach' : 'listen';
+    return { kind: 'supervise', mode, reference: supervise[2] };
+  }
   const tagged = TAGGED.exec(body);
   const tag = tagged ? (tagged[1] ?? tagged[2])?.toUpperCase() : undefined;
   const rest = tagged ? (tagged[3] ?? '') : body;

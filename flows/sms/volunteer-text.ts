@@ -5,13 +5,15 @@
 // Alternate courses: two volunteers ACCEPT at once (a conditional claim: one wins, the other is told it
 // was taken); an unknown tag (the open tags are listed); END, PASS (offered to other peers, never back to the
 // passer, with the passer's short note handed to whoever accepts) and ESCALATE;
-// ON/OFF/STATUS/HELP; a near-miss of a command (asked about, never relayed); a replayed webhook (same MessageSid: relayed once).
+// SUPPORT, LISTEN and COACH (flows/supervision); ON/OFF/STATUS/HELP; a near-miss of a command (asked about, never relayed); a replayed webhook (same MessageSid: relayed once).
 
 import { isFreeForText } from '../dispatch/text-offers.js';
 import { type Contact, releaseReasonOf, type Volunteer } from '../model.js';
 import { promptsFor } from '../prompts/prompts.js';
 import { textOfferReleased, volunteerTexts } from '../prompts/volunteer-texts.js';
 import type { SmsReply, TextMessage } from '../replies.js';
+import { superviseByText } from '../supervision/listen-in.js';
+import { askForSupport } from '../supervision/support-request.js';
 import { crisisTextReply, escalationReference } from './crisis-text.js';
 import {
   endTextConversation,
@@ -59,6 +61,10 @@ export async function handleVolunteerText(
       return acceptOffer(deps, volunteer);
     case 'unsure':
       return reply(volunteerTexts.didYouMean(command.meant));
+    case 'supervise':
+      return superviseByText(deps, volunteerId, command, text.messageSid);
+    case 'support':
+      return askForSupport(deps, volunteer, command.tag, text.messageSid);
     default:
       break;
   }

@@ -31,5 +31,7 @@ export function lineDefaults(config: RuntimeConfig): LineSettings {
     clinicianLanguage: 'en',
     coordinatorLanguages: {},
     holdAudioSeconds: MAX_HOLD_CLIP_SECONDS,
+    supervisionEnabled: true,
+    coachingEnabled: true,
   };
 }

@@ -1,5 +1,6 @@
 // Which voice flow answers which webhook path, with the fields and query each one needs.
 import { type Language, languageOf, type VoiceReply } from '../../flows/replies.js';
+import { handleSupervisorLegStatus } from '../../flows/supervision/supervisor-leg.js';
 import {
   bridgeCaller,
   callerBridgeEnded,
@@ -111,6 +112,16 @@ export const voiceRoutes: Partial<Record<TwilioPathName, VoiceRoute>> = {
     );
     return undefined;
   },
+  supervisorLegStatus: async (deps, input) => {
+    await handleSupervisorLegStatus(deps, {
+      contactId: required(input.query, 'c'),
+      supervisorId: required(input.query, 's'),
+      mode: input.query.get('m') ?? '',
+      callSid: input.call.callSid,
+      status: input.params.CallStatus ?? '',
+    });
+    return undefined;
+  },
   crisisFallback: async (deps, input) =>
     warmTransferFallback(
       crisisLinesFor(deps.defaults, input.crisisNumber),
@@ -176,6 +187,7 @@ export const STATUS_ROUTES: ReadonlySet<TwilioPathName> = new Set([
   'offerStatus',
   'smsStatus',
   'crisisLegStatus',
+  'supervisorLegStatus',
 ]);
 
 /** Requests Twilio makes for a conference, not a call (an announcement): they carry no CallSid. */

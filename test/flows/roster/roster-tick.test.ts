@@ -41,6 +41,8 @@ const SETTINGS: LineSettings = {
   clinicianLanguage: 'en',
   coordinatorLanguages: {},
   holdAudioSeconds: 10,
+  supervisionEnabled: true,
+  coachingEnabled: true,
 };
 
 function volunteer(volunteerId: string, extra: Partial<Volunteer> = {}): Volunteer {
