@@ -28,6 +28,7 @@ export interface VolunteerView {
   readonly active: boolean;
   readonly maxTextSessions: number;
   readonly notes?: string;
+  readonly supervisor: boolean;
   readonly onShift: boolean;
   /** Send it back with PATCH/DELETE; a stale one gets 409. */
   readonly version: number;
@@ -128,6 +129,13 @@ export interface AuditEntry {
   readonly action: string;
   readonly target: string;
   readonly summary: string;
+}
+
+/** The line is ringing the supervisor into the call. */
+export interface SupervisionResponse {
+  readonly contactId: string;
+  readonly reference: string;
+  readonly mode: 'listen' | 'coach';
 }
 
 export interface AuditResponse {

@@ -22,6 +22,7 @@ import {
   patchSettings,
   putRoster,
 } from './roster-routes.js';
+import { superviseCall } from './supervision-routes.js';
 import {
   addVolunteer,
   deactivateVolunteer,
@@ -64,6 +65,7 @@ const ROUTES: Record<string, Handler> = {
   'GET reports': (context) => getReport(context, false),
   'GET reports.csv': (context) => getReport(context, true),
   'GET audit': getAudit,
+  'POST supervision': superviseCall,
 };
 
 function match(

@@ -1,20 +1,28 @@
 // The live board: who waits where and for how long, who is on shift and what they are doing. Refreshes itself.
 
-import type { BoardResponse } from '../../../flows/admin/admin-api-types.js';
+import type {
+  BoardResponse,
+  SupervisionResponse,
+  VolunteersResponse,
+} from '../../../flows/admin/admin-api-types.js';
 import { concernWords } from '../../../flows/prompts/volunteer-texts.js';
 import { request } from '../api.js';
-import { formatSeconds, h } from '../dom.js';
+import { field, formatSeconds, h } from '../dom.js';
 import { t, translated } from '../i18n.js';
+import { errorText } from '../issue-words.js';
+
+type Supervise = (contactId: string, mode: 'listen' | 'coach') => void;
 
 const REFRESH_MS = 2_500;
 
 export async function boardPage(main: HTMLElement): Promise<() => void> {
   const holder = h('div', { 'aria-live': 'polite', 'aria-atomic': 'false' });
   const stamp = h('p', { class: 'muted' });
-  main.append(stamp, holder);
+  const supervision = await supervisionPanel();
+  main.append(stamp, supervision.element, holder);
   const refresh = async () => {
     const board = await request<BoardResponse>('GET', '/board');
-    holder.replaceChildren(render(board));
+    holder.replaceChildren(render(board, supervision.supervise));
     stamp.textContent = t('Updated {time} · refreshes every few seconds', {
       time: new Date(board.at).toLocaleTimeString(),
     });
@@ -24,7 +32,51 @@ export async function boardPage(main: HTMLElement): Promise<() => void> {
   return () => clearInterval(timer);
 }
 
-function render(board: BoardResponse): HTMLElement {
+/**
+ * Which supervisor the line rings when Listen in or Coach is pressed, and what came of it. Outside the board
+ * that refreshes, so a choice survives the refresh.
+ */
+async function supervisionPanel(): Promise<{ element: HTMLElement; supervise: Supervise }> {
+  const { volunteers } = await request<VolunteersResponse>('GET', '/volunteers');
+  const supervisors = volunteers.filter((v) => v.active && v.supervisor);
+  const select = h(
+    'select',
+    { name: 'supervisor', 'data-supervisor-select': '' },
+    supervisors.map((v) => h('option', { value: v.volunteerId }, v.name)),
+  );
+  const status = h('p', { role: 'status', 'data-supervision-status': '' });
+  const element =
+    supervisors.length === 0
+      ? h(
+          'p',
+          { class: 'muted' },
+          t('Mark a volunteer as a supervisor on the Volunteers page to listen in on calls.'),
+        )
+      : h(
+          'div',
+          { class: 'card' },
+          field(t('Supervisor the line calls to listen in or coach'), select),
+          status,
+        );
+  const supervise: Supervise = (contactId, mode) => {
+    status.textContent = '';
+    request<SupervisionResponse>('POST', '/supervision', { contactId, supervisorId: select.value, mode })
+      .then((answer) => {
+        status.textContent = t(
+          mode === 'coach'
+            ? 'Calling the supervisor to coach on call {reference}: only the volunteer will hear them.'
+            : 'Calling the supervisor to listen in on call {reference}: nobody will hear them.',
+          { reference: answer.reference },
+        );
+      })
+      .catch((error: unknown) => {
+        status.textContent = errorText(error);
+      });
+  };
+  return { element, supervise };
+}
+
+function render(board: BoardResponse, supervise: Supervise): HTMLElement {
   const waiting = board.queues.filter((q) => q.waiting > 0);
   return h(
     'div',
@@ -138,8 +190,32 @@ function render(board: BoardResponse): HTMLElement {
             board.live.map((c) =>
               h(
                 'li',
-                { 'data-live': c.contactId, 'data-live-status': c.status },
-                `${c.channel} · ${c.language} · ${c.status}${c.volunteerName ? t(' with {name}', { name: c.volunteerName }) : ''} · ${formatSeconds(c.seconds)}${c.concern ? t(' · flagged: {concern}', { concern: translated(concernWords[c.concern]) }) : ''}`,
+                { 'data-live': c.contactId, 'data-live-status': c.status, 'data-reference': c.reference },
+                `${c.channel} · ${c.language} · ${c.status}${c.volunteerName ? t(' with {name}', { name: c.volunteerName }) : ''} · ${formatSeconds(c.seconds)} · ${t('ref {reference}', { reference: c.reference })}${c.concern ? t(' · flagged: {concern}', { concern: translated(concernWords[c.concern]) }) : ''}`,
+                c.channel === 'voice' &&
+                  c.status === 'connected' && [
+                    ' ',
+                    h(
+                      'button',
+                      {
+                        type: 'button',
+                        'data-listen': c.contactId,
+                        onclick: () => supervise(c.contactId, 'listen'),
+                      },
+                      t('Listen in'),
+                    ),
+                    ' ',
+                    h(
+                      'button',
+                      {
+                        type: 'button',
+                        class: 'secondary',
+                        'data-coach': c.contactId,
+                        onclick: () => supervise(c.contactId, 'coach'),
+                      },
+                      t('Coach'),
+                    ),
+                  ],
               ),
             ),
           ),
