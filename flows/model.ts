@@ -98,6 +98,10 @@ export interface Contact {
   readonly passSummarySealed?: string;
   /** A caller asked to be texted back: the line writes first once a volunteer accepts. */
   readonly textBack?: boolean;
+  /** Text conversations: a coordinator reads along in the console until this instant (flows/supervision). */
+  readonly readAlongUntil?: number;
+  /** The recent messages for that reader, each sealed, capped; dropped with the live state when it ends. */
+  readonly readAlongSealed?: readonly string[];
 }
 
 /** Who a phone number is to the line, found by its keyed hash (never by the number itself). */

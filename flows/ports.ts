@@ -62,6 +62,8 @@ export interface ContactChange {
     | 'tag'
     | 'volunteerPhoneSealed'
     | 'crisisLegEnded'
+    | 'readAlongSealed'
+    | 'readAlongUntil'
   )[];
   readonly add?: Partial<Record<'offersOutstanding' | 'offerRound' | 'messageCount', number>>;
 }

@@ -69,6 +69,13 @@ const ES = {
   ' with {name}': ' con {name}',
   'ref {reference}': 'ref. {reference}',
   'Listen in': 'Escuchar',
+  'Read along': 'Leer en vivo',
+  'Reading along: conversation {reference}': 'Leyendo en vivo: conversación {reference}',
+  'No messages since you started reading along.': 'No hay mensajes desde que empezó a leer.',
+  Texter: 'Quien escribe',
+  Peer: 'Voluntario',
+  'The conversation has ended; the line keeps none of its messages.':
+    'La conversación terminó; la línea no guarda ninguno de sus mensajes.',
   Coach: 'Acompañar',
   'Mark a volunteer as a supervisor on the Volunteers page to listen in on calls.':
     'Marque a un voluntario como supervisor en la página Voluntarios para poder escuchar llamadas.',

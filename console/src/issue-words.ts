@@ -62,7 +62,7 @@ const ES: Record<IssueCode, string> = {
   'coaching-off':
     'El acompañamiento (coach) está desactivado en esta línea; escuchar sí se puede. No se llamó a nadie.',
   'not-supervisor': 'Esa persona no está marcada como supervisora. No se llamó a nadie.',
-  'call-not-live': 'Esa llamada ya no está en curso. No se llamó a nadie.',
+  'call-not-live': 'Ese contacto ya no está en curso: no se llamó a nadie y no se guarda nada.',
   'call-is-text': 'Es una conversación por texto: léala en el tablero en vivo. No se llamó a nadie.',
   'call-not-connected':
     'Nadie atiende esa llamada todavía; inténtelo cuando esté conectada. No se llamó a nadie.',

@@ -138,6 +138,17 @@ export interface SupervisionResponse {
   readonly mode: 'listen' | 'coach';
 }
 
+/** A live text conversation's recent messages, for the coordinator reading along; never stored beyond it. */
+export interface ReadAlongResponse {
+  readonly contactId: string;
+  readonly reference: string;
+  readonly messages: readonly {
+    readonly at: number;
+    readonly from: 'texter' | 'peer';
+    readonly body: string;
+  }[];
+}
+
 export interface AuditResponse {
   readonly entries: readonly AuditEntry[];
 }

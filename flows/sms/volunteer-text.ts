@@ -13,6 +13,7 @@ import { promptsFor } from '../prompts/prompts.js';
 import { textOfferReleased, volunteerTexts } from '../prompts/volunteer-texts.js';
 import type { SmsReply, TextMessage } from '../replies.js';
 import { superviseByText } from '../supervision/listen-in.js';
+import { keepForReadAlong } from '../supervision/read-along.js';
 import { askForSupport } from '../supervision/support-request.js';
 import { crisisTextReply, escalationReference } from './crisis-text.js';
 import {
@@ -317,5 +318,6 @@ async function relayToTexter(
   if (volunteer.latestTag !== tag) {
     await deps.store.updateVolunteer(volunteer.volunteerId, { set: { latestTag: tag } });
   }
+  await keepForReadAlong(deps, recorded, 'peer', body);
   return { messages: toTexter(deps, recorded, body) };
 }

@@ -22,7 +22,7 @@ import {
   patchSettings,
   putRoster,
 } from './roster-routes.js';
-import { superviseCall } from './supervision-routes.js';
+import { readingAlong, startReadingAlong, superviseCall } from './supervision-routes.js';
 import {
   addVolunteer,
   deactivateVolunteer,
@@ -66,6 +66,8 @@ const ROUTES: Record<string, Handler> = {
   'GET reports.csv': (context) => getReport(context, true),
   'GET audit': getAudit,
   'POST supervision': superviseCall,
+  'POST read-along/:id': startReadingAlong,
+  'GET read-along/:id': readingAlong,
 };
 
 function match(

@@ -68,6 +68,7 @@ const LIVE_CONTACT_FIELDS = [
   'relayedSids',
   'pendingSealed',
   'passSummarySealed',
+  'readAlongSealed',
 ] as const satisfies readonly (keyof Contact)[];
 
 /** What an ended contact never needs again and must not keep in the log. */
@@ -75,6 +76,8 @@ const ENDED_DROPS = [
   'callSid',
   'relayedSids',
   'passSummarySealed',
+  'readAlongSealed',
+  'readAlongUntil',
 ] as const satisfies readonly (keyof Contact)[];
 
 /** A contact as it may be used at `now`: without its live state once that has expired. */

@@ -1,11 +1,14 @@
 // Supervision in the console, in headless Chromium: mark a supervisor on the volunteers page, press Listen in on
-// the live board, the line rings them into the call muted, and the audit page lists it; a refusal is worded.
+// the live board, the line rings them into the call muted, and the audit page lists it; a refusal is worded; a text conversation is read along.
 import { describe, expect, it } from 'vitest';
 import { useConsole } from '../support/console-session.js';
+import { waitFor } from '../support/wait-for.js';
 
 const CALLER = '+15557654321';
 const ANA = '+15550100001';
+const BEN = '+15550100002';
 const CARO = '+15550100003';
+const TEXTER = '+15557654000';
 
 // Real time: the board refreshes every few seconds and the buttons must be there while the call is live.
 const session = useConsole({ width: 1280, height: 900 }, { timeScale: 1 });
@@ -62,5 +65,51 @@ describe('supervision in the console', () => {
     expect(problems).toEqual([
       'console: Failed to load resource: the server responded with a status of 409 (Conflict)',
     ]);
+  }, 90_000);
+  it('reads a live text conversation along, sealed while live, and keeps nothing once it ends', async () => {
+    const { page, line, consoleUrl, problems } = session;
+    problems.length = 0;
+    const texter = line.simulator.phone(TEXTER);
+    await texter.text('hello, I could use someone to talk to');
+    const peer = await waitFor(
+      () =>
+        [ANA, BEN, CARO]
+          .map((n) => line.simulator.phone(n))
+          .find((p) => p.messages.some((m) => m.body.includes('Reply ACCEPT'))),
+      'a text offer',
+    );
+    await peer.text('ACCEPT');
+    await peer.waitForMessage("You're connected");
+
+    await page.goto(`${consoleUrl}#/board`);
+    const read = page.locator('[data-live-status="connected"] [data-read]');
+    await read.waitFor({ timeout: 15_000 });
+    await read.click();
+    await page.getByText(/Reading along: conversation \d{5}/).waitFor();
+    await texter.text('my brother stopped calling me');
+    await peer.waitForMessage('my brother stopped calling me');
+    await peer.text('that sounds lonely');
+    await page
+      .locator('[data-read-along-from="texter"]', { hasText: 'my brother stopped calling me' })
+      .waitFor();
+    await page.locator('[data-read-along-from="peer"]', { hasText: 'that sounds lonely' }).waitFor();
+    // Only sealed in the live state: never in plain text in the table, the events or the logs.
+    const live = JSON.stringify(await line.scanTable());
+    expect(live).toContain('readAlongSealed');
+    for (const words of ['my brother stopped calling me', 'that sounds lonely']) {
+      expect(live).not.toContain(words);
+      expect(JSON.stringify(line.bus.published)).not.toContain(words);
+      expect(line.logLines.join('\n')).not.toContain(words);
+    }
+
+    await peer.text('END');
+    await page.locator('[data-read-along-ended]').waitFor({ timeout: 15_000 });
+    const after = JSON.stringify(await line.scanTable());
+    expect(after).not.toContain('readAlongSealed');
+    expect(after).not.toContain('readAlongUntil');
+    await page.goto(`${consoleUrl}#/audit`);
+    await page.locator('tr[data-audit="supervision.read-along"]').waitFor();
+    // The one failed request is the read after the end, answered 404.
+    expect(problems.every((p) => p.includes('404'))).toBe(true);
   }, 90_000);
 });
