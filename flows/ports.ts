@@ -62,8 +62,6 @@ export interface ContactChange {
     | 'tag'
     | 'volunteerPhoneSealed'
     | 'crisisLegEnded'
-    | 'readAlongSealed'
-    | 'readAlongUntil'
   )[];
   readonly add?: Partial<Record<'offersOutstanding' | 'offerRound' | 'messageCount', number>>;
 }
