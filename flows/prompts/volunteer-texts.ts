@@ -12,7 +12,8 @@ export const concernWords: Readonly<Record<ConcernKind, string>> = {
   distress: 'deep distress',
 };
 
-const COMMANDS = 'ON, OFF, STATUS, ACCEPT, END <tag>, PASS <tag> <short note>, ESCALATE <tag>, SUPPORT [tag], HELP';
+const COMMANDS =
+  'ON, OFF, STATUS, ACCEPT, END <tag>, PASS <tag> <short note>, ESCALATE <tag>, SUPPORT [tag], HELP';
 const tags = (open: readonly string[]) => (open.length ? open.map((t) => `[${t}]`).join(', ') : 'none');
 
 export const volunteerTexts = {
