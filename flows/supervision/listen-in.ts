@@ -159,7 +159,8 @@ export async function ringSupervisorIn(deps: SupervisionDispatchDeps, event: Req
       who: supervisor.volunteerId,
       action: `supervision.${join.mode}`,
       target: contact.contactId,
-      summary: `${join.mode === 'coach' ? 'coaching' : 'listening'} started (asked ${event.via === 'text' ? 'by text' : 'from the console'})`,
+      // Written when the line rings them: `supervision.ended` says whether they joined.
+      summary: `rang the supervisor to ${join.mode === 'coach' ? 'coach' : 'listen in'} (asked ${event.via === 'text' ? 'by text' : 'from the console'})`,
     },
     `${event.requestId}#started`,
   );

@@ -133,6 +133,20 @@ describe('listening in and coaching', () => {
     expect(caller.transcript.slice(callerHeard)).toEqual([]);
   });
 
+  it('audits a supervisor who never answers as never joined, and the call goes on', async () => {
+    await startSupervisedLine();
+    const { caller, ana, contactId, reference } = await liveCall();
+    await phone(CARO).text(`LISTEN ${reference}`);
+    const ringing = await phone(CARO).waitForIncomingCall();
+    await ringing.waitForStatus('no-answer');
+    await waitFor(
+      async () => (await supervisionAudit(contactId)).some((e) => e.summary.includes('never joined')),
+      'the unanswered listen-in to be audited',
+    );
+    expect(caller.status).toBe('in-progress');
+    expect(line.simulator.hears(caller, ana)).toBe(true);
+  });
+
   it('refuses COACH when coaching is switched off, and rings nobody', async () => {
     await startSupervisedLine();
     await line.store.saveSettings({ coachingEnabled: false });
