@@ -53,8 +53,11 @@ describe('supervision in the console', () => {
       .waitFor({ timeout: 15_000 });
     await page.locator('tr[data-audit="supervision.request"]').waitFor();
 
-    // Coaching switched off: the Coach button is refused in words, and nobody else is rung.
-    await line.store.saveSettings({ coachingEnabled: false });
+    // Coaching switched off in the settings page: the Coach button is refused in words, and nobody else is rung.
+    await page.goto(`${consoleUrl}#/settings`);
+    await page.getByLabel('Supervisors may also coach (heard by the volunteer only)').uncheck();
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(async () => (await line.store.getLine()).settings.coachingEnabled).toBe(false);
     await page.goto(`${consoleUrl}#/board`);
     await page.locator('[data-live-status="connected"] [data-coach]').click();
     await page.getByText('coaching is switched off in the line settings; nobody was called').waitFor();
