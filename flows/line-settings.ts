@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { DialableSchema, E164Schema } from './phone-numbers.js';
 import { LineHoursSchema } from './roster/roster-schema.js';
+import { DEFAULT_SURVEY, SurveySettingsSchema } from './survey/survey-settings.js';
 
 export { DialableSchema, E164Schema };
 
@@ -110,6 +111,8 @@ export const LineSettingsSchema = z.object({
   supervisionEnabled: z.boolean().default(true),
   /** Supervisors may also coach (be heard by the volunteer only); off: listening only. */
   coachingEnabled: z.boolean().default(true),
+  /** The anonymous text survey after a conversation; off unless coordinators turn it on. */
+  survey: SurveySettingsSchema.default(DEFAULT_SURVEY),
 });
 
 export type LineSettings = z.infer<typeof LineSettingsSchema>;
@@ -126,6 +129,7 @@ export const LineSettingsPatchSchema = LineSettingsSchema.partial().extend({
   holdAudioSeconds: HoldAudioSecondsSchema.optional(),
   supervisionEnabled: z.boolean().optional(),
   coachingEnabled: z.boolean().optional(),
+  survey: SurveySettingsSchema.optional(),
 });
 export type LineSettingsPatch = z.infer<typeof LineSettingsPatchSchema>;
 

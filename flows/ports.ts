@@ -14,6 +14,7 @@ import type {
   VolunteerState,
 } from './model.js';
 import type { Language } from './replies.js';
+import type { PendingSurvey, SurveyAnswer } from './survey/survey-types.js';
 
 /** The most contacts a hold turn counts ahead of a caller; beyond it they hear "20 or more". */
 export const QUEUE_AHEAD_CAP = 20;
@@ -160,6 +161,23 @@ export interface Deduplicator {
   forget(key: string): Promise<void>;
 }
 
+/**
+ * The post-contact survey: a short-lived pointer from a texter's number (by its key) to the survey they are
+ * answering, and the answers, kept by contact id alone.
+ */
+export interface SurveyStore {
+  /** Opens (or replaces) the number's pending survey. */
+  openSurvey(survey: PendingSurvey): Promise<void>;
+  /** The number's pending survey, if one is open and not past `liveUntil`. */
+  getSurvey(phoneKey: string, now: number): Promise<PendingSurvey | undefined>;
+  /** Moves the survey on, only from the step and re-ask it was read at: false when a concurrent text moved it. */
+  advanceSurvey(survey: PendingSurvey, next: Pick<PendingSurvey, 'step' | 'reasked'>): Promise<boolean>;
+  closeSurvey(phoneKey: string): Promise<void>;
+  /** Keeps one answer per contact and question: a repeat is ignored. */
+  saveAnswer(answer: SurveyAnswer): Promise<void>;
+  listAnswers(fromMs: number, toMs: number): Promise<SurveyAnswer[]>;
+}
+
 export type Store = ContactStore & VolunteerStore & OfferStore & TextStore & Deduplicator;
 
 /** Outbound telephony (Twilio REST): used by the dispatcher and notifier, never on a webhook. */
@@ -191,8 +209,11 @@ export interface Telephony {
      */
     supervisor?: SupervisorJoin;
   }): Promise<void>;
-  /** Plays a TwiML document (Say, Pause) to everyone in the room. */
-  announceToConference(request: { room: string; url: string }): Promise<void>;
+  /**
+   * Plays a TwiML document (Say, Pause) to everyone in the room. 'no-room' when the room has already ended
+   * (everyone left): there is nobody to tell.
+   */
+  announceToConference(request: { room: string; url: string }): Promise<'announced' | 'no-room'>;
 }
 
 export type SupervisorJoin =

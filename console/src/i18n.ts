@@ -330,6 +330,25 @@ const ES = {
     'Déjelo vacío para la bienvenida de siempre. Quien llama oye siempre que esta es una línea de apoyo entre pares, no una línea de crisis, y cómo llegar a la línea de crisis.',
   'Greeting (English)': 'Saludo (inglés)',
   'Greeting (Spanish)': 'Saludo (español)',
+  '1 to 5': 'Del 1 al 5',
+  'Yes or no': 'Sí o no',
+  'Question {n}': 'Pregunta {n}',
+  'Question id (kept when the wording changes)':
+    'Identificador de la pregunta (se mantiene al cambiar el texto)',
+  Answer: 'Respuesta',
+  'Intro, sent with the first question': 'Introducción, enviada con la primera pregunta',
+  'Thanks, sent after the last answer': 'Agradecimiento, enviado tras la última respuesta',
+  'Survey after a text conversation': 'Encuesta después de una conversación por texto',
+  'Off unless you turn it on. Sent once, right after a conversation the peer ends or that closes quietly; never after STOP or an escalation. Answers are kept by contact only, never with a number, and reports show a question only once five people have answered it.':
+    'Desactivada salvo que la active. Se envía una vez, justo después de una conversación que termina el voluntario o que se cierra por inactividad; nunca tras STOP ni tras una derivación. Las respuestas se guardan solo por contacto, nunca con un número, y los informes muestran una pregunta solo cuando cinco personas la han respondido.',
+  'Too few answers to show (fewer than {min}).': 'Muy pocas respuestas para mostrarlas (menos de {min}).',
+  '{count} answers: {yes} yes, {no} no': '{count} respuestas: {yes} sí, {no} no',
+  '{count} answers, average {mean} of 5; 1 to 5: {spread}':
+    '{count} respuestas, media {mean} de 5; del 1 al 5: {spread}',
+  'The survey is off; answers from before are shown.':
+    'La encuesta está desactivada; se muestran las respuestas anteriores.',
+  'Text the survey to texters after their conversation':
+    'Enviar la encuesta por texto después de la conversación',
   '{day} (again)': '{day} (otra vez)',
   '{day}: open': '{day}: abierto',
   '{day}: from': '{day}: desde',

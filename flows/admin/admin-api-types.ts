@@ -3,6 +3,7 @@ import type { LineSettings, LineSettingsPatch } from '../line-settings.js';
 import type { Channel, ContactOutcome, Escalation } from '../model.js';
 import type { Language } from '../replies.js';
 import type { Roster } from '../roster/roster-schema.js';
+import type { SurveyReport } from '../survey/survey-report.js';
 import type { ContactReport } from './contact-report.js';
 import type { LiveBoard } from './live-board.js';
 
@@ -120,7 +121,8 @@ export interface BlockResponse {
 }
 
 export type BoardResponse = LiveBoard;
-export type ReportResponse = ContactReport;
+/** The contact figures, with the survey's beside them (shown only for groups of at least its minimum). */
+export type ReportResponse = ContactReport & { readonly survey: SurveyReport };
 
 export interface AuditEntry {
   readonly at: number;

@@ -53,6 +53,10 @@ export const ISSUE_CODES = [
   'csv-no-column',
   'contact-unknown',
   'contact-withheld',
+  'survey-question-id',
+  'survey-question-kind',
+  'survey-question-count',
+  'survey-question-ids-differ',
   // Whole-request errors (the body's `code`), not tied to a field.
   'conflict',
   'not-found',
@@ -122,6 +126,10 @@ const WORDINGS: readonly (readonly [IssueCode, RegExp])[] = [
   ['csv-no-column', /^the header has no "(?<column>[^"]*)" column$/],
   ['contact-unknown', /^no contact in the log has this id$/],
   ['contact-withheld', /^this caller withheld their number/],
+  ['survey-question-id', /^must be a short id of lower-case letters/],
+  ['survey-question-kind', /^must be scale1to5 \(1 to 5\) or yesNo/],
+  ['survey-question-count', /^a survey needs 2 or 3 questions$/],
+  ['survey-question-ids-differ', /^question ids must differ$/],
 ];
 
 /** zod's own kinds of issue, for messages no schema here wrote. */

@@ -17,7 +17,7 @@ export function logFigures(contact: Contact): Pick<Contact, 'waitSeconds' | 'tal
 
 /** Idempotent: a duplicate ContactEnded writes the same figures again. */
 export async function completeContactLog(
-  deps: { store: Store; clock: Clock },
+  deps: { store: Pick<Store, 'countRecentContacts' | 'getContact' | 'updateContact'>; clock: Clock },
   contactId: string,
 ): Promise<void> {
   const contact = await deps.store.getContact(contactId);

@@ -15,7 +15,12 @@ import type { DispatchDeps } from './dispatcher.js';
 
 const MARKER_SECONDS = 86_400;
 
-export async function addCrisisLine(deps: DispatchDeps, contactId: string): Promise<void> {
+export async function addCrisisLine(
+  deps: DispatchDeps<
+    'firstTime' | 'forget' | 'getContact' | 'getLine' | 'getVolunteer' | 'listOffers' | 'updateContact'
+  >,
+  contactId: string,
+): Promise<void> {
   const contact = await deps.store.getContact(contactId);
   if (contact?.status !== 'connected' || contact.escalation?.kind !== 'warm-transfer') return;
   // EventBridge may deliver the escalation twice: the crisis line is rung once per press of star then 1.
@@ -53,7 +58,10 @@ export async function addCrisisLine(deps: DispatchDeps, contactId: string): Prom
 }
 
 /** The crisis leg has ended: whoever is still with the caller is told, or the caller gets the crisis options. */
-export async function handleCrisisLegEnded(deps: DispatchDeps, contactId: string): Promise<void> {
+export async function handleCrisisLegEnded(
+  deps: DispatchDeps<'firstTime' | 'forget' | 'getContact' | 'getLine' | 'getVolunteer' | 'listOffers'>,
+  contactId: string,
+): Promise<void> {
   const contact = await deps.store.getContact(contactId);
   const ended = contact?.crisisLegEnded;
   if (contact?.status !== 'connected' || !contact.callSid || !ended) return;
@@ -79,8 +87,11 @@ export async function handleCrisisLegEnded(deps: DispatchDeps, contactId: string
   if (told === 'redirected') await announcePeerStillHere(deps, contact);
 }
 
-/** Played into the room while the volunteer is out of it, so the caller never sits in silence. */
-export async function announcePeerStillHere(deps: DispatchDeps, contact: Contact): Promise<void> {
+/**
+ * Played into the room while the volunteer is out of it, so the caller never sits in silence. A room already
+ * over (the caller hung up as the volunteer stepped out) needs no words.
+ */
+export async function announcePeerStillHere(deps: DispatchDeps<never>, contact: Contact): Promise<void> {
   await deps.telephony.announceToConference({
     room: conferenceRoom(contact.contactId),
     url: deps.webhookUrl({ route: 'conferenceHold', query: { l: contact.language } }),
@@ -91,7 +102,10 @@ export async function announcePeerStillHere(deps: DispatchDeps, contact: Contact
  * The caller is in the room with nobody: the crisis options, once per ended crisis leg, however many of the
  * crisis leg's callback and the volunteer's leaving get here.
  */
-export async function sendCallerToCrisisOptions(deps: DispatchDeps, contact: Contact): Promise<void> {
+export async function sendCallerToCrisisOptions(
+  deps: DispatchDeps<'firstTime' | 'forget' | 'getLine'>,
+  contact: Contact,
+): Promise<void> {
   const ended = contact.crisisLegEnded;
   if (!contact.callSid || !ended) return;
   const key = `crisis-options#${contact.contactId}#${ended.at}`;

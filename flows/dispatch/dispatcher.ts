@@ -7,11 +7,17 @@
 // volunteer rings for one contact at a time and a contact has one round at a time), duplicates (no-ops).
 import type { LineEvent } from '../events.js';
 import type { LineSettings } from '../line-settings.js';
-import { type Contact, isFreeForVoice, type Offer, type ReleaseReason, type Volunteer } from '../model.js';
+import {
+  type Channel,
+  type Contact,
+  isFreeForVoice,
+  type Offer,
+  type ReleaseReason,
+  type Volunteer,
+} from '../model.js';
 import type { AuditTrail, Clock, EventPublisher, Log, PhoneVault, Store, Telephony } from '../ports.js';
 import { textOfferReleased } from '../prompts/volunteer-texts.js';
-import type { ActionTarget } from '../replies.js';
-import { LANGUAGES } from '../replies.js';
+import type { ActionTarget, Language } from '../replies.js';
 import { recordSupervisionEnded, ringSupervisorIn } from '../supervision/listen-in.js';
 import { completeContactLog } from './contact-log.js';
 import {
@@ -20,11 +26,12 @@ import {
   handleCrisisLegEnded,
   sendCallerToCrisisOptions,
 } from './crisis-leg.js';
-import { byOfferOrder, takeRingGroup } from './ring-group.js';
+import { byOfferOrder, queueLanguages, takeRingGroup } from './ring-group.js';
 import { offerWaitingTexts, sendTextBack } from './text-offers.js';
 
-export interface DispatchDeps {
-  readonly store: Store;
+/** `M`: the store methods a step uses, so it declares (and its test fakes) only those; all by default. */
+export interface DispatchDeps<M extends keyof Store = keyof Store> {
+  readonly store: Pick<Store, M>;
   readonly telephony: Telephony;
   readonly events: EventPublisher;
   readonly clock: Clock;
@@ -38,21 +45,53 @@ export interface DispatchDeps {
 /** Oldest waiting contacts looked at per language per run. */
 const QUEUE_WINDOW = 25;
 
-export async function handleLineEvent(deps: DispatchDeps, event: LineEvent): Promise<void> {
+export async function handleLineEvent(
+  deps: DispatchDeps<
+    | 'countRecentContacts'
+    | 'firstTime'
+    | 'forget'
+    | 'getContact'
+    | 'getEscalationRef'
+    | 'getLine'
+    | 'getVolunteer'
+    | 'linkTexter'
+    | 'listOffers'
+    | 'listOnShift'
+    | 'listQueued'
+    | 'putOffer'
+    | 'updateContact'
+    | 'updateOffer'
+    | 'updateVolunteer'
+  >,
+  event: LineEvent,
+): Promise<void> {
   switch (event.type) {
-    case 'ContactConnected':
-      await bridgeWinner(deps, event.contactId, event.volunteerId);
+    case 'ContactConnected': {
+      // The others rung for this contact are free again: someone else may be waiting for them.
+      const freed = await bridgeWinner(deps, event.contactId, event.volunteerId, event.channel);
       if (event.channel === 'sms') await sendTextBack(deps, event.contactId);
+      else if (freed === 0) return;
       break;
-    case 'ContactAbandoned':
-      await releaseOffers(deps, event.contactId, undefined, 'left');
+    }
+    case 'ContactAbandoned': {
+      const freed = await releaseOffers(deps, event.contactId, undefined, 'left');
       await completeContactLog(deps, event.contactId);
+      if (freed === 0) return;
       break;
-    case 'ContactEnded':
-      await releaseOffers(deps, event.contactId, undefined, event.outcome === 'abandoned' ? 'left' : 'gone');
+    }
+    case 'ContactEnded': {
+      const freed = await releaseOffers(
+        deps,
+        event.contactId,
+        undefined,
+        event.outcome === 'abandoned' ? 'left' : 'gone',
+      );
       await sendVolunteerToWrapUp(deps, event.contactId);
       await completeContactLog(deps, event.contactId);
+      // A caller's peer starts wrap-up (the tick frees them); a texter's peer has room for another text now.
+      if (freed === 0 && event.channel === 'voice') return;
       break;
+    }
     // Nobody became free and nobody started waiting: no pass over the queues (it runs inside a webhook).
     case 'VolunteerLeft':
       await sendCallerToGoodbye(deps, event.contactId);
@@ -62,11 +101,14 @@ export async function handleLineEvent(deps: DispatchDeps, event: LineEvent): Pro
     case 'VolunteerSteppedOut':
       await reassureCaller(deps, event.contactId);
       return;
-    case 'ContactEscalated':
-      if (event.channel === 'voice' && event.trigger === 'volunteer')
+    case 'ContactEscalated': {
+      if (event.channel === 'voice' && event.trigger === 'volunteer') {
         await addCrisisLine(deps, event.contactId);
-      else await releaseOffers(deps, event.contactId, undefined, 'gone');
+        return;
+      }
+      if ((await releaseOffers(deps, event.contactId, undefined, 'gone')) === 0) return;
       break;
+    }
     case 'ClinicianCallRequested':
       await callClinicianBack(deps, event.reference, event.requestId);
       return;
@@ -80,34 +122,70 @@ export async function handleLineEvent(deps: DispatchDeps, event: LineEvent): Pro
     case 'SupervisionEnded':
       await recordSupervisionEnded(deps, event);
       return;
+    case 'ContactQueued':
+      // Only this contact's queue has changed: anyone free for the others was offered them already.
+      await dispatchWaiting(deps, { channel: event.channel, language: event.language });
+      return;
     default:
       break;
   }
   await dispatchWaiting(deps);
 }
 
-export async function dispatchWaiting(deps: DispatchDeps): Promise<number> {
+/** What a pass looks at: the one queue a contact just joined, or (no scope) every queue. */
+export interface DispatchScope {
+  readonly channel: Channel;
+  readonly language: Language;
+}
+
+/** What the tick has just read and nothing has changed since, so its pass does not read it again. */
+export interface KnownLine {
+  readonly onShift: readonly Volunteer[];
+  readonly live: readonly Contact[];
+}
+
+/** The oldest waiting contacts of one queue. */
+export type WaitingIn = (channel: Channel, language: Language) => Promise<Contact[]>;
+
+export async function dispatchWaiting(
+  deps: DispatchDeps<
+    'getLine' | 'listOnShift' | 'listQueued' | 'putOffer' | 'updateContact' | 'updateVolunteer'
+  >,
+  scope?: DispatchScope,
+  known?: KnownLine,
+): Promise<number> {
   const line = await deps.store.getLine();
   const now = deps.clock.now();
-  const onShift = await deps.store.listOnShift();
+  const onShift = known ? [...known.onShift] : await deps.store.listOnShift();
+  const waitingIn: WaitingIn = known
+    ? async (channel, language) =>
+        known.live.filter((c) => c.status === 'queued' && c.channel === channel && c.language === language)
+    : (channel, language) => deps.store.listQueued(channel, language, QUEUE_WINDOW);
   const volunteers = onShift
     .filter((volunteer) => isFreeForVoice(volunteer, now))
     .sort((a, b) => a.idleSince - b.idleSince);
   // Calls first: a caller is holding a phone to their ear, a texter is not.
-  let offered = volunteers.length > 0 ? await offerWaitingCalls(deps, line.settings, volunteers, now) : 0;
-  offered += await offerWaitingTexts(deps, line.settings, onShift);
-  return offered;
+  const rung =
+    scope?.channel === 'sms'
+      ? []
+      : await offerWaitingCalls(deps, line.settings, volunteers, now, waitingIn, scope?.language);
+  if (scope?.channel === 'voice') return rung.length;
+  const stillFree = onShift.filter((volunteer) => !rung.includes(volunteer.volunteerId));
+  return rung.length + (await offerWaitingTexts(deps, line.settings, stillFree, waitingIn, scope?.language));
 }
 
+/** Offers waiting calls to the free volunteers; the ids of those now ringing. */
 async function offerWaitingCalls(
-  deps: DispatchDeps,
+  deps: DispatchDeps<'listQueued' | 'putOffer' | 'updateContact' | 'updateVolunteer'>,
   settings: LineSettings,
   volunteers: Volunteer[],
   now: number,
-): Promise<number> {
-  let offered = 0;
+  waitingIn: WaitingIn,
+  only: Language | undefined,
+): Promise<string[]> {
+  const rung: string[] = [];
   const waiting = (
-    await Promise.all(LANGUAGES.map((language) => deps.store.listQueued('voice', language, QUEUE_WINDOW)))
+    await Promise.all(queueLanguages(volunteers, only).map((language) => waitingIn('voice', language)))
   )
     .flat()
     .filter((contact) => contact.offersOutstanding <= 0 && contact.liveUntil > now)
@@ -115,24 +193,24 @@ async function offerWaitingCalls(
   for (const contact of waiting) {
     const group = takeRingGroup(volunteers, contact, settings.ringGroupSize);
     if (group.length === 0) continue;
-    offered += await offerContact(deps, settings, contact, group);
+    rung.push(...(await offerContact(deps, settings, contact, group)));
   }
-  return offered;
+  return rung;
 }
 
 async function offerContact(
-  deps: DispatchDeps,
+  deps: DispatchDeps<'putOffer' | 'updateContact' | 'updateVolunteer'>,
   settings: LineSettings,
   contact: Contact,
   group: Volunteer[],
-): Promise<number> {
+): Promise<string[]> {
   const round = await deps.store.updateContact(contact.contactId, {
     channel: contact.channel,
     expectStatus: ['queued'],
     expectOffersOutstanding: 0,
     add: { offersOutstanding: group.length, offerRound: 1 },
   });
-  if (!round) return 0; // another dispatcher got there first, or the caller has gone
+  if (!round) return []; // another dispatcher got there first, or the caller has gone
   // In parallel: the ring group's phones start ringing together, and the webhook that queued the caller (which
   // runs this in-process) answers sooner.
   const placed = await Promise.all(
@@ -151,11 +229,11 @@ async function offerContact(
       { type: 'ContactOffered', contactId: contact.contactId, channel: contact.channel, volunteerIds: rung },
     ]);
   }
-  return rung.length;
+  return rung;
 }
 
 async function ringVolunteer(
-  deps: DispatchDeps,
+  deps: DispatchDeps<'putOffer' | 'updateVolunteer'>,
   settings: LineSettings,
   contactId: string,
   volunteer: Volunteer,
@@ -204,51 +282,81 @@ async function ringVolunteer(
   }
 }
 
-async function bridgeWinner(deps: DispatchDeps, contactId: string, winnerId: string): Promise<void> {
-  const contact = await deps.store.getContact(contactId);
-  if (contact?.callSid && contact.status !== 'ended') {
-    const outcome = await deps.telephony.redirectCall(
-      contact.callSid,
-      deps.webhookUrl({ route: 'voiceBridge', query: { c: contactId } }),
-    );
-    if (outcome === 'not-in-progress') deps.log.warn('caller left before the bridge', { contactId });
+async function bridgeWinner(
+  deps: DispatchDeps<'getContact' | 'getLine' | 'listOffers' | 'updateOffer' | 'updateVolunteer'>,
+  contactId: string,
+  winnerId: string,
+  channel: Channel,
+): Promise<number> {
+  if (channel === 'voice') {
+    // The winner's key press already marked their offer accepted.
+    const contact = await deps.store.getContact(contactId);
+    if (contact?.callSid && contact.status !== 'ended') {
+      const outcome = await deps.telephony.redirectCall(
+        contact.callSid,
+        deps.webhookUrl({ route: 'voiceBridge', query: { c: contactId } }),
+      );
+      if (outcome === 'not-in-progress') deps.log.warn('caller left before the bridge', { contactId });
+    }
+  } else {
+    await deps.store.updateOffer(contactId, winnerId, {
+      expectStatus: ['ringing'],
+      set: { status: 'accepted' },
+    });
   }
-  await deps.store.updateOffer(contactId, winnerId, {
-    expectStatus: ['ringing'],
-    set: { status: 'accepted' },
-  });
-  await releaseOffers(deps, contactId, winnerId, 'taken');
+  return releaseOffers(deps, contactId, winnerId, 'taken');
 }
 
-/** Stops every other ringing offer, telling each volunteer why: answered legs hear it, ringing ones are cancelled. */
+/**
+ * Stops every other ringing offer, telling each volunteer why: answered legs hear it, ringing ones are cancelled.
+ * Returns how many volunteers that left free to be offered someone else now.
+ */
 async function releaseOffers(
-  deps: DispatchDeps,
+  deps: DispatchDeps<'getLine' | 'listOffers' | 'updateOffer' | 'updateVolunteer'>,
   contactId: string,
   winnerId: string | undefined,
   reason: ReleaseReason,
-): Promise<void> {
+): Promise<number> {
   const offers = await deps.store.listOffers(contactId);
-  for (const offer of offers) {
-    if (offer.volunteerId === winnerId || offer.status !== 'ringing') continue;
-    const released = await deps.store.updateOffer(contactId, offer.volunteerId, {
-      expectStatus: ['ringing'],
-      set: { status: 'released' },
-    });
-    if (!released) continue;
-    if (released.channel === 'sms') await releaseTextOffer(deps, contactId, released.volunteerId, reason);
-    else await releaseCallLeg(deps, released, reason);
-  }
+  const released = await Promise.all(
+    offers
+      .filter((offer) => offer.volunteerId !== winnerId && offer.status === 'ringing')
+      .map(async (offer) => {
+        const current = await deps.store.updateOffer(contactId, offer.volunteerId, {
+          expectStatus: ['ringing'],
+          set: { status: 'released' },
+        });
+        if (!current) return false;
+        return current.channel === 'sms'
+          ? releaseTextOffer(deps, contactId, current.volunteerId, reason)
+          : releaseCallLeg(deps, current, reason);
+      }),
+  );
+  return released.filter(Boolean).length;
 }
 
 /**
  * Twilio keeps a Url update on a ringing call until it is answered, so the phone would ring on to its timeout:
- * a leg nobody has answered is cancelled. One answered meanwhile (cancel leaves it up) or before hears why.
+ * a leg nobody has answered is cancelled, and its volunteer is free at once (the canceled leg's status
+ * callback then has nothing to do). One answered meanwhile (cancel leaves it up) or before hears why; its
+ * volunteer is freed when it hangs up. True when the volunteer was freed here.
  */
-async function releaseCallLeg(deps: DispatchDeps, offer: Offer, reason: ReleaseReason): Promise<void> {
-  if (!offer.callSid) return;
+async function releaseCallLeg(
+  deps: DispatchDeps<'updateVolunteer'>,
+  offer: Offer,
+  reason: ReleaseReason,
+): Promise<boolean> {
+  if (!offer.callSid) return false;
   try {
-    if (offer.answeredAt === undefined && (await deps.telephony.cancelCall(offer.callSid)) === 'canceled')
-      return;
+    if (offer.answeredAt === undefined && (await deps.telephony.cancelCall(offer.callSid)) === 'canceled') {
+      const freed = await deps.store.updateVolunteer(offer.volunteerId, {
+        expectState: ['offered'],
+        expectContactId: offer.contactId,
+        set: { state: 'available' },
+        remove: ['contactId'],
+      });
+      return freed !== undefined;
+    }
     const words = deps.webhookUrl({
       route: 'offerTaken',
       query: { c: offer.contactId, v: offer.volunteerId, r: reason },
@@ -262,26 +370,28 @@ async function releaseCallLeg(deps: DispatchDeps, offer: Offer, reason: ReleaseR
       error: errorName(error),
     });
   }
+  return false;
 }
 
 /** Clears a volunteer's text offer and tells them why, once: only the holder of that very offer is texted. */
 async function releaseTextOffer(
-  deps: DispatchDeps,
+  deps: DispatchDeps<'getLine' | 'updateVolunteer'>,
   contactId: string,
   volunteerId: string,
   reason: ReleaseReason,
-): Promise<void> {
+): Promise<boolean> {
   const cleared = await deps.store.updateVolunteer(volunteerId, {
     expectTextOffer: contactId,
     remove: ['textOffer'],
   });
-  if (!cleared) return;
+  if (!cleared) return false;
   const { settings } = await deps.store.getLine();
   await deps.telephony.sendText({
     to: deps.vault.open(cleared.phoneSealed),
     from: settings.lineNumber,
     body: textOfferReleased(reason),
   });
+  return true;
 }
 
 /**
@@ -290,7 +400,10 @@ async function releaseTextOffer(
  * decides) and the caller stays as long as they like; a crisis line that never joined leaves the caller the
  * crisis options instead.
  */
-async function sendCallerToGoodbye(deps: DispatchDeps, contactId: string): Promise<void> {
+async function sendCallerToGoodbye(
+  deps: DispatchDeps<'firstTime' | 'forget' | 'getContact' | 'getLine'>,
+  contactId: string,
+): Promise<void> {
   const contact = await deps.store.getContact(contactId);
   if (!contact?.callSid || contact.status === 'ended') return;
   if (contact.escalation?.kind === 'warm-transfer' && !contact.crisisLegEnded?.joined) {
@@ -307,7 +420,7 @@ async function sendCallerToGoodbye(deps: DispatchDeps, contactId: string): Promi
  * The caller has gone: the volunteer's leg may have re-entered the room from the star menu before the
  * caller's status callback arrived, so it is sent to the wrap-up words rather than left in an empty room.
  */
-async function sendVolunteerToWrapUp(deps: DispatchDeps, contactId: string): Promise<void> {
+async function sendVolunteerToWrapUp(deps: DispatchDeps<'listOffers'>, contactId: string): Promise<void> {
   const offers = await deps.store.listOffers(contactId);
   const accepted = offers.find(
     (offer) => offer.status === 'accepted' && offer.channel === 'voice' && offer.callSid,
@@ -320,7 +433,11 @@ async function sendVolunteerToWrapUp(deps: DispatchDeps, contactId: string): Pro
 }
 
 /** Rings the on-call clinician from the line; on answer, clinician-bridge dials the texter. */
-async function callClinicianBack(deps: DispatchDeps, reference: string, requestId: string): Promise<void> {
+async function callClinicianBack(
+  deps: DispatchDeps<'firstTime' | 'getEscalationRef' | 'getLine'>,
+  reference: string,
+  requestId: string,
+): Promise<void> {
   const ref = await deps.store.getEscalationRef(reference);
   if (!ref || ref.liveUntil <= deps.clock.now()) return;
   // A duplicate delivery must not ring the clinician twice.
@@ -336,7 +453,7 @@ async function callClinicianBack(deps: DispatchDeps, reference: string, requestI
 }
 
 /** The volunteer is in the star menu, out of the room: the caller hears that their peer is coming back. */
-async function reassureCaller(deps: DispatchDeps, contactId: string): Promise<void> {
+async function reassureCaller(deps: DispatchDeps<'getContact'>, contactId: string): Promise<void> {
   const contact = await deps.store.getContact(contactId);
   if (contact?.status !== 'connected') return;
   await announcePeerStillHere(deps, contact);

@@ -1,5 +1,6 @@
 // The ring group: which free volunteers a waiting contact is offered to, longest idle first.
 import type { Contact, Volunteer } from '../model.js';
+import { LANGUAGES, type Language } from '../replies.js';
 
 /**
  * The order waiting contacts are offered in: a contact flagged with words of concern before any other (as
@@ -24,4 +25,11 @@ export function takeRingGroup(free: Volunteer[], contact: Contact, size: number)
     } else i++;
   }
   return group;
+}
+
+/** The queues worth reading: only languages a free volunteer speaks (and the scope's, when there is one). */
+export function queueLanguages(free: readonly Volunteer[], only?: Language): Language[] {
+  return LANGUAGES.filter(
+    (language) => (!only || language === only) && free.some((v) => v.languages.includes(language)),
+  );
 }

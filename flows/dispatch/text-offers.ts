@@ -10,13 +10,11 @@ import type { LineSettings } from '../line-settings.js';
 import type { Contact, Volunteer } from '../model.js';
 import { promptsFor } from '../prompts/prompts.js';
 import { volunteerTexts } from '../prompts/volunteer-texts.js';
-import { LANGUAGES } from '../replies.js';
+import type { Language } from '../replies.js';
 import { isLineOpen } from '../roster/line-hours.js';
 import { endTextConversation, REPLAY_WINDOW_SECONDS } from '../sms/text-deps.js';
-import type { DispatchDeps } from './dispatcher.js';
-import { byOfferOrder, takeRingGroup } from './ring-group.js';
-
-const QUEUE_WINDOW = 25;
+import type { DispatchDeps, WaitingIn } from './dispatcher.js';
+import { byOfferOrder, queueLanguages, takeRingGroup } from './ring-group.js';
 
 /** Free for one more text conversation: on shift, not paused or on a call, no offer pending, room left. */
 export function isFreeForText(volunteer: Volunteer): boolean {
@@ -27,9 +25,11 @@ export function isFreeForText(volunteer: Volunteer): boolean {
 }
 
 export async function offerWaitingTexts(
-  deps: DispatchDeps,
+  deps: DispatchDeps<'listQueued' | 'putOffer' | 'updateContact' | 'updateVolunteer'>,
   settings: LineSettings,
   onShift: readonly Volunteer[],
+  waitingIn: WaitingIn,
+  only?: Language,
 ): Promise<number> {
   const now = deps.clock.now();
   // Texts that came in while the line was closed were told they wait for the opening: they are offered then.
@@ -37,7 +37,7 @@ export async function offerWaitingTexts(
   const free = onShift.filter(isFreeForText).sort((a, b) => a.idleSince - b.idleSince);
   if (free.length === 0) return 0;
   const waiting = (
-    await Promise.all(LANGUAGES.map((language) => deps.store.listQueued('sms', language, QUEUE_WINDOW)))
+    await Promise.all(queueLanguages(free, only).map((language) => waitingIn('sms', language)))
   )
     .flat()
     .filter((contact) => contact.offersOutstanding <= 0 && contact.liveUntil > now)
@@ -51,7 +51,7 @@ export async function offerWaitingTexts(
 }
 
 async function offerText(
-  deps: DispatchDeps,
+  deps: DispatchDeps<'putOffer' | 'updateContact' | 'updateVolunteer'>,
   settings: LineSettings,
   contact: Contact,
   group: Volunteer[],
@@ -116,7 +116,18 @@ async function offerText(
  * ContactConnected). A duplicate event texts nobody twice. A text Twilio refuses (a landline, an opted-out
  * number) or cannot send ends the request as unreachable, and the volunteer is told: it is never retried.
  */
-export async function sendTextBack(deps: DispatchDeps, contactId: string): Promise<void> {
+export async function sendTextBack(
+  deps: DispatchDeps<
+    | 'firstTime'
+    | 'getContact'
+    | 'getLine'
+    | 'getVolunteer'
+    | 'linkTexter'
+    | 'updateContact'
+    | 'updateVolunteer'
+  >,
+  contactId: string,
+): Promise<void> {
   const contact = await deps.store.getContact(contactId);
   if (!contact?.textBack || contact.status !== 'connected' || !contact.callerSealed) return;
   if (!(await deps.store.firstTime(`text-back#${contactId}`, REPLAY_WINDOW_SECONDS))) return;

@@ -11,11 +11,13 @@
 // disagrees with a volunteer's own state (a write lost between the two) -> it is put right, and the all-paused
 // mark (and its one alert) follows.
 import type { Channel, Contact, Volunteer } from '../model.js';
+import type { Store, SurveyStore } from '../ports.js';
 import { promptsFor } from '../prompts/prompts.js';
 import { volunteerTexts } from '../prompts/volunteer-texts.js';
 import { LANGUAGES } from '../replies.js';
 import { type RosterSource, type RosterTickReport, runRosterTick } from '../roster/roster-tick.js';
 import { endTextConversation, unansweredText } from '../sms/text-deps.js';
+import { offerSurvey } from '../survey/texted-survey.js';
 import { noteAllPaused } from './all-paused.js';
 import { type DispatchDeps, dispatchWaiting } from './dispatcher.js';
 
@@ -32,10 +34,12 @@ const QUEUE_SCAN_LIMIT = 200;
 export const ROSTER_WINDOW_MS = 5 * 60_000;
 
 /** Without a roster source (a line run without one) the tick leaves shifts to ON/OFF by text. */
-export interface TickDeps extends DispatchDeps {
+export interface TickDeps<M extends keyof Store = keyof Store> extends DispatchDeps<M> {
   readonly roster?: RosterSource;
   /** Events the bus refused earlier, resent before anything else so alerts and bridges happen late, not never. */
   readonly outbox?: { redeliver(): Promise<number> };
+  /** The post-contact survey, offered when a quiet conversation closes; without it none is sent. */
+  readonly surveys?: SurveyStore;
 }
 
 export interface TickReport {
@@ -57,7 +61,26 @@ export interface TickReport {
   readonly unstaffedAlert?: boolean;
 }
 
-export async function runTick(deps: TickDeps): Promise<TickReport> {
+export async function runTick(
+  deps: TickDeps<
+    | 'clearAllPaused'
+    | 'firstTime'
+    | 'getLine'
+    | 'getPhone'
+    | 'getVolunteer'
+    | 'linkTexter'
+    | 'listLive'
+    | 'listOffers'
+    | 'listOnShift'
+    | 'listQueued'
+    | 'markAllPaused'
+    | 'putOffer'
+    | 'setOnShift'
+    | 'setPaused'
+    | 'updateContact'
+    | 'updateVolunteer'
+  >,
+): Promise<TickReport> {
   const now = deps.clock.now();
   const republished = await redeliverOutbox(deps);
   const roster = await followRoster(deps, now);
@@ -73,7 +96,14 @@ export async function runTick(deps: TickDeps): Promise<TickReport> {
   const unansweredTexts = await closeUnansweredTexts(deps, [...liveById.values()], now);
   const closedTexts = await closeInactiveTexts(deps, [...liveById.values()], now);
   const pausedRepaired = await repairPausedSet(deps, onShift);
-  const offered = await dispatchWaiting(deps);
+  const changed =
+    expiredContacts + freedVolunteers + reopenedRounds + reconnected + unansweredTexts + closedTexts > 0;
+  // Nothing above changed who waits or who is free: the pass offers from what the tick has read.
+  const offered = await dispatchWaiting(
+    deps,
+    undefined,
+    changed ? undefined : { onShift, live: [...liveById.values()] },
+  );
   return {
     republished,
     expiredContacts,
@@ -95,7 +125,7 @@ export async function runTick(deps: TickDeps): Promise<TickReport> {
   };
 }
 
-async function redeliverOutbox(deps: TickDeps): Promise<number> {
+async function redeliverOutbox(deps: TickDeps<never>): Promise<number> {
   try {
     return (await deps.outbox?.redeliver()) ?? 0;
   } catch (error) {
@@ -106,7 +136,12 @@ async function redeliverOutbox(deps: TickDeps): Promise<number> {
 }
 
 /** First, so a volunteer whose shift starts now is offered the waiting callers in this same tick. */
-async function followRoster(deps: TickDeps, now: number): Promise<RosterTickReport | undefined> {
+async function followRoster(
+  deps: TickDeps<
+    'firstTime' | 'getLine' | 'getVolunteer' | 'listOnShift' | 'setOnShift' | 'setPaused' | 'updateVolunteer'
+  >,
+  now: number,
+): Promise<RosterTickReport | undefined> {
   if (!deps.roster) return undefined;
   try {
     return await runRosterTick({ ...deps, roster: deps.roster }, now - ROSTER_WINDOW_MS, now);
@@ -118,14 +153,18 @@ async function followRoster(deps: TickDeps, now: number): Promise<RosterTickRepo
 }
 
 /** Waiting contacts sit in their queue partitions, the rest in the live one. */
-async function allLiveContacts(deps: DispatchDeps): Promise<Contact[]> {
+async function allLiveContacts(deps: DispatchDeps<'listLive' | 'listQueued'>): Promise<Contact[]> {
   const queues = CHANNELS.flatMap((channel) =>
     LANGUAGES.map((language) => deps.store.listQueued(channel, language, QUEUE_SCAN_LIMIT)),
   );
   return (await Promise.all([deps.store.listLive(), ...queues])).flat();
 }
 
-async function expireContacts(deps: DispatchDeps, live: readonly Contact[], now: number): Promise<number> {
+async function expireContacts(
+  deps: DispatchDeps<'updateContact'>,
+  live: readonly Contact[],
+  now: number,
+): Promise<number> {
   let expired = 0;
   for (const contact of live.filter((c) => c.liveUntil <= now)) {
     const ended = await deps.store.updateContact(contact.contactId, {
@@ -153,7 +192,7 @@ async function expireContacts(deps: DispatchDeps, live: readonly Contact[], now:
 }
 
 async function freeStuckVolunteers(
-  deps: DispatchDeps,
+  deps: DispatchDeps<'updateVolunteer'>,
   onShift: readonly Volunteer[],
   liveById: ReadonlyMap<string, Contact>,
   now: number,
@@ -184,7 +223,7 @@ async function freeStuckVolunteers(
 
 /** A text offer for a conversation that is no longer waiting on offers is cleared without a word. */
 async function clearStaleTextOffers(
-  deps: DispatchDeps,
+  deps: DispatchDeps<'updateVolunteer'>,
   onShift: readonly Volunteer[],
   liveById: ReadonlyMap<string, Contact>,
 ): Promise<number> {
@@ -207,7 +246,7 @@ async function clearStaleTextOffers(
  * the crisis options. The conditional end decides who sends it, so a second tick (or two at once) sends none.
  */
 async function closeUnansweredTexts(
-  deps: DispatchDeps,
+  deps: DispatchDeps<'getLine' | 'getVolunteer' | 'linkTexter' | 'updateContact' | 'updateVolunteer'>,
   live: readonly Contact[],
   now: number,
 ): Promise<number> {
@@ -247,7 +286,9 @@ async function closeUnansweredTexts(
  * sides. A texter still waiting is not "quiet": their wait has its own limit (closeUnansweredTexts).
  */
 async function closeInactiveTexts(
-  deps: DispatchDeps,
+  deps: TickDeps<
+    'firstTime' | 'getLine' | 'getPhone' | 'getVolunteer' | 'linkTexter' | 'updateContact' | 'updateVolunteer'
+  >,
   live: readonly Contact[],
   now: number,
 ): Promise<number> {
@@ -277,6 +318,7 @@ async function closeInactiveTexts(
             },
           ]
         : []),
+      ...(await offerSurvey(deps, ended, contact.callerSealed)),
     ];
     for (const text of texts) await deps.telephony.sendText({ ...text, from: settings.lineNumber });
   }
@@ -288,7 +330,7 @@ async function closeInactiveTexts(
  * or a write timed out after it was applied) leaves the caller on hold: connect them from state.
  */
 async function reconnectStuckClaims(
-  deps: DispatchDeps,
+  deps: DispatchDeps<never>,
   live: readonly Contact[],
   now: number,
 ): Promise<number> {
@@ -311,7 +353,11 @@ async function reconnectStuckClaims(
   return stuck.length;
 }
 
-async function reopenStaleRounds(deps: DispatchDeps, live: readonly Contact[], now: number): Promise<number> {
+async function reopenStaleRounds(
+  deps: DispatchDeps<'listOffers' | 'updateContact'>,
+  live: readonly Contact[],
+  now: number,
+): Promise<number> {
   let reopened = 0;
   for (const contact of live) {
     if (contact.status !== 'queued' || contact.offersOutstanding <= 0) continue;
@@ -333,7 +379,10 @@ async function reopenStaleRounds(deps: DispatchDeps, live: readonly Contact[], n
  * The volunteer's record and the line's paused set are two writes: if one was lost, the record wins. Each mismatch
  * is read again before it is fixed, so a pause or an ON that lands during the tick is not undone.
  */
-async function repairPausedSet(deps: DispatchDeps, onShift: readonly Volunteer[]): Promise<number> {
+async function repairPausedSet(
+  deps: DispatchDeps<'clearAllPaused' | 'getLine' | 'getVolunteer' | 'markAllPaused' | 'setPaused'>,
+  onShift: readonly Volunteer[],
+): Promise<number> {
   const line = await deps.store.getLine();
   let repaired = 0;
   for (const listed of onShift) {

@@ -101,6 +101,7 @@ export const english: Prompts = {
     'Your peer volunteer has ended this conversation. Thank you for reaching out. Text any time to start a new one.',
   smsInactiveClosed:
     "We haven't heard from you in a while, so we've closed this conversation. Take care, and text any time to start a new one.",
+  surveyReask: "Sorry, we didn't catch that. If you'd like to answer:",
   smsPassedBack: "Your peer had to step away. You're back in line and another peer will text you soon.",
   smsNotDelivered:
     "Warmline: sorry, your last message couldn't be delivered to your peer. Please send it again.",

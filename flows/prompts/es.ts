@@ -102,6 +102,7 @@ export const spanish: Prompts = {
     'Su voluntario terminó esta conversación. Gracias por escribir. Puede escribir cuando quiera para empezar otra.',
   smsInactiveClosed:
     'No hemos sabido de usted en un rato, así que cerramos esta conversación. Cuídese, y escriba cuando quiera.',
+  surveyReask: 'Perdone, no lo entendimos. Si quiere responder:',
   smsPassedBack:
     'Su voluntario tuvo que irse. Vuelve a estar en la fila y otro voluntario le escribirá pronto.',
   smsNotDelivered:

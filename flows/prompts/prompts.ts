@@ -69,6 +69,8 @@ export interface Prompts {
   smsUnanswered: (crisisTextNumber: string, textBack: boolean, lineName: string | undefined) => string;
   smsEndedByPeer: string;
   smsInactiveClosed: string;
+  /** A survey reply that is not an answer: asked once more, gently, with the question repeated after it. */
+  surveyReask: string;
   smsPassedBack: string;
   smsNotDelivered: string;
   volunteerPausedNotice: (missedOffers: number) => string;

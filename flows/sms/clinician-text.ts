@@ -10,11 +10,14 @@ import type { IncomingText, TextDeps } from './text-deps.js';
 
 const CALL = /^\s*call\s+([a-z0-9]{6})\s*[.!]?\s*$/i;
 
-export function isClinician(deps: TextDeps, from: string): boolean {
+export function isClinician(deps: TextDeps<never>, from: string): boolean {
   return from === deps.defaults.clinicianNumber;
 }
 
-export async function handleClinicianText(deps: TextDeps, text: IncomingText): Promise<SmsReply> {
+export async function handleClinicianText(
+  deps: TextDeps<'getEscalationRef' | 'getLine'>,
+  text: IncomingText,
+): Promise<SmsReply> {
   const reference = CALL.exec(text.body)?.[1]?.toUpperCase();
   const { settings } = await deps.store.getLine();
   const words = clinicianTexts[settings.clinicianLanguage];

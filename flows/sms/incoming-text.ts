@@ -5,12 +5,15 @@
 // Alternate courses: STOP and its synonyms always end everything; START/HELP keep their carrier meaning
 // except with a peer connected, where they are words for the peer; crisis language from a texter -> the
 // crisis options and the clinician alert in this very reply, decided before the store is asked anything
-// slow, so it stands when DynamoDB and EventBridge are down; the peer, if any, is told as well.
+// slow, so it stands when DynamoDB and EventBridge are down; the peer, if any, is told as well; a reply to a
+// pending post-contact survey (flows/survey) is an answer only when it is one, and STOP or crisis words end it.
 import { detectCrisis } from '../crisis/detect-crisis.js';
 import type { PhoneRecord } from '../model.js';
 import { promptsFor } from '../prompts/prompts.js';
 import { volunteerTexts } from '../prompts/volunteer-texts.js';
 import type { Language, SmsReply, TextMessage } from '../replies.js';
+import type { PendingSurvey } from '../survey/survey-types.js';
+import { answerSurvey } from '../survey/texted-survey.js';
 import { CRISIS_BOOKKEEPING_MS, CRISIS_LOOKUP_MS, within } from '../within.js';
 import { carrierKeyword } from './carrier-keywords.js';
 import { handleClinicianText, isClinician } from './clinician-text.js';
@@ -35,7 +38,32 @@ export function guessLanguage(body: string): Language {
   return SPANISH_HINT.test(body) ? 'es' : 'en';
 }
 
-export async function handleIncomingText(deps: TextDeps, text: IncomingText): Promise<SmsReply> {
+export async function handleIncomingText(
+  deps: TextDeps<
+    | 'clearAllPaused'
+    | 'countQueuedAhead'
+    | 'createContact'
+    | 'firstTime'
+    | 'getContact'
+    | 'getEscalationRef'
+    | 'getLine'
+    | 'getPhone'
+    | 'getVolunteer'
+    | 'linkTexter'
+    | 'listLive'
+    | 'listOnShift'
+    | 'listQueued'
+    | 'markAllPaused'
+    | 'recordMessage'
+    | 'saveEscalationRef'
+    | 'setOnShift'
+    | 'setOptedOut'
+    | 'setPaused'
+    | 'updateContact'
+    | 'updateVolunteer'
+  >,
+  text: IncomingText,
+): Promise<SmsReply> {
   if (isClinician(deps, text.from)) return handleClinicianText(deps, text);
   const keyword = carrierKeyword(text.body);
   const assessment = keyword ? undefined : detectCrisis(text.body);
@@ -59,11 +87,18 @@ export async function handleIncomingText(deps: TextDeps, text: IncomingText): Pr
   if (keyword === 'stop') return handleTexterStop(deps, phoneKey, phone);
   // A message belongs to the conversation it was sent in: replayed after that one ended, it must not open or
   // join the next. Side by side with the lookup; a store error counts as a first delivery.
-  const [conversation, first] = await Promise.all([
+  const [conversation, first, survey] = await Promise.all([
     liveConversation(deps, phone),
     deps.store.firstTime(`text#${text.messageSid}`, REPLAY_WINDOW_SECONDS).catch(() => true),
+    // Only a number with no conversation can be answering a survey; a store error: no survey, a new text.
+    phone?.contactId ? undefined : deps.surveys?.getSurvey(phoneKey, deps.clock.now()).catch(() => undefined),
   ]);
   if (!first) return { messages: [] };
+  // HELP keeps its carrier meaning during a survey; YES is an answer.
+  if (survey && !conversation && !phone?.optedOut && keyword !== 'help') {
+    const answered = await replyToSurvey(deps, survey, text.body, Boolean(assessment?.concern));
+    if (answered) return answered;
+  }
   // With a peer on the other end, "yes" or "help" is the texter talking to them: only STOP is a keyword.
   if (keyword && conversation?.status !== 'connected') return carrierReply(deps, phoneKey, keyword, language);
   return handleTexterMessage(
@@ -77,8 +112,22 @@ export async function handleIncomingText(deps: TextDeps, text: IncomingText): Pr
   );
 }
 
+/** A reply to a pending survey: the next question or the thanks, or undefined when it is not an answer after all. */
+async function replyToSurvey(
+  deps: TextDeps<'firstTime' | 'getLine' | 'getPhone'>,
+  survey: PendingSurvey,
+  body: string,
+  concerned: boolean,
+): Promise<SmsReply | undefined> {
+  const { surveys } = deps;
+  if (!surveys) return undefined;
+  const { settings } = await deps.store.getLine();
+  const outcome = await answerSurvey({ ...deps, surveys }, survey, body, settings, concerned);
+  return outcome.kind === 'answered' ? outcome.reply : undefined;
+}
+
 async function carrierReply(
-  deps: TextDeps,
+  deps: TextDeps<'setOptedOut'>,
   phoneKey: string,
   keyword: 'start' | 'help',
   language: Language,
@@ -90,7 +139,7 @@ async function carrierReply(
 }
 
 /** A retry or replay of a crisis text: the texter's options again, but no second alert or record. */
-function replayedCrisis(deps: TextDeps, text: IncomingText): SmsReply {
+function replayedCrisis(deps: TextDeps<never>, text: IncomingText): SmsReply {
   const reply = crisisTextReply(
     deps.defaults,
     guessLanguage(text.body),
@@ -101,7 +150,7 @@ function replayedCrisis(deps: TextDeps, text: IncomingText): SmsReply {
 }
 
 async function crisisFromTexter(
-  deps: TextDeps,
+  deps: TextDeps<'createContact' | 'getContact' | 'linkTexter' | 'saveEscalationRef' | 'updateContact'>,
   phoneKey: string,
   phone: PhoneRecord | undefined,
   text: IncomingText,
@@ -122,7 +171,7 @@ async function crisisFromTexter(
 
 /** Marks the conversation (or a new log entry) escalated and publishes; returns the notice for the peer. */
 async function recordTexterEscalation(
-  deps: TextDeps,
+  deps: TextDeps<'createContact' | 'getContact' | 'linkTexter' | 'saveEscalationRef' | 'updateContact'>,
   phoneKey: string,
   phone: PhoneRecord | undefined,
   text: IncomingText,
@@ -152,7 +201,7 @@ async function recordTexterEscalation(
 }
 
 async function recordTexterLog(
-  deps: TextDeps,
+  deps: TextDeps<'createContact' | 'getContact' | 'linkTexter' | 'saveEscalationRef' | 'updateContact'>,
   phoneKey: string,
   phone: PhoneRecord | undefined,
   text: IncomingText,
@@ -163,12 +212,16 @@ async function recordTexterLog(
   const conversation = await liveConversation(deps, phone);
   const contactId = conversation?.contactId ?? textContactId(deps.vault, text.messageSid);
   const escalation = { trigger: 'texter-language' as const, kind, at: now };
-  await deps.store.saveEscalationRef({
-    reference: escalationReference(text.messageSid),
-    contactId,
-    callerSealed: deps.vault.seal(text.from),
-    liveUntil: now + deps.defaults.liveStateHours * 3_600_000,
-  });
+  // A survey waiting for this number ends: what comes next is about safety, not an answer.
+  await Promise.all([
+    deps.store.saveEscalationRef({
+      reference: escalationReference(text.messageSid),
+      contactId,
+      callerSealed: deps.vault.seal(text.from),
+      liveUntil: now + deps.defaults.liveStateHours * 3_600_000,
+    }),
+    deps.surveys?.closeSurvey(phoneKey),
+  ]);
   if (conversation) {
     await deps.store.updateContact(contactId, { channel: 'sms', set: { escalation } });
   } else {

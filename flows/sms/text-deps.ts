@@ -1,18 +1,21 @@
 // What every text flow is given, and the small steps texter and volunteer sides share.
 import type { LineSettings } from '../line-settings.js';
 import type { Contact, Volunteer } from '../model.js';
-import type { Clock, EventPublisher, Log, PhoneVault, Store } from '../ports.js';
+import type { Clock, EventPublisher, Log, PhoneVault, Store, SurveyStore } from '../ports.js';
 import { promptsFor } from '../prompts/prompts.js';
 import type { TextMessage } from '../replies.js';
 
-export interface TextDeps {
-  readonly store: Store;
+/** `M`: the store methods a flow uses, so it declares (and its test fakes) only those; all by default. */
+export interface TextDeps<M extends keyof Store = keyof Store> {
+  readonly store: Pick<Store, M>;
   readonly events: EventPublisher;
   readonly clock: Clock;
   readonly vault: PhoneVault;
   readonly log: Log;
   /** Deploy-time settings: a crisis reply never waits on a store read. */
   readonly defaults: LineSettings;
+  /** The post-contact survey's state and answers; without it no survey is sent. */
+  readonly surveys?: SurveyStore;
 }
 
 export interface IncomingText {
@@ -26,17 +29,17 @@ export const textContactId = (vault: Pick<PhoneVault, 'keyOf'>, messageSid: stri
   `s-${vault.keyOf(`MessageSid:${messageSid}`)}`;
 
 /** A message to the texter of a conversation, while their sealed number is still held. */
-export function toTexter(deps: TextDeps, contact: Contact, body: string): TextMessage[] {
+export function toTexter(deps: TextDeps<never>, contact: Contact, body: string): TextMessage[] {
   return contact.callerSealed ? [{ to: deps.vault.open(contact.callerSealed), body }] : [];
 }
 
-export function toVolunteerOf(deps: TextDeps, contact: Contact, body: string): TextMessage[] {
+export function toVolunteerOf(deps: TextDeps<never>, contact: Contact, body: string): TextMessage[] {
   return contact.volunteerPhoneSealed ? [{ to: deps.vault.open(contact.volunteerPhoneSealed), body }] : [];
 }
 
 /** Takes a conversation's tag off its volunteer; retried on a concurrent change to their sessions. */
 export async function releaseTag(
-  deps: Pick<TextDeps, 'store'>,
+  deps: Pick<TextDeps<'getVolunteer' | 'updateVolunteer'>, 'store'>,
   volunteerId: string,
   contactId: string,
 ): Promise<void> {
@@ -91,7 +94,10 @@ export function unansweredText(
 
 /** Ends a live text conversation once; the texter's number is unlinked and its sealed copy dropped. */
 export async function endTextConversation(
-  deps: Pick<TextDeps, 'store' | 'clock' | 'events'>,
+  deps: Pick<
+    TextDeps<'getVolunteer' | 'linkTexter' | 'updateContact' | 'updateVolunteer'>,
+    'store' | 'clock' | 'events'
+  >,
   contact: Contact,
   outcome: NonNullable<Contact['outcome']>,
 ): Promise<Contact | undefined> {

@@ -33,7 +33,7 @@ const NO_REPLY: SmsReply = { messages: [] };
 
 /** The texter's live conversation, if the number points at one that is still live. */
 export async function liveConversation(
-  deps: TextDeps,
+  deps: TextDeps<'getContact' | 'linkTexter'>,
   phone: PhoneRecord | undefined,
 ): Promise<Contact | undefined> {
   if (!phone?.contactId) return undefined;
@@ -45,11 +45,14 @@ export async function liveConversation(
 }
 
 export async function handleTexterStop(
-  deps: TextDeps,
+  deps: TextDeps<
+    'getContact' | 'getVolunteer' | 'linkTexter' | 'setOptedOut' | 'updateContact' | 'updateVolunteer'
+  >,
   phoneKey: string,
   phone: PhoneRecord | undefined,
 ): Promise<SmsReply> {
-  await deps.store.setOptedOut(phoneKey, true);
+  // STOP ends a pending survey too: carriers block what we would send, and the texter asked for nothing more.
+  await Promise.all([deps.store.setOptedOut(phoneKey, true), deps.surveys?.closeSurvey(phoneKey)]);
   const contact = await liveConversation(deps, phone);
   if (!contact) return NO_REPLY;
   await endTextConversation(deps, contact, 'abandoned');
@@ -58,7 +61,18 @@ export async function handleTexterStop(
 }
 
 export async function handleTexterMessage(
-  deps: TextDeps,
+  deps: TextDeps<
+    | 'clearAllPaused'
+    | 'countQueuedAhead'
+    | 'createContact'
+    | 'getLine'
+    | 'getVolunteer'
+    | 'linkTexter'
+    | 'markAllPaused'
+    | 'recordMessage'
+    | 'updateContact'
+    | 'updateVolunteer'
+  >,
   phoneKey: string,
   phone: PhoneRecord | undefined,
   contact: Contact | undefined,
@@ -92,7 +106,7 @@ export async function handleTexterMessage(
 }
 
 async function openConversation(
-  deps: TextDeps,
+  deps: TextDeps<'clearAllPaused' | 'createContact' | 'getLine' | 'linkTexter' | 'markAllPaused'>,
   phoneKey: string,
   text: IncomingText,
   language: Language,
@@ -156,7 +170,15 @@ async function openConversation(
 }
 
 async function whileWaiting(
-  deps: TextDeps,
+  deps: TextDeps<
+    | 'countQueuedAhead'
+    | 'getLine'
+    | 'getVolunteer'
+    | 'linkTexter'
+    | 'recordMessage'
+    | 'updateContact'
+    | 'updateVolunteer'
+  >,
   contact: Contact,
   text: IncomingText,
   concern: Concern | undefined,
@@ -202,7 +224,11 @@ function languageChoice(body: string): Language | undefined {
 }
 
 /** Moves a waiting conversation to the other language's queue, keeping its place in time. */
-async function switchLanguage(deps: TextDeps, contact: Contact, language: Language): Promise<SmsReply> {
+async function switchLanguage(
+  deps: TextDeps<'updateContact'>,
+  contact: Contact,
+  language: Language,
+): Promise<SmsReply> {
   const now = deps.clock.now();
   const moved = await deps.store.updateContact(contact.contactId, {
     channel: 'sms',
@@ -223,7 +249,11 @@ async function switchLanguage(deps: TextDeps, contact: Contact, language: Langua
 }
 
 /** Flags a waiting conversation, which moves it ahead of every unflagged one in its queue. */
-function flagWaiting(deps: TextDeps, contact: Contact, concern: Concern): Promise<Contact | undefined> {
+function flagWaiting(
+  deps: TextDeps<'updateContact'>,
+  contact: Contact,
+  concern: Concern,
+): Promise<Contact | undefined> {
   return deps.store.updateContact(contact.contactId, {
     channel: 'sms',
     expectStatus: ['queued'],

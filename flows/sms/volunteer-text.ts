@@ -15,6 +15,7 @@ import type { SmsReply, TextMessage } from '../replies.js';
 import { superviseByText } from '../supervision/listen-in.js';
 import { keepForReadAlong } from '../supervision/read-along.js';
 import { askForSupport } from '../supervision/support-request.js';
+import { offerSurvey } from '../survey/texted-survey.js';
 import { crisisTextReply, escalationReference } from './crisis-text.js';
 import {
   endTextConversation,
@@ -30,7 +31,23 @@ import { nextFreeTag, parseVolunteerText } from './volunteer-command.js';
 const reply = (...bodies: string[]): SmsReply => ({ messages: bodies.map((body) => ({ body })) });
 
 export async function handleVolunteerText(
-  deps: TextDeps,
+  deps: TextDeps<
+    | 'firstTime'
+    | 'getContact'
+    | 'getLine'
+    | 'getPhone'
+    | 'getVolunteer'
+    | 'linkTexter'
+    | 'listLive'
+    | 'listOnShift'
+    | 'listQueued'
+    | 'recordMessage'
+    | 'saveEscalationRef'
+    | 'setOnShift'
+    | 'setPaused'
+    | 'updateContact'
+    | 'updateVolunteer'
+  >,
   volunteerId: string,
   text: IncomingText,
 ): Promise<SmsReply> {
@@ -87,11 +104,13 @@ export async function handleVolunteerText(
   }
   switch (command.kind) {
     case 'end': {
-      await endTextConversation(deps, contact, 'completed');
+      const ended = await endTextConversation(deps, contact, 'completed');
+      const survey = ended ? await offerSurvey(deps, ended, contact.callerSealed) : [];
       return {
         messages: [
           { body: volunteerTexts.ended(tag) },
           ...toTexter(deps, contact, promptsFor(contact.language).smsEndedByPeer),
+          ...survey,
         ],
       };
     }
@@ -104,7 +123,10 @@ export async function handleVolunteerText(
   }
 }
 
-async function goOnShift(deps: TextDeps, volunteer: Volunteer): Promise<SmsReply> {
+async function goOnShift(
+  deps: TextDeps<'getLine' | 'setOnShift' | 'setPaused' | 'updateVolunteer'>,
+  volunteer: Volunteer,
+): Promise<SmsReply> {
   const { settings } = await deps.store.getLine();
   // The roster decides who is on shift; ON outside a rostered slot only counts if the line allows it.
   if (!settings.allowOnOutsideRoster && !volunteer.onShift) return reply(volunteerTexts.onRefused);
@@ -127,7 +149,10 @@ async function goOnShift(deps: TextDeps, volunteer: Volunteer): Promise<SmsReply
   return reply(volunteerTexts.onShift);
 }
 
-async function acceptOffer(deps: TextDeps, volunteer: Volunteer): Promise<SmsReply> {
+async function acceptOffer(
+  deps: TextDeps<'getContact' | 'updateContact' | 'updateVolunteer'>,
+  volunteer: Volunteer,
+): Promise<SmsReply> {
   const contactId = volunteer.textOffer;
   if (!contactId) return reply(volunteerTexts.nothingToAccept);
   const sessions = volunteer.textSessions ?? {};
@@ -211,7 +236,7 @@ export function cleanPassNote(summary: string | undefined): string | undefined {
  * The note is sealed in the live contact, handed to whoever accepts and then removed; never logged or published.
  */
 async function passBack(
-  deps: TextDeps,
+  deps: TextDeps<'getVolunteer' | 'listOnShift' | 'updateContact' | 'updateVolunteer'>,
   volunteer: Volunteer,
   contact: Contact,
   tag: string,
@@ -254,7 +279,7 @@ async function passBack(
 }
 
 async function escalateConversation(
-  deps: TextDeps,
+  deps: TextDeps<'firstTime' | 'getLine' | 'saveEscalationRef' | 'updateContact'>,
   contact: Contact,
   tag: string,
   messageSid: string,
@@ -300,7 +325,7 @@ async function escalateConversation(
 }
 
 async function relayToTexter(
-  deps: TextDeps,
+  deps: TextDeps<'recordMessage' | 'updateContact' | 'updateVolunteer'>,
   volunteer: Volunteer,
   contact: Contact,
   tag: string,

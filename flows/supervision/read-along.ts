@@ -49,7 +49,12 @@ export async function startReadAlong(deps: ReadAlongDeps, contactId: string): Pr
  * already read, so a conversation nobody reads costs nothing here.
  */
 export async function keepForReadAlong(
-  deps: ReadAlongDeps & { readonly log: Log },
+  deps: {
+    readonly store: Pick<Store, 'updateContact'>;
+    readonly vault: Pick<PhoneVault, 'seal'>;
+    readonly clock: Clock;
+    readonly log: Log;
+  },
   contact: Contact,
   from: ReadAlongSide,
   body: string,

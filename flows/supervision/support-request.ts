@@ -14,7 +14,7 @@ import { supervisionTexts } from './supervision-texts.js';
 const reply = (body: string): SmsReply => ({ messages: [{ body }] });
 
 export async function askForSupport(
-  deps: TextDeps,
+  deps: TextDeps<'firstTime' | 'getContact' | 'getLine' | 'listOnShift'>,
   volunteer: Volunteer,
   tag: string | undefined,
   messageSid: string,
@@ -53,7 +53,7 @@ export async function askForSupport(
 
 /** The live contact the volunteer means: the tagged conversation, else their call, else their latest conversation. */
 async function contactInHand(
-  deps: TextDeps,
+  deps: TextDeps<'getContact'>,
   volunteer: Volunteer,
   tag: string | undefined,
 ): Promise<Contact | undefined> {

@@ -59,7 +59,10 @@ function crisisGate(contactId: string, crisisNumber: string, prompts: readonly S
   ];
 }
 
-export async function handleIncomingCall(deps: VoiceDeps, call: CallFields): Promise<VoiceReply> {
+export async function handleIncomingCall(
+  deps: VoiceDeps<'clearAllPaused' | 'createContact' | 'getLine' | 'markAllPaused'>,
+  call: CallFields,
+): Promise<VoiceReply> {
   const now = deps.clock.now();
   const line = await deps.store.getLine();
   const { settings } = line;
@@ -140,7 +143,7 @@ export async function handleIncomingCall(deps: VoiceDeps, call: CallFields): Pro
 }
 
 export async function chooseLanguage(
-  deps: VoiceDeps,
+  deps: VoiceDeps<'getLine' | 'updateContact'>,
   call: CallFields,
   contactId: string,
   crisisNumber: string,
@@ -194,7 +197,7 @@ function holdKeys(
 
 /** The spoken intake: crisis language escalates at once; anything else joins the queue. Words are never kept. */
 export async function handleIntake(
-  deps: VoiceDeps,
+  deps: VoiceDeps<'getLine' | 'updateContact'>,
   call: CallFields,
   contactId: string,
   crisisNumber: string,
@@ -220,7 +223,7 @@ export async function handleIntake(
 }
 
 async function queueCaller(
-  deps: VoiceDeps,
+  deps: VoiceDeps<'updateContact'>,
   contactId: string,
   crisisNumber: string,
   language: Language,
@@ -255,7 +258,9 @@ async function queueCaller(
 }
 
 export async function holdCaller(
-  deps: VoiceDeps,
+  deps: VoiceDeps<
+    'countQueuedAhead' | 'createContact' | 'getContact' | 'getLine' | 'linkTexter' | 'updateContact'
+  >,
   call: CallFields,
   contactId: string,
   crisisNumber: string,
@@ -328,7 +333,7 @@ function holdFiller(seconds: number, audio: Contact['holdAudio']): SpokenStep[] 
 }
 
 async function overflowCaller(
-  deps: VoiceDeps,
+  deps: VoiceDeps<'createContact' | 'getContact' | 'getLine' | 'linkTexter' | 'updateContact'>,
   call: CallFields,
   contact: Contact,
   crisisNumber: string,
@@ -346,7 +351,7 @@ async function overflowCaller(
   return { steps: [say(prompts.overflowResources(crisisNumber), language), hangup()] };
 }
 
-async function endQueuedContact(deps: VoiceDeps, contactId: string): Promise<void> {
+async function endQueuedContact(deps: VoiceDeps<'updateContact'>, contactId: string): Promise<void> {
   const ended = await deps.store.updateContact(contactId, {
     channel: 'voice',
     expectStatus: ['queued'],
@@ -367,7 +372,10 @@ export const textBackRequestId = (voiceContactId: string): string => `t-${voiceC
  * and only then does the number leave the ended call. A replay after that finds the call ended as text-back
  * with no number: the request already exists.
  */
-async function requestTextBack(deps: VoiceDeps, contactId: string): Promise<boolean> {
+async function requestTextBack(
+  deps: VoiceDeps<'createContact' | 'getContact' | 'getLine' | 'linkTexter' | 'updateContact'>,
+  contactId: string,
+): Promise<boolean> {
   const contact = await deps.store.getContact(contactId);
   if (!contact || isWithheldKey(contact.callerKey)) return false;
   const now = deps.clock.now();
@@ -417,7 +425,7 @@ async function requestTextBack(deps: VoiceDeps, contactId: string): Promise<bool
 }
 
 export async function handleHoldInput(
-  deps: VoiceDeps,
+  deps: VoiceDeps<'createContact' | 'getContact' | 'getLine' | 'linkTexter' | 'updateContact'>,
   call: CallFields,
   contactId: string,
   crisisNumber: string,
@@ -433,7 +441,7 @@ export async function handleHoldInput(
 }
 
 function escalateByKey(
-  deps: VoiceDeps,
+  deps: VoiceDeps<'updateContact'>,
   call: CallFields,
   contactId: string,
   crisisNumber: string,
@@ -447,7 +455,7 @@ function escalateByKey(
  * dialled to the crisis line even when the store and the bus are both down.
  */
 async function escalate(
-  deps: VoiceDeps,
+  deps: VoiceDeps<'updateContact'>,
   call: CallFields,
   contactId: string,
   crisisNumber: string,
@@ -466,7 +474,7 @@ async function escalate(
 
 /** The record and the event are independent: either may fail without costing the other. */
 async function recordEscalation(
-  deps: VoiceDeps,
+  deps: VoiceDeps<'updateContact'>,
   contactId: string,
   trigger: 'caller-key' | 'caller-language',
   kind: string,
@@ -496,7 +504,10 @@ async function recordEscalation(
 }
 
 /** The dispatcher redirects the caller here once a volunteer has accepted. */
-export async function bridgeCaller(deps: VoiceDeps, contactId: string): Promise<VoiceReply> {
+export async function bridgeCaller(
+  deps: VoiceDeps<'getContact' | 'updateContact'>,
+  contactId: string,
+): Promise<VoiceReply> {
   const contact = await deps.store.updateContact(contactId, {
     channel: 'voice',
     expectStatus: ['connecting'],
@@ -534,7 +545,7 @@ export function callerBridgeEnded(language: Language): VoiceReply {
 
 /** The caller's leg has ended (status callback): abandon, or complete, exactly once. */
 export async function handleCallerStatus(
-  deps: VoiceDeps,
+  deps: VoiceDeps<'getLine' | 'updateContact' | 'updateVolunteer'>,
   callSid: string,
   callStatus: string,
 ): Promise<void> {
@@ -561,7 +572,10 @@ export async function handleCallerStatus(
 }
 
 /** After a conversation: the volunteer wraps up, then is free again (derived from wrapUntil). */
-export async function finishConversation(deps: VoiceDeps, contact: Contact): Promise<void> {
+export async function finishConversation(
+  deps: VoiceDeps<'getLine' | 'updateVolunteer'>,
+  contact: Contact,
+): Promise<void> {
   if (contact.volunteerId) await releaseVolunteer(deps, contact.volunteerId, contact.contactId);
   await deps.events.publish([
     {
@@ -575,7 +589,7 @@ export async function finishConversation(deps: VoiceDeps, contact: Contact): Pro
 
 /** A volunteer still busy on this contact starts wrap-up; undefined when they had already left it. */
 export async function releaseVolunteer(
-  deps: VoiceDeps,
+  deps: VoiceDeps<'getLine' | 'updateVolunteer'>,
   volunteerId: string,
   contactId: string,
 ): Promise<Volunteer | undefined> {

@@ -8,7 +8,7 @@ import type { VoiceDeps } from './voice-deps.js';
 const BRIDGE_ONCE_SECONDS = 3 * 86_400;
 
 export async function handleClinicianBridge(
-  deps: VoiceDeps,
+  deps: VoiceDeps<'firstTime' | 'getEscalationRef'>,
   reference: string,
   lineNumber: string,
 ): Promise<VoiceReply> {

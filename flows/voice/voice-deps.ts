@@ -2,8 +2,9 @@
 import type { LineSettings } from '../line-settings.js';
 import type { Clock, EventPublisher, Log, PhoneVault, Store } from '../ports.js';
 
-export interface VoiceDeps {
-  readonly store: Store;
+/** `M`: the store methods a flow uses, so it declares (and its test fakes) only those; all by default. */
+export interface VoiceDeps<M extends keyof Store = keyof Store> {
+  readonly store: Pick<Store, M>;
   readonly events: EventPublisher;
   readonly clock: Clock;
   readonly vault: PhoneVault;

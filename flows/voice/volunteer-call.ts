@@ -25,7 +25,7 @@ const MENU_BEAT_SECONDS = 1;
 const offerQuery = (contactId: string, volunteerId: string) => ({ c: contactId, v: volunteerId });
 
 export async function handleOfferAnswered(
-  deps: VoiceDeps,
+  deps: VoiceDeps<'getContact' | 'updateOffer'>,
   contactId: string,
   volunteerId: string,
   whisperSeconds: number,
@@ -86,7 +86,7 @@ function whisperGather(
 }
 
 export async function handleOfferInput(
-  deps: VoiceDeps,
+  deps: VoiceDeps<'getContact' | 'updateContact' | 'updateOffer' | 'updateVolunteer'>,
   contactId: string,
   volunteerId: string,
   digits: string | undefined,
@@ -138,7 +138,7 @@ export async function handleOfferInput(
 
 /** A key that is not 1: asked again while the caller still waits, a few times, then offered to someone else. */
 async function wrongKey(
-  deps: VoiceDeps,
+  deps: VoiceDeps<'getContact'>,
   contactId: string,
   volunteerId: string,
   digits: string | undefined,
@@ -186,7 +186,7 @@ export function joinConference(contactId: string, volunteerId: string, intro?: s
 
 /** Star pressed, or the conference is over: the menu while the call lives, a goodbye after. */
 export async function handleVolunteerInput(
-  deps: VoiceDeps,
+  deps: VoiceDeps<'getContact' | 'getLine' | 'updateContact' | 'updateVolunteer'>,
   contactId: string,
   volunteerId: string,
   digits: string | undefined,
@@ -249,19 +249,36 @@ function wrapUpReply(contact: Contact | undefined, wrapUpSeconds: number): Voice
  * The volunteer steps out of a live call. The contact is the caller's: it ends with the caller's leg, so the
  * volunteer only wraps up here, and the dispatcher tells the caller goodbye unless the crisis line is with them.
  */
-async function leaveConversation(deps: VoiceDeps, contactId: string, volunteerId: string): Promise<void> {
+async function leaveConversation(
+  deps: VoiceDeps<'getLine' | 'updateVolunteer'>,
+  contactId: string,
+  volunteerId: string,
+): Promise<void> {
   const left = await releaseVolunteer(deps, volunteerId, contactId);
   if (left) await deps.events.publish([{ type: 'VolunteerLeft', contactId, channel: 'voice', volunteerId }]);
 }
 
-const FINAL_CALL_STATUSES = ['completed', 'busy', 'no-answer', 'canceled', 'failed'];
+/**
+ * How a leg can end that leaves work here. Not `canceled`: only the line cancels a leg (Twilio's `canceled` is a
+ * REST cancel of a ringing call), and it frees the volunteer as it does; the tick frees one whose release was lost.
+ */
+const FINAL_CALL_STATUSES = ['completed', 'busy', 'no-answer', 'failed'];
 
 /**
  * The volunteer's leg has ended. If they had the call, they leave it (the caller's leg ends the contact);
  * otherwise the offer is over: a miss when the caller was still waiting, not a miss when someone else took it or the caller left.
  */
 export async function handleOfferStatus(
-  deps: VoiceDeps,
+  deps: VoiceDeps<
+    | 'clearAllPaused'
+    | 'getContact'
+    | 'getLine'
+    | 'markAllPaused'
+    | 'setPaused'
+    | 'updateContact'
+    | 'updateOffer'
+    | 'updateVolunteer'
+  >,
   contactId: string,
   volunteerId: string,
   callStatus: string,
@@ -306,7 +323,10 @@ export async function handleOfferStatus(
 }
 
 /** The line's paused set follows the volunteer; if that leaves nobody taking calls, the coordinators hear of it. */
-async function pauseOnLine(deps: VoiceDeps, volunteerId: string): Promise<void> {
+async function pauseOnLine(
+  deps: VoiceDeps<'clearAllPaused' | 'getLine' | 'markAllPaused' | 'setPaused'>,
+  volunteerId: string,
+): Promise<void> {
   await deps.store.setPaused(volunteerId, true);
   await noteAllPaused(deps, await deps.store.getLine());
 }

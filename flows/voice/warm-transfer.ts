@@ -17,7 +17,7 @@ const FINAL_CALL_STATUSES = new Set(['completed', 'busy', 'no-answer', 'canceled
 const LEG_MARKER_SECONDS = 86_400;
 
 export async function handleCrisisLegStatus(
-  deps: VoiceDeps,
+  deps: VoiceDeps<'firstTime' | 'forget' | 'updateContact'>,
   contactId: string,
   legSid: string,
   callStatus: string,

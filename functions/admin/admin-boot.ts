@@ -11,6 +11,7 @@ import { loadSecrets } from '../secrets/load-secrets.js';
 import { createAdminStore } from '../store/admin-store.js';
 import { createDocumentClient } from '../store/dynamo-client.js';
 import { DynamoStore } from '../store/dynamo-store.js';
+import { DynamoSurveyStore } from '../store/survey-store.js';
 import { type AdminApp, createAdminApp } from './admin-app.js';
 
 /** Same retention the other functions give the contact log; the admin API never creates contacts. */
@@ -21,20 +22,20 @@ export async function bootAdminInAws(env: Record<string, string | undefined>): P
   const config = parseRuntimeConfig(env);
   const secrets = await loadSecrets(config);
   const defaults = lineDefaults(config);
-  const store = new DynamoStore(
-    createDocumentClient({
-      region: config.AWS_REGION,
-      ...(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {}),
-      maxAttempts: config.STORE_MAX_ATTEMPTS,
-      requestTimeoutMs: config.STORE_TIMEOUT_MS,
-      deadlineMs: config.STORE_DEADLINE_MS,
-    }),
-    { tableName: config.TABLE_NAME, defaults, retentionDays: CONTACT_LOG_RETENTION_DAYS },
-  );
+  const documentClient = createDocumentClient({
+    region: config.AWS_REGION,
+    ...(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {}),
+    maxAttempts: config.STORE_MAX_ATTEMPTS,
+    requestTimeoutMs: config.STORE_TIMEOUT_MS,
+    deadlineMs: config.STORE_DEADLINE_MS,
+  });
+  const retention = { tableName: config.TABLE_NAME, retentionDays: CONTACT_LOG_RETENTION_DAYS };
+  const store = new DynamoStore(documentClient, { ...retention, defaults });
   const eventBridge = createEventBusClient(busBounds(config));
   return createAdminApp({
     store,
     admin: createAdminStore(config),
+    surveys: new DynamoSurveyStore(documentClient, retention),
     vault: createPhoneVault({ pepper: secrets.callerKeyPepper, sessionKeyHex: secrets.sessionKeyHex }),
     events: createEventPublisher({
       client: eventBridge,

@@ -1,13 +1,23 @@
 // What the admin app needs from outside, and the per-request context every route gets.
 import type { AuditEntry } from '../../flows/admin/admin-api-types.js';
 import type { LineSettings } from '../../flows/line-settings.js';
-import type { Clock, EventPublisher, IdSource, Log, PhoneVault, Store } from '../../flows/ports.js';
+import type {
+  Clock,
+  EventPublisher,
+  IdSource,
+  Log,
+  PhoneVault,
+  Store,
+  SurveyStore,
+} from '../../flows/ports.js';
 import type { WebRequest, WebResponse } from '../http/web-request.js';
 import type { AdminStore } from '../store/admin-store.js';
 
 export interface AdminDeps {
   readonly store: Store;
   readonly admin: AdminStore;
+  /** The survey answers, for the reports. */
+  readonly surveys: Pick<SurveyStore, 'listAnswers'>;
   readonly vault: PhoneVault;
   readonly events: EventPublisher;
   readonly clock: Clock;

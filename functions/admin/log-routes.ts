@@ -1,7 +1,7 @@
 // /admin/contacts (and contacts.csv), blocked, board, reports and audit: read the anonymized log, never a
 // number or caller key.
 
-import type { BlockedEntry, ContactRow } from '../../flows/admin/admin-api-types.js';
+import type { BlockedEntry, ContactRow, ReportResponse } from '../../flows/admin/admin-api-types.js';
 import { BlockCallerSchema, DateRangeSchema } from '../../flows/admin/admin-schemas.js';
 import { contactsToCsv } from '../../flows/admin/contact-csv.js';
 import { buildContactReport, reportToCsv } from '../../flows/admin/contact-report.js';
@@ -13,6 +13,7 @@ import { isLineOpen } from '../../flows/roster/line-hours.js';
 import { dayFromIsoDate, isoDateOfDay, localDayOf, zonedInstant } from '../../flows/roster/local-time.js';
 import { onShiftAt } from '../../flows/roster/roster-calendar.js';
 import { occurrencesAsRostered } from '../../flows/roster/roster-history.js';
+import { buildSurveyReport } from '../../flows/survey/survey-report.js';
 import { jsonResponse, type WebResponse } from '../http/web-request.js';
 import type { StoredBlock } from '../store/admin-store.js';
 import { type AdminContext, audit } from './admin-deps.js';
@@ -100,16 +101,19 @@ export async function exportContacts(context: AdminContext): Promise<WebResponse
 }
 
 /** Coverage comes from the roster versions in force during the range, so a later edit leaves it as it was. */
-async function report(context: AdminContext, range: ResolvedRange) {
-  const [contacts, versions] = await Promise.all([
+async function report(context: AdminContext, range: ResolvedRange): Promise<ReportResponse> {
+  const [contacts, versions, answers, line] = await Promise.all([
     contactsIn(context, range),
     context.deps.admin.rosterVersions(range.fromMs, range.toMs),
+    context.deps.surveys.listAnswers(range.fromMs, range.toMs),
+    context.deps.store.getLine(),
   ]);
-  return buildContactReport({
+  const figures = buildContactReport({
     ...range,
     contacts,
     occurrences: occurrencesAsRostered(versions, range.fromMs, range.toMs, range.timeZone),
   });
+  return { ...figures, survey: buildSurveyReport(answers, line.settings.survey) };
 }
 
 export async function getReport(context: AdminContext, asCsv: boolean): Promise<WebResponse> {

@@ -10,6 +10,7 @@ import { createPhoneVault } from '../privacy/phone-vault.js';
 import { loadSecrets } from '../secrets/load-secrets.js';
 import { createDocumentClient } from '../store/dynamo-client.js';
 import { DynamoStore } from '../store/dynamo-store.js';
+import { DynamoSurveyStore } from '../store/survey-store.js';
 import { lineDefaults } from './line-defaults.js';
 import { systemClock, type WarmlineCore } from './warmline.js';
 
@@ -66,6 +67,10 @@ export async function bootInAws(
     authToken: secrets.twilioAuthToken,
     defaults,
     store,
+    surveys: new DynamoSurveyStore(documentClient, {
+      tableName: config.TABLE_NAME,
+      retentionDays: CONTACT_LOG_RETENTION_DAYS,
+    }),
     vault,
     clock: systemClock,
     log,

@@ -1,6 +1,7 @@
 // The line's deploy-time settings: what the configuration says, before any coordinator edits.
 import { type LineSettings, MAX_HOLD_CLIP_SECONDS } from '../../flows/line-settings.js';
 import { DEFAULT_LINE_HOURS } from '../../flows/roster/roster-schema.js';
+import { DEFAULT_SURVEY } from '../../flows/survey/survey-settings.js';
 import type { RuntimeConfig } from '../config.js';
 
 export function lineDefaults(config: RuntimeConfig): LineSettings {
@@ -33,5 +34,6 @@ export function lineDefaults(config: RuntimeConfig): LineSettings {
     holdAudioSeconds: MAX_HOLD_CLIP_SECONDS,
     supervisionEnabled: true,
     coachingEnabled: true,
+    survey: DEFAULT_SURVEY,
   };
 }

@@ -5,6 +5,6 @@ import type { SmsHandler } from '../webhook/webhook-app.js';
 import { voiceDeps, type WarmlineCore } from './warmline.js';
 
 export function smsHandler(core: WarmlineCore, events: EventPublisher): SmsHandler {
-  const deps = voiceDeps(core, events);
+  const deps = { ...voiceDeps(core, events), surveys: core.surveys };
   return (input) => handleIncomingText(deps, input);
 }

@@ -1,7 +1,15 @@
 // Wires flows to adapters once: the Lambda handlers and the local runner build the line the same way.
 import { type DispatchDeps, handleLineEvent } from '../../flows/dispatch/dispatcher.js';
 import type { LineSettings } from '../../flows/line-settings.js';
-import type { AuditTrail, Clock, EventPublisher, Log, PhoneVault, Telephony } from '../../flows/ports.js';
+import type {
+  AuditTrail,
+  Clock,
+  EventPublisher,
+  Log,
+  PhoneVault,
+  SurveyStore,
+  Telephony,
+} from '../../flows/ports.js';
 import type { ActionTarget } from '../../flows/replies.js';
 import type { VoiceDeps } from '../../flows/voice/voice-deps.js';
 import type { RuntimeConfig } from '../config.js';
@@ -19,6 +27,8 @@ export interface WarmlineCore {
   readonly authToken: string;
   readonly defaults: LineSettings;
   readonly store: DynamoStore;
+  /** The post-contact survey's live state and answers, in the same table. */
+  readonly surveys: SurveyStore;
   readonly vault: PhoneVault;
   readonly clock: Clock;
   readonly log: Log;

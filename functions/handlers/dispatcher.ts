@@ -19,6 +19,7 @@ const ready = bootInAws('dispatcher', 'dispatcher', process.env).then(
       ...dispatchDeps(core, publisherWithDispatch(core, events, handoff, telephony), telephony),
       roster: rosterSource(createAdminStore(core.config)),
       outbox: events,
+      surveys: core.surveys,
     };
   },
 );

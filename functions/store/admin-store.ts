@@ -2,8 +2,9 @@
 //
 // Access patterns (same single table, no Scan, no DeleteItem: removals are updates, so the API keeps
 // least privilege and the audit trail keeps what was removed):
-// - every volunteer ............................ Query gsi2 gsi2pk=VOLUNTEER, gsi2sk=<volunteerId>
-//   (volunteers written before this index existed are found through ONSHIFT too)
+// - every volunteer ............................ Query gsi2 gsi2pk=VOLUNTEER, gsi2sk=<volunteerId> (keys only),
+//   BatchGet the records not already read from ONSHIFT (volunteers written before this index existed are
+//   found through ONSHIFT too)
 // - the roster and its version ................. Get/conditional Put pk=ROSTER sk=ROSTER
 // - rosters as they were (reports' coverage) ... Query pk=ROSTERLOG, sk=<effectiveFrom>#<version> between a
 //   range's ends, plus the last one before it (descending, Limit 1): a report reads only the versions in force
@@ -13,6 +14,8 @@
 // - ended contacts of a month .................. Query gsi1 gsi1pk=LOG#<yyyy-mm>, gsi1sk between
 // - audit entries of a month ................... Query pk=AUDIT#<yyyy-mm>, sk=<at>#<id>
 import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -49,6 +52,9 @@ export interface StoredBlock {
   readonly removedAt?: number;
   readonly removedBy?: string;
 }
+
+const BATCH_GET_LIMIT = 100;
+const BATCH_GET_ATTEMPTS = 5;
 
 function strip<T>(item: Record<string, unknown>): T {
   const copy = { ...item };
@@ -109,7 +115,7 @@ export class AdminStore {
 
   /** Everyone in the directory plus anyone on shift (seeded or older records never joined the directory). */
   async listVolunteers(): Promise<Volunteer[]> {
-    const [directory, onShift] = await Promise.all([
+    const [listed, onShift] = await Promise.all([
       this.queryAll({
         IndexName: 'gsi2',
         KeyConditionExpression: 'gsi2pk = :p',
@@ -121,6 +127,11 @@ export class AdminStore {
         ExpressionAttributeValues: { ':p': 'ONSHIFT' },
       }),
     ]);
+    const onShiftKeys = new Set(onShift.map((item) => String(item.pk)));
+    // The directory index holds keys only: the records of those not already read from the on-shift index.
+    const directory = await this.getAll(
+      listed.filter((item) => !onShiftKeys.has(String(item.pk))).map(({ pk, sk }) => ({ pk, sk })),
+    );
     const byId = new Map<string, Volunteer>();
     for (const item of [...directory, ...onShift]) {
       const volunteer = strip<Volunteer>(item);
@@ -130,6 +141,23 @@ export class AdminStore {
     const strays = onShift.filter((item) => item.gsi2pk !== VOLUNTEER_DIRECTORY);
     await Promise.all(strays.map((item) => this.joinDirectory(String(item.volunteerId))));
     return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** BatchGet in pages of 100, asking again for whatever DynamoDB left unprocessed. */
+  private async getAll(keys: readonly Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    for (let at = 0; at < keys.length; at += BATCH_GET_LIMIT) {
+      let pending: Record<string, unknown>[] | undefined = keys.slice(at, at + BATCH_GET_LIMIT);
+      for (let attempt = 0; pending?.length && attempt < BATCH_GET_ATTEMPTS; attempt++) {
+        const page: BatchGetCommandOutput = await this.client.send(
+          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending } } }),
+        );
+        items.push(...(page.Responses?.[this.tableName] ?? []));
+        pending = page.UnprocessedKeys?.[this.tableName]?.Keys;
+      }
+      if (pending?.length) throw new Error('the volunteer directory could not be read in full; try again');
+    }
+    return items;
   }
 
   /** A new volunteer, only if the id is free; joins the directory index. */

@@ -28,6 +28,7 @@ import {
 } from '../../flows/ports.js';
 import type { Language } from '../../flows/replies.js';
 import type { OutboxItem, OutboxStore } from '../events/outbox.js';
+import { ENDED_DROPS, liveContact } from './contact-lifetime.js';
 import { queueSortKey, sortableTime, tableSchema, VOLUNTEER_DIRECTORY } from './table-schema.js';
 
 const KEY = { line: { pk: 'LINE', sk: 'LINE' } } as const;
@@ -57,36 +58,8 @@ function strip<T>(item: Record<string, unknown> | undefined): T | undefined {
   return copy as T;
 }
 
-/**
- * A contact's live state: numbers, Twilio SIDs and message copies, void after `liveUntil`. TTL deletes late
- * (days in AWS, never in the embedded store), so every read drops them itself once that instant has passed.
- */
-const LIVE_CONTACT_FIELDS = [
-  'callerSealed',
-  'callSid',
-  'volunteerPhoneSealed',
-  'relayedSids',
-  'pendingSealed',
-  'passSummarySealed',
-  'readAlongSealed',
-] as const satisfies readonly (keyof Contact)[];
-
-/** What an ended contact never needs again and must not keep in the log. */
-const ENDED_DROPS = [
-  'callSid',
-  'relayedSids',
-  'passSummarySealed',
-  'readAlongSealed',
-  'readAlongUntil',
-] as const satisfies readonly (keyof Contact)[];
-
-/** A contact as it may be used at `now`: without its live state once that has expired. */
-export function liveContact(contact: Contact, now: number): Contact {
-  if (contact.liveUntil > now) return contact;
-  const copy: Record<string, unknown> = { ...contact };
-  for (const field of LIVE_CONTACT_FIELDS) delete copy[field];
-  return copy as unknown as Contact;
-}
+/** Settings change seldom and every step reads them: a few seconds' reuse keeps them off each request. */
+export const LINE_CACHE_MS = 10_000;
 
 export interface DynamoStoreOptions {
   /** Expiry is checked against this clock (the line's), not TTL. */
@@ -95,6 +68,11 @@ export interface DynamoStoreOptions {
   readonly defaults: LineSettings;
   /** How long the anonymized contact log is kept. */
   readonly retentionDays: number;
+  /**
+   * How long this container reuses the line record (settings, on-shift and paused sets, blocks). Its own writes
+   * drop it at once; a coordinator's save or another function's write reaches it within this time.
+   */
+  readonly lineCacheMs?: number;
 }
 
 /** Builds UpdateExpression pieces with placeholder names, so any attribute name is safe. */
@@ -212,6 +190,8 @@ function contactIndexFor(channel: Channel, set: ContactChange['set']): Record<st
 }
 
 export class DynamoStore implements Store, OutboxStore {
+  private cachedLine?: { readonly state: Promise<LineState>; readonly until: number };
+
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly options: DynamoStoreOptions,
@@ -247,7 +227,34 @@ export class DynamoStore implements Store, OutboxStore {
     }
   }
 
-  async getLine(): Promise<LineState> {
+  /** Concurrent requests in one container share one read; a failed read is not kept. */
+  getLine(): Promise<LineState> {
+    const now = this.now();
+    if (this.cachedLine && this.cachedLine.until > now) return this.cachedLine.state;
+    const state = this.readLine();
+    const entry = { state, until: now + (this.options.lineCacheMs ?? LINE_CACHE_MS) };
+    this.cachedLine = entry;
+    state.catch(() => {
+      if (this.cachedLine === entry) this.cachedLine = undefined;
+    });
+    return state;
+  }
+
+  /** The next getLine reads the table: after a write to the line record. */
+  forgetLine(): void {
+    this.cachedLine = undefined;
+  }
+
+  /** A read that began before the write must not be what the next getLine returns. */
+  private async writeLine(command: UpdateCommand): Promise<void> {
+    try {
+      await this.client.send(command);
+    } finally {
+      this.forgetLine();
+    }
+  }
+
+  private async readLine(): Promise<LineState> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.table, Key: KEY.line }));
     return {
       settings: applySettingsPatch(this.options.defaults, Item?.settings as LineSettingsPatch | undefined),
@@ -641,7 +648,7 @@ export class DynamoStore implements Store, OutboxStore {
 
   /** Line-level sets are idempotent under replays: adding an id twice is adding it once. */
   private async updateLineSet(attribute: 'onShift' | 'paused', volunteerId: string, add: boolean) {
-    await this.client.send(
+    await this.writeLine(
       new UpdateCommand({
         TableName: this.table,
         Key: KEY.line,
@@ -674,7 +681,7 @@ export class DynamoStore implements Store, OutboxStore {
     ExpressionAttributeValues: Record<string, unknown>;
   }): Promise<boolean> {
     try {
-      await this.client.send(new UpdateCommand({ TableName: this.table, Key: KEY.line, ...update }));
+      await this.writeLine(new UpdateCommand({ TableName: this.table, Key: KEY.line, ...update }));
       return true;
     } catch (error) {
       if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
@@ -687,6 +694,14 @@ export class DynamoStore implements Store, OutboxStore {
    * reverts another. The first edit creates the map; two first edits racing fall back to the merge.
    */
   async saveSettings(patch: LineSettingsPatch): Promise<void> {
+    try {
+      await this.writeSettings(patch);
+    } finally {
+      this.forgetLine();
+    }
+  }
+
+  private async writeSettings(patch: LineSettingsPatch): Promise<void> {
     const fields = Object.entries(patch).filter(([, value]) => value !== undefined);
     if (!fields.length) return;
     const names: Record<string, string> = { '#settings': 'settings' };

@@ -12,12 +12,15 @@
 // - volunteers on shift, longest idle first ................... Query gsi1 gsi1pk=ONSHIFT, gsi1sk=idleSince
 // - live contacts (board, stuck-state repair) ................. Query gsi1 gsi1pk=LIVE, gsi1sk=startedAt
 // - ended contacts by month (reports) ......................... Query gsi1 gsi1pk=LOG#<yyyy-mm>, gsi1sk=startedAt
-// - every volunteer (coordinators' directory) ............... Query gsi2 gsi2pk=VOLUNTEER, gsi2sk=<volunteerId>
-// - a caller's contacts in the last 30 days (repeat count) .... Query gsi2 gsi2pk=CALLER#<callerKey>, gsi2sk=startedAt
+// - every volunteer (coordinators' directory) ............... Query gsi2 gsi2pk=VOLUNTEER, gsi2sk=<volunteerId>,
+//   then BatchGet the records (gsi2 holds keys only)
+// - a caller's contacts in the last 30 days (repeat count) .... Query gsi2 gsi2pk=CALLER#<callerKey>, gsi2sk=startedAt,
+//   Select COUNT
 // - events the bus refused, oldest first (outbox) ........... Query pk=OUTBOX sk=<at>#<id>; Delete to take one
 // - audit log by month ........................................ Query pk=AUDIT#<yyyy-mm> sk=<at>#<id>
 // - the roster, and the versions it replaced (reports' coverage) Get pk=ROSTER sk=ROSTER; Query pk=ROSTERLOG
 //   sk=<effectiveFrom>#<version> between a report's ends, plus the one before (descending, Limit 1)
+// - a number's pending survey, answers by contact and by month: see survey-store.ts
 // Items carrying live state set `expiresAt` (epoch seconds); TTL deletes late, so reads check it too.
 
 /** Every key attribute, table and index alike, is a string (numbers in sort keys are zero-padded). */
@@ -27,8 +30,11 @@ export const tableSchema = {
   sortKey: 'sk',
   timeToLiveAttribute: 'expiresAt',
   globalIndexes: [
-    { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
-    { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+    // Queues, on-shift volunteers, live contacts and the log are read whole from gsi1.
+    { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: 'ALL' },
+    // Counted or followed by a BatchGet: keys only, so the many updates to a contact or a volunteer that leave
+    // its gsi2 keys alone write nothing there.
+    { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', projection: 'KEYS_ONLY' },
   ],
 } as const;
 

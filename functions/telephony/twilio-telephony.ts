@@ -97,13 +97,18 @@ export function createTwilioTelephony(options: TwilioTelephonyOptions): Telephon
   const updateCall = (what: string, callSid: string, fields: Record<string, unknown>) =>
     withRetries(what, () => send('POST', `Calls/${callSid}.json`, fields));
 
-  async function roomInProgress(name: string): Promise<string> {
+  async function findRoom(name: string): Promise<string | undefined> {
     const page = await withRetries('findConference', () =>
       send('GET', 'Conferences.json', { FriendlyName: name, Status: 'in-progress', PageSize: 1 }),
     );
     const rooms = Array.isArray(page.conferences) ? (page.conferences as { sid?: unknown }[]) : [];
     const sid = rooms[0]?.sid;
-    if (typeof sid !== 'string') throw new TelephonyError('no conference in progress for this contact');
+    return typeof sid === 'string' ? sid : undefined;
+  }
+
+  async function roomInProgress(name: string): Promise<string> {
+    const sid = await findRoom(name);
+    if (!sid) throw new TelephonyError('no conference in progress for this contact');
     return sid;
   }
 
@@ -171,10 +176,12 @@ export function createTwilioTelephony(options: TwilioTelephonyOptions): Telephon
       );
     },
     async announceToConference(request) {
-      const room = await roomInProgress(request.room);
+      const room = await findRoom(request.room);
+      if (!room) return 'no-room';
       await withRetries('announce', () =>
         send('POST', `Conferences/${room}.json`, { AnnounceUrl: request.url, AnnounceMethod: 'POST' }),
       );
+      return 'announced';
     },
   };
 }

@@ -46,6 +46,7 @@ export function localAdminDeps(line: LocalWarmline): AdminDeps {
   return {
     store: line.store,
     admin: createAdminStore(config),
+    surveys: core.surveys,
     vault: core.vault,
     events: line.bus.from('admin'),
     clock: core.clock,

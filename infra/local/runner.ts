@@ -32,6 +32,7 @@ import { createAdminStore, rosterSource } from '../../functions/store/admin-stor
 import { createTableFromSchema } from '../../functions/store/create-table.js';
 import { createDocumentClient } from '../../functions/store/dynamo-client.js';
 import { DynamoStore } from '../../functions/store/dynamo-store.js';
+import { DynamoSurveyStore } from '../../functions/store/survey-store.js';
 import type { WebApp } from '../../functions/webhook/webhook-app.js';
 import {
   bodyTooLarge,
@@ -171,24 +172,28 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
   });
   await createTableFromSchema(rawClient, config.TABLE_NAME);
   const defaults = lineDefaults(config);
-  const store = new DynamoStore(
-    createDocumentClient({
-      region: config.AWS_REGION,
-      endpoint: dynamo.endpoint,
-      maxAttempts: config.STORE_MAX_ATTEMPTS,
-      requestTimeoutMs: config.STORE_TIMEOUT_MS,
-      deadlineMs: config.STORE_DEADLINE_MS,
-      instrument: instrumented(faults.instrument('store'), meter?.instrumentStore.bind(meter)),
-    }),
-    { tableName: config.TABLE_NAME, defaults, retentionDays: 400, clock: options.clock ?? systemClock },
-  );
+  const documentClient = createDocumentClient({
+    region: config.AWS_REGION,
+    endpoint: dynamo.endpoint,
+    maxAttempts: config.STORE_MAX_ATTEMPTS,
+    requestTimeoutMs: config.STORE_TIMEOUT_MS,
+    deadlineMs: config.STORE_DEADLINE_MS,
+    instrument: instrumented(faults.instrument('store'), meter?.instrumentStore.bind(meter)),
+  });
+  const store = new DynamoStore(documentClient, {
+    tableName: config.TABLE_NAME,
+    defaults,
+    retentionDays: 400,
+    clock: options.clock ?? systemClock,
+  });
+  const surveys = new DynamoSurveyStore(documentClient, { tableName: config.TABLE_NAME, retentionDays: 400 });
   const authToken = config.TWILIO_AUTH_TOKEN ?? '';
   const vault = createPhoneVault({
     pepper: config.CALLER_KEY_PEPPER ?? '',
     sessionKeyHex: config.SESSION_KEY ?? '',
   });
   const clock = options.clock ?? systemClock;
-  const core: WarmlineCore = { config, authToken, defaults, store, vault, clock, log };
+  const core: WarmlineCore = { config, authToken, defaults, store, surveys, vault, clock, log };
   const bus = new LocalEventBus(log);
   mounts.push({
     prefix: LOCAL_EVENTBRIDGE_PATH,
@@ -224,6 +229,7 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
     ...dispatchDeps(core, publisherWithDispatch(core, dispatcherEvents, handoff, telephony), telephony),
     roster: rosterSource(admin),
     outbox: dispatcherEvents,
+    surveys,
   };
   bus.subscribe('dispatcher', (event) =>
     metered('dispatcher', event.type, () => handleLineEvent(dispatch, event)),
@@ -282,7 +288,19 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
     store,
     core,
     volunteers,
-    mount: (prefix, app) => mounts.unshift({ prefix, app }),
+    // A coordinator's change made in this process is seen by the next step at once; on AWS the admin function's
+    // writes reach the webhook's cached line record within its expiry.
+    mount: (prefix, app) =>
+      mounts.unshift({
+        prefix,
+        app: async (request) => {
+          try {
+            return await app(request);
+          } finally {
+            if (request.method !== 'GET') store.forgetLine();
+          }
+        },
+      }),
     ready: () => {
       ready = true;
     },

@@ -48,8 +48,9 @@ export function addUsage(into: Usage, from: Usage): Usage {
 
 const KB = 1024;
 
-/** Attributes that place an item in an index, by index. */
+/** Attributes that place an item in an index, by index, and whether the index holds keys only. */
 const INDEX_KEYS = tableSchema.globalIndexes.map((index) => [index.partitionKey, index.sortKey] as const);
+const KEYS_ONLY = tableSchema.globalIndexes.map((index) => index.projection === 'KEYS_ONLY');
 
 export class UsageMeter {
   private readonly scope = new AsyncLocalStorage<Invocation>();
@@ -97,7 +98,9 @@ export class UsageMeter {
           const item = (output.Attributes ?? input.Item) as Record<string, unknown> | undefined;
           this.charge({
             dynamoCalls: 1,
-            ...(isWrite ? { writeUnits: writeUnits(item, moves(input)) } : { readUnits: units }),
+            ...(isWrite
+              ? { writeUnits: writeUnits(item, moves(input), operation === 'PutItemCommand') }
+              : { readUnits: units }),
           });
           return result;
         } catch (error) {
@@ -154,13 +157,22 @@ function moves(input: Record<string, unknown>): readonly boolean[] {
   );
 }
 
-/** One unit per started KB for the table and each index holding the item, one more where it moved in an index. */
-function writeUnits(item: Record<string, unknown> | undefined, moved: readonly boolean[]): number {
+/**
+ * One unit per started KB for the table and each index holding the item whole, one more where it moved in an
+ * index. A keys-only index is written only when its entry is: a put, or an update that sets its keys.
+ */
+function writeUnits(
+  item: Record<string, unknown> | undefined,
+  moved: readonly boolean[],
+  isPut: boolean,
+): number {
   if (!item) return 1;
   const size = Math.max(1, Math.ceil(itemSize(item) / KB));
   return INDEX_KEYS.reduce((sum, [pk], i) => {
     if (item[pk] === undefined) return sum;
-    return sum + size + (moved[i] ? 1 : 0);
+    const move = moved[i] ? 1 : 0;
+    if (KEYS_ONLY[i]) return sum + (isPut ? 1 : 0) + (moved[i] ? 2 : 0);
+    return sum + size + move;
   }, size);
 }
 

@@ -54,7 +54,8 @@ export class StatefulStack extends Stack {
         indexName: index.indexName,
         partitionKey: keyAttribute(index.partitionKey),
         sortKey: keyAttribute(index.sortKey),
-        projectionType: dynamodb.ProjectionType.ALL,
+        projectionType:
+          index.projection === 'ALL' ? dynamodb.ProjectionType.ALL : dynamodb.ProjectionType.KEYS_ONLY,
       });
     }
 

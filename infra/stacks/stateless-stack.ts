@@ -37,6 +37,8 @@ const READ_WRITE = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem
 const READ_AND_MARK = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'];
 /** The tick takes outbox items with a conditional delete, so two ticks never resend the same events. */
 const READ_WRITE_TAKE = [...READ_WRITE, 'dynamodb:DeleteItem'];
+/** The volunteer directory index holds keys only: the console's list reads the records in batches. */
+const READ_WRITE_BATCH_READ = [...READ_WRITE, 'dynamodb:BatchGetItem'];
 
 /** EventBridge hands events to Lambda asynchronously: these govern both hops (delivery, then execution). */
 const ASYNC_RETRIES = 2;
@@ -194,7 +196,7 @@ export class StatelessStack extends Stack {
     this.grantTable('twilio-webhook', READ_WRITE);
     this.grantTable('dispatcher', READ_WRITE_TAKE);
     this.grantTable('notifier', READ_AND_MARK);
-    this.grantTable('admin-api', READ_WRITE);
+    this.grantTable('admin-api', READ_WRITE_BATCH_READ);
     // The notifier only consumes events; roster edits in the admin API can start a shift the dispatcher must hear of.
     for (const name of ['twilio-webhook', 'dispatcher', 'admin-api'] as const) {
       this.allow(name, ['events:PutEvents'], [stateful.bus.eventBusArn]);

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contact } from '../../flows/model.js';
+import type { SurveyAnswer } from '../../flows/survey/survey-types.js';
 import { mountCoordinatorConsole } from '../../infra/local/coordinator-console.js';
 import { axeViolations, horizontalOverflow } from '../support/axe.js';
 import { launchChromium, watchForProblems } from '../support/browser.js';
@@ -33,6 +34,15 @@ function ended(index: number, extra: Partial<Contact>): Contact {
   };
 }
 
+function surveyAnswer(
+  index: number,
+  questionId: string,
+  kind: SurveyAnswer['kind'],
+  value: SurveyAnswer['value'],
+): SurveyAnswer {
+  return { contactId: `seeded-${index}`, questionId, kind, value, language: 'en', at: Date.now() - DAY };
+}
+
 beforeAll(async () => {
   line = await startTestLine();
   const seeded: Contact[] = [];
@@ -50,6 +60,11 @@ beforeAll(async () => {
     );
   }
   for (const contact of seeded) await line.store.createContact(contact);
+  // Six answers to the first survey question, two to the second: one group is shown, the other is too small.
+  for (const [index, value] of [5, 4, 4, 3, 5, 5].entries())
+    await line.core.surveys.saveAnswer(surveyAnswer(index, 'better', 'scale1to5', value));
+  for (const index of [0, 1])
+    await line.core.surveys.saveAnswer(surveyAnswer(index, 'again', 'yesNo', 'yes'));
   ({ consoleUrl } = await mountCoordinatorConsole(line));
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 390, height: 844 } });
@@ -118,5 +133,16 @@ describe('the reports page', () => {
     expect(download.suggestedFilename()).toMatch(/^contacts-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(csv.trim().split(/\r?\n/)).toHaveLength(1 + 12);
     expect(csv).not.toMatch(/caller-\d|seeded-\d/);
+  });
+
+  it("shows the survey's answers per question, and only for groups of at least five", async () => {
+    await page.goto(`${consoleUrl}#/reports`);
+    await page.getByRole('button', { name: 'Last 7 days' }).click();
+    const shown = page.locator('[data-survey-question="better"]');
+    await shown.waitFor();
+    expect(await shown.textContent()).toContain('6 answers, average 4.3 of 5; 1 to 5: 0 / 0 / 1 / 2 / 3');
+    expect(await page.locator('[data-survey-question="again"]').textContent()).toContain(
+      'Too few answers to show (fewer than 5).',
+    );
   });
 });

@@ -173,4 +173,23 @@ describe('the settings forms', () => {
     expect(settings.timeZone).toBe('Europe/Madrid');
     expect(settings.coordinatorNumbers).toContain('+15551230088');
   }, 30_000);
+
+  it('turns the survey on with a reworded question, and shows why a survey of one question is refused', async () => {
+    await session.page.goto(`${session.consoleUrl}#/settings`);
+    await session.page.getByLabel('Text the survey to texters after their conversation').check();
+    await session.page.getByLabel('Question 2 (English)').fill('Would you text us again? Reply Y or N.');
+    await saveSettings();
+    const { survey } = (await session.line.store.getLine()).settings;
+    expect(survey.enabled).toBe(true);
+    expect(survey.questions.map((q) => [q.id, q.kind, q.text.en])).toEqual([
+      ['better', 'scale1to5', expect.stringContaining('a little better')],
+      ['again', 'yesNo', 'Would you text us again? Reply Y or N.'],
+    ]);
+
+    // Without an id the second question is dropped, and one question is not a survey.
+    await session.page.getByLabel('Question id (kept when the wording changes)').nth(1).fill('');
+    await session.page.getByRole('button', { name: 'Save settings' }).click();
+    await session.page.getByText('a survey needs 2 or 3 questions').waitFor();
+    expect((await session.line.store.getLine()).settings.survey.questions).toHaveLength(2);
+  }, 60_000);
 });

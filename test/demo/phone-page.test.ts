@@ -131,4 +131,16 @@ describe('the phone page', () => {
       .waitFor({ timeout: 30_000 });
     expect(problems).toEqual([]);
   }, 90_000);
+
+  it('plays a text conversation followed by the survey, and takes an answer from the caller phone', async () => {
+    await phones.getByRole('button', { name: 'A text conversation, then the survey' }).click();
+    await card(DEMO_CALLER)
+      .getByText('Do you feel a little better than before?')
+      .waitFor({ timeout: 20_000 });
+    const texting = card(DEMO_CALLER).getByLabel(/^Text from/);
+    await texting.fill('4');
+    await texting.press('Enter');
+    await card(DEMO_CALLER).getByText('Would you contact us again?').waitFor({ timeout: 10_000 });
+    expect(problems).toEqual([]);
+  }, 40_000);
 });

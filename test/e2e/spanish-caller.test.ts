@@ -51,6 +51,8 @@ describe('a Spanish-speaking caller', () => {
 
   it('hears that nobody is on shift in Spanish', async () => {
     admin = await startAdminLine({ seed: false });
+    // Open whatever the hour: at night in the line's time zone the default hours would say closed instead.
+    await admin.line.store.saveSettings({ hours: { alwaysOpen: true, windows: [], holidays: [] } });
     const call = await admin.line.simulator.phone(CALLER).dial();
     await call.waitForSay('no hay personas voluntarias disponibles');
     expect(saysIn('es-US').join(' ')).toContain('Oprima 9 ahora para comunicarse con la línea de crisis');

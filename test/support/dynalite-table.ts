@@ -3,12 +3,13 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { LineSettings } from '../../flows/line-settings.js';
 import type { Clock } from '../../flows/ports.js';
-import { lineDefaults } from '../../functions/app/line-defaults.js';
-import { parseRuntimeConfig } from '../../functions/config.js';
 import { createTableFromSchema } from '../../functions/store/create-table.js';
 import { createDocumentClient } from '../../functions/store/dynamo-client.js';
 import { DynamoStore } from '../../functions/store/dynamo-store.js';
 import { startEmbeddedDynamo } from '../../infra/local/embedded-dynamo.js';
+import { testLineDefaults } from './line-defaults.js';
+
+export { testLineDefaults };
 
 export interface StoreForTest {
   readonly store: DynamoStore;
@@ -20,40 +21,36 @@ export interface StoreForTest {
   close(): Promise<void>;
 }
 
-/** Line defaults from a complete test configuration, so they match what a deployed line starts with. */
-export const testLineDefaults: LineSettings = lineDefaults(
-  parseRuntimeConfig({
-    PUBLIC_BASE_URL: 'https://line.example.org',
-    TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`,
-    TWILIO_AUTH_TOKEN: 'token-for-tests',
-    CALLER_KEY_PEPPER: 'pepper-for-tests-0123',
-    SESSION_KEY: 'a'.repeat(64),
-    TABLE_NAME: 'warmline',
-    EVENT_BUS_NAME: 'warmline',
-    LINE_NUMBER: '+15550001111',
-    CLINICIAN_NUMBER: '+15550002222',
-  }),
-);
+type StoreOptions = {
+  tableName?: string;
+  defaults?: LineSettings;
+  retentionDays?: number;
+  clock?: Clock;
+  lineCacheMs?: number;
+};
 
-export async function startStoreForTest(
-  options: { tableName?: string; defaults?: LineSettings; retentionDays?: number; clock?: Clock } = {},
-): Promise<StoreForTest> {
-  const tableName = options.tableName ?? 'warmline-test';
-  const defaults = options.defaults ?? testLineDefaults;
+export async function startStoreForTest(options: StoreOptions = {}): Promise<StoreForTest> {
+  const server = await startTableServer();
+  try {
+    const opened = await server.openStore({ tableName: 'warmline-test', ...options });
+    return { ...opened, close: server.close };
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+}
+
+/** One embedded DynamoDB serving a fresh table per store: a clean line for each test, one server per file. */
+export async function startTableServer(): Promise<{
+  openStore(options?: StoreOptions): Promise<Omit<StoreForTest, 'close'>>;
+  close(): Promise<void>;
+}> {
   const dynamo = await startEmbeddedDynamo();
   const admin = new DynamoDBClient({
     region: 'us-east-1',
     endpoint: dynamo.endpoint,
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
-  try {
-    await createTableFromSchema(admin, tableName);
-  } catch (error) {
-    await dynamo.close();
-    throw error;
-  } finally {
-    admin.destroy();
-  }
   // A generous deadline: these tests check store semantics, and a busy test machine must not fail them.
   const documentClient = createDocumentClient({
     region: 'us-east-1',
@@ -61,19 +58,24 @@ export async function startStoreForTest(
     maxAttempts: 2,
     requestTimeoutMs: 5_000,
   });
-  const store = new DynamoStore(documentClient, {
-    tableName,
-    defaults,
-    retentionDays: options.retentionDays ?? 400,
-    ...(options.clock ? { clock: options.clock } : {}),
-  });
+  let tables = 0;
   return {
-    store,
-    documentClient,
-    tableName,
-    endpoint: dynamo.endpoint,
-    defaults,
+    openStore: async (options = {}) => {
+      const tableName = options.tableName ?? `warmline-test-${++tables}`;
+      const defaults = options.defaults ?? testLineDefaults;
+      await createTableFromSchema(admin, tableName);
+      const store = new DynamoStore(documentClient, {
+        tableName,
+        defaults,
+        retentionDays: options.retentionDays ?? 400,
+        // Store tests write the line record behind the store's back; the cache has tests of its own.
+        lineCacheMs: options.lineCacheMs ?? 0,
+        ...(options.clock ? { clock: options.clock } : {}),
+      });
+      return { store, documentClient, tableName, endpoint: dynamo.endpoint, defaults };
+    },
     close: async () => {
+      admin.destroy();
       documentClient.destroy();
       await dynamo.close();
     },

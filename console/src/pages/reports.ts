@@ -8,6 +8,7 @@ import { field, formatSeconds, h, isoDate, percent } from '../dom.js';
 import { type Phrase, t } from '../i18n.js';
 import { lines, type Series, stackedBars } from './charts.js';
 import { showErrors } from './forms.js';
+import { surveyFigures } from './survey-figures.js';
 
 /** What each outcome means, in the words a coordinator or funder uses. */
 const OUTCOMES: readonly Series[] = [
@@ -208,6 +209,7 @@ function render(report: ReportResponse): HTMLElement {
           ),
         ),
     heatMap(report),
+    surveyFigures(report.survey),
   );
 }
 

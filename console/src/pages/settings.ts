@@ -18,6 +18,7 @@ import {
   type SettingForm,
   timeZonePicker,
 } from './settings-forms.js';
+import { surveyForm } from './survey-form.js';
 
 /** Plain fields get an input each; the timezone and the nested ones have forms of their own. */
 const LABELS: Partial<Record<keyof LineSettings, string>> = {
@@ -111,6 +112,7 @@ export async function settingsPage(main: HTMLElement): Promise<undefined> {
     ['holdAudioUrl', holdAudioForm(current.settings.holdAudioUrl)],
     ['lineName', lineNameForm(current.settings.lineName)],
     ['greeting', greetingForm(current.settings.greeting)],
+    ['survey', surveyForm(current.settings.survey)],
   ];
   const fields = () => {
     const out: HTMLElement[] = [

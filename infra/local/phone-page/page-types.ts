@@ -69,6 +69,7 @@ export const SCENARIOS = {
   'crisis-text': 'A crisis text',
   'hang-up-while-ringing': 'Caller hangs up while a volunteer is rung',
   'supervisor-listens-and-coaches': 'A supervisor listens in and coaches',
+  'text-then-survey': 'A text conversation, then the survey',
   'everyone-on-shift': 'Everyone back on shift',
 } as const;
 

@@ -1,4 +1,5 @@
 // The demo's scenario buttons: each sets the stage through the real flows (shift texts, calls, texts) and leaves the rest to the person.
+import { DEFAULT_SURVEY } from '../../../flows/survey/survey-settings.js';
 import type { LocalWarmline } from '../runner.js';
 import type { SimCall } from '../simulator/call-leg.js';
 import type { PageFeed } from './page-feed.js';
@@ -30,6 +31,8 @@ export async function runScenario(name: ScenarioName, context: ScenarioContext):
       return hangUpWhileRinging(context);
     case 'supervisor-listens-and-coaches':
       return supervisorListensAndCoaches(context);
+    case 'text-then-survey':
+      return textThenSurvey(context);
     case 'everyone-on-shift':
       await setShifts(context, () => true);
       context.feed.narrate('Scenario: every demo volunteer is on shift again.');
@@ -70,6 +73,31 @@ async function crisisText(context: ScenarioContext): Promise<void> {
   await warmline.simulator.phone(DEMO_CALLER).text(CRISIS_TEXT);
   feed.narrate(
     'The texter gets the crisis options at once and the clinician on call is alerted, without the words or the number.',
+  );
+}
+
+/** A short text conversation that the volunteer ends, with the survey turned on, so its first question arrives. */
+async function textThenSurvey(context: ScenarioContext): Promise<void> {
+  const { warmline, feed } = context;
+  const { simulator } = warmline;
+  const [first] = warmline.volunteers;
+  if (!first) return;
+  feed.narrate(
+    `Scenario: a text conversation, then the survey. The survey is turned on (it is off by default); everyone but ${first.name} texts OFF.`,
+  );
+  await warmline.store.saveSettings({ survey: { ...DEFAULT_SURVEY, enabled: true } });
+  await setShifts(context, (phone) => phone === first.phone);
+  const volunteer = simulator.phone(first.phone);
+  const offers = () => volunteer.messages.filter((m) => m.body.includes('Reply ACCEPT')).length;
+  const before = offers();
+  await simulator.phone(DEMO_CALLER).text('hi, is anyone there? I had a rough day');
+  await simulator.until(() => offers() > before, 'the offer to the volunteer', context.ringWaitMs ?? 120_000);
+  await volunteer.text('ACCEPT');
+  await volunteer.text("I'm here. I'm glad you texted. What happened today?");
+  await simulator.phone(DEMO_CALLER).text('work was hard, but talking helps. thanks');
+  await volunteer.text('END');
+  feed.narrate(
+    'The volunteer ended the conversation: the texter gets the survey once. Reply on the caller phone with a digit from 1 to 5, then Y or N; the answers are kept without the number and show in the reports once five people have answered.',
   );
 }
 

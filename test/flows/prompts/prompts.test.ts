@@ -57,6 +57,7 @@ const SAMPLES: Sampled = {
   smsUnanswered: ['988', true, 'Hillside'],
   smsEndedByPeer: undefined,
   smsInactiveClosed: undefined,
+  surveyReask: undefined,
   smsPassedBack: undefined,
   smsNotDelivered: undefined,
   volunteerPausedNotice: [3],

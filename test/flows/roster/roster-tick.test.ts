@@ -7,6 +7,7 @@ import type { VolunteerChange } from '../../../flows/ports.js';
 import { dayFromIsoDate, zonedInstant } from '../../../flows/roster/local-time.js';
 import type { Roster } from '../../../flows/roster/roster-schema.js';
 import { applyRosterEdit, type RosterTickDeps, runRosterTick } from '../../../flows/roster/roster-tick.js';
+import { DEFAULT_SURVEY } from '../../../flows/survey/survey-settings.js';
 
 const TZ = 'America/New_York';
 const MINUTE = 60_000;
@@ -17,6 +18,7 @@ const at = (time: string, date = '2026-11-23') => {
 };
 
 const SETTINGS: LineSettings = {
+  survey: DEFAULT_SURVEY,
   lineNumber: '+15550009999',
   crisisNumber: '988',
   crisisTextNumber: '741741',

@@ -303,6 +303,30 @@ describe('createTwilioTelephony', () => {
     expect(seen).toHaveLength(1);
   });
 
+  it('announces into the room in progress, and says no-room without a request when it has ended', async () => {
+    const rooms = (list: unknown[]) => () => ({
+      status: 200,
+      body: { conferences: list, next_page_uri: null, page: 0, page_size: 1 },
+    });
+    responders.push(
+      rooms([{ sid: ROOM, friendly_name: 'contact-c-1', status: 'in-progress' }]),
+      () => ({ status: 200, body: { sid: ROOM, status: 'in-progress' } }),
+      rooms([]),
+    );
+    const { client } = telephony();
+    const url = 'https://line.example/twilio/voice/conference-hold?l=en';
+
+    expect(await client.announceToConference({ room: 'contact-c-1', url })).toBe('announced');
+    expect(await client.announceToConference({ room: 'contact-gone', url })).toBe('no-room');
+
+    expect(seen.map((request) => `${request.method} ${request.path.split('/').at(-1)}`)).toEqual([
+      'GET Conferences.json',
+      `POST ${ROOM}.json`,
+      'GET Conferences.json',
+    ]);
+    expect(seen[1]?.form.get('AnnounceUrl')).toBe(url);
+  });
+
   it('sends a request refused with 429 once more, unchanged, after a pause', async () => {
     responders.push(
       () => twilioError(429, 20429, 'Too Many Requests'),

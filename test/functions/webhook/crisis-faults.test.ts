@@ -12,6 +12,7 @@ import type { WebRequest } from '../../../functions/http/web-request.js';
 import { createPhoneVault } from '../../../functions/privacy/phone-vault.js';
 import { createDocumentClient } from '../../../functions/store/dynamo-client.js';
 import { DynamoStore } from '../../../functions/store/dynamo-store.js';
+import { DynamoSurveyStore } from '../../../functions/store/survey-store.js';
 import { localConfig } from '../../../infra/local/local-settings.js';
 import { silentLog } from '../../support/silent-log.js';
 
@@ -40,15 +41,14 @@ function lineWithBrokenBackends() {
   const config = localConfig({ PUBLIC_BASE_URL: BASE, DYNAMODB_ENDPOINT: 'http://127.0.0.1:9' }, BASE);
   const log = silentLog();
   const defaults = lineDefaults(config);
-  const store = new DynamoStore(
-    createDocumentClient({
-      region: 'us-east-1',
-      endpoint: 'http://127.0.0.1:9',
-      maxAttempts: 1,
-      requestTimeoutMs: 200,
-    }),
-    { tableName: config.TABLE_NAME, defaults, retentionDays: 30 },
-  );
+  const brokenClient = createDocumentClient({
+    region: 'us-east-1',
+    endpoint: 'http://127.0.0.1:9',
+    maxAttempts: 1,
+    requestTimeoutMs: 200,
+  });
+  const store = new DynamoStore(brokenClient, { tableName: config.TABLE_NAME, defaults, retentionDays: 30 });
+  const surveys = new DynamoSurveyStore(brokenClient, { tableName: config.TABLE_NAME, retentionDays: 30 });
   const vault = createPhoneVault({
     pepper: config.CALLER_KEY_PEPPER ?? '',
     sessionKeyHex: config.SESSION_KEY ?? '',
@@ -58,6 +58,7 @@ function lineWithBrokenBackends() {
     authToken: config.TWILIO_AUTH_TOKEN ?? '',
     defaults,
     store,
+    surveys,
     vault,
     clock: { now: () => Date.now() },
     log,

@@ -85,7 +85,22 @@ describe('UsageMeter on DynamoDB', () => {
         }),
       ),
     );
-    // Table 1, gsi1 moved (delete + put) 2, gsi2 rewritten 1.
+    // Table 1, gsi1 moved (delete + put) 2; gsi2 holds keys only and its keys did not change: nothing there.
+    expect(used?.writeUnits).toBe(3);
+  });
+
+  it("charges a keys-only index only when the update sets that index's keys", async () => {
+    const used = await charged(() =>
+      documents.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: { pk: 'B', sk: 'B' },
+          UpdateExpression: 'SET gsi2sk = :s',
+          ExpressionAttributeValues: { ':s': '2' },
+        }),
+      ),
+    );
+    // Table 1, gsi1 (whole item) rewritten 1, gsi2 moved (delete + put) 2.
     expect(used?.writeUnits).toBe(4);
   });
 

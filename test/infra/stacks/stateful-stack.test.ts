@@ -36,14 +36,25 @@ describe('StatefulStack', () => {
       { AttributeName: tableSchema.partitionKey, KeyType: 'HASH' },
       { AttributeName: tableSchema.sortKey, KeyType: 'RANGE' },
     ]);
-    const indexes = table.Properties.GlobalSecondaryIndexes as { IndexName: string; KeySchema: unknown }[];
-    expect(indexes.map((index) => ({ name: index.IndexName, keys: index.KeySchema }))).toEqual(
+    const indexes = table.Properties.GlobalSecondaryIndexes as {
+      IndexName: string;
+      KeySchema: unknown;
+      Projection: { ProjectionType: string };
+    }[];
+    expect(
+      indexes.map((index) => ({
+        name: index.IndexName,
+        keys: index.KeySchema,
+        projection: index.Projection.ProjectionType,
+      })),
+    ).toEqual(
       tableSchema.globalIndexes.map((index) => ({
         name: index.indexName,
         keys: [
           { AttributeName: index.partitionKey, KeyType: 'HASH' },
           { AttributeName: index.sortKey, KeyType: 'RANGE' },
         ],
+        projection: index.projection,
       })),
     );
     const definitions = table.Properties.AttributeDefinitions as { AttributeType: string }[];

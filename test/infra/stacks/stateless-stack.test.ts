@@ -161,8 +161,19 @@ describe('StatelessStack', () => {
         'dynamodb:UpdateItem',
         'dynamodb:Query',
         'dynamodb:DeleteItem',
+        'dynamodb:BatchGetItem',
       ]),
     );
+  });
+
+  it('lets only the admin API (the volunteer directory, a keys-only index) read in batches', () => {
+    const readers = values(template.findResources('AWS::IAM::Policy')).filter((policy) =>
+      (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement.some((s) =>
+        [s.Action].flat().includes('dynamodb:BatchGetItem'),
+      ),
+    );
+    expect(readers).toHaveLength(1);
+    expect(JSON.stringify(readers[0]?.Properties.Roles)).toMatch(/Admin/i);
   });
 
   it('lets only the dispatcher (the tick taking outbox items) delete from the table', () => {

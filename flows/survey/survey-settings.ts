@@ -1,0 +1,72 @@
+// The post-contact survey coordinators set up: off until they turn it on, two or three short questions.
+import * as z from 'zod';
+
+/** Texted words, not spoken: a text message's length bounds them, and markup is refused as elsewhere. */
+const surveyWording = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(300, 'must be at most 300 characters')
+  .regex(/^[^<>]*$/, 'must not contain < or > (plain words only, no markup)');
+
+/** Every texted word exists in both languages the line serves. */
+const BothLanguagesSchema = z.object({ en: surveyWording, es: surveyWording });
+
+export const SurveyQuestionSchema = z.object({
+  /** Stable across wording edits, so the report keeps counting the same question. */
+  id: z
+    .string()
+    .regex(/^[a-z0-9-]{1,32}$/, 'must be a short id of lower-case letters, digits or - (at most 32)'),
+  kind: z.enum(['scale1to5', 'yesNo'], { error: 'must be scale1to5 (1 to 5) or yesNo (Y or N)' }),
+  text: BothLanguagesSchema,
+});
+
+export const SurveySettingsSchema = z.object({
+  /** Off by default: asking people afterwards is something a line decides to do. */
+  enabled: z.boolean(),
+  questions: z
+    .array(SurveyQuestionSchema)
+    .min(2, 'a survey needs 2 or 3 questions')
+    .max(3, 'a survey needs 2 or 3 questions')
+    .refine((questions) => new Set(questions.map((q) => q.id)).size === questions.length, {
+      error: 'question ids must differ',
+    }),
+  /** Sent with the first question. */
+  intro: BothLanguagesSchema,
+  /** Sent after the last answer. */
+  thanks: BothLanguagesSchema,
+});
+
+export type SurveySettings = z.infer<typeof SurveySettingsSchema>;
+export type SurveyQuestion = z.infer<typeof SurveyQuestionSchema>;
+export type SurveyWording = z.infer<typeof BothLanguagesSchema>;
+
+export const DEFAULT_SURVEY: SurveySettings = {
+  enabled: false,
+  questions: [
+    {
+      id: 'better',
+      kind: 'scale1to5',
+      text: {
+        en: 'Do you feel a little better than before? Reply 1 (not at all) to 5 (much better).',
+        es: '¿Se siente un poco mejor que antes? Responda del 1 (nada) al 5 (mucho mejor).',
+      },
+    },
+    {
+      id: 'again',
+      kind: 'yesNo',
+      text: {
+        en: 'Would you contact us again? Reply Y or N.',
+        es: '¿Volvería a contactarnos? Responda S o N.',
+      },
+    },
+  ],
+  intro: {
+    en: 'Thank you for texting us. Two quick questions, answered anonymously (skip them by not replying):',
+    es: 'Gracias por escribirnos. Dos preguntas rápidas, con respuesta anónima (puede no responder):',
+  },
+  thanks: {
+    en: 'Thank you. Your answers help us. You can text us any time.',
+    es: 'Gracias. Sus respuestas nos ayudan. Puede escribirnos cuando quiera.',
+  },
+};
