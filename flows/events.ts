@@ -40,6 +40,31 @@ export const LineEventSchema = z.discriminatedUnion('type', [
     referral: z.string().optional(),
     safetyConcern: z.boolean().optional(),
   }),
+  /** A supervisor asked to listen in on (muted) or coach a live call: the dispatcher rings them into its room. */
+  z.object({
+    type: z.literal('SupervisionRequested'),
+    ...contactEvent,
+    supervisorId: z.string(),
+    mode: z.enum(['listen', 'coach']),
+    requestId: z.string(),
+    via: z.enum(['text', 'console']),
+  }),
+  /** A supervisor's leg ended: they hung up, or never answered (`joined` false). The caller's leg is untouched. */
+  z.object({
+    type: z.literal('SupervisionEnded'),
+    ...contactEvent,
+    supervisorId: z.string(),
+    mode: z.enum(['listen', 'coach']),
+    callSid: z.string(),
+    joined: z.boolean(),
+  }),
+  /** A volunteer texted SUPPORT and no supervisor was on shift: the coordinators are told. */
+  z.object({
+    type: z.literal('SupportUnanswered'),
+    ...contactEvent,
+    reference: z.string(),
+    requestId: z.string(),
+  }),
   /** A change to where callers in danger go, waiting for a second coordinator; fields named, never values. */
   z.object({ type: z.literal('RoutingChangeProposed'), changeId: z.string(), fields: z.array(z.string()) }),
   z.object({ type: z.literal('RoutingChangeConfirmed'), changeId: z.string(), fields: z.array(z.string()) }),

@@ -185,6 +185,10 @@ export const LineSettingsSchema = z.object({
   holdAudioUrl: HoldAudioUrlSchema.or(z.literal('')).optional(),
   /** The clip's length: the hold loop repeats it to fill each turn and to stop on time at the maximum wait. */
   holdAudioSeconds: HoldAudioSecondsSchema.default(MAX_HOLD_CLIP_SECONDS),
+  /** Supervisors may listen in on live calls, read along live texts and be asked for SUPPORT. */
+  supervisionEnabled: z.boolean().default(true),
+  /** Supervisors may also coach (be heard by the volunteer only); off: listening only. */
+  coachingEnabled: z.boolean().default(true),
   /** The anonymous text survey after a conversation; off unless coordinators turn it on. */
   survey: SurveySettingsSchema.default(DEFAULT_SURVEY),
   wrapUpCodes: WrapUpCodesSchema.default(DEFAULT_WRAP_UP_CODES),
@@ -202,6 +206,8 @@ export const LineSettingsPatchSchema = LineSettingsSchema.partial().extend({
   clinicianLanguage: LanguageSchema.optional(),
   coordinatorLanguages: CoordinatorLanguagesSchema.optional(),
   holdAudioSeconds: HoldAudioSecondsSchema.optional(),
+  supervisionEnabled: z.boolean().optional(),
+  coachingEnabled: z.boolean().optional(),
   survey: SurveySettingsSchema.optional(),
   wrapUpCodes: WrapUpCodesSchema.optional(),
 });

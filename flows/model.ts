@@ -103,6 +103,10 @@ export interface Contact {
   readonly referral?: string;
   readonly safetyConcern?: boolean;
   readonly wrapUpAt?: number;
+  /** Text conversations: a coordinator reads along in the console until this instant (flows/supervision). */
+  readonly readAlongUntil?: number;
+  /** The recent messages for that reader, each sealed, capped; dropped with the live state when it ends. */
+  readonly readAlongSealed?: readonly string[];
 }
 
 /** Who a phone number is to the line, found by its keyed hash (never by the number itself). */
@@ -126,6 +130,8 @@ export interface Volunteer {
   readonly active: boolean;
   readonly maxTextSessions: number;
   readonly notes?: string;
+  /** May listen in on and coach live calls, and is texted when a volunteer asks for SUPPORT. */
+  readonly supervisor?: boolean;
   readonly onShift: boolean;
   readonly state: VolunteerState;
   /** When the volunteer last became free: longest idle is offered first. */

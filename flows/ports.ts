@@ -1,4 +1,5 @@
 // The small interfaces flows need from the outside world; functions/ implements them.
+import type { AuditEntry } from './admin/admin-api-types.js';
 import type { LineEvent } from './events.js';
 import type { LineSettings } from './line-settings.js';
 import type {
@@ -204,12 +205,26 @@ export interface Telephony {
     from: string;
     statusCallback: string;
     timeoutSeconds: number;
+    /**
+     * A supervisor: joins without a beep, never starts or ends the room, and is muted (listen) or heard by the
+     * volunteer's leg only (coach). Absent: an ordinary participant (the crisis line).
+     */
+    supervisor?: SupervisorJoin;
   }): Promise<void>;
   /**
    * Plays a TwiML document (Say, Pause) to everyone in the room. 'no-room' when the room has already ended
    * (everyone left): there is nobody to tell.
    */
   announceToConference(request: { room: string; url: string }): Promise<'announced' | 'no-room'>;
+}
+
+export type SupervisorJoin =
+  | { readonly mode: 'listen' }
+  | { readonly mode: 'coach'; readonly callSidToCoach: string };
+
+/** The coordinators' audit log, written beside the admin API's entries; `id` makes a repeated write land once. */
+export interface AuditTrail {
+  writeAudit(entry: AuditEntry, id: string): Promise<void>;
 }
 
 export interface Log {

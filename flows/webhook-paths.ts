@@ -16,6 +16,8 @@ export const TWILIO_PATHS = {
   crisisFallback: '/twilio/voice/crisis-fallback',
   /** The volunteer, told the crisis line did not connect, and put back in the room. */
   warmTransferUnreached: '/twilio/voice/warm-transfer-unreached',
+  /** Status callback of a supervisor's leg (a muted or coaching participant added to a live call's room). */
+  supervisorLegStatus: '/twilio/voice/supervisor-leg-status',
   conferenceHold: '/twilio/voice/conference-hold',
   offerAnswered: '/twilio/voice/offer',
   offerInput: '/twilio/voice/offer-input',

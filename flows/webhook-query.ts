@@ -138,6 +138,11 @@ export const WEBHOOK_QUERIES = {
     troubleLoops: troubleLoops.optional(),
   }),
   crisisLegStatus: codec({ contactId }),
+  supervisorLegStatus: codec({
+    contactId,
+    supervisorId: field('s', IdSchema),
+    mode: field('m', z.enum(['listen', 'coach'])),
+  }),
   crisisFallback: codec({
     contactId,
     crisisNumber,

@@ -47,6 +47,8 @@ export const DISPATCHER_EVENTS = [
   'ShiftEnded',
   'ClinicianCallRequested',
   'CrisisLegEnded',
+  'SupervisionRequested',
+  'SupervisionEnded',
 ] as const;
 
 export const eventRules: readonly EventRuleDefinition[] = [
@@ -65,6 +67,7 @@ export const eventRules: readonly EventRuleDefinition[] = [
       'VolunteerPaused',
       'RoutingChangeProposed',
       'RoutingChangeConfirmed',
+      'SupportUnanswered',
     ],
     target: 'notifier',
   },

@@ -67,6 +67,31 @@ const ES = {
   'Live contacts': 'Contactos en curso',
   'No live contacts.': 'No hay contactos en curso.',
   ' with {name}': ' con {name}',
+  'ref {reference}': 'ref. {reference}',
+  'Listen in': 'Escuchar',
+  'Read along': 'Leer en vivo',
+  'Reading along: conversation {reference}': 'Leyendo en vivo: conversación {reference}',
+  'No messages since you started reading along.': 'No hay mensajes desde que empezó a leer.',
+  Texter: 'Quien escribe',
+  Peer: 'Voluntario',
+  'The conversation has ended; the line keeps none of its messages.':
+    'La conversación terminó; la línea no guarda ninguno de sus mensajes.',
+  Coach: 'Acompañar',
+  'Mark a volunteer as a supervisor on the Volunteers page to listen in on calls.':
+    'Marque a un voluntario como supervisor en la página Voluntarios para poder escuchar llamadas.',
+  'Supervisor the line calls to listen in or coach':
+    'Supervisor al que llama la línea para escuchar o acompañar',
+  'Calling the supervisor to coach on call {reference}: only the volunteer will hear them.':
+    'Llamando al supervisor para acompañar la llamada {reference}: solo lo oirá el voluntario.',
+  'Calling the supervisor to listen in on call {reference}: nobody will hear them.':
+    'Llamando al supervisor para escuchar la llamada {reference}: nadie lo oirá.',
+  supervisor: 'supervisor',
+  'Supervisor: may listen in on and coach live calls, and is asked when a volunteer texts SUPPORT':
+    'Supervisor: puede escuchar y acompañar llamadas en curso, y se le avisa cuando un voluntario envía SUPPORT',
+  'Supervisors may listen in on live calls and be asked for SUPPORT':
+    'Los supervisores pueden escuchar llamadas en curso y recibir avisos de SUPPORT',
+  'Supervisors may also coach (heard by the volunteer only)':
+    'Los supervisores también pueden acompañar (solo los oye el voluntario)',
   available: 'disponible',
   offered: 'con una oferta',
   'on a contact': 'en un contacto',

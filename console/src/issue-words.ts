@@ -68,6 +68,14 @@ const ES: Record<IssueCode, string> = {
   'volunteer-exists': 'Ya existe un voluntario con ese identificador.',
   'own-proposal': 'Usted propuso este cambio, así que otra persona coordinadora debe confirmarlo.',
   'no-pending-change': 'No hay ningún cambio pendiente con ese identificador; ya se confirmó o se sustituyó.',
+  'supervision-off': 'La escucha y el acompañamiento están desactivados en esta línea. No se llamó a nadie.',
+  'coaching-off':
+    'El acompañamiento (coach) está desactivado en esta línea; escuchar sí se puede. No se llamó a nadie.',
+  'not-supervisor': 'Esa persona no está marcada como supervisora. No se llamó a nadie.',
+  'call-not-live': 'Ese contacto ya no está en curso: no se llamó a nadie y no se guarda nada.',
+  'call-is-text': 'Es una conversación por texto: léala en el tablero en vivo. No se llamó a nadie.',
+  'call-not-connected':
+    'Nadie atiende esa llamada todavía; inténtelo cuando esté conectada. No se llamó a nadie.',
   'server-error': 'La solicitud falló de nuestro lado; no se cambió nada más.',
 };
 

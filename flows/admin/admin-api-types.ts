@@ -29,6 +29,7 @@ export interface VolunteerView {
   readonly active: boolean;
   readonly maxTextSessions: number;
   readonly notes?: string;
+  readonly supervisor: boolean;
   readonly onShift: boolean;
   /** Send it back with PATCH/DELETE; a stale one gets 409. */
   readonly version: number;
@@ -130,6 +131,24 @@ export interface AuditEntry {
   readonly action: string;
   readonly target: string;
   readonly summary: string;
+}
+
+/** The line is ringing the supervisor into the call. */
+export interface SupervisionResponse {
+  readonly contactId: string;
+  readonly reference: string;
+  readonly mode: 'listen' | 'coach';
+}
+
+/** A live text conversation's recent messages, for the coordinator reading along; never stored beyond it. */
+export interface ReadAlongResponse {
+  readonly contactId: string;
+  readonly reference: string;
+  readonly messages: readonly {
+    readonly at: number;
+    readonly from: 'texter' | 'peer';
+    readonly body: string;
+  }[];
 }
 
 export interface AuditResponse {

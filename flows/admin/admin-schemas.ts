@@ -19,6 +19,8 @@ export const VolunteerInputSchema = z.object({
   active: z.boolean().default(true),
   maxTextSessions: z.number().int('must be a whole number').min(0).max(10).default(3),
   notes: z.string().max(1000, 'must be at most 1000 characters').optional(),
+  /** May listen in on and coach live calls, and is texted when a volunteer asks for SUPPORT. */
+  supervisor: z.boolean({ error: 'must be true or false' }).default(false),
 });
 export type VolunteerInput = z.infer<typeof VolunteerInputSchema>;
 
@@ -42,6 +44,15 @@ export const SettingsPatchBodySchema = z.object({
   // The stored settings only require some text; an edit must name a timezone the calendar can use.
   settings: LineSettingsPatchSchema.extend({ timeZone: TimeZoneSchema.optional() }).strict(),
 });
+
+/** The console's Listen / Coach buttons: which live call, which supervisor the line rings, and how they join. */
+export const SupervisionBodySchema = z
+  .object({
+    contactId: z.string().min(1, 'must name a live call from the board'),
+    supervisorId: z.string().min(1, 'must name the supervisor the line should call'),
+    mode: z.enum(['listen', 'coach'], { error: 'must be listen or coach' }),
+  })
+  .strict();
 
 export const BlockCallerSchema = z.object({
   contactId: z.string().min(1, 'must name a contact from the log'),

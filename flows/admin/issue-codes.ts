@@ -68,6 +68,12 @@ export const ISSUE_CODES = [
   'volunteer-exists',
   'own-proposal',
   'no-pending-change',
+  'supervision-off',
+  'coaching-off',
+  'not-supervisor',
+  'call-not-live',
+  'call-is-text',
+  'call-not-connected',
   'server-error',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];

@@ -2,6 +2,7 @@
 import type { ConcernKind } from '../crisis/crisis-types.js';
 import type { Channel, Contact, Volunteer } from '../model.js';
 import type { Language } from '../replies.js';
+import { contactReference } from '../supervision/contact-reference.js';
 
 export type BoardActivity = 'available' | 'offered' | 'on a contact' | 'wrapping up' | 'paused';
 
@@ -33,6 +34,8 @@ export interface LiveBoard {
   }[];
   readonly live: {
     readonly contactId: string;
+    /** What a supervisor texts to listen in (LISTEN <reference>), as named in SUPPORT texts. */
+    readonly reference: string;
     readonly channel: Channel;
     readonly language: Language;
     readonly status: Contact['status'];
@@ -112,6 +115,7 @@ export function shapeBoard(input: {
         const volunteerName = c.volunteerId ? names.get(c.volunteerId) : undefined;
         return {
           contactId: c.contactId,
+          reference: contactReference(c.contactId),
           channel: c.channel,
           language: c.language,
           status: c.status,

@@ -15,9 +15,10 @@ import {
   type ReleaseReason,
   type Volunteer,
 } from '../model.js';
-import type { Clock, EventPublisher, Log, PhoneVault, Store, Telephony } from '../ports.js';
+import type { AuditTrail, Clock, EventPublisher, Log, PhoneVault, Store, Telephony } from '../ports.js';
 import { textOfferReleased } from '../prompts/volunteer-texts.js';
 import type { ActionTarget, Language } from '../replies.js';
+import { recordSupervisionEnded, ringSupervisorIn } from '../supervision/listen-in.js';
 import { webhookTarget } from '../webhook-query.js';
 import { completeContactLog } from './contact-log.js';
 import {
@@ -38,6 +39,8 @@ export interface DispatchDeps<M extends keyof Store = keyof Store> {
   readonly vault: PhoneVault;
   readonly log: Log;
   readonly webhookUrl: (target: ActionTarget) => string;
+  /** Supervision is audited where coordinators read the admin API's changes. */
+  readonly audit: AuditTrail;
 }
 
 /** Oldest waiting contacts looked at per language per run. */
@@ -112,6 +115,13 @@ export async function handleLineEvent(
       return;
     case 'CrisisLegEnded':
       await handleCrisisLegEnded(deps, event.contactId);
+      return;
+    // Nobody became free: a supervisor joining or leaving a call changes no queue.
+    case 'SupervisionRequested':
+      await ringSupervisorIn(deps, event);
+      return;
+    case 'SupervisionEnded':
+      await recordSupervisionEnded(deps, event);
       return;
     case 'ContactQueued':
       // Only this contact's queue has changed: anyone free for the others was offered them already.

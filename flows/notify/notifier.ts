@@ -1,7 +1,7 @@
 // The notifier: texts the people who must know (clinician, coordinators, a paused volunteer), once each.
 //
 // Main course: ContactEscalated -> the on-call clinician and the coordinators get a short reference;
-// LineUnstaffed, LineAllPaused and routing changes (proposed, confirmed) -> the coordinators; VolunteerPaused -> the volunteer, with how to come back.
+// LineUnstaffed, LineAllPaused, routing changes (proposed, confirmed) and a SUPPORT nobody could answer -> the coordinators; VolunteerPaused -> the volunteer, with how to come back.
 // Alternate courses: a duplicate delivery (EventBridge may deliver twice) sends nothing more; a text that
 // cannot be sent throws, so the bus retries it and finally parks it in the dead-letter queue.
 import type { LineEvent } from '../events.js';
@@ -31,6 +31,8 @@ function notificationKey(event: LineEvent): string | undefined {
     case 'RoutingChangeProposed':
     case 'RoutingChangeConfirmed':
       return `notify#routing#${event.changeId}#${event.type}`;
+    case 'SupportUnanswered':
+      return `notify#support#${event.requestId}`;
     default:
       return undefined;
   }
@@ -81,6 +83,8 @@ async function textsFor(deps: NotifyDeps, event: LineEvent): Promise<{ to: strin
       return toCoordinators((words) =>
         words.routingChangeNotice(event.type === 'RoutingChangeConfirmed', event.fields),
       );
+    case 'SupportUnanswered':
+      return toCoordinators((words) => words.supportUnansweredNotice(event.channel, event.reference));
     case 'VolunteerPaused': {
       const volunteer = await deps.store.getVolunteer(event.volunteerId);
       if (!volunteer) return [];

@@ -66,6 +66,8 @@ export const english: Prompts = {
     'Warmline: the line is open but nobody is on shift right now. Callers are hearing the crisis number.',
   lineAllPausedNotice: (volunteers) =>
     `Warmline: ${volunteers === 1 ? 'the volunteer' : `all ${volunteers} volunteers`} on shift ${volunteers === 1 ? 'is' : 'are'} paused after missed calls, so callers are hearing the crisis number. A volunteer can text ON to take calls again.`,
+  supportUnansweredNotice: (channel, reference) =>
+    `Warmline: a volunteer asked for support on ${channel === 'voice' ? 'call' : 'text conversation'} ${reference}, but no supervisor is on shift. They were told nobody could be asked.`,
   routingChangeNotice: (confirmed, fields) =>
     confirmed
       ? `Warmline: a second coordinator confirmed the change to the ${fields.join(', ')}. It takes effect on the next call.`

@@ -67,6 +67,8 @@ export const spanish: Prompts = {
     'Warmline: la línea está abierta pero no hay nadie de turno ahora. Quienes llaman escuchan el número de crisis.',
   lineAllPausedNotice: (volunteers) =>
     `Warmline: ${volunteers === 1 ? 'la persona voluntaria de turno está en pausa' : `las ${volunteers} personas voluntarias de turno están en pausa`} por llamadas perdidas; quien llama oye el número de crisis. Pueden escribir ON para volver a recibir llamadas.`,
+  supportUnansweredNotice: (channel, reference) =>
+    `Warmline: una persona voluntaria pidió apoyo en ${channel === 'voice' ? 'la llamada' : 'la conversación por texto'} ${reference}, pero no hay supervisión de turno. Se le dijo que no se pudo avisar a nadie.`,
   routingChangeNotice: (confirmed, fields) =>
     confirmed
       ? `Warmline: otro coordinador confirmó el cambio de ${fields.join(', ')}. Rige desde la próxima llamada.`

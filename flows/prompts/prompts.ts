@@ -45,6 +45,8 @@ export interface Prompts {
   escalationNotice: (channel: 'voice' | 'sms', kind: string, reference: string | undefined) => string;
   lineUnstaffedNotice: string;
   lineAllPausedNotice: (volunteers: number) => string;
+  /** A volunteer texted SUPPORT while no supervisor was on shift. */
+  supportUnansweredNotice: (channel: 'voice' | 'sms', reference: string) => string;
   routingChangeNotice: (confirmed: boolean, fields: readonly string[]) => string;
   smsCrisisReply: (crisisNumber: string, crisisTextNumber: string) => string;
   clinicianTextAlert: (reference: string, kind: string) => string;

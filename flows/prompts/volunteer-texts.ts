@@ -13,7 +13,7 @@ export const concernWords: Readonly<Record<ConcernKind, string>> = {
 };
 
 const COMMANDS =
-  'ON, OFF, STATUS, ACCEPT, END <tag>, PASS <tag> <short note>, ESCALATE <tag>, CODES <tag> <codes> (when asked), HELP';
+  'ON, OFF, STATUS, ACCEPT, END <tag>, PASS <tag> <short note>, ESCALATE <tag>, CODES <tag> <codes> (when asked), SUPPORT [tag], HELP';
 const tags = (open: readonly string[]) => (open.length ? open.map((t) => `[${t}]`).join(', ') : 'none');
 
 export const volunteerTexts = {

@@ -50,6 +50,7 @@ export async function handleIncomingText(
     | 'getPhone'
     | 'getVolunteer'
     | 'linkTexter'
+    | 'listLive'
     | 'listOnShift'
     | 'listQueued'
     | 'markAllPaused'

@@ -17,6 +17,7 @@ import { promptsFor } from '../prompts/prompts.js';
 import { volunteerTexts } from '../prompts/volunteer-texts.js';
 import type { Language, SmsReply } from '../replies.js';
 import { isLineOpen, nextOpening } from '../roster/line-hours.js';
+import { keepForReadAlong } from '../supervision/read-along.js';
 import { describeOpening } from '../voice/describe-opening.js';
 import {
   endTextConversation,
@@ -108,6 +109,7 @@ export async function handleTexterMessage(
   );
   if (recorded === 'duplicate') return NO_REPLY;
   if (!recorded) return openConversation(deps, phoneKey, text, language, concern);
+  await keepForReadAlong(deps, recorded, 'texter', text.body);
   const relayed = toVolunteerOf(deps, recorded, volunteerTexts.relayed(recorded.tag ?? '?', text.body));
   if (!concern || recorded.concern) return { messages: relayed };
   await deps.store.updateContact(recorded.contactId, { channel: 'sms', set: { concern } });

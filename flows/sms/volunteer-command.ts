@@ -7,12 +7,15 @@
 // free text, so a single letter after it is only a tag if the volunteer has a conversation by that tag.
 // CODES answers the wrap-up ask after a conversation ended ("CODES A 1 3 R2 S0", "CODES A SKIP"): it is a
 // command only when what follows is codes, so "codes for the app are..." still reaches the texter.
+// SUPPORT [tag] asks the supervisor on shift for help; LISTEN and COACH are commands only with a contact's
+// five-digit reference ("LISTEN 40213"), so "listen to this" or "coach me" are still words for the texter.
 
 import { boundedEditDistance } from '../crisis/fuzzy.js';
 
 export type VolunteerCommand =
   | { readonly kind: 'on' | 'off' | 'status' | 'help' | 'accept' }
-  | { readonly kind: 'end' | 'escalate'; readonly tag?: string }
+  | { readonly kind: 'end' | 'escalate' | 'support'; readonly tag?: string }
+  | { readonly kind: 'supervise'; readonly mode: 'listen' | 'coach'; readonly reference: string }
   | {
       readonly kind: 'pass';
       readonly tag?: string;
@@ -31,11 +34,13 @@ const SIMPLE: Record<string, VolunteerCommand['kind']> = {
   help: 'help',
   accept: 'accept',
 };
-const SESSION: Record<string, 'end' | 'pass' | 'escalate'> = {
+const SESSION: Record<string, 'end' | 'pass' | 'escalate' | 'support'> = {
   end: 'end',
   pass: 'pass',
   escalate: 'escalate',
+  support: 'support',
 };
+const SUPERVISE = /^[\s\p{P}]*(listen|coach)[\s:#]+(\d{5})[\s\p{P}]*$/iu;
 
 /** "[B] text", "[b]: text", "#B text": a tag must be marked, so "I hear you" is never tag I. */
 const TAGGED = /^\s*(?:\[\s*([a-z])\s*\]|#([a-z])\b)\s*:?\s*([\s\S]*)$/i;
@@ -48,6 +53,11 @@ const CODES =
   /^[\s\p{P}]*([a-z]+)\s*:?\s*(?:\[?#?([a-z])\]?(?=[\s,;]|$))?((?:[\s,;]*(?:\d+|r\d|s[01]|skip)(?=[\s,;.]|$))*)[\s,;.]*$/iu;
 
 export function parseVolunteerText(body: string): VolunteerCommand {
+  const supervise = SUPERVISE.exec(body);
+  if (supervise?.[1] && supervise[2]) {
+    const mode = supervise[1].toLowerCase() === 'coach' ? 'coach' : 'listen';
+    return { kind: 'supervise', mode, reference: supervise[2] };
+  }
   const tagged = TAGGED.exec(body);
   const tag = tagged ? (tagged[1] ?? tagged[2])?.toUpperCase() : undefined;
   const rest = tagged ? (tagged[3] ?? '') : body;

@@ -5,13 +5,16 @@
 // Alternate courses: two volunteers ACCEPT at once (a conditional claim: one wins, the other is told it
 // was taken); an unknown tag (the open tags are listed); END, PASS (offered to other peers, never back to the
 // passer, with the passer's short note handed to whoever accepts) and ESCALATE;
-// CODES after a conversation ended (wrap-up-codes-text.ts); ON/OFF/STATUS/HELP; a near-miss of a command (asked about, never relayed); a replayed webhook (same MessageSid: relayed once).
+// CODES after a conversation ended (wrap-up-codes-text.ts); SUPPORT, LISTEN and COACH (flows/supervision); ON/OFF/STATUS/HELP; a near-miss of a command (asked about, never relayed); a replayed webhook (same MessageSid: relayed once).
 
 import { isFreeForText } from '../dispatch/text-offers.js';
 import { type Contact, releaseReasonOf, type Volunteer } from '../model.js';
 import { promptsFor } from '../prompts/prompts.js';
 import { textOfferReleased, volunteerTexts } from '../prompts/volunteer-texts.js';
 import type { SmsReply, TextMessage } from '../replies.js';
+import { superviseByText } from '../supervision/listen-in.js';
+import { keepForReadAlong } from '../supervision/read-along.js';
+import { askForSupport } from '../supervision/support-request.js';
 import { offerSurvey } from '../survey/texted-survey.js';
 import { crisisTextReply, escalationReference } from './crisis-text.js';
 import {
@@ -36,6 +39,7 @@ export async function handleVolunteerText(
     | 'getPhone'
     | 'getVolunteer'
     | 'linkTexter'
+    | 'listLive'
     | 'listOnShift'
     | 'listQueued'
     | 'recordMessage'
@@ -78,6 +82,10 @@ export async function handleVolunteerText(
       return reply(volunteerTexts.didYouMean(command.meant));
     case 'codes':
       return answerWrapUpCodes(deps, volunteer, command, text.messageSid);
+    case 'supervise':
+      return superviseByText(deps, volunteerId, command, text.messageSid);
+    case 'support':
+      return askForSupport(deps, volunteer, command.tag, text.messageSid);
     default:
       break;
   }
@@ -325,7 +333,7 @@ async function escalateConversation(
 }
 
 async function relayToTexter(
-  deps: TextDeps<'recordMessage' | 'updateVolunteer'>,
+  deps: TextDeps<'recordMessage' | 'updateContact' | 'updateVolunteer'>,
   volunteer: Volunteer,
   contact: Contact,
   tag: string,
@@ -343,5 +351,6 @@ async function relayToTexter(
   if (volunteer.latestTag !== tag) {
     await deps.store.updateVolunteer(volunteer.volunteerId, { set: { latestTag: tag } });
   }
+  await keepForReadAlong(deps, recorded, 'peer', body);
   return { messages: toTexter(deps, recorded, body) };
 }

@@ -22,6 +22,7 @@ import {
   patchSettings,
   putRoster,
 } from './roster-routes.js';
+import { readingAlong, startReadingAlong, superviseCall } from './supervision-routes.js';
 import {
   addVolunteer,
   deactivateVolunteer,
@@ -64,6 +65,9 @@ const ROUTES: Record<string, Handler> = {
   'GET reports': (context) => getReport(context, false),
   'GET reports.csv': (context) => getReport(context, true),
   'GET audit': getAudit,
+  'POST supervision': superviseCall,
+  'POST read-along/:id': startReadingAlong,
+  'GET read-along/:id': readingAlong,
 };
 
 function match(

@@ -108,6 +108,7 @@ export async function patchVolunteer(context: AdminContext, volunteerId: string)
     phone,
     active: 'active' in (body.value as object) ? rest.active : undefined,
     maxTextSessions: 'maxTextSessions' in (body.value as object) ? rest.maxTextSessions : undefined,
+    supervisor: 'supervisor' in (body.value as object) ? rest.supervisor : undefined,
   };
   const result = await updateVolunteer(context.deps, existing, fields, version);
   if (result.kind !== 'saved') return failure(context, result);

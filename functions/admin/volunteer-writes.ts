@@ -13,6 +13,7 @@ export interface VolunteerFields {
   readonly active?: boolean | undefined;
   readonly maxTextSessions?: number | undefined;
   readonly notes?: string | undefined;
+  readonly supervisor?: boolean | undefined;
 }
 
 export function volunteerView(deps: Pick<AdminDeps, 'vault'>, volunteer: Volunteer): VolunteerView {
@@ -24,6 +25,7 @@ export function volunteerView(deps: Pick<AdminDeps, 'vault'>, volunteer: Volunte
     active: volunteer.active,
     maxTextSessions: volunteer.maxTextSessions,
     ...(volunteer.notes ? { notes: volunteer.notes } : {}),
+    supervisor: volunteer.supervisor === true,
     onShift: volunteer.onShift,
     version: volunteer.version,
   };
@@ -53,6 +55,7 @@ export async function createVolunteer(
     active: fields.active ?? true,
     maxTextSessions: fields.maxTextSessions ?? 3,
     ...(fields.notes ? { notes: fields.notes } : {}),
+    ...(fields.supervisor ? { supervisor: true } : {}),
     onShift: false,
     state: 'available',
     idleSince: now,
@@ -90,6 +93,7 @@ export async function updateVolunteer(
       ...(fields.active === undefined ? {} : { active: fields.active }),
       ...(fields.maxTextSessions === undefined ? {} : { maxTextSessions: fields.maxTextSessions }),
       ...(fields.notes === undefined ? {} : { notes: fields.notes }),
+      ...(fields.supervisor === undefined ? {} : { supervisor: fields.supervisor }),
       ...(phoneChanges && fields.phone
         ? { phoneKey: newKey, phoneSealed: deps.vault.seal(fields.phone) }
         : {}),

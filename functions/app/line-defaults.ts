@@ -36,6 +36,8 @@ export function lineDefaults(config: RuntimeConfig): LineSettings {
     clinicianLanguage: 'en',
     coordinatorLanguages: {},
     holdAudioSeconds: MAX_HOLD_CLIP_SECONDS,
+    supervisionEnabled: true,
+    coachingEnabled: true,
     survey: DEFAULT_SURVEY,
     wrapUpCodes: DEFAULT_WRAP_UP_CODES,
   };

@@ -12,6 +12,7 @@ const LIVE_CONTACT_FIELDS = [
   'relayedSids',
   'pendingSealed',
   'passSummarySealed',
+  'readAlongSealed',
 ] as const satisfies readonly (keyof Contact)[];
 
 /** What an ended contact never needs again and must not keep in the log. */
@@ -19,6 +20,8 @@ export const ENDED_DROPS = [
   'callSid',
   'relayedSids',
   'passSummarySealed',
+  'readAlongSealed',
+  'readAlongUntil',
 ] as const satisfies readonly (keyof Contact)[];
 
 /** A contact as it may be used at `now`: without its live state once that has expired. */

@@ -2,7 +2,7 @@
 //
 // Six requests on Twilio's real 2010-04-01 paths, sent with fetch: the twilio SDK's REST domain would bring
 // every resource and axios (about 800 KB) to the functions that ring volunteers, for these six.
-import type { Log, Telephony } from '../../flows/ports.js';
+import type { Log, SupervisorJoin, Telephony } from '../../flows/ports.js';
 import { FetchTwilioHttpClient, type TwilioHttp } from './twilio-http-client.js';
 
 /** Twilio's "call is not in-progress" (cannot redirect, cannot cancel) code. */
@@ -171,6 +171,7 @@ export function createTwilioTelephony(options: TwilioTelephonyOptions): Telephon
           StatusCallbackMethod: 'POST',
           // `completed` carries every end: busy, no-answer, failed, canceled, or a hang-up after joining.
           StatusCallbackEvent: ['completed'],
+          ...(request.supervisor ? supervisorFields(request.supervisor) : {}),
         }),
       );
     },
@@ -182,6 +183,20 @@ export function createTwilioTelephony(options: TwilioTelephonyOptions): Telephon
       );
       return 'announced';
     },
+  };
+}
+
+/**
+ * A supervisor joins unheard by the caller: no beep, never starting or ending the room (leaving ends only their
+ * own leg); muted to listen, or coaching the volunteer's leg, the only one that hears a coach.
+ */
+function supervisorFields(supervisor: SupervisorJoin): Record<string, unknown> {
+  return {
+    Beep: false,
+    StartConferenceOnEnter: false,
+    ...(supervisor.mode === 'listen'
+      ? { Muted: true }
+      : { Coaching: true, CallSidToCoach: supervisor.callSidToCoach }),
   };
 }
 

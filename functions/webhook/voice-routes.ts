@@ -1,5 +1,6 @@
 // Which voice flow answers which webhook path, with the fields and query each one needs.
 import type { VoiceReply } from '../../flows/replies.js';
+import { handleSupervisorLegStatus } from '../../flows/supervision/supervisor-leg.js';
 import {
   bridgeCaller,
   callerBridgeEnded,
@@ -137,6 +138,14 @@ const answers: { readonly [R in QueryRoute]: QueryAnswer<R> } = {
   },
   offerTaken: async (_deps, _input, query) => offerReleasedReply(query.reason),
   clinicianBridge: (deps, input, query) => handleClinicianBridge(deps, query.reference, input.call.from),
+  supervisorLegStatus: async (deps, input, query) => {
+    await handleSupervisorLegStatus(deps, {
+      ...query,
+      callSid: input.call.callSid,
+      status: input.params.CallStatus ?? '',
+    });
+    return undefined;
+  },
   volunteerInput: (deps, input, query) =>
     handleVolunteerInput(deps, query.contactId, query.volunteerId, input.params.Digits, query.muted ?? false),
   wrapUpCodes: (deps, input, { retried, ...target }) =>
@@ -184,6 +193,7 @@ export const STATUS_ROUTES: ReadonlySet<TwilioPathName> = new Set([
   'offerStatus',
   'smsStatus',
   'crisisLegStatus',
+  'supervisorLegStatus',
 ]);
 
 /** Requests Twilio makes for a conference, not a call (an announcement): they carry no CallSid. */

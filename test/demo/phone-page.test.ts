@@ -119,6 +119,19 @@ describe('the phone page', () => {
     expect(problems).toEqual([]);
   }, 30_000);
 
+  it('plays a supervisor asked by SUPPORT, ringing in muted and heard by nobody', async () => {
+    await phones.getByRole('button', { name: 'A supervisor listens in and coaches' }).click();
+    // Whichever demo volunteer is free takes the call; another, marked supervisor, is asked.
+    await phones
+      .getByText(/\w+ asks for support on call \d{5}/)
+      .first()
+      .waitFor({ timeout: 45_000 });
+    await phones
+      .getByText(/Hears the caller: true; hears \w+: true; heard by the caller: false/)
+      .waitFor({ timeout: 30_000 });
+    expect(problems).toEqual([]);
+  }, 90_000);
+
   it('plays a text conversation followed by the survey, and takes an answer from the caller phone', async () => {
     await phones.getByRole('button', { name: 'A text conversation, then the survey' }).click();
     await card(DEMO_CALLER)

@@ -6,7 +6,7 @@ import type { DispatchDeps } from '../../flows/dispatch/dispatcher.js';
 import type { LineEvent } from '../../flows/events.js';
 import type { LineSettings, LineSettingsPatch } from '../../flows/line-settings.js';
 import type { Volunteer } from '../../flows/model.js';
-import type { Clock, EventPublisher, PhoneVault, Telephony } from '../../flows/ports.js';
+import type { AuditTrail, Clock, EventPublisher, PhoneVault, Telephony } from '../../flows/ports.js';
 import type { ActionTarget } from '../../flows/replies.js';
 import type { TextDeps } from '../../flows/sms/text-deps.js';
 import type { VoiceDeps } from '../../flows/voice/voice-deps.js';
@@ -159,6 +159,8 @@ export async function startFlowLine(settings: LineSettingsPatch = {}): Promise<F
   const events = new RecordingPublisher();
   const telephony = new FakeTelephony();
   const log = silentLog();
+  // Supervision's audit entries are the admin store's; the flow tests here do not read them.
+  const audit: AuditTrail = { writeAudit: async () => undefined };
   const common = { store, events, clock, vault: readableVault, log };
   return {
     store,
@@ -169,7 +171,7 @@ export async function startFlowLine(settings: LineSettingsPatch = {}): Promise<F
     defaults,
     voice: { ...common, defaults },
     text: { ...common, defaults },
-    dispatch: { ...common, telephony, webhookUrl },
+    dispatch: { ...common, telephony, webhookUrl, audit },
     addVolunteer: async (id, overrides = {}) => {
       const volunteer: Volunteer = {
         volunteerId: id,

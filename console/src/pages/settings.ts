@@ -40,6 +40,8 @@ const LABELS: Partial<Record<keyof LineSettings, string>> = {
   liveStateHours: 'Hours a clinician call-back reference stays valid',
   voiceIntake: 'Ask callers how they are doing (speech intake)',
   allowOnOutsideRoster: 'Volunteers may text ON outside their rostered shifts',
+  supervisionEnabled: 'Supervisors may listen in on live calls and be asked for SUPPORT',
+  coachingEnabled: 'Supervisors may also coach (heard by the volunteer only)',
 };
 
 /**

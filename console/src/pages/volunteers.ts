@@ -55,7 +55,12 @@ function volunteerTable(
           h('td', {}, v.phoneMasked),
           h('td', {}, v.languages.join(', ')),
           h('td', {}, v.maxTextSessions),
-          h('td', {}, !v.active ? t('inactive') : v.onShift ? t('on shift') : t('off shift')),
+          h(
+            'td',
+            {},
+            !v.active ? t('inactive') : v.onShift ? t('on shift') : t('off shift'),
+            v.supervisor ? ` · ${t('supervisor')}` : '',
+          ),
           h(
             'td',
             {},
@@ -91,6 +96,7 @@ function volunteerForm(refresh: () => Promise<void>): { element: HTMLElement; ed
   const es = h('input', { type: 'checkbox', name: 'lang-es' });
   const maxTexts = h('input', { name: 'maxTextSessions', type: 'number', min: 0, max: 10, value: 3 });
   const notes = h('textarea', { name: 'notes', rows: 2 });
+  const supervisor = h('input', { type: 'checkbox', name: 'supervisor' });
   const heading = h('h2', {}, t('Add a volunteer'));
   const submit = h('button', { type: 'submit' }, t('Add volunteer'));
   const form = h(
@@ -105,6 +111,7 @@ function volunteerForm(refresh: () => Promise<void>): { element: HTMLElement; ed
           name: name.value,
           languages,
           maxTextSessions: Number(maxTexts.value),
+          supervisor: supervisor.checked,
           ...(notes.value ? { notes: notes.value } : {}),
         };
         try {
@@ -137,6 +144,12 @@ function volunteerForm(refresh: () => Promise<void>): { element: HTMLElement; ed
     ),
     field(t('Text conversations at once'), maxTexts),
     field(t('Notes'), notes),
+    h(
+      'label',
+      {},
+      supervisor,
+      ` ${t('Supervisor: may listen in on and coach live calls, and is asked when a volunteer texts SUPPORT')}`,
+    ),
     h('p', { role: 'alert', class: 'error' }),
     submit,
   );
@@ -163,6 +176,7 @@ function volunteerForm(refresh: () => Promise<void>): { element: HTMLElement; ed
       es.checked = volunteer.languages.includes('es');
       maxTexts.value = String(volunteer.maxTextSessions);
       notes.value = volunteer.notes ?? '';
+      supervisor.checked = volunteer.supervisor;
       name.focus();
     },
   };

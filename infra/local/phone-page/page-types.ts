@@ -68,6 +68,7 @@ export const SCENARIOS = {
   'nobody-on-shift': 'Nobody on shift',
   'crisis-text': 'A crisis text',
   'hang-up-while-ringing': 'Caller hangs up while a volunteer is rung',
+  'supervisor-listens-and-coaches': 'A supervisor listens in and coaches',
   'text-then-survey': 'A text conversation, then the survey',
   'wrap-up-codes': 'Wrap-up codes after a call and a text',
   'everyone-on-shift': 'Everyone back on shift',

@@ -1,6 +1,7 @@
 // The demo's scenario buttons: each sets the stage through the real flows (shift texts, calls, texts) and leaves the rest to the person.
 import { DEFAULT_SURVEY } from '../../../flows/survey/survey-settings.js';
 import type { LocalWarmline } from '../runner.js';
+import type { SimCall } from '../simulator/call-leg.js';
 import type { PageFeed } from './page-feed.js';
 import { DEMO_CALLER, type PhoneBook, SECOND_CALLER } from './page-state.js';
 import type { ScenarioName } from './page-types.js';
@@ -28,6 +29,8 @@ export async function runScenario(name: ScenarioName, context: ScenarioContext):
       return crisisText(context);
     case 'hang-up-while-ringing':
       return hangUpWhileRinging(context);
+    case 'supervisor-listens-and-coaches':
+      return supervisorListensAndCoaches(context);
     case 'text-then-survey':
       return textThenSurvey(context);
     case 'wrap-up-codes':
@@ -181,6 +184,73 @@ async function wrapUpCodes(context: ScenarioContext): Promise<void> {
   await next('Wrap-up codes saved');
   feed.narrate(
     `${first.name} texted CODES ${tag} 1 R0 S0. Both contacts now show by topic and referral on the console's reports page.`,
+  );
+}
+
+/**
+ * The first demo volunteer takes a call and texts SUPPORT; the last one, marked supervisor, is texted the call's
+ * reference, texts LISTEN and is rung in muted. COACH is left to the person, to hear the difference.
+ */
+async function supervisorListensAndCoaches(context: ScenarioContext): Promise<void> {
+  const { warmline, feed } = context;
+  const { simulator } = warmline;
+  // The peer must be free now (a volunteer still wrapping up an earlier demo call would not be rung).
+  const records = await Promise.all(
+    warmline.volunteers.map((v) => warmline.store.getVolunteer(v.volunteerId)),
+  );
+  const peer = warmline.volunteers.find(
+    (_, index) =>
+      records[index]?.active &&
+      records[index].state !== 'busy' &&
+      (records[index].wrapUntil ?? 0) <= Date.now(),
+  );
+  const supervisor = warmline.volunteers.filter((v) => v !== peer).at(-1);
+  if (!peer || !supervisor) {
+    feed.narrate('Scenario: every demo volunteer is busy or wrapping up; try again in a minute.');
+    return;
+  }
+  feed.narrate(
+    `Scenario: a supervisor listens in. ${supervisor.name} is marked supervisor; only ${peer.name} is on shift when the caller dials.`,
+  );
+  await warmline.store.updateVolunteer(supervisor.volunteerId, { set: { supervisor: true } });
+  await setShifts(context, (phone) => phone === peer.phone);
+  await hangUpLiveCalls(context, [DEMO_CALLER]);
+  const caller = await simulator.phone(DEMO_CALLER).dial();
+  const offer = await newRingingCall(context, peer.phone, caller.sid);
+  void offer.answer();
+  await offer.waitForGather(context.ringWaitMs ?? 120_000);
+  await offer.press('1');
+  await caller.waitForConference();
+  // On shift now, so SUPPORT finds them; nobody is waiting, so nothing rings.
+  await simulator.phone(supervisor.phone).text('ON');
+  feed.narrate(`${peer.name} is with the caller and texts SUPPORT.`);
+  await simulator.phone(peer.phone).text('SUPPORT');
+  const asked = await simulator.phone(supervisor.phone).waitForMessage('asks for support on call');
+  const reference = /call (\d{5})/.exec(asked.body)?.[1] ?? '';
+  feed.narrate(`${supervisor.name} got the reference ${reference} and texts LISTEN ${reference}.`);
+  const before = simulator.calls().at(-1)?.sid ?? '';
+  await simulator.phone(supervisor.phone).text(`LISTEN ${reference}`);
+  const leg = await newRingingCall(context, supervisor.phone, before);
+  void leg.answer();
+  await leg.waitForConference();
+  feed.narrate(
+    `${supervisor.name} is in the call, muted. Hears the caller: ${simulator.hears(leg, caller)}; hears ${peer.name}: ${simulator.hears(leg, offer)}; heard by the caller: ${simulator.hears(caller, leg)}. ` +
+      `Hang up on ${supervisor.name}'s phone and text COACH ${reference} to be heard by ${peer.name} only; the caller never hears a beep.`,
+  );
+}
+
+/** The first call to ring `phone` that the simulator placed after the leg `after`. */
+async function newRingingCall(context: ScenarioContext, phone: string, after: string): Promise<SimCall> {
+  const { simulator } = context.warmline;
+  const known = simulator.calls().findIndex((call) => call.sid === after);
+  return simulator.until(
+    () =>
+      simulator
+        .calls()
+        .slice(known + 1)
+        .find((call) => call.to === phone && call.status === 'ringing'),
+    `a call to ${phone}`,
+    context.ringWaitMs ?? 120_000,
   );
 }
 

@@ -1,6 +1,6 @@
 // The REST resources the line's functions use, at Twilio's own paths and in Twilio's JSON shapes.
 import type { SimCall } from './call-leg.js';
-import type { Conference, TwilioSimulator } from './simulator.js';
+import type { Conference, Hearing, TwilioSimulator } from './simulator.js';
 import { parseTwiml } from './twiml-parser.js';
 
 export interface RestRequest {
@@ -136,10 +136,14 @@ export async function serveRest(sim: TwilioSimulator, request: RestRequest): Pro
           return;
         }
         answered.conference = room.name;
+        // Twilio beeps into the room when a participant joins unless Beep=false: everyone already there hears it.
+        if (form.get('Beep') !== 'false')
+          for (const member of room.participants) member.hearAnnouncement(BEEP);
         // A participant added by REST has no TwiML after the room: when the room ends, so does its call.
         room.join(answered, {
           endConferenceOnExit: form.get('EndConferenceOnExit') === 'true',
           left: () => answered.end('completed'),
+          ...hearingOf(form),
         });
       },
     });
@@ -189,6 +193,18 @@ function pageMeta(key: string): Record<string, unknown> {
 }
 
 /** Twilio fetches the announcement once and plays its Say verbs to everyone in the room at that moment. */
+/** What a leg's transcript shows when Twilio's join beep plays into its room. */
+export const BEEP = '(beep)';
+
+/** Twilio's Muted, and Coaching with CallSidToCoach (Coaching=true without the sid is refused by Twilio). */
+function hearingOf(form: URLSearchParams): Hearing {
+  const coached = form.get('Coaching') === 'true' ? form.get('CallSidToCoach') : null;
+  return {
+    ...(form.get('Muted') === 'true' ? { muted: true } : {}),
+    ...(coached ? { callSidToCoach: coached } : {}),
+  };
+}
+
 async function announce(sim: TwilioSimulator, room: Conference, url: string, method: string): Promise<void> {
   const response = await sim.post(undefined, url, method, {
     AccountSid: sim.accountSid,

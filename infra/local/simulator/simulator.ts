@@ -117,9 +117,20 @@ export class SimPhone {
   }
 }
 
+/** How a participant is heard: muted, heard by nobody; coaching, heard by the one leg it coaches only. */
+export interface Hearing {
+  readonly muted?: boolean;
+  readonly callSidToCoach?: string;
+}
+
+interface Member extends Hearing {
+  readonly endConferenceOnExit: boolean;
+  readonly left: () => void;
+}
+
 export class Conference {
   readonly sid = newSid('CF');
-  private readonly members = new Map<SimCall, { endConferenceOnExit: boolean; left: () => void }>();
+  private readonly members = new Map<SimCall, Member>();
   status: 'init' | 'in-progress' | 'completed' = 'init';
 
   constructor(
@@ -131,10 +142,28 @@ export class Conference {
     return [...this.members.keys()];
   }
 
-  join(call: SimCall, options: { endConferenceOnExit: boolean; left: () => void }): void {
+  join(call: SimCall, options: Member): void {
     this.members.set(call, options);
     this.status = 'in-progress';
-    this.sim.record({ kind: 'call', callSid: call.sid, summary: `joined conference ${this.name}` });
+    const how = options.muted
+      ? ' muted'
+      : options.callSidToCoach
+        ? ` coaching ${options.callSidToCoach}`
+        : '';
+    this.sim.record({ kind: 'call', callSid: call.sid, summary: `joined conference ${this.name}${how}` });
+  }
+
+  /** Whether `listener` hears `speaker` in this room, as Twilio mixes it: everyone hears everyone else but the muted, and a coach is heard by the leg it coaches only. */
+  hears(listener: SimCall, speaker: SimCall): boolean {
+    const from = this.members.get(speaker);
+    if (listener === speaker || !from || !this.members.has(listener)) return false;
+    if (from.muted) return false;
+    return from.callSidToCoach === undefined || from.callSidToCoach === listener.sid;
+  }
+
+  /** Everyone in the room who hears `speaker`. */
+  heardBy(speaker: SimCall): SimCall[] {
+    return this.participants.filter((listener) => this.hears(listener, speaker));
   }
 
   leave(call: SimCall): void {
@@ -257,6 +286,12 @@ export class TwilioSimulator implements SimulatorCore {
 
   conferenceNamed(name: string): Conference | undefined {
     return this.rooms.get(name);
+  }
+
+  /** Whether `listener` hears `speaker` right now: both in one live room, mixed as Twilio mixes it. */
+  hears(listener: SimCall, speaker: SimCall): boolean {
+    const room = listener.conference ? this.rooms.get(listener.conference) : undefined;
+    return room?.hears(listener, speaker) ?? false;
   }
 
   queue(name: string): SimQueue {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { shapeBoard, volunteerActivity } from '../../../flows/admin/live-board.js';
 import type { Contact, Volunteer } from '../../../flows/model.js';
+import { contactReference } from '../../../flows/supervision/contact-reference.js';
 
 const NOW = 1_800_000_000_000;
 
@@ -83,6 +84,7 @@ describe('shapeBoard', () => {
     expect(board.live).toEqual([
       {
         contactId: 'talking',
+        reference: contactReference('talking'),
         channel: 'voice',
         language: 'en',
         status: 'connected',

@@ -76,6 +76,7 @@ const SAMPLES: Sampled = {
   offerCallerLeft: undefined,
   crisisCounsellorLeft: ['988', '741741'],
   lineAllPausedNotice: [2],
+  supportUnansweredNotice: ['voice', '40213'],
   warmTransferUnreached: undefined,
   offerWrongKey: undefined,
   offerWrongKeyLimit: undefined,

@@ -44,6 +44,8 @@ const SETTINGS: LineSettings = {
   coordinatorLanguages: {},
   holdAudioSeconds: 10,
   wrapUpCodes: DEFAULT_WRAP_UP_CODES,
+  supervisionEnabled: true,
+  coachingEnabled: true,
 };
 
 function volunteer(volunteerId: string, extra: Partial<Volunteer> = {}): Volunteer {

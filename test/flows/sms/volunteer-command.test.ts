@@ -5,6 +5,25 @@ import { cleanPassNote, PASS_NOTE_LIMIT } from '../../../flows/sms/volunteer-tex
 
 describe('parseVolunteerText', () => {
   it.each([
+    ['LISTEN 40213', { kind: 'supervise', mode: 'listen', reference: '40213' }],
+    ['coach 00917', { kind: 'supervise', mode: 'coach', reference: '00917' }],
+    ['Listen: 40213.', { kind: 'supervise', mode: 'listen', reference: '40213' }],
+    ['SUPPORT', { kind: 'support' }],
+    ['support b', { kind: 'support', tag: 'B' }],
+    ['[C] support', { kind: 'support', tag: 'C' }],
+    ['suport', { kind: 'unsure', meant: 'SUPPORT' }],
+  ])('reads %s as a supervision command', (body, command) => {
+    expect(parseVolunteerText(body)).toEqual(command);
+  });
+
+  it.each(['listen to me', 'coach me through it', 'listen 12', 'I listen 40213 times'])(
+    'relays %s: LISTEN and COACH are commands only with a five-digit reference',
+    (body) => {
+      expect(parseVolunteerText(body)).toEqual({ kind: 'relay', body });
+    },
+  );
+
+  it.each([
     ['STAUTS', 'STATUS'],
     ['OF', 'OFF'],
     ['onn', 'ON'],

@@ -12,6 +12,7 @@ const CALL = `CA${'b2'.repeat(16)}`;
 const ROOM = `CF${'c3'.repeat(16)}`;
 const ACCOUNT_PATH = `/2010-04-01/Accounts/${ACCOUNT}`;
 const VOLUNTEER = '+15557654321';
+const VOLUNTEER_LEG = `CA${'b'.repeat(32)}`;
 const LINE = '+15550001111';
 
 interface Seen {
@@ -235,6 +236,52 @@ describe('createTwilioTelephony', () => {
     expect(add?.form.get('Timeout')).toBe('30');
     // The crisis line leaving must never end the caller's room.
     expect(add?.form.get('EndConferenceOnExit')).toBe('false');
+  });
+
+  it.each([
+    [{ mode: 'listen' } as const, { Muted: 'true', Coaching: null, CallSidToCoach: null }],
+    [
+      { mode: 'coach', callSidToCoach: VOLUNTEER_LEG } as const,
+      { Muted: null, Coaching: 'true', CallSidToCoach: VOLUNTEER_LEG },
+    ],
+  ])('adds a supervisor (%o) with no beep, never starting or ending the room', async (supervisor, fields) => {
+    responders.push(
+      () => ({ status: 200, body: { conferences: [{ sid: ROOM, status: 'in-progress' }], page: 0 } }),
+      () => ({ status: 201, body: { call_sid: CALL, conference_sid: ROOM, status: 'queued' } }),
+    );
+    const { client } = telephony();
+
+    await client.addConferenceParticipant({
+      room: 'contact-c-1',
+      to: VOLUNTEER,
+      from: LINE,
+      statusCallback: 'https://line.example/twilio/voice/supervisor-leg-status?c=c-1&s=vol-1&m=listen',
+      timeoutSeconds: 30,
+      supervisor,
+    });
+
+    const add = seen[1];
+    expect(add?.form.get('Beep')).toBe('false');
+    expect(add?.form.get('StartConferenceOnEnter')).toBe('false');
+    expect(add?.form.get('EndConferenceOnExit')).toBe('false');
+    for (const [name, value] of Object.entries(fields)) expect(add?.form.get(name)).toBe(value);
+  });
+
+  it('adds an ordinary participant (the crisis line) without any supervisor field', async () => {
+    responders.push(
+      () => ({ status: 200, body: { conferences: [{ sid: ROOM, status: 'in-progress' }], page: 0 } }),
+      () => ({ status: 201, body: { call_sid: CALL, conference_sid: ROOM, status: 'queued' } }),
+    );
+    const { client } = telephony();
+    await client.addConferenceParticipant({
+      room: 'contact-c-1',
+      to: '988',
+      from: LINE,
+      statusCallback: 'https://line.example/twilio/voice/crisis-leg-status?c=c-1',
+      timeoutSeconds: 30,
+    });
+    for (const name of ['Beep', 'Muted', 'Coaching', 'CallSidToCoach'])
+      expect(seen[1]?.form.get(name)).toBeNull();
   });
 
   it('throws a TelephonyError when no conference of that name is in progress', async () => {
