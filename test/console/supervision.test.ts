@@ -47,6 +47,8 @@ describe('supervision in the console', () => {
     expect(line.simulator.hears(caro, call)).toBe(true);
     expect(line.simulator.hears(call, caro)).toBe(false);
 
+    // The audit entry is written as the supervisor is rung; the page shows what is there when it loads.
+    await line.idle();
     await page.goto(`${consoleUrl}#/audit`);
     await page
       .locator('tr[data-audit="supervision.listen"]', { hasText: 'vol-caro' })

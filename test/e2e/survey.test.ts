@@ -92,6 +92,29 @@ describe('the post-contact survey', () => {
     await phone(TEXTER).waitForMessage('peer support by text, not a crisis line');
   });
 
+  it('reaches a caller who asked on hold to be texted: after that conversation ends, never after the call alone', async () => {
+    const CALLER = '+15557650042';
+    await startLine(ENABLED);
+    const call = await phone(CALLER).dial();
+    await call.waitForSay('To get a text when a peer is free, press 1');
+    await call.press('1');
+    await call.waitForStatus('completed');
+    await line().idle();
+    // The call itself ended with the text-back: the caller agreed to a text, not yet to a survey.
+    expect(count(CALLER, INTRO)).toBe(0);
+
+    await phone(ANA).waitForMessage('a caller who asked to be texted back');
+    await phone(ANA).text('ACCEPT');
+    await phone(CALLER).waitForMessage('You asked us to text you');
+    await phone(CALLER).text('thanks for getting back to me');
+    await phone(ANA).waitForMessage('thanks for getting back to me');
+    await anaEnds();
+    await phone(CALLER).waitForMessage(FIRST);
+    await phone(CALLER).text('5');
+    await phone(CALLER).waitForMessage(SECOND);
+    expect(count(CALLER, INTRO)).toBe(1);
+  });
+
   it('keeps answers by contact id alone, and the report hides a question with fewer than five answers', async () => {
     await startLine(ENABLED);
     await conversationWithAna(TEXTER, 'hello');
