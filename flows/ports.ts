@@ -96,6 +96,16 @@ export interface ContactStore {
     queuedAt: number,
     concern?: boolean,
   ): Promise<number>;
+  /**
+   * A waiting contact's own queue entry and how many are ahead of it (capped as above), in one bounded read;
+   * undefined when it is not waiting there at that place (taken, ended, or requeued).
+   */
+  placeInQueue(
+    channel: Channel,
+    language: Language,
+    contactId: string,
+    place: { readonly queuedAt: number; readonly concern: boolean },
+  ): Promise<{ readonly contact: Contact; readonly ahead: number } | undefined>;
   listQueued(channel: Channel, language: Language, limit: number): Promise<Contact[]>;
   listLive(): Promise<Contact[]>;
   countRecentContacts(callerKey: string, since: number): Promise<number>;

@@ -33,6 +33,10 @@ const countSchema = (min: number) =>
     .transform(Number)
     .pipe(z.number().min(min));
 const FlagSchema = z.enum(['0', '1']).transform((flag) => flag === '1');
+const TimeSchema = z
+  .string()
+  .regex(/^\d{1,15}$/, 'must be a time in milliseconds')
+  .transform(Number);
 const flag = (value: boolean) => (value ? '1' : '0');
 const ReleaseReasonSchema: z.ZodType<ReleaseReason> = z.enum(['taken', 'left', 'gone']);
 
@@ -125,7 +129,12 @@ export const WEBHOOK_QUERIES = {
   voiceIncoming: codec(callerLeg),
   voiceLanguage: codec(callerLeg),
   voiceIntake: codec(callerLeg),
-  voiceHold: codec(callerLeg),
+  // Where the caller joined their queue, so a hold turn finds its place and its contact in one read.
+  voiceHold: codec({
+    ...callerLeg,
+    queuedAt: field('q', TimeSchema).optional(),
+    concern: field('f', FlagSchema, flag).optional(),
+  }),
   voiceHoldInput: codec(callerLeg),
   // The caller's contact is found from the CallSid when the URL carries none, as on every caller leg.
   voiceBridge: codec({ contactId: contactId.optional() }),

@@ -36,6 +36,27 @@ function callerTarget(
   return webhookTarget(route, { contactId, crisisNumber, language });
 }
 
+/** Where a waiting caller joined their queue: the hold loop's URL carries it (see placeInQueue). */
+export interface QueuePlace {
+  readonly queuedAt: number;
+  readonly concern: boolean;
+}
+
+function placeOf(contact: Contact): QueuePlace | undefined {
+  return contact.queuedAt === undefined
+    ? undefined
+    : { queuedAt: contact.queuedAt, concern: contact.concern !== undefined };
+}
+
+function holdTarget(
+  contactId: string,
+  crisisNumber: string,
+  language: Language,
+  place: QueuePlace | undefined,
+): ActionTarget {
+  return webhookTarget('voiceHold', { contactId, crisisNumber, language, ...place });
+}
+
 /**
  * The greeting in one language: the coordinators' own words, or the standard welcome with the line's name,
  * then always the "peer line, not a crisis line" wording, which no setting can remove.
@@ -253,22 +274,32 @@ async function queueCaller(
   return {
     steps: [
       say(promptsFor(language).holdReassurance, language),
-      { kind: 'redirect', to: callerTarget('voiceHold', contactId, crisisNumber, language) },
+      { kind: 'redirect', to: holdTarget(contactId, crisisNumber, language, queued && placeOf(queued)) },
     ],
   };
 }
 
 export async function holdCaller(
   deps: VoiceDeps<
-    'countQueuedAhead' | 'createContact' | 'getContact' | 'getLine' | 'linkTexter' | 'updateContact'
+    | 'countQueuedAhead'
+    | 'createContact'
+    | 'getContact'
+    | 'getLine'
+    | 'linkTexter'
+    | 'placeInQueue'
+    | 'updateContact'
   >,
   call: CallFields,
   contactId: string,
   crisisNumber: string,
   chosen: Language | undefined,
+  place?: QueuePlace,
 ): Promise<VoiceReply> {
   const now = deps.clock.now();
-  const contact = await deps.store.getContact(contactId);
+  // One read while the caller waits where they joined; otherwise (taken, ended, an old URL) the contact is read.
+  const placed =
+    chosen && place ? await deps.store.placeInQueue('voice', chosen, contactId, place) : undefined;
+  const contact = placed?.contact ?? (await deps.store.getContact(contactId));
   if (contact && (contact.status === 'connecting' || contact.status === 'connected')) {
     return { steps: [{ kind: 'redirect', to: webhookTarget('voiceBridge', { contactId }) }] };
   }
@@ -280,12 +311,14 @@ export async function holdCaller(
   if (contact.overflowAt !== undefined && now >= contact.overflowAt) {
     return overflowCaller(deps, call, contact, crisisNumber);
   }
-  const ahead = await deps.store.countQueuedAhead(
-    'voice',
-    language,
-    contact.queuedAt ?? now,
-    contact.concern !== undefined,
-  );
+  const ahead =
+    placed?.ahead ??
+    (await deps.store.countQueuedAhead(
+      'voice',
+      language,
+      contact.queuedAt ?? now,
+      contact.concern !== undefined,
+    ));
   const words = [
     prompts.holdPosition(ahead + 1),
     isWithheldKey(contact.callerKey) ? prompts.holdOptionsWithoutTextBack : prompts.holdOptions,
@@ -312,7 +345,7 @@ export async function holdCaller(
   return {
     steps: [
       holdKeys(contactId, crisisNumber, language, turn),
-      { kind: 'redirect', to: callerTarget('voiceHold', contactId, crisisNumber, language) },
+      { kind: 'redirect', to: holdTarget(contactId, crisisNumber, language, placeOf(contact)) },
     ],
   };
 }

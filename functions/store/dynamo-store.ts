@@ -337,6 +337,32 @@ export class DynamoStore implements Store, OutboxStore {
     return Math.min(Count ?? 0, QUEUE_AHEAD_CAP);
   }
 
+  async placeInQueue(
+    channel: Channel,
+    language: Language,
+    contactId: string,
+    place: { readonly queuedAt: number; readonly concern: boolean },
+  ): Promise<{ contact: Contact; ahead: number } | undefined> {
+    // Backwards from the contact's own sort key: itself first, then up to the cap of those ahead of it.
+    const { Items } = await this.client.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :p AND gsi1sk <= :t',
+        ExpressionAttributeValues: {
+          ':p': queuePartition(channel, language),
+          ':t': queueSortKey(place.queuedAt, place.concern),
+        },
+        ScanIndexForward: false,
+        Limit: QUEUE_AHEAD_CAP + 1,
+      }),
+    );
+    const own = Items?.[0];
+    if (own?.contactId !== contactId) return undefined;
+    const contact = this.contactFrom(own);
+    return contact && { contact, ahead: Math.min((Items?.length ?? 1) - 1, QUEUE_AHEAD_CAP) };
+  }
+
   async listQueued(channel: Channel, language: Language, limit: number): Promise<Contact[]> {
     const contacts = await this.queryIndex<Contact>('gsi1', queuePartition(channel, language), limit);
     return contacts.map((contact) => liveContact(contact, this.now()));

@@ -168,6 +168,23 @@ export class MemoryStore implements Store {
     return Math.min(ahead.length, QUEUE_AHEAD_CAP);
   }
 
+  async placeInQueue(
+    channel: Channel,
+    language: Language,
+    contactId: string,
+    place: { readonly queuedAt: number; readonly concern: boolean },
+  ): Promise<{ contact: Contact; ahead: number } | undefined> {
+    const at = queueSortKey(place.queuedAt, place.concern);
+    const entries = this.indexed(queuePartition(channel, language)).filter((entry) => entry.sk <= at);
+    // As the index is read backwards from that place: the contact itself must come first.
+    const own = entries.at(-1);
+    if (own?.contact.contactId !== contactId) return undefined;
+    return {
+      contact: liveContact(copy(own.contact), this.now()),
+      ahead: Math.min(entries.length - 1, QUEUE_AHEAD_CAP),
+    };
+  }
+
   async listQueued(channel: Channel, language: Language, limit: number): Promise<Contact[]> {
     return this.listIndexed(queuePartition(channel, language), limit);
   }

@@ -87,6 +87,9 @@ const answers: { readonly [R in QueryRoute]: QueryAnswer<R> } = {
       callerContact(deps, input, query),
       query.crisisNumber ?? input.crisisNumber,
       query.language,
+      query.queuedAt === undefined
+        ? undefined
+        : { queuedAt: query.queuedAt, concern: query.concern ?? false },
     ),
   voiceHoldInput: (deps, input, query) =>
     handleHoldInput(

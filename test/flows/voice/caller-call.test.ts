@@ -1,5 +1,5 @@
 // The caller's side of a voice call over the memory store: greeting, queue, hold, keys, overflow, bridge, hang-up.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { QUEUE_AHEAD_CAP } from '../../../flows/ports.js';
 import { promptsFor } from '../../../flows/prompts/prompts.js';
 import type { VoiceReply } from '../../../flows/replies.js';
@@ -205,6 +205,29 @@ describe('queueing and holding', () => {
     expect(spoken(first)).toEqual([en.holdPosition(1), en.holdOptions, en.holdReassurance]);
     expect(spoken(second)[0]).toBe(en.holdPosition(2));
     expect(first.steps.at(-1)).toMatchObject({ kind: 'redirect', to: { route: 'voiceHold' } });
+  });
+
+  it('finds its place and its contact in one read when the hold URL says where the caller joined', async () => {
+    await queueCaller(call(1));
+    line.clock.advance(1_000);
+    const queued = await queueCaller(call(2));
+    const redirect = queued.steps.at(-1);
+    if (redirect?.kind !== 'redirect') throw new Error('queueing ends with the hold redirect');
+    const queuedAt = Number(redirect.to.query?.q);
+    expect(queuedAt).toBe((await line.store.getContact(contactOf(call(2))))?.queuedAt);
+
+    const reads = [vi.spyOn(line.store, 'getContact'), vi.spyOn(line.store, 'countQueuedAhead')];
+    const placed = vi.spyOn(line.store, 'placeInQueue');
+    const turn = await holdCaller(line.voice, call(2), contactOf(call(2)), line.defaults.crisisNumber, 'en', {
+      queuedAt,
+      concern: false,
+    });
+
+    expect(spoken(turn)[0]).toBe(en.holdPosition(2));
+    expect(placed).toHaveBeenCalledTimes(1);
+    for (const read of reads) expect(read).not.toHaveBeenCalled();
+    // The next turn's URL carries the place on.
+    expect(turn.steps.at(-1)).toMatchObject({ kind: 'redirect', to: { query: { q: String(queuedAt) } } });
   });
 
   it('says "20 or more" past the cap, however long the queue', async () => {

@@ -218,6 +218,35 @@ export function storeContract(open: (clock: Clock) => Promise<ContractStore>): v
       expect(await store.countQueuedAhead('sms', 'en', NOW + 3)).toBe(3);
     });
 
+    it("finds a waiting contact's place and the contact itself in one read, up to the cap ahead", async () => {
+      for (let i = 0; i < QUEUE_AHEAD_CAP + 3; i++) await queue('en', NOW + i);
+      const near = await queue('en', NOW + 1_000);
+      const place = { queuedAt: NOW + 1_000, concern: false };
+
+      const placed = await store.placeInQueue('voice', 'en', near.contactId, place);
+      expect(placed?.contact).toMatchObject({ contactId: near.contactId, status: 'queued' });
+      expect(placed?.ahead).toBe(QUEUE_AHEAD_CAP);
+      const first = await queue('es', NOW + 5);
+      expect(
+        await store.placeInQueue('voice', 'es', first.contactId, { queuedAt: NOW + 5, concern: false }),
+      ).toMatchObject({ ahead: 0 });
+
+      // Taken from the queue: not there any more, so the hold turn reads the contact instead.
+      await store.updateContact(near.contactId, {
+        channel: 'voice',
+        expectStatus: ['queued'],
+        set: { status: 'connecting', volunteerId: 'v-x', answeredAt: NOW + 2_000 },
+      });
+      expect(await store.placeInQueue('voice', 'en', near.contactId, place)).toBeUndefined();
+      // Asked at another place or in another queue: not found either.
+      expect(
+        await store.placeInQueue('voice', 'es', first.contactId, { queuedAt: NOW + 5, concern: true }),
+      ).toBeUndefined();
+      expect(
+        await store.placeInQueue('sms', 'es', first.contactId, { queuedAt: NOW + 5, concern: false }),
+      ).toBeUndefined();
+    });
+
     it('counts only the callers of the same channel and language who queued earlier', async () => {
       await queue('es', NOW + 1_000);
       await queue('es', NOW + 2_000);
