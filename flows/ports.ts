@@ -128,6 +128,8 @@ export interface VolunteerStore {
 export interface OfferStore {
   putOffer(offer: Offer): Promise<void>;
   listOffers(contactId: string): Promise<Offer[]>;
+  /** The contact and its offers, which share its partition: one read where a step needs both. */
+  getContactWithOffers(contactId: string): Promise<{ readonly contact?: Contact; readonly offers: Offer[] }>;
   updateOffer(
     contactId: string,
     volunteerId: string,

@@ -15,17 +15,16 @@ export function logFigures(contact: Contact): Pick<Contact, 'waitSeconds' | 'tal
   };
 }
 
-/** Idempotent: a duplicate ContactEnded writes the same figures again. */
+/** Idempotent: a duplicate ContactEnded writes the same figures again. `contact` as the step read it. */
 export async function completeContactLog(
-  deps: { store: Pick<Store, 'countRecentContacts' | 'getContact' | 'updateContact'>; clock: Clock },
-  contactId: string,
+  deps: { store: Pick<Store, 'countRecentContacts' | 'updateContact'>; clock: Clock },
+  contact: Contact | undefined,
 ): Promise<void> {
-  const contact = await deps.store.getContact(contactId);
   if (contact?.status !== 'ended') return;
   const since = contact.startedAt - REPEAT_WINDOW_MS;
   // The count includes this contact itself; the log records how many came before it.
   const repeatCount = Math.max(0, (await deps.store.countRecentContacts(contact.callerKey, since)) - 1);
-  await deps.store.updateContact(contactId, {
+  await deps.store.updateContact(contact.contactId, {
     channel: contact.channel,
     expectStatus: ['ended'],
     set: { ...logFigures(contact), repeatCount },

@@ -52,6 +52,7 @@ export async function handleLineEvent(
     | 'firstTime'
     | 'forget'
     | 'getContact'
+    | 'getContactWithOffers'
     | 'getEscalationRef'
     | 'getLine'
     | 'getVolunteer'
@@ -75,20 +76,18 @@ export async function handleLineEvent(
       break;
     }
     case 'ContactAbandoned': {
-      const freed = await releaseOffers(deps, event.contactId, undefined, 'left');
-      await completeContactLog(deps, event.contactId);
+      const { contact, offers } = await deps.store.getContactWithOffers(event.contactId);
+      const freed = await releaseOffers(deps, event.contactId, offers, undefined, 'left');
+      await completeContactLog(deps, contact);
       if (freed === 0) return;
       break;
     }
     case 'ContactEnded': {
-      const freed = await releaseOffers(
-        deps,
-        event.contactId,
-        undefined,
-        event.outcome === 'abandoned' ? 'left' : 'gone',
-      );
-      await sendVolunteerToWrapUp(deps, event.contactId);
-      await completeContactLog(deps, event.contactId);
+      const { contact, offers } = await deps.store.getContactWithOffers(event.contactId);
+      const reason = event.outcome === 'abandoned' ? 'left' : 'gone';
+      const freed = await releaseOffers(deps, event.contactId, offers, undefined, reason);
+      await sendVolunteerToWrapUp(deps, event.contactId, offers);
+      await completeContactLog(deps, contact);
       // A caller's peer starts wrap-up (the tick frees them); a texter's peer has room for another text now.
       if (freed === 0 && event.channel === 'voice') return;
       break;
@@ -107,7 +106,8 @@ export async function handleLineEvent(
         await addCrisisLine(deps, event.contactId);
         return;
       }
-      if ((await releaseOffers(deps, event.contactId, undefined, 'gone')) === 0) return;
+      const offers = await deps.store.listOffers(event.contactId);
+      if ((await releaseOffers(deps, event.contactId, offers, undefined, 'gone')) === 0) return;
       break;
     }
     case 'ClinicianCallRequested':
@@ -283,14 +283,14 @@ async function ringVolunteer(
 }
 
 async function bridgeWinner(
-  deps: DispatchDeps<'getContact' | 'getLine' | 'listOffers' | 'updateOffer' | 'updateVolunteer'>,
+  deps: DispatchDeps<'getContactWithOffers' | 'getLine' | 'updateOffer' | 'updateVolunteer'>,
   contactId: string,
   winnerId: string,
   channel: Channel,
 ): Promise<number> {
+  const { contact, offers } = await deps.store.getContactWithOffers(contactId);
   if (channel === 'voice') {
     // The winner's key press already marked their offer accepted.
-    const contact = await deps.store.getContact(contactId);
     if (contact?.callSid && contact.status !== 'ended') {
       const outcome = await deps.telephony.redirectCall(
         contact.callSid,
@@ -304,7 +304,7 @@ async function bridgeWinner(
       set: { status: 'accepted' },
     });
   }
-  return releaseOffers(deps, contactId, winnerId, 'taken');
+  return releaseOffers(deps, contactId, offers, winnerId, 'taken');
 }
 
 /**
@@ -312,12 +312,12 @@ async function bridgeWinner(
  * Returns how many volunteers that left free to be offered someone else now.
  */
 async function releaseOffers(
-  deps: DispatchDeps<'getLine' | 'listOffers' | 'updateOffer' | 'updateVolunteer'>,
+  deps: DispatchDeps<'getLine' | 'updateOffer' | 'updateVolunteer'>,
   contactId: string,
+  offers: readonly Offer[],
   winnerId: string | undefined,
   reason: ReleaseReason,
 ): Promise<number> {
-  const offers = await deps.store.listOffers(contactId);
   const released = await Promise.all(
     offers
       .filter((offer) => offer.volunteerId !== winnerId && offer.status === 'ringing')
@@ -419,8 +419,11 @@ async function sendCallerToGoodbye(
  * The caller has gone: the volunteer's leg may have re-entered the room from the star menu before the
  * caller's status callback arrived, so it is sent to the wrap-up words rather than left in an empty room.
  */
-async function sendVolunteerToWrapUp(deps: DispatchDeps<'listOffers'>, contactId: string): Promise<void> {
-  const offers = await deps.store.listOffers(contactId);
+async function sendVolunteerToWrapUp(
+  deps: DispatchDeps<never>,
+  contactId: string,
+  offers: readonly Offer[],
+): Promise<void> {
   const accepted = offers.find(
     (offer) => offer.status === 'accepted' && offer.channel === 'voice' && offer.callSid,
   );

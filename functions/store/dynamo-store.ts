@@ -653,6 +653,22 @@ export class DynamoStore implements Store, OutboxStore {
     return (Items ?? []).flatMap((item) => strip<Offer>(this.unexpired(item)) ?? []);
   }
 
+  async getContactWithOffers(contactId: string): Promise<{ contact?: Contact; offers: Offer[] }> {
+    const { Items } = await this.client.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :p',
+        ExpressionAttributeValues: { ':p': `CONTACT#${contactId}` },
+      }),
+    );
+    const items = Items ?? [];
+    const contact = this.contactFrom(items.find((item) => item.sk === 'CONTACT'));
+    const offers = items
+      .filter((item) => String(item.sk).startsWith('OFFER#'))
+      .flatMap((item) => strip<Offer>(this.unexpired(item)) ?? []);
+    return { ...(contact ? { contact } : {}), offers };
+  }
+
   updateOffer(
     contactId: string,
     volunteerId: string,

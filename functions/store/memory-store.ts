@@ -376,6 +376,11 @@ export class MemoryStore implements Store {
     return [...offers.keys()].sort().flatMap((volunteerId) => this.unexpired(offers.get(volunteerId)) ?? []);
   }
 
+  async getContactWithOffers(contactId: string): Promise<{ contact?: Contact; offers: Offer[] }> {
+    const [contact, offers] = await Promise.all([this.getContact(contactId), this.listOffers(contactId)]);
+    return { ...(contact ? { contact } : {}), offers };
+  }
+
   /** Like DynamoDB's conditional update, this reaches an offer past its expiry too: only reads drop it. */
   async updateOffer(
     contactId: string,

@@ -13,6 +13,8 @@ function fakes(offers: Offer[], answerBeforeCancel: readonly string[] = []) {
   const calls: string[] = [];
   const store = {
     listOffers: async () => offers,
+    getContactWithOffers: async () => ({ offers }),
+    updateVolunteer: async () => undefined,
     updateOffer: async (_c: string, volunteerId: string, change: { set: Partial<Offer> }) => {
       const offer = offers.find((o) => o.volunteerId === volunteerId);
       return offer?.status === 'ringing' ? { ...offer, ...change.set } : undefined;

@@ -364,6 +364,23 @@ export function storeContract(open: (clock: Clock) => Promise<ContractStore>): v
   });
 
   describe('offers', () => {
+    it('reads a contact and its offers together, and the offers alone when the contact is gone', async () => {
+      const offered = contact();
+      await store.createContact(offered);
+      for (const id of ['v-b', 'v-a']) await store.putOffer(ringing(offered.contactId, id));
+
+      const both = await store.getContactWithOffers(offered.contactId);
+      expect(both.contact?.contactId).toBe(offered.contactId);
+      expect(both.offers.map((offer) => offer.volunteerId)).toEqual(['v-a', 'v-b']);
+      expect(both.offers).toEqual(await store.listOffers(offered.contactId));
+
+      await store.putOffer(ringing('c-never-created', 'v-a'));
+      const orphan = await store.getContactWithOffers('c-never-created');
+      expect(orphan.contact).toBeUndefined();
+      expect(orphan.offers.map((offer) => offer.volunteerId)).toEqual(['v-a']);
+      expect(await store.getContactWithOffers('c-nothing')).toEqual({ offers: [] });
+    });
+
     it('puts, lists by volunteer and conditionally updates the offers of a contact', async () => {
       const offered = contact();
       await store.createContact(offered);
