@@ -8,11 +8,11 @@
 // An answer item holds the contact id, the question, the value, the language and when: never a number, a
 // phone key or a caller key.
 import {
-  DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
   QueryCommand,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { SurveyStore } from '../../flows/ports.js';
 import type { PendingSurvey, SurveyAnswer } from '../../flows/survey/survey-types.js';
@@ -89,10 +89,26 @@ export class DynamoSurveyStore implements SurveyStore {
     }
   }
 
+  /**
+   * The webhook may not delete (least privilege: only the tick takes items), so closing strips the item to its
+   * keys: no contact id is left beside the phone key, and TTL removes the rest.
+   */
   async closeSurvey(phoneKey: string): Promise<void> {
-    await this.client.send(
-      new DeleteCommand({ TableName: this.options.tableName, Key: surveyKey(phoneKey) }),
-    );
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.options.tableName,
+          Key: surveyKey(phoneKey),
+          UpdateExpression: 'SET liveUntil = :closed REMOVE contactId, phoneKey, #language, step, reasked',
+          // Closing what was never opened (a STOP from any number) must not leave a stub behind.
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#language': 'language' },
+          ExpressionAttributeValues: { ':closed': 0 },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
   }
 
   async saveAnswer(answer: SurveyAnswer): Promise<void> {

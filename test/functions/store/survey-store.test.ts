@@ -1,4 +1,5 @@
 // The survey store against real dynalite: expiry checked on read, conditional steps, one answer per question.
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PendingSurvey, SurveyAnswer } from '../../../flows/survey/survey-types.js';
 import { DynamoSurveyStore } from '../../../functions/store/survey-store.js';
@@ -39,6 +40,18 @@ describe('the survey store', () => {
     expect(await surveys.getSurvey('k1', T0 + 3_600_000)).toBeUndefined();
     await surveys.closeSurvey('k1');
     expect(await surveys.getSurvey('k1', T0)).toBeUndefined();
+    // Closed by an update (the webhook may not delete): nothing beside the keys and the expiry links anything.
+    const closed = (
+      await table.documentClient.send(
+        new GetCommand({ TableName: table.tableName, Key: { pk: 'SURVEY#k1', sk: 'SURVEY' } }),
+      )
+    ).Item;
+    expect(Object.keys(closed ?? {}).sort()).toEqual(['expiresAt', 'liveUntil', 'pk', 'sk']);
+    await surveys.closeSurvey('never-opened');
+    const stub = await table.documentClient.send(
+      new GetCommand({ TableName: table.tableName, Key: { pk: 'SURVEY#never-opened', sk: 'SURVEY' } }),
+    );
+    expect(stub.Item).toBeUndefined();
   });
 
   it('moves a survey on only from the step it was read at', async () => {
