@@ -31,14 +31,20 @@ import type { Roster } from '../../flows/roster/roster-schema.js';
 import type { RosterSource } from '../../flows/roster/roster-tick.js';
 import type { RuntimeConfig } from '../config.js';
 import { createDocumentClient } from './dynamo-client.js';
-import { sortableTime, VOLUNTEER_DIRECTORY } from './table-schema.js';
+import {
+  LINE_KEY,
+  ONSHIFT,
+  phoneRecordKey,
+  sortableTime,
+  VOLUNTEER_DIRECTORY,
+  volunteerKey,
+} from './table-keys.js';
 
 const AUDIT_RETENTION_DAYS = 800;
 const ROSTER_KEY = { pk: 'ROSTER', sk: 'ROSTER' } as const;
 const ROSTER_LOG_PARTITION = 'ROSTERLOG';
 /** A replaced roster is kept as long as the audit log that records the change, and longer than any report range. */
 const ROSTER_LOG_RETENTION_DAYS = AUDIT_RETENTION_DAYS;
-const LINE_KEY = { pk: 'LINE', sk: 'LINE' } as const;
 const BLOCK_PARTITION = 'BLOCK';
 const STORAGE_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'expiresAt'];
 
@@ -124,7 +130,7 @@ export class AdminStore {
       this.queryAll({
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :p',
-        ExpressionAttributeValues: { ':p': 'ONSHIFT' },
+        ExpressionAttributeValues: { ':p': ONSHIFT },
       }),
     ]);
     const onShiftKeys = new Set(onShift.map((item) => String(item.pk)));
@@ -168,8 +174,7 @@ export class AdminStore {
           TableName: this.tableName,
           Item: {
             ...volunteer,
-            pk: `VOL#${volunteer.volunteerId}`,
-            sk: 'VOL',
+            ...volunteerKey(volunteer.volunteerId),
             gsi2pk: VOLUNTEER_DIRECTORY,
             gsi2sk: volunteer.volunteerId,
           },
@@ -189,7 +194,7 @@ export class AdminStore {
       await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: { pk: `VOL#${volunteerId}`, sk: 'VOL' },
+          Key: volunteerKey(volunteerId),
           UpdateExpression: 'SET gsi2pk = :p, gsi2sk = :id',
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeValues: { ':p': VOLUNTEER_DIRECTORY, ':id': volunteerId },
@@ -206,7 +211,7 @@ export class AdminStore {
       await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: { pk: `PHONE#${phoneKey}`, sk: 'PHONE' },
+          Key: phoneRecordKey(phoneKey),
           UpdateExpression: 'SET phoneKey = :k, volunteerId = :v',
           ConditionExpression: 'attribute_not_exists(volunteerId) OR volunteerId = :v',
           ExpressionAttributeValues: { ':k': phoneKey, ':v': volunteerId },
@@ -222,7 +227,7 @@ export class AdminStore {
   /** Who owns a phone key now, if anyone. */
   async phoneOwner(phoneKey: string): Promise<string | undefined> {
     const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: { pk: `PHONE#${phoneKey}`, sk: 'PHONE' } }),
+      new GetCommand({ TableName: this.tableName, Key: phoneRecordKey(phoneKey) }),
     );
     return typeof Item?.volunteerId === 'string' ? Item.volunteerId : undefined;
   }
@@ -233,7 +238,7 @@ export class AdminStore {
       await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: { pk: `PHONE#${phoneKey}`, sk: 'PHONE' },
+          Key: phoneRecordKey(phoneKey),
           UpdateExpression: 'REMOVE volunteerId',
           ConditionExpression: 'volunteerId = :v',
           ExpressionAttributeValues: { ':v': volunteerId },

@@ -29,20 +29,24 @@ import {
 import type { Language } from '../../flows/replies.js';
 import type { OutboxItem, OutboxStore } from '../events/outbox.js';
 import { ENDED_DROPS, liveContact } from './contact-lifetime.js';
-import { queueSortKey, sortableTime, tableSchema, VOLUNTEER_DIRECTORY } from './table-schema.js';
+import {
+  contactKey,
+  createdPlacement,
+  type IndexPlacement,
+  LINE_KEY,
+  LIVE,
+  ONSHIFT,
+  offerKey,
+  phoneRecordKey,
+  placementAfter,
+  queuePartition,
+  queueSortKey,
+  sortableTime,
+  VOLUNTEER_DIRECTORY,
+  volunteerKey,
+} from './table-keys.js';
+import { tableSchema } from './table-schema.js';
 
-const KEY = { line: { pk: 'LINE', sk: 'LINE' } } as const;
-const contactKey = (contactId: string) => ({ pk: `CONTACT#${contactId}`, sk: 'CONTACT' });
-const volunteerKey = (volunteerId: string) => ({ pk: `VOL#${volunteerId}`, sk: 'VOL' });
-const phoneKey = (key: string) => ({ pk: `PHONE#${key}`, sk: 'PHONE' });
-const offerKey = (contactId: string, volunteerId: string) => ({
-  pk: `CONTACT#${contactId}`,
-  sk: `OFFER#${volunteerId}`,
-});
-const queuePartition = (channel: Channel, language: Language) => `QUEUE#${channel}#${language}`;
-const logPartition = (at: number) => `LOG#${new Date(at).toISOString().slice(0, 7)}`;
-const ONSHIFT = 'ONSHIFT';
-const LIVE = 'LIVE';
 const OUTBOX = 'OUTBOX';
 /** Events the bus refused are kept this long for the tick to resend (it runs every minute). */
 const OUTBOX_KEEP_MS = 2 * 86_400_000;
@@ -146,47 +150,10 @@ class UpdateBuilder {
   }
 }
 
-/** Where a new contact sits in gsi1: a text joins its queue at once, a call starts live at the greeting. */
-function createdIndex(contact: Contact): Record<string, string> {
-  if (contact.status === 'queued') {
-    return {
-      gsi1pk: queuePartition(contact.channel, contact.language),
-      gsi1sk: queueSortKey(contact.queuedAt ?? contact.startedAt, contact.concern !== undefined),
-    };
-  }
-  if (contact.status === 'ended') {
-    const at = contact.endedAt ?? contact.startedAt;
-    return { gsi1pk: logPartition(at), gsi1sk: sortableTime(at) };
-  }
-  return { gsi1pk: LIVE, gsi1sk: sortableTime(contact.startedAt) };
-}
-
-/** Where a contact sits in gsi1, from the status it is moving to. */
-function contactIndexFor(channel: Channel, set: ContactChange['set']): Record<string, string> {
-  switch (set?.status) {
-    case 'queued':
-      if (!set.language || set.queuedAt === undefined)
-        throw new Error('queueing a contact needs language and queuedAt');
-      // A re-queue must restate the concern (or its absence): the sort key is rebuilt from this change alone.
-      return {
-        gsi1pk: queuePartition(channel, set.language),
-        gsi1sk: queueSortKey(set.queuedAt, set.concern !== undefined),
-      };
-    case 'connecting':
-      return { gsi1pk: LIVE, gsi1sk: sortableTime(set.answeredAt ?? 0) };
-    case 'connected':
-      // A text conversation goes straight from queued to connected: it must leave its queue partition,
-      // or it would count as waiting ahead of later texters and crowd the dispatcher's queue window.
-      return {
-        gsi1pk: LIVE,
-        ...(set.answeredAt === undefined ? {} : { gsi1sk: sortableTime(set.answeredAt) }),
-      };
-    case 'ended':
-      if (set.endedAt === undefined) throw new Error('ending a contact needs endedAt');
-      return { gsi1pk: logPartition(set.endedAt), gsi1sk: sortableTime(set.endedAt) };
-    default:
-      return {};
-  }
+/** gsi1's attributes for a placement (table-keys.ts). */
+function gsi1(placement: IndexPlacement | undefined): Record<string, string> {
+  if (!placement) return {};
+  return { gsi1pk: placement.pk, ...(placement.sk === undefined ? {} : { gsi1sk: placement.sk }) };
 }
 
 export class DynamoStore implements Store, OutboxStore {
@@ -255,7 +222,7 @@ export class DynamoStore implements Store, OutboxStore {
   }
 
   private async readLine(): Promise<LineState> {
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.table, Key: KEY.line }));
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.table, Key: LINE_KEY }));
     return {
       settings: applySettingsPatch(this.options.defaults, Item?.settings as LineSettingsPatch | undefined),
       blockedKeys: new Set((Item?.blockedKeys as Set<string> | undefined) ?? []),
@@ -271,7 +238,7 @@ export class DynamoStore implements Store, OutboxStore {
     const item = {
       ...logged,
       ...contactKey(contact.contactId),
-      ...createdIndex(contact),
+      ...gsi1(createdPlacement(contact)),
       gsi2pk: `CALLER#${contact.callerKey}`,
       gsi2sk: sortableTime(contact.startedAt),
       expiresAt: Math.floor((contact.startedAt + this.options.retentionDays * DAY_MS) / 1000),
@@ -303,7 +270,7 @@ export class DynamoStore implements Store, OutboxStore {
     // leave it at once rather than at the live state's expiry.
     const ending = change.set?.status === 'ended' ? ENDED_DROPS : [];
     const builder = new UpdateBuilder()
-      .set({ ...change.set, ...contactIndexFor(change.channel, change.set) })
+      .set({ ...change.set, ...gsi1(placementAfter(change.channel, change.set)) })
       .remove([...new Set([...(change.remove ?? []), ...ending])])
       .add(change.add ?? {})
       .expectOneOf('status', change.expectStatus)
@@ -428,7 +395,9 @@ export class DynamoStore implements Store, OutboxStore {
   }
 
   async getPhone(key: string): Promise<PhoneRecord | undefined> {
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.table, Key: phoneKey(key) }));
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.table, Key: phoneRecordKey(key) }),
+    );
     return strip<PhoneRecord>(Item);
   }
 
@@ -445,7 +414,7 @@ export class DynamoStore implements Store, OutboxStore {
       await this.client.send(
         new UpdateCommand({
           TableName: this.table,
-          Key: phoneKey(key),
+          Key: phoneRecordKey(key),
           UpdateExpression: contactId ? 'SET phoneKey = :k, #c = :c' : 'SET phoneKey = :k REMOVE #c',
           ConditionExpression: expectContactId ? '#c = :e' : 'attribute_not_exists(#c)',
           ExpressionAttributeNames: names,
@@ -463,7 +432,7 @@ export class DynamoStore implements Store, OutboxStore {
     await this.client.send(
       new UpdateCommand({
         TableName: this.table,
-        Key: phoneKey(key),
+        Key: phoneRecordKey(key),
         UpdateExpression: optedOut ? 'SET phoneKey = :k, optedOut = :t' : 'SET phoneKey = :k REMOVE optedOut',
         ExpressionAttributeValues: optedOut ? { ':k': key, ':t': true } : { ':k': key },
       }),
@@ -474,7 +443,7 @@ export class DynamoStore implements Store, OutboxStore {
     await this.client.send(
       new UpdateCommand({
         TableName: this.table,
-        Key: phoneKey(key),
+        Key: phoneRecordKey(key),
         UpdateExpression: 'SET phoneKey = :k, volunteerId = :v',
         ExpressionAttributeValues: { ':k': key, ':v': volunteerId },
       }),
@@ -694,7 +663,7 @@ export class DynamoStore implements Store, OutboxStore {
     await this.writeLine(
       new UpdateCommand({
         TableName: this.table,
-        Key: KEY.line,
+        Key: LINE_KEY,
         UpdateExpression: `${add ? 'ADD' : 'DELETE'} #set :ids`,
         ExpressionAttributeNames: { '#set': attribute },
         ExpressionAttributeValues: { ':ids': new Set([volunteerId]) },
@@ -724,7 +693,7 @@ export class DynamoStore implements Store, OutboxStore {
     ExpressionAttributeValues: Record<string, unknown>;
   }): Promise<boolean> {
     try {
-      await this.writeLine(new UpdateCommand({ TableName: this.table, Key: KEY.line, ...update }));
+      await this.writeLine(new UpdateCommand({ TableName: this.table, Key: LINE_KEY, ...update }));
       return true;
     } catch (error) {
       if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
@@ -759,7 +728,7 @@ export class DynamoStore implements Store, OutboxStore {
         await this.client.send(
           new UpdateCommand({
             TableName: this.table,
-            Key: KEY.line,
+            Key: LINE_KEY,
             UpdateExpression: `SET ${sets.join(', ')}`,
             ConditionExpression: 'attribute_exists(#settings)',
             ExpressionAttributeNames: names,
@@ -774,7 +743,7 @@ export class DynamoStore implements Store, OutboxStore {
         await this.client.send(
           new UpdateCommand({
             TableName: this.table,
-            Key: KEY.line,
+            Key: LINE_KEY,
             UpdateExpression: 'SET #settings = :s',
             ConditionExpression: 'attribute_not_exists(#settings)',
             ExpressionAttributeNames: { '#settings': 'settings' },

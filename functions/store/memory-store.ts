@@ -25,7 +25,15 @@ import {
 } from '../../flows/ports.js';
 import type { Language } from '../../flows/replies.js';
 import { ENDED_DROPS, liveContact } from './contact-lifetime.js';
-import { queueSortKey, sortableTime } from './table-schema.js';
+import {
+  createdPlacement,
+  LIVE,
+  ONSHIFT,
+  placementAfter,
+  queuePartition,
+  queueSortKey,
+  sortableTime,
+} from './table-keys.js';
 
 /** A record's place in the gsi1 index: a partition and a sort key, compared as strings as DynamoDB does. */
 interface IndexEntry {
@@ -51,14 +59,10 @@ interface Expiring<T> {
   readonly expiresAt: number;
 }
 
-const ONSHIFT = 'ONSHIFT';
-const LIVE = 'LIVE';
 /** The DynamoDB store's page size for the live list and the on-shift list. */
 const LIST_LIMIT = 500;
 const OFFER_KEEP_SECONDS = 86_400;
 
-const queuePartition = (channel: Channel, language: Language) => `QUEUE#${channel}#${language}`;
-const logPartition = (at: number) => `LOG#${new Date(at).toISOString().slice(0, 7)}`;
 const byIndexKey = (a: { sk: string }, b: { sk: string }) => (a.sk < b.sk ? -1 : a.sk > b.sk ? 1 : 0);
 const copy = <T>(value: T): T => structuredClone(value);
 
@@ -124,7 +128,7 @@ export class MemoryStore implements Store {
     if (contact.status === 'ended') for (const field of ENDED_DROPS) delete logged[field];
     this.contacts.set(contact.contactId, {
       contact: logged as unknown as Contact,
-      index: createdIndex(contact),
+      index: createdPlacement(contact),
     });
     return 'created';
   }
@@ -413,47 +417,13 @@ function addCounts(record: Record<string, unknown>, add: Record<string, number |
   }
 }
 
-/** Where a new contact sits in gsi1: a text joins its queue at once, a call starts live at the greeting. */
-function createdIndex(contact: Contact): IndexEntry {
-  if (contact.status === 'queued') {
-    return {
-      pk: queuePartition(contact.channel, contact.language),
-      sk: queueSortKey(contact.queuedAt ?? contact.startedAt, contact.concern !== undefined),
-    };
-  }
-  if (contact.status === 'ended') {
-    const at = contact.endedAt ?? contact.startedAt;
-    return { pk: logPartition(at), sk: sortableTime(at) };
-  }
-  return { pk: LIVE, sk: sortableTime(contact.startedAt) };
-}
-
-/** Where a contact sits in gsi1 after a change, from the status it is moving to (as in the DynamoDB store). */
+/** Where a contact sits in gsi1 after a change (table-keys.ts); a change naming no sort key keeps the old one. */
 function indexChange(
   channel: Channel,
   set: ContactChange['set'],
   current: IndexEntry | undefined,
 ): IndexEntry | undefined {
-  switch (set?.status) {
-    case 'queued':
-      if (!set.language || set.queuedAt === undefined)
-        throw new Error('queueing a contact needs language and queuedAt');
-      return {
-        pk: queuePartition(channel, set.language),
-        sk: queueSortKey(set.queuedAt, set.concern !== undefined),
-      };
-    case 'connecting':
-      return { pk: LIVE, sk: sortableTime(set.answeredAt ?? 0) };
-    case 'connected':
-      // Without an answer time the sort key stays, as DynamoDB leaves an attribute the update does not name.
-      return {
-        pk: LIVE,
-        sk: set.answeredAt === undefined ? (current?.sk ?? '') : sortableTime(set.answeredAt),
-      };
-    case 'ended':
-      if (set.endedAt === undefined) throw new Error('ending a contact needs endedAt');
-      return { pk: logPartition(set.endedAt), sk: sortableTime(set.endedAt) };
-    default:
-      return current;
-  }
+  const placement = placementAfter(channel, set);
+  if (!placement) return current;
+  return { pk: placement.pk, sk: placement.sk ?? current?.sk ?? '' };
 }

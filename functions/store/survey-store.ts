@@ -17,7 +17,7 @@ import {
 import type { SurveyStore } from '../../flows/ports.js';
 import type { PendingSurvey, SurveyAnswer } from '../../flows/survey/survey-types.js';
 import { monthsBetween } from './admin-store.js';
-import { sortableTime } from './table-schema.js';
+import { sortableTime } from './table-keys.js';
 
 const DAY_MS = 86_400_000;
 const surveyKey = (phoneKey: string) => ({ pk: `SURVEY#${phoneKey}`, sk: 'SURVEY' });
