@@ -8,6 +8,7 @@ import type { Contact } from '../../../flows/model.js';
 import { createDocumentClient } from '../../../functions/store/dynamo-client.js';
 import { DynamoStore } from '../../../functions/store/dynamo-store.js';
 import { type StoreForTest, startStoreForTest, testLineDefaults } from '../../support/dynalite-table.js';
+import { contactAt } from '../../support/store-fixtures.js';
 
 const NOW = Date.UTC(2026, 10, 22, 15, 0, 0);
 const defaults = testLineDefaults;
@@ -15,24 +16,7 @@ const defaults = testLineDefaults;
 let clockAt = NOW;
 const clock = { now: () => clockAt };
 
-let ids = 0;
-function contact(overrides: Partial<Contact> = {}): Contact {
-  ids++;
-  return {
-    contactId: `c-${ids}`,
-    channel: 'voice',
-    language: 'en',
-    status: 'greeting',
-    callerKey: `key-${ids}`,
-    callerSealed: 'v1.iv.body.tag',
-    callSid: `CA${ids}`,
-    startedAt: NOW,
-    offersOutstanding: 0,
-    offerRound: 0,
-    liveUntil: NOW + 6 * 3_600_000,
-    ...overrides,
-  };
-}
+const contact = (overrides: Partial<Contact> = {}) => contactAt(NOW, overrides);
 
 describe('DynamoStore on dynalite: what the store contract cannot see', () => {
   // The port's behaviour is in store-contract.ts (run against this store by dynamo-store-contract.test.ts);

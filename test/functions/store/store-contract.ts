@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Contact, Offer, Volunteer } from '../../../flows/model.js';
 import { type Clock, QUEUE_AHEAD_CAP, type Store } from '../../../flows/ports.js';
 import { testLineDefaults } from '../../support/line-defaults.js';
+import { contactAt, volunteerAt } from '../../support/store-fixtures.js';
 
 /** A store under contract, with the one seeding write both stores offer the coordinators' side. */
 export type ContractStore = Store & { putVolunteer(volunteer: Volunteer): Promise<void> };
@@ -14,43 +15,8 @@ const DAY = 86_400_000;
 const HOUR = 3_600_000;
 const NOW = Date.UTC(2026, 10, 22, 15, 0, 0);
 
-let ids = 0;
-function contact(overrides: Partial<Contact> = {}): Contact {
-  ids++;
-  return {
-    contactId: `c-${ids}`,
-    channel: 'voice',
-    language: 'en',
-    status: 'greeting',
-    callerKey: `key-${ids}`,
-    callerSealed: 'v1.iv.body.tag',
-    callSid: `CA${ids}`,
-    startedAt: NOW,
-    offersOutstanding: 0,
-    offerRound: 0,
-    liveUntil: NOW + 6 * HOUR,
-    ...overrides,
-  };
-}
-
-function volunteer(overrides: Partial<Volunteer> = {}): Volunteer {
-  ids++;
-  return {
-    volunteerId: `v-${ids}`,
-    name: `Volunteer ${ids}`,
-    phoneSealed: 'v1.iv.body.tag',
-    phoneKey: `pk-${ids}`,
-    languages: ['en'],
-    active: true,
-    maxTextSessions: 2,
-    onShift: false,
-    state: 'available',
-    idleSince: NOW,
-    missedOffers: 0,
-    version: 0,
-    ...overrides,
-  };
-}
+const contact = (overrides: Partial<Contact> = {}) => contactAt(NOW, overrides);
+const volunteer = (overrides: Partial<Volunteer> = {}) => volunteerAt(NOW, overrides);
 
 function ringing(contactId: string, volunteerId: string, offeredAt = NOW): Offer {
   return { contactId, volunteerId, channel: 'voice', status: 'ringing', offeredAt };
