@@ -133,6 +133,13 @@ describe("one function on the caller's ear", () => {
       expect(step('voiceLanguage')?.restCalls).toBe(3);
       // Pressing 1 redirects the caller into the room and cancels the two other phones, in that request.
       expect(step('offerInput')?.restCalls).toBeGreaterThanOrEqual(3);
+      // Flat cost: a hold turn is one read (the first comes before anyone can take the call; a later one may
+      // find the caller just taken and read the contact too), and a cancelled ring's callback has nothing to do.
+      expect(during.find((i) => i.step === 'voiceHold')?.dynamoCalls).toBe(1);
+      const legEnds = during.filter((i) => i.step === 'offerStatus');
+      expect(legEnds.filter((i) => i.dynamoCalls === 0)).toHaveLength(2);
+      const calls = during.filter((i) => i.fn === 'twilio-webhook').reduce((n, i) => n + i.dynamoCalls, 0);
+      expect(calls).toBeLessThanOrEqual(40);
 
       // The tick's work is charged to the tick, not to any webhook.
       const before = meter.invocations.length;
