@@ -2,7 +2,15 @@
 // inputs (configuration, secrets, a log, and optionally a clock and client middleware), so no value is copied.
 import { randomUUID } from 'node:crypto';
 import type { LineSettings } from '../../flows/line-settings.js';
-import type { Clock, EventPublisher, IdSource, Log, PhoneVault, SurveyStore } from '../../flows/ports.js';
+import type {
+  AuditTrail,
+  Clock,
+  EventPublisher,
+  IdSource,
+  Log,
+  PhoneVault,
+  SurveyStore,
+} from '../../flows/ports.js';
 import type { MiddlewareHost } from '../aws/client-bounds.js';
 import { parseRuntimeConfig, type RuntimeConfig } from '../config.js';
 import type { EventOrigin } from '../event-rules.js';
@@ -12,6 +20,7 @@ import { createOutboxPublisher, type OutboxPublisher } from '../events/outbox.js
 import { createLogger } from '../logging/logger.js';
 import { createPhoneVault } from '../privacy/phone-vault.js';
 import { type LineSecrets, loadSecrets } from '../secrets/load-secrets.js';
+import { auditTrail } from '../store/audit-log.js';
 import { createDocumentClient } from '../store/dynamo-client.js';
 import { DynamoStore } from '../store/dynamo-store.js';
 import { DynamoSurveyStore } from '../store/survey-store.js';
@@ -48,6 +57,8 @@ export interface WarmlineCore {
   readonly store: DynamoStore;
   /** The post-contact survey's live state and answers, in the same table. */
   readonly surveys: SurveyStore;
+  /** Where listen-ins and coaching are audited, beside the admin API's own entries. */
+  readonly audit: AuditTrail;
   readonly vault: PhoneVault;
   readonly clock: Clock;
   readonly log: Log;
@@ -79,6 +90,7 @@ export function composeCore(inputs: CoreInputs): WarmlineCore {
     defaults,
     store,
     surveys: new DynamoSurveyStore(documentClient, table),
+    audit: auditTrail(documentClient, config.TABLE_NAME),
     vault: createPhoneVault({ pepper: secrets.callerKeyPepper, sessionKeyHex: secrets.sessionKeyHex }),
     clock,
     log,

@@ -1,12 +1,11 @@
 // Wires flows to adapters once: the Lambda handlers and the local runner build the line the same way.
 import { type DispatchDeps, handleLineEvent } from '../../flows/dispatch/dispatcher.js';
-import type { AuditTrail, EventPublisher, Telephony } from '../../flows/ports.js';
+import type { EventPublisher, Telephony } from '../../flows/ports.js';
 import type { ActionTarget } from '../../flows/replies.js';
 import { handleIncomingText } from '../../flows/sms/incoming-text.js';
 import type { VoiceDeps } from '../../flows/voice/voice-deps.js';
 import type { RuntimeConfig } from '../config.js';
 import { dispatchingInline } from '../events/inline-dispatch.js';
-import { createAdminStore } from '../store/admin-store.js';
 import { actionUrl } from '../twiml.js';
 import { createWebhookApp, type WebApp } from '../webhook/webhook-app.js';
 import type { WarmlineCore } from './composition-root.js';
@@ -34,23 +33,7 @@ export function dispatchDeps(core: WarmlineCore, events: EventPublisher, telepho
     vault: core.vault,
     log: core.log,
     webhookUrl: (target: ActionTarget) => actionUrl(core.config.PUBLIC_BASE_URL, target),
-    audit: auditTrailFor(core.config),
-  };
-}
-
-const auditTrails = new WeakMap<RuntimeConfig, AuditTrail>();
-
-/** One audit writer per configuration, made on first use: a call nobody supervises never builds it. */
-function auditTrailFor(config: RuntimeConfig): AuditTrail {
-  return {
-    writeAudit: (entry, id) => {
-      let trail = auditTrails.get(config);
-      if (!trail) {
-        trail = createAdminStore(config);
-        auditTrails.set(config, trail);
-      }
-      return trail.writeAudit(entry, id);
-    },
+    audit: core.audit,
   };
 }
 

@@ -30,9 +30,11 @@ import type { RosterVersion } from '../../flows/roster/roster-history.js';
 import type { Roster } from '../../flows/roster/roster-schema.js';
 import type { RosterSource } from '../../flows/roster/roster-tick.js';
 import type { RuntimeConfig } from '../config.js';
+import { AUDIT_RETENTION_DAYS, auditTrail } from './audit-log.js';
 import { createDocumentClient } from './dynamo-client.js';
 import {
   LINE_KEY,
+  monthsBetween,
   ONSHIFT,
   phoneRecordKey,
   sortableTime,
@@ -40,7 +42,6 @@ import {
   volunteerKey,
 } from './table-keys.js';
 
-const AUDIT_RETENTION_DAYS = 800;
 const ROSTER_KEY = { pk: 'ROSTER', sk: 'ROSTER' } as const;
 const ROSTER_LOG_PARTITION = 'ROSTERLOG';
 /** A replaced roster is kept as long as the audit log that records the change, and longer than any report range. */
@@ -88,17 +89,6 @@ function isConditionFailure(error: unknown): boolean {
 }
 
 /** UTC months "yyyy-mm" touching [fromMs, toMs]: the partitions a range query must read. */
-export function monthsBetween(fromMs: number, toMs: number): string[] {
-  const months: string[] = [];
-  const cursor = new Date(fromMs);
-  cursor.setUTCDate(1);
-  cursor.setUTCHours(0, 0, 0, 0);
-  while (cursor.getTime() <= toMs) {
-    months.push(cursor.toISOString().slice(0, 7));
-    cursor.setUTCMonth(cursor.getUTCMonth() + 1);
-  }
-  return months;
-}
 
 export class AdminStore {
   constructor(
@@ -483,19 +473,8 @@ export class AdminStore {
     return pages.flat().map((item) => strip<Contact>(item));
   }
 
-  async writeAudit(entry: AuditEntry, id: string): Promise<void> {
-    const month = new Date(entry.at).toISOString().slice(0, 7);
-    await this.client.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: {
-          ...entry,
-          pk: `AUDIT#${month}`,
-          sk: `${sortableTime(entry.at)}#${id}`,
-          expiresAt: Math.floor(entry.at / 1000) + AUDIT_RETENTION_DAYS * 86_400,
-        },
-      }),
-    );
+  writeAudit(entry: AuditEntry, id: string): Promise<void> {
+    return auditTrail(this.client, this.tableName).writeAudit(entry, id);
   }
 
   /** Newest first. */

@@ -16,12 +16,11 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { SurveyStore } from '../../flows/ports.js';
 import type { PendingSurvey, SurveyAnswer } from '../../flows/survey/survey-types.js';
-import { monthsBetween } from './admin-store.js';
-import { sortableTime } from './table-keys.js';
+import { monthOf, monthsBetween, sortableTime } from './table-keys.js';
 
 const DAY_MS = 86_400_000;
 const surveyKey = (phoneKey: string) => ({ pk: `SURVEY#${phoneKey}`, sk: 'SURVEY' });
-const answerMonth = (at: number) => `ANSWERS#${new Date(at).toISOString().slice(0, 7)}`;
+const answerMonth = (at: number) => `ANSWERS#${monthOf(at)}`;
 
 const isConditionFailure = (error: unknown): boolean =>
   error instanceof Error && error.name === 'ConditionalCheckFailedException';

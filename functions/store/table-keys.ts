@@ -45,8 +45,25 @@ export const offerKey = (contactId: string, volunteerId: string) => ({
   sk: `OFFER#${volunteerId}`,
 });
 
+/** The UTC month (yyyy-mm) an instant falls in: the log, the audit and the survey answers are kept by month. */
+export const monthOf = (at: number) => new Date(at).toISOString().slice(0, 7);
+
+/** Every month from the one `fromMs` falls in to the one `toMs` falls in, oldest first. */
+export function monthsBetween(fromMs: number, toMs: number): string[] {
+  const months: string[] = [];
+  const cursor = new Date(fromMs);
+  cursor.setUTCDate(1);
+  cursor.setUTCHours(0, 0, 0, 0);
+  while (cursor.getTime() <= toMs) {
+    months.push(monthOf(cursor.getTime()));
+    cursor.setUTCMonth(cursor.getUTCMonth() + 1);
+  }
+  return months;
+}
+
 export const queuePartition = (channel: Channel, language: Language) => `QUEUE#${channel}#${language}`;
-export const logPartition = (at: number) => `LOG#${new Date(at).toISOString().slice(0, 7)}`;
+export const logPartition = (at: number) => `LOG#${monthOf(at)}`;
+export const auditPartition = (at: number) => `AUDIT#${monthOf(at)}`;
 export const ONSHIFT = 'ONSHIFT';
 export const LIVE = 'LIVE';
 /** The gsi2 partition listing every volunteer record, on shift or not. */

@@ -66,6 +66,7 @@ function lineWithBrokenBackends() {
     defaults,
     store,
     surveys,
+    audit: { writeAudit: async () => undefined },
     vault,
     clock: { now: () => Date.now() },
     log,
