@@ -4,7 +4,6 @@ import type { EventPublisher, Telephony } from '../../flows/ports.js';
 import type { ActionTarget } from '../../flows/replies.js';
 import { handleIncomingText } from '../../flows/sms/incoming-text.js';
 import type { VoiceDeps } from '../../flows/voice/voice-deps.js';
-import type { RuntimeConfig } from '../config.js';
 import { dispatchingInline } from '../events/inline-dispatch.js';
 import { actionUrl } from '../twiml.js';
 import { createWebhookApp, type WebApp } from '../webhook/webhook-app.js';
