@@ -117,6 +117,8 @@ export interface PhoneRecord {
   readonly contactId?: string;
   /** The number texted STOP: nothing more is sent to it until START. */
   readonly optedOut?: boolean;
+  /** A post-contact survey may be waiting for this number's answer until then (the survey item says). */
+  readonly surveyUntil?: number;
 }
 
 export type VolunteerState = 'available' | 'offered' | 'busy' | 'wrapup' | 'paused';

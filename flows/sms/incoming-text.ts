@@ -90,8 +90,10 @@ export async function handleIncomingText(
   const [conversation, first, survey] = await Promise.all([
     liveConversation(deps, phone),
     deps.store.firstTime(`text#${text.messageSid}`, REPLAY_WINDOW_SECONDS).catch(() => true),
-    // Only a number with no conversation can be answering a survey; a store error: no survey, a new text.
-    phone?.contactId ? undefined : deps.surveys?.getSurvey(phoneKey, deps.clock.now()).catch(() => undefined),
+    // Only a number with no conversation and a survey sent can be answering one; a store error: a new text.
+    phone?.contactId || !((phone?.surveyUntil ?? 0) > deps.clock.now())
+      ? undefined
+      : deps.surveys?.getSurvey(phoneKey, deps.clock.now()).catch(() => undefined),
   ]);
   if (!first) return { messages: [] };
   // HELP keeps its carrier meaning during a survey; YES is an answer.

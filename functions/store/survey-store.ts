@@ -16,7 +16,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { SurveyStore } from '../../flows/ports.js';
 import type { PendingSurvey, SurveyAnswer } from '../../flows/survey/survey-types.js';
-import { monthOf, monthsBetween, sortableTime } from './table-keys.js';
+import { monthOf, monthsBetween, phoneRecordKey, sortableTime } from './table-keys.js';
 
 const DAY_MS = 86_400_000;
 const surveyKey = (phoneKey: string) => ({ pk: `SURVEY#${phoneKey}`, sk: 'SURVEY' });
@@ -35,11 +35,23 @@ export class DynamoSurveyStore implements SurveyStore {
     },
   ) {}
 
+  /**
+   * The number's record is marked too, so that a text from a number with no survey (nearly every text) never
+   * looks for one: the record is read on every text anyway.
+   */
   async openSurvey(survey: PendingSurvey): Promise<void> {
     await this.client.send(
       new PutCommand({
         TableName: this.options.tableName,
         Item: { ...surveyKey(survey.phoneKey), ...survey, expiresAt: Math.ceil(survey.liveUntil / 1000) },
+      }),
+    );
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.options.tableName,
+        Key: phoneRecordKey(survey.phoneKey),
+        UpdateExpression: 'SET phoneKey = :k, surveyUntil = :u',
+        ExpressionAttributeValues: { ':k': survey.phoneKey, ':u': survey.liveUntil },
       }),
     );
   }

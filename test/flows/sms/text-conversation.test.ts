@@ -1,7 +1,8 @@
 // A text conversation over the memory store, both sides: open, wait, offer, ACCEPT, relay, END, PASS,
 // ESCALATE, STOP, crisis words, replays and the clinician's CALL.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { dispatchWaiting } from '../../../flows/dispatch/dispatcher.js';
+import type { SurveyStore } from '../../../flows/ports.js';
 import { promptsFor } from '../../../flows/prompts/prompts.js';
 import { textOfferReleased, volunteerTexts } from '../../../flows/prompts/volunteer-texts.js';
 import type { SmsReply } from '../../../flows/replies.js';
@@ -44,6 +45,22 @@ async function connected(volunteerId = 'ana'): Promise<string> {
 }
 
 describe('the texter opening a conversation', () => {
+  it('looks for a pending survey only when the number is marked as having been sent one', async () => {
+    const getSurvey = vi.fn(async () => undefined);
+    const deps = { ...line.text, surveys: { getSurvey } as unknown as SurveyStore };
+
+    await handleIncomingText(deps, { from: TEXTER, body: 'hi there', messageSid: 'SM-plain' });
+    expect(getSurvey).not.toHaveBeenCalled();
+
+    const marked = '+15556000077';
+    vi.spyOn(line.store, 'getPhone').mockResolvedValue({
+      phoneKey: readableVault.keyOf(marked),
+      surveyUntil: line.clock.now() + 3_600_000,
+    });
+    await handleIncomingText(deps, { from: marked, body: '4', messageSid: 'SM-marked' });
+    expect(getSurvey).toHaveBeenCalledTimes(1);
+  });
+
   it('welcomes a first text, queues it with the words sealed, and points the number at it', async () => {
     const messageSid = 'SM-first';
 

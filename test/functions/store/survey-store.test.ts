@@ -36,6 +36,8 @@ describe('the survey store', () => {
   it('returns a pending survey only before its expiry, and none once closed', async () => {
     await surveys.openSurvey(pending('k1'));
     expect(await surveys.getSurvey('k1', T0)).toEqual(pending('k1'));
+    // The number's record says a survey may be waiting, so other numbers' texts never look for one.
+    expect(await table.store.getPhone('k1')).toMatchObject({ surveyUntil: pending('k1').liveUntil });
     // dynalite never deletes expired items, like TTL running late in AWS: the read checks.
     expect(await surveys.getSurvey('k1', T0 + 3_600_000)).toBeUndefined();
     await surveys.closeSurvey('k1');
