@@ -62,7 +62,8 @@ export async function measureAnsweredCall(): Promise<AnsweredCallFigures> {
     });
     const invocations = meter.invocations.slice(first);
     const total = invocations.reduce((sum, i) => addUsage(sum, i), noUsage());
-    const bridged = invocations.findIndex((i) => i.fn === 'twilio-webhook' && i.step === 'voiceBridge');
+    // The accept webhook bridges the caller itself (inline TwiML on the caller's leg): the ear ends there.
+    const bridged = invocations.findIndex((i) => i.fn === 'twilio-webhook' && i.step === 'offerInput');
     const onTheEar = invocations.slice(0, bridged >= 0 ? bridged + 1 : invocations.length);
     // The minute tick keeps its own function warm; what requests and events start can be cold.
     const onDemand = [...new Set(onTheEar.filter((i) => i.fn !== 'tick').map((i) => i.fn))];

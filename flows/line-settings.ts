@@ -35,6 +35,13 @@ const CoordinatorLanguagesSchema = z.record(E164Schema, LanguageSchema);
  * the hold loop repeats a short clip instead, and its length bounds how late the overflow can come.
  */
 export const MAX_HOLD_CLIP_SECONDS = 10;
+
+/**
+ * Seconds of hold audio between a waiting caller's messages (their place, the keys, reassurance): about a
+ * minute from one message to the next once they are spoken, as queues commonly space them. Each turn is a
+ * webhook, so a shorter loop costs a call more requests and reads without telling the caller anything new.
+ */
+export const DEFAULT_HOLD_LOOP_SECONDS = 40;
 const HoldAudioSecondsSchema = z
   .number()
   .int()

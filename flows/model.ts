@@ -6,11 +6,11 @@ import type { Language } from './replies.js';
 export type Channel = 'voice' | 'sms';
 
 /**
- * greeting -> queued -> connecting (a volunteer accepted) -> connected -> ended.
+ * greeting -> queued -> connected (a volunteer accepted) -> ended.
  * Any live status may also go straight to ended (hang-up, overflow, escalation).
  */
-export type ContactStatus = 'greeting' | 'queued' | 'connecting' | 'connected' | 'ended';
-export const LIVE_STATUSES: readonly ContactStatus[] = ['greeting', 'queued', 'connecting', 'connected'];
+export type ContactStatus = 'greeting' | 'queued' | 'connected' | 'ended';
+export const LIVE_STATUSES: readonly ContactStatus[] = ['greeting', 'queued', 'connected'];
 
 export type ContactOutcome =
   | 'completed'
@@ -162,8 +162,6 @@ export interface Offer {
   readonly callSid?: string;
   readonly status: OfferStatus;
   readonly offeredAt: number;
-  /** Voice: when the volunteer picked up. An unanswered leg is cancelled on release, an answered one told why. */
-  readonly answeredAt?: number;
 }
 
 /** Why an offer ended without this volunteer: another took it, the caller or texter left, or it ended otherwise. */
@@ -171,7 +169,7 @@ export type ReleaseReason = 'taken' | 'left' | 'gone';
 
 /** Why a contact is no longer on offer, read from the contact itself (a webhook has no event to go by). */
 export function releaseReasonOf(contact: Contact | undefined): ReleaseReason {
-  if (contact?.status === 'connecting' || contact?.status === 'connected') return 'taken';
+  if (contact?.status === 'connected') return 'taken';
   if (contact?.status !== 'ended') return 'gone';
   if (contact.outcome === 'abandoned') return 'left';
   return contact.volunteerId ? 'taken' : 'gone';

@@ -13,7 +13,7 @@ import type {
   Volunteer,
   VolunteerState,
 } from './model.js';
-import type { Language } from './replies.js';
+import type { Language, VoiceReply } from './replies.js';
 import type { PendingSurvey, SurveyAnswer } from './survey/survey-types.js';
 
 /** The most contacts a hold turn counts ahead of a caller; beyond it they hear "20 or more". */
@@ -126,7 +126,8 @@ export interface VolunteerStore {
 }
 
 export interface OfferStore {
-  putOffer(offer: Offer): Promise<void>;
+  /** New offers, ringing: a ring group's in one write. */
+  putOffers(offers: readonly Offer[]): Promise<void>;
   listOffers(contactId: string): Promise<Offer[]>;
   /** The contact and its offers, which share its partition: one read where a step needs both. */
   getContactWithOffers(contactId: string): Promise<{ readonly contact?: Contact; readonly offers: Offer[] }>;
@@ -135,7 +136,7 @@ export interface OfferStore {
     volunteerId: string,
     change: {
       expectStatus: readonly OfferStatus[];
-      set: Partial<Pick<Offer, 'status' | 'callSid' | 'answeredAt'>>;
+      set: Partial<Pick<Offer, 'status' | 'callSid'>>;
     },
   ): Promise<Offer | undefined>;
 }
@@ -194,16 +195,22 @@ export interface SurveyStore {
 
 export type Store = ContactStore & VolunteerStore & OfferStore & TextStore & Deduplicator;
 
+/**
+ * What a call does next: a webhook URL Twilio fetches TwiML from, or a reply sent along as inline TwiML, which
+ * saves the leg a webhook round trip (its action URLs are absolute, as inline TwiML needs).
+ */
+export type CallScript = string | VoiceReply;
+
 /** Outbound telephony (Twilio REST): used by the dispatcher and notifier, never on a webhook. */
 export interface Telephony {
   placeCall(request: {
     to: string;
     from: string;
-    url: string;
+    script: CallScript;
     statusCallback: string;
     timeoutSeconds: number;
   }): Promise<string>;
-  redirectCall(callSid: string, url: string): Promise<'redirected' | 'not-in-progress'>;
+  redirectCall(callSid: string, script: CallScript): Promise<'redirected' | 'not-in-progress'>;
   /**
    * Hangs up a leg that is still ringing. 'not-ringing' when it was answered first (Twilio then leaves it up)
    * or has already ended: the caller of this decides what an answered leg hears.

@@ -7,7 +7,6 @@ export const TWILIO_PATHS = {
   voiceHold: '/twilio/voice/hold',
   voiceHoldInput: '/twilio/voice/hold-input',
   voiceStatus: '/twilio/voice/status',
-  voiceBridge: '/twilio/voice/bridge',
   voiceBridgeEnded: '/twilio/voice/bridge-ended',
   crisisDialEnded: '/twilio/voice/crisis-dial-ended',
   /** Status callback of a warm transfer's crisis leg (a conference participant the dispatcher added). */
@@ -19,7 +18,6 @@ export const TWILIO_PATHS = {
   /** Status callback of a supervisor's leg (a muted or coaching participant added to a live call's room). */
   supervisorLegStatus: '/twilio/voice/supervisor-leg-status',
   conferenceHold: '/twilio/voice/conference-hold',
-  offerAnswered: '/twilio/voice/offer',
   offerInput: '/twilio/voice/offer-input',
   offerStatus: '/twilio/voice/offer-status',
   offerTaken: '/twilio/voice/offer-taken',

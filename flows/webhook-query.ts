@@ -137,7 +137,6 @@ export const WEBHOOK_QUERIES = {
   }),
   voiceHoldInput: codec(callerLeg),
   // The caller's contact is found from the CallSid when the URL carries none, as on every caller leg.
-  voiceBridge: codec({ contactId: contactId.optional() }),
   voiceBridgeEnded: codec({ contactId, language }),
   conferenceHold: codec({ language }),
   crisisDialEnded: codec({
@@ -159,7 +158,6 @@ export const WEBHOOK_QUERIES = {
     counsellorJoined: field('j', FlagSchema, flag),
   }),
   warmTransferUnreached: codec({ contactId, volunteerId }),
-  offerAnswered: codec({ contactId, volunteerId, whisperSeconds: field('w', countSchema(1)).optional() }),
   offerInput: codec({
     contactId,
     volunteerId,

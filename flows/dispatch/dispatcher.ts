@@ -19,6 +19,8 @@ import type { AuditTrail, Clock, EventPublisher, Log, PhoneVault, Store, Telepho
 import { textOfferReleased } from '../prompts/volunteer-texts.js';
 import type { ActionTarget, Language } from '../replies.js';
 import { recordSupervisionEnded, ringSupervisorIn } from '../supervision/listen-in.js';
+import { callerBridge } from '../voice/caller-call.js';
+import { whisperOffer } from '../voice/volunteer-call.js';
 import { webhookTarget } from '../webhook-query.js';
 import { completeContactLog } from './contact-log.js';
 import {
@@ -60,7 +62,7 @@ export async function handleLineEvent(
     | 'listOffers'
     | 'listOnShift'
     | 'listQueued'
-    | 'putOffer'
+    | 'putOffers'
     | 'updateContact'
     | 'updateOffer'
     | 'updateVolunteer'
@@ -150,7 +152,7 @@ export type WaitingIn = (channel: Channel, language: Language) => Promise<Contac
 
 export async function dispatchWaiting(
   deps: DispatchDeps<
-    'getLine' | 'listOnShift' | 'listQueued' | 'putOffer' | 'updateContact' | 'updateVolunteer'
+    'getLine' | 'listOnShift' | 'listQueued' | 'putOffers' | 'updateContact' | 'updateVolunteer'
   >,
   scope?: DispatchScope,
   known?: KnownLine,
@@ -177,7 +179,7 @@ export async function dispatchWaiting(
 
 /** Offers waiting calls to the free volunteers; the ids of those now ringing. */
 async function offerWaitingCalls(
-  deps: DispatchDeps<'listQueued' | 'putOffer' | 'updateContact' | 'updateVolunteer'>,
+  deps: DispatchDeps<'listQueued' | 'putOffers' | 'updateContact' | 'updateVolunteer'>,
   settings: LineSettings,
   volunteers: Volunteer[],
   now: number,
@@ -200,7 +202,7 @@ async function offerWaitingCalls(
 }
 
 async function offerContact(
-  deps: DispatchDeps<'putOffer' | 'updateContact' | 'updateVolunteer'>,
+  deps: DispatchDeps<'putOffers' | 'updateContact' | 'updateVolunteer'>,
   settings: LineSettings,
   contact: Contact,
   group: Volunteer[],
@@ -214,17 +216,17 @@ async function offerContact(
   if (!round) return []; // another dispatcher got there first, or the caller has gone
   // In parallel: the ring group's phones start ringing together, and the webhook that queued the caller (which
   // runs this in-process) answers sooner.
-  const placed = await Promise.all(
-    group.map(async (volunteer) => {
-      if (await ringVolunteer(deps, settings, contact.contactId, volunteer)) return volunteer.volunteerId;
-      await deps.store.updateContact(contact.contactId, {
-        channel: contact.channel,
-        add: { offersOutstanding: -1 },
-      });
-      return undefined;
-    }),
-  );
-  const rung = placed.filter((id): id is string => id !== undefined);
+  const placed = (
+    await Promise.all(group.map((volunteer) => ringVolunteer(deps, settings, contact, volunteer)))
+  ).filter((offer): offer is Offer => offer !== undefined);
+  const offered = placed.length > 0 && (await storeOffers(deps, placed)) ? placed : [];
+  if (offered.length < group.length) {
+    await deps.store.updateContact(contact.contactId, {
+      channel: contact.channel,
+      add: { offersOutstanding: offered.length - group.length },
+    });
+  }
+  const rung = offered.map((offer) => offer.volunteerId);
   if (rung.length > 0) {
     await deps.events.publish([
       { type: 'ContactOffered', contactId: contact.contactId, channel: contact.channel, volunteerIds: rung },
@@ -233,53 +235,87 @@ async function offerContact(
   return rung;
 }
 
+/** Claims the volunteer and rings them with the whisper; the offer to store, or undefined if that failed. */
 async function ringVolunteer(
-  deps: DispatchDeps<'putOffer' | 'updateVolunteer'>,
+  deps: DispatchDeps<'updateVolunteer'>,
   settings: LineSettings,
-  contactId: string,
+  contact: Contact,
   volunteer: Volunteer,
-): Promise<boolean> {
+): Promise<Offer | undefined> {
   const now = deps.clock.now();
+  const { contactId } = contact;
   const claimed = await deps.store.updateVolunteer(volunteer.volunteerId, {
     expectState: [volunteer.state],
     set: { state: 'offered', contactId },
     remove: ['wrapUntil'],
   });
-  if (!claimed) return false;
-  const offer = { contactId, volunteerId: volunteer.volunteerId };
+  if (!claimed) return undefined;
   try {
     const callSid = await deps.telephony.placeCall({
       to: deps.vault.open(volunteer.phoneSealed),
       from: settings.lineNumber,
-      url: deps.webhookUrl(
-        webhookTarget('offerAnswered', { ...offer, whisperSeconds: settings.whisperSeconds }),
+      script: whisperOffer(contact, volunteer.volunteerId, settings.whisperSeconds, now),
+      statusCallback: deps.webhookUrl(
+        webhookTarget('offerStatus', { contactId, volunteerId: volunteer.volunteerId }),
       ),
-      statusCallback: deps.webhookUrl(webhookTarget('offerStatus', offer)),
       timeoutSeconds: settings.offerRingSeconds,
     });
-    await deps.store.putOffer({
+    return {
       contactId,
       volunteerId: volunteer.volunteerId,
       channel: 'voice',
       callSid,
       status: 'ringing',
       offeredAt: now,
-    });
-    return true;
+    };
   } catch (error) {
     deps.log.warn('could not ring a volunteer', {
       contactId,
       volunteerId: volunteer.volunteerId,
       error: errorName(error),
     });
-    await deps.store.updateVolunteer(volunteer.volunteerId, {
-      expectState: ['offered'],
-      expectContactId: contactId,
-      set: { state: 'available' },
-      remove: ['contactId'],
+    await freeOfferedVolunteer(deps, contactId, volunteer.volunteerId);
+    return undefined;
+  }
+}
+
+/**
+ * The ring group's offers, in one write. Without them no key press can win the caller, so if they cannot be
+ * stored the phones are hung up and the volunteers freed: the tick offers the caller again.
+ */
+async function storeOffers(
+  deps: DispatchDeps<'putOffers' | 'updateVolunteer'>,
+  offers: Offer[],
+): Promise<boolean> {
+  try {
+    await deps.store.putOffers(offers);
+    return true;
+  } catch (error) {
+    deps.log.warn('could not store the offers of a ring', {
+      contactId: offers[0]?.contactId,
+      error: errorName(error),
     });
+    await Promise.all(
+      offers.map(async (offer) => {
+        if (offer.callSid) await deps.telephony.cancelCall(offer.callSid).catch(() => undefined);
+        await freeOfferedVolunteer(deps, offer.contactId, offer.volunteerId);
+      }),
+    );
     return false;
   }
+}
+
+async function freeOfferedVolunteer(
+  deps: DispatchDeps<'updateVolunteer'>,
+  contactId: string,
+  volunteerId: string,
+): Promise<Volunteer | undefined> {
+  return deps.store.updateVolunteer(volunteerId, {
+    expectState: ['offered'],
+    expectContactId: contactId,
+    set: { state: 'available' },
+    remove: ['contactId'],
+  });
 }
 
 async function bridgeWinner(
@@ -291,13 +327,7 @@ async function bridgeWinner(
   const { contact, offers } = await deps.store.getContactWithOffers(contactId);
   if (channel === 'voice') {
     // The winner's key press already marked their offer accepted.
-    if (contact?.callSid && contact.status !== 'ended') {
-      const outcome = await deps.telephony.redirectCall(
-        contact.callSid,
-        deps.webhookUrl(webhookTarget('voiceBridge', { contactId })),
-      );
-      if (outcome === 'not-in-progress') deps.log.warn('caller left before the bridge', { contactId });
-    }
+    if (contact?.callSid && contact.status !== 'ended') await bridgeCallerIn(deps, contact);
   } else {
     await deps.store.updateOffer(contactId, winnerId, {
       expectStatus: ['ringing'],
@@ -305,6 +335,17 @@ async function bridgeWinner(
     });
   }
   return releaseOffers(deps, contactId, offers, winnerId, 'taken');
+}
+
+/**
+ * The caller's hold ends: the room's TwiML goes to their leg inline, with no webhook between the volunteer's key
+ * and the caller hearing them. Should this fail, the caller's next hold turn finds the contact connected and
+ * bridges them itself.
+ */
+async function bridgeCallerIn(deps: DispatchDeps<never>, contact: Contact): Promise<void> {
+  const outcome = await deps.telephony.redirectCall(contact.callSid ?? '', callerBridge(contact));
+  if (outcome === 'not-in-progress')
+    deps.log.warn('caller left before the bridge', { contactId: contact.contactId });
 }
 
 /**
@@ -348,15 +389,8 @@ async function releaseCallLeg(
 ): Promise<boolean> {
   if (!offer.callSid) return false;
   try {
-    if (offer.answeredAt === undefined && (await deps.telephony.cancelCall(offer.callSid)) === 'canceled') {
-      const freed = await deps.store.updateVolunteer(offer.volunteerId, {
-        expectState: ['offered'],
-        expectContactId: offer.contactId,
-        set: { state: 'available' },
-        remove: ['contactId'],
-      });
-      return freed !== undefined;
-    }
+    if ((await deps.telephony.cancelCall(offer.callSid)) === 'canceled')
+      return (await freeOfferedVolunteer(deps, offer.contactId, offer.volunteerId)) !== undefined;
     const words = deps.webhookUrl(
       webhookTarget('offerTaken', { contactId: offer.contactId, volunteerId: offer.volunteerId, reason }),
     );
@@ -448,7 +482,7 @@ async function callClinicianBack(
   await deps.telephony.placeCall({
     to: settings.clinicianNumber,
     from: settings.lineNumber,
-    url: deps.webhookUrl(webhookTarget('clinicianBridge', { reference })),
+    script: deps.webhookUrl(webhookTarget('clinicianBridge', { reference })),
     statusCallback: deps.webhookUrl({ route: 'voiceStatus' }),
     timeoutSeconds: 30,
   });

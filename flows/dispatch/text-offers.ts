@@ -25,7 +25,7 @@ export function isFreeForText(volunteer: Volunteer): boolean {
 }
 
 export async function offerWaitingTexts(
-  deps: DispatchDeps<'listQueued' | 'putOffer' | 'updateContact' | 'updateVolunteer'>,
+  deps: DispatchDeps<'listQueued' | 'putOffers' | 'updateContact' | 'updateVolunteer'>,
   settings: LineSettings,
   onShift: readonly Volunteer[],
   waitingIn: WaitingIn,
@@ -51,7 +51,7 @@ export async function offerWaitingTexts(
 }
 
 async function offerText(
-  deps: DispatchDeps<'putOffer' | 'updateContact' | 'updateVolunteer'>,
+  deps: DispatchDeps<'putOffers' | 'updateContact' | 'updateVolunteer'>,
   settings: LineSettings,
   contact: Contact,
   group: Volunteer[],
@@ -77,13 +77,15 @@ async function offerText(
         from: settings.lineNumber,
         body: volunteerTexts.textOffer(language, contact.concern?.kind, contact.textBack),
       });
-      await deps.store.putOffer({
-        contactId: contact.contactId,
-        volunteerId: volunteer.volunteerId,
-        channel: 'sms',
-        status: 'ringing',
-        offeredAt: deps.clock.now(),
-      });
+      await deps.store.putOffers([
+        {
+          contactId: contact.contactId,
+          volunteerId: volunteer.volunteerId,
+          channel: 'sms',
+          status: 'ringing',
+          offeredAt: deps.clock.now(),
+        },
+      ]);
       offeredTo.push(volunteer.volunteerId);
     } catch (error) {
       deps.log.warn('could not text an offer', {

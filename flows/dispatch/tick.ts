@@ -24,8 +24,6 @@ import { type DispatchDeps, dispatchWaiting } from './dispatcher.js';
 
 /** An offer round older than this has certainly finished ringing, whatever callbacks said. */
 const STALE_ROUND_MS = 3 * 60_000;
-/** A bridge takes a second or two; a claim still connecting after this lost its ContactConnected. */
-const STUCK_CLAIM_MS = 30_000;
 const CHANNELS: readonly Channel[] = ['voice', 'sms'];
 const QUEUE_SCAN_LIMIT = 200;
 /**
@@ -48,7 +46,6 @@ export interface TickReport {
   readonly expiredContacts: number;
   readonly freedVolunteers: number;
   readonly reopenedRounds: number;
-  readonly reconnected: number;
   /** Waiting texts and text-back requests whose wait ran out: each told so once, outcome unanswered. */
   readonly unansweredTexts: number;
   readonly closedTexts: number;
@@ -75,7 +72,7 @@ export async function runTick(
     | 'listOnShift'
     | 'listQueued'
     | 'markAllPaused'
-    | 'putOffer'
+    | 'putOffers'
     | 'setOnShift'
     | 'setPaused'
     | 'updateContact'
@@ -93,12 +90,10 @@ export async function runTick(
     (await freeStuckVolunteers(deps, onShift, liveById, now)) +
     (await clearStaleTextOffers(deps, onShift, liveById));
   const reopenedRounds = await reopenStaleRounds(deps, [...liveById.values()], now);
-  const reconnected = await reconnectStuckClaims(deps, [...liveById.values()], now);
   const unansweredTexts = await closeUnansweredTexts(deps, [...liveById.values()], now);
   const closedTexts = await closeInactiveTexts(deps, [...liveById.values()], now);
   const pausedRepaired = await repairPausedSet(deps, onShift);
-  const changed =
-    expiredContacts + freedVolunteers + reopenedRounds + reconnected + unansweredTexts + closedTexts > 0;
+  const changed = expiredContacts + freedVolunteers + reopenedRounds + unansweredTexts + closedTexts > 0;
   // Nothing above changed who waits or who is free: the pass offers from what the tick has read.
   const offered = await dispatchWaiting(
     deps,
@@ -110,7 +105,6 @@ export async function runTick(
     expiredContacts,
     freedVolunteers,
     reopenedRounds,
-    reconnected,
     unansweredTexts,
     closedTexts,
     pausedRepaired,
@@ -322,34 +316,6 @@ async function closeInactiveTexts(
     for (const text of texts) await deps.telephony.sendText({ ...text, from: settings.lineNumber });
   }
   return closed;
-}
-
-/**
- * A voice claim whose ContactConnected never went out (the webhook failed between the claim and the publish,
- * or a write timed out after it was applied) leaves the caller on hold: connect them from state.
- */
-async function reconnectStuckClaims(
-  deps: DispatchDeps<never>,
-  live: readonly Contact[],
-  now: number,
-): Promise<number> {
-  const stuck = live.filter(
-    (contact) =>
-      contact.channel === 'voice' &&
-      contact.status === 'connecting' &&
-      contact.volunteerId !== undefined &&
-      now - (contact.answeredAt ?? now) >= STUCK_CLAIM_MS,
-  );
-  if (stuck.length === 0) return 0;
-  await deps.events.publish(
-    stuck.map((contact) => ({
-      type: 'ContactConnected' as const,
-      contactId: contact.contactId,
-      channel: 'voice' as const,
-      volunteerId: contact.volunteerId ?? '',
-    })),
-  );
-  return stuck.length;
 }
 
 async function reopenStaleRounds(

@@ -112,7 +112,7 @@ export async function endTextConversation(
   const now = deps.clock.now();
   const ended = await deps.store.updateContact(contact.contactId, {
     channel: 'sms',
-    expectStatus: ['queued', 'connecting', 'connected'],
+    expectStatus: ['queued', 'connected'],
     set: { status: 'ended', outcome, endedAt: now },
     remove: ['callerSealed', 'pendingSealed', 'volunteerPhoneSealed'],
   });

@@ -12,7 +12,7 @@
 import { callerKeyFor, isWithheldKey } from '../caller-identity.js';
 import { detectCrisis } from '../crisis/detect-crisis.js';
 import { isUnstaffed, noteAllPaused } from '../dispatch/all-paused.js';
-import type { LineSettings } from '../line-settings.js';
+import { DEFAULT_HOLD_LOOP_SECONDS, type LineSettings } from '../line-settings.js';
 import type { Concern, Contact, Volunteer } from '../model.js';
 import { promptsFor, spokenTo } from '../prompts/prompts.js';
 import type { ActionTarget, Language, SpokenStep, VoiceReply, VoiceStep } from '../replies.js';
@@ -300,9 +300,8 @@ export async function holdCaller(
   const placed =
     chosen && place ? await deps.store.placeInQueue('voice', chosen, contactId, place) : undefined;
   const contact = placed?.contact ?? (await deps.store.getContact(contactId));
-  if (contact && (contact.status === 'connecting' || contact.status === 'connected')) {
-    return { steps: [{ kind: 'redirect', to: webhookTarget('voiceBridge', { contactId }) }] };
-  }
+  // Taken while this turn was on its way (or the bridge's own redirect was lost): straight into the room.
+  if (contact?.status === 'connected') return callerBridge(contact);
   if (contact?.status !== 'queued' || contact.liveUntil <= now) {
     return { steps: [...spokenTo(chosen ?? contact?.language, (words) => words.thanksForCalling), hangup()] };
   }
@@ -324,7 +323,7 @@ export async function holdCaller(
     isWithheldKey(contact.callerKey) ? prompts.holdOptionsWithoutTextBack : prompts.holdOptions,
     prompts.holdReassurance,
   ];
-  const loopSeconds = contact.holdLoopSeconds ?? 20;
+  const loopSeconds = contact.holdLoopSeconds ?? DEFAULT_HOLD_LOOP_SECONDS;
   const secondsLeft =
     contact.overflowAt === undefined ? Number.POSITIVE_INFINITY : (contact.overflowAt - now) / 1000;
   // A whole turn only when it ends before the maximum wait. Otherwise the last turn still says the caller's
@@ -537,21 +536,9 @@ async function recordEscalation(
   return true;
 }
 
-/** The dispatcher redirects the caller here once a volunteer has accepted. */
-export async function bridgeCaller(
-  deps: VoiceDeps<'getContact' | 'updateContact'>,
-  contactId: string,
-): Promise<VoiceReply> {
-  const contact = await deps.store.updateContact(contactId, {
-    channel: 'voice',
-    expectStatus: ['connecting'],
-    set: { status: 'connected' },
-  });
-  const current = contact ?? (await deps.store.getContact(contactId));
-  const language = current?.language ?? 'en';
-  if (current?.status !== 'connected') {
-    return { steps: [say(promptsFor(language).thanksForCalling, language), hangup()] };
-  }
+/** The caller joins their volunteer's room; the room ending with the caller still here is said goodbye to. */
+export function callerBridge(contact: Pick<Contact, 'contactId' | 'language'>): VoiceReply {
+  const { contactId, language } = contact;
   return {
     steps: [
       say(promptsFor(language).connecting, language),
@@ -598,7 +585,7 @@ export async function handleCallerStatus(
   }
   const completed = await deps.store.updateContact(contactId, {
     channel: 'voice',
-    expectStatus: ['connecting', 'connected'],
+    expectStatus: ['connected'],
     set: { status: 'ended', outcome: 'completed', endedAt: now },
     remove: ['callerSealed'],
   });

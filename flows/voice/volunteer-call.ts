@@ -1,6 +1,6 @@
 // The volunteer's side of a voice call: whisper, press 1, the conference, the star menu, wrap-up.
 //
-// Main course: the dispatcher rings the volunteer -> whisper "press 1" -> a conditional claim on the
+// Main course: the dispatcher rings the volunteer with the whisper -> "press 1" -> a conditional claim on the
 // contact (exactly one volunteer wins) -> conference -> the call ends -> wrap-up -> free again.
 // Alternate courses: voicemail or silence (the whisper times out, never accepts), another key (asked again,
 // a few times), the call already taken or the caller gone (each told as it is), no answer (a miss; several
@@ -25,32 +25,19 @@ const ACCEPT_KEY = '1';
 const WRONG_KEYS_ALLOWED = 2;
 const MENU_BEAT_SECONDS = 1;
 
-export async function handleOfferAnswered(
-  deps: VoiceDeps<'getContact' | 'updateOffer'>,
-  contactId: string,
+/**
+ * What a volunteer hears on picking up: who is waiting, for how long, any concern, then "press 1". It rides
+ * with the ring as inline TwiML, so answering costs no webhook; whether the caller still waits is settled by
+ * the key press (a release meanwhile hangs the leg up or tells the volunteer why).
+ */
+export function whisperOffer(
+  contact: Contact,
   volunteerId: string,
   whisperSeconds: number,
-): Promise<VoiceReply> {
-  const now = deps.clock.now();
-  // The answer is recorded while the offer still rings, so a release hangs up only legs nobody picked up. The
-  // offer may not be stored yet (a fast answer races the dispatcher's write): then the release finds the leg
-  // in progress all the same.
-  const [contact] = await Promise.all([
-    deps.store.getContact(contactId),
-    deps.store
-      .updateOffer(contactId, volunteerId, { expectStatus: ['ringing'], set: { answeredAt: now } })
-      // Only a hint for the release: a failed write must not cost the volunteer the whisper.
-      .catch((error: unknown) =>
-        deps.log.warn('answer not recorded on the offer', {
-          contactId,
-          error: error instanceof Error ? error.name : 'unknown',
-        }),
-      ),
-  ]);
-  if (contact?.status !== 'queued' || contact.liveUntil <= now)
-    return offerReleasedReply(releaseReasonOf(contact));
+  now: number,
+): VoiceReply {
   const waited = Math.max(0, Math.round((now - (contact.queuedAt ?? contact.startedAt)) / 1000));
-  return whisperGather(contactId, volunteerId, whisperSeconds, 0, [
+  return whisperGather(contact.contactId, volunteerId, whisperSeconds, 0, [
     en.whisper(
       en.languageName[contact.language],
       waited,
@@ -103,7 +90,7 @@ export async function handleOfferInput(
     (await deps.store.updateContact(contactId, {
       channel: 'voice',
       expectStatus: ['queued'],
-      set: { status: 'connecting', volunteerId, answeredAt: now },
+      set: { status: 'connected', volunteerId, answeredAt: now },
     }));
   if (offerHeld && !claimed)
     await deps.store.updateOffer(contactId, volunteerId, {
@@ -293,8 +280,7 @@ export async function handleOfferStatus(
   const contact = await deps.store.getContact(contactId);
   if (!contact) return;
   if (contact.volunteerId === volunteerId) {
-    if (contact.status === 'connecting' || contact.status === 'connected')
-      await leaveConversation(deps, contactId, volunteerId);
+    if (contact.status === 'connected') await leaveConversation(deps, contactId, volunteerId);
     return;
   }
   const now = deps.clock.now();

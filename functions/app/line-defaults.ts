@@ -1,5 +1,6 @@
 // The line's deploy-time settings: what the configuration says, before any coordinator edits.
 import {
+  DEFAULT_HOLD_LOOP_SECONDS,
   DEFAULT_WRAP_UP_CODES,
   type LineSettings,
   MAX_HOLD_CLIP_SECONDS,
@@ -26,7 +27,7 @@ export function lineDefaults(config: RuntimeConfig): LineSettings {
     overflow: { kind: 'resources' },
     missedOffersBeforePause: 3,
     wrapUpSeconds: 60,
-    holdLoopSeconds: 20,
+    holdLoopSeconds: DEFAULT_HOLD_LOOP_SECONDS,
     textInactivityMinutes: 30,
     textWaitMinutes: 120,
     voiceIntake: false,

@@ -11,5 +11,6 @@ export function twilioTelephonyFor(core: WarmlineCore, httpClient?: TwilioHttp):
     authToken: core.authToken,
     ...(core.config.TWILIO_API_BASE ? { apiBase: core.config.TWILIO_API_BASE } : {}),
     log: core.log,
+    publicBaseUrl: core.config.PUBLIC_BASE_URL,
   });
 }

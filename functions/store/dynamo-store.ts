@@ -1,6 +1,10 @@
-// The store port over one DynamoDB table: single-item conditional writes, GetItem and Query only.
+// The store port over one DynamoDB table: single-item conditional writes, GetItem and Query, and one
+// BatchWrite (a ring group's new offers, which need no condition).
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchWriteCommand,
+  type BatchWriteCommandInput,
+  type BatchWriteCommandOutput,
   DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
@@ -51,6 +55,10 @@ const OUTBOX = 'OUTBOX';
 /** Events the bus refused are kept this long for the tick to resend (it runs every minute). */
 const OUTBOX_KEEP_MS = 2 * 86_400_000;
 const DAY_MS = 86_400_000;
+/** DynamoDB's most puts in one BatchWrite. */
+const BATCH_WRITE_LIMIT = 25;
+/** Unprocessed puts (throttling) are sent again this many times in all before the write fails. */
+const BATCH_WRITE_ATTEMPTS = 4;
 
 /** Keys and index attributes are storage details; flows never see them. */
 const STORAGE_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'expiresAt'];
@@ -598,17 +606,27 @@ export class DynamoStore implements Store, OutboxStore {
     return this.update<Volunteer>(volunteerKey(volunteerId), builder);
   }
 
-  async putOffer(offer: Offer): Promise<void> {
-    await this.client.send(
-      new PutCommand({
-        TableName: this.table,
-        Item: {
-          ...offer,
-          ...offerKey(offer.contactId, offer.volunteerId),
-          expiresAt: Math.floor(offer.offeredAt / 1000) + 86_400,
+  /** A ring group's offers in one BatchWrite, asking again for any DynamoDB left unprocessed. */
+  async putOffers(offers: readonly Offer[]): Promise<void> {
+    if (offers.length > BATCH_WRITE_LIMIT) throw new Error(`at most ${BATCH_WRITE_LIMIT} offers at once`);
+    let pending: BatchWriteCommandInput['RequestItems'] | undefined = {
+      [this.table]: offers.map((offer) => ({
+        PutRequest: {
+          Item: {
+            ...offer,
+            ...offerKey(offer.contactId, offer.volunteerId),
+            expiresAt: Math.floor(offer.offeredAt / 1000) + 86_400,
+          },
         },
-      }),
-    );
+      })),
+    };
+    for (let attempt = 0; pending?.[this.table]?.length && attempt < BATCH_WRITE_ATTEMPTS; attempt++) {
+      const result: BatchWriteCommandOutput = await this.client.send(
+        new BatchWriteCommand({ RequestItems: pending }),
+      );
+      pending = result.UnprocessedItems;
+    }
+    if (pending?.[this.table]?.length) throw new Error('offers could not all be stored; try again');
   }
 
   async listOffers(contactId: string): Promise<Offer[]> {
@@ -643,7 +661,7 @@ export class DynamoStore implements Store, OutboxStore {
     volunteerId: string,
     change: {
       expectStatus: readonly Offer['status'][];
-      set: Partial<Pick<Offer, 'status' | 'callSid' | 'answeredAt'>>;
+      set: Partial<Pick<Offer, 'status' | 'callSid'>>;
     },
   ): Promise<Offer | undefined> {
     const builder = new UpdateBuilder().set(change.set).expectOneOf('status', change.expectStatus);

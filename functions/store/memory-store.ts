@@ -366,13 +366,15 @@ export class MemoryStore implements Store {
     if (this.allPausedSince === since) this.allPausedSince = undefined;
   }
 
-  async putOffer(offer: Offer): Promise<void> {
-    const offers = this.offers.get(offer.contactId) ?? new Map<string, Expiring<Offer>>();
-    offers.set(offer.volunteerId, {
-      value: copy(offer),
-      expiresAt: Math.floor(offer.offeredAt / 1000) + OFFER_KEEP_SECONDS,
-    });
-    this.offers.set(offer.contactId, offers);
+  async putOffers(offers: readonly Offer[]): Promise<void> {
+    for (const offer of offers) {
+      const ofContact = this.offers.get(offer.contactId) ?? new Map<string, Expiring<Offer>>();
+      ofContact.set(offer.volunteerId, {
+        value: copy(offer),
+        expiresAt: Math.floor(offer.offeredAt / 1000) + OFFER_KEEP_SECONDS,
+      });
+      this.offers.set(offer.contactId, ofContact);
+    }
   }
 
   async listOffers(contactId: string): Promise<Offer[]> {
@@ -391,7 +393,7 @@ export class MemoryStore implements Store {
     volunteerId: string,
     change: {
       expectStatus: readonly OfferStatus[];
-      set: Partial<Pick<Offer, 'status' | 'callSid' | 'answeredAt'>>;
+      set: Partial<Pick<Offer, 'status' | 'callSid'>>;
     },
   ): Promise<Offer | undefined> {
     const offers = this.offers.get(contactId);

@@ -111,11 +111,9 @@ export function placementAfter(channel: Channel, set: ContactChange['set']): Ind
         pk: queuePartition(channel, set.language),
         sk: queueSortKey(set.queuedAt, set.concern !== undefined),
       };
-    case 'connecting':
-      return { pk: LIVE, sk: sortableTime(set.answeredAt ?? 0) };
     case 'connected':
-      // A text conversation goes straight from queued to connected: it must leave its queue partition,
-      // or it would count as waiting ahead of later texters and crowd the dispatcher's queue window.
+      // Leaving the queue partition: a claimed contact must not count as waiting ahead of later ones, nor
+      // crowd the dispatcher's queue window.
       return { pk: LIVE, ...(set.answeredAt === undefined ? {} : { sk: sortableTime(set.answeredAt) }) };
     case 'ended':
       if (set.endedAt === undefined) throw new Error('ending a contact needs endedAt');

@@ -2,8 +2,12 @@
 //
 // Six requests on Twilio's real 2010-04-01 paths, sent with fetch: the twilio SDK's REST domain would bring
 // every resource and axios (about 800 KB) to the functions that ring volunteers, for these six.
-import type { Log, SupervisorJoin, Telephony } from '../../flows/ports.js';
+import type { CallScript, Log, SupervisorJoin, Telephony } from '../../flows/ports.js';
+import { renderVoice } from '../twiml.js';
 import { FetchTwilioHttpClient, type TwilioHttp } from './twilio-http-client.js';
+
+/** Twilio refuses a longer `Twiml` parameter (error 32018). */
+export const MAX_INLINE_TWIML = 4000;
 
 /** Twilio's "call is not in-progress" (cannot redirect, cannot cancel) code. */
 const CALL_NOT_IN_PROGRESS = 21220;
@@ -45,6 +49,8 @@ export interface TwilioTelephonyOptions {
   readonly httpClient?: TwilioHttp;
   readonly log: Log;
   readonly sleep?: (ms: number) => Promise<void>;
+  /** Where the webhooks are: inline TwiML names its action URLs in full. */
+  readonly publicBaseUrl: string;
 }
 
 const TWILIO_API = 'https://api.twilio.com/2010-04-01';
@@ -94,6 +100,14 @@ export function createTwilioTelephony(options: TwilioTelephonyOptions): Telephon
     }
   }
 
+  /** A URL is fetched by Twilio (`Url`); a reply goes along as the call's TwiML (`Twiml`), saving that fetch. */
+  function scriptFields(script: CallScript): Record<string, unknown> {
+    if (typeof script === 'string') return { Url: script, Method: 'POST' };
+    const twiml = renderVoice(script, options.publicBaseUrl);
+    if (twiml.length > MAX_INLINE_TWIML) throw new TelephonyError('inline TwiML longer than Twilio takes');
+    return { Twiml: twiml };
+  }
+
   const updateCall = (what: string, callSid: string, fields: Record<string, unknown>) =>
     withRetries(what, () => send('POST', `Calls/${callSid}.json`, fields));
 
@@ -118,8 +132,7 @@ export function createTwilioTelephony(options: TwilioTelephonyOptions): Telephon
         send('POST', 'Calls.json', {
           To: request.to,
           From: request.from,
-          Url: request.url,
-          Method: 'POST',
+          ...scriptFields(request.script),
           StatusCallback: request.statusCallback,
           StatusCallbackMethod: 'POST',
           // Only a leg's end carries work (a miss, a release, a clinician call over): no webhook per stage.
@@ -130,9 +143,10 @@ export function createTwilioTelephony(options: TwilioTelephonyOptions): Telephon
       if (typeof call.sid !== 'string') throw new TelephonyError('Twilio created a call without a sid');
       return call.sid;
     },
-    async redirectCall(callSid, url) {
+    async redirectCall(callSid, script) {
+      const fields = scriptFields(script);
       try {
-        await updateCall('redirectCall', callSid, { Url: url, Method: 'POST' });
+        await updateCall('redirectCall', callSid, fields);
         return 'redirected';
       } catch (error) {
         if (isNotInProgress(error) || isGone(error)) return 'not-in-progress';

@@ -2,7 +2,6 @@
 import type { VoiceReply } from '../../flows/replies.js';
 import { handleSupervisorLegStatus } from '../../flows/supervision/supervisor-leg.js';
 import {
-  bridgeCaller,
   callerBridgeEnded,
   chooseLanguage,
   handleCallerStatus,
@@ -16,7 +15,6 @@ import { handleClinicianBridge } from '../../flows/voice/clinician-bridge.js';
 import { crisisDialEnded, crisisLinesFor, warmTransferFallback } from '../../flows/voice/crisis-dial.js';
 import { type CallFields, contactIdForCall, type VoiceDeps } from '../../flows/voice/voice-deps.js';
 import {
-  handleOfferAnswered,
   handleOfferInput,
   handleOfferStatus,
   handleVolunteerInput,
@@ -100,7 +98,6 @@ const answers: { readonly [R in QueryRoute]: QueryAnswer<R> } = {
       query.language,
       input.params.Digits,
     ),
-  voiceBridge: (deps, input, query) => bridgeCaller(deps, callerContact(deps, input, query)),
   voiceBridgeEnded: async (_deps, _input, query) => callerBridgeEnded(query.language),
   conferenceHold: async (_deps, _input, query) => peerStillHere(query.language),
   crisisDialEnded: async (deps, input, query) =>
@@ -123,13 +120,6 @@ const answers: { readonly [R in QueryRoute]: QueryAnswer<R> } = {
     ),
   warmTransferUnreached: async (_deps, _input, query) =>
     warmTransferUnreachedReply(query.contactId, query.volunteerId),
-  offerAnswered: (deps, _input, query) =>
-    handleOfferAnswered(
-      deps,
-      query.contactId,
-      query.volunteerId,
-      query.whisperSeconds ?? deps.defaults.whisperSeconds,
-    ),
   offerInput: (deps, input, query) =>
     handleOfferInput(deps, query.contactId, query.volunteerId, input.params.Digits, {
       seconds: query.whisperSeconds ?? deps.defaults.whisperSeconds,
@@ -175,7 +165,6 @@ export function voiceRouteFor(route: TwilioPathName): VoiceRoute | undefined {
 /** Routes walked by a volunteer's leg: on failure they are let go rather than offered the crisis line. */
 export const VOLUNTEER_ROUTES: ReadonlySet<TwilioPathName> = new Set([
   'clinicianBridge',
-  'offerAnswered',
   'offerInput',
   'offerStatus',
   'offerTaken',

@@ -100,7 +100,9 @@ export class UsageMeter {
             dynamoCalls: 1,
             ...(isWrite
               ? { writeUnits: writeUnits(item, moves(input), operation === 'PutItemCommand') }
-              : { readUnits: units }),
+              : operation === 'BatchWriteItemCommand'
+                ? { writeUnits: batchPutUnits(input) }
+                : { readUnits: units }),
           });
           return result;
         } catch (error) {
@@ -174,6 +176,19 @@ function writeUnits(
     if (KEYS_ONLY[i]) return sum + (isPut ? 1 : 0) + (moved[i] ? 2 : 0);
     return sum + size + move;
   }, size);
+}
+
+/** A BatchWrite's puts, each as the single put it stands for (DynamoDB bills them alike). */
+function batchPutUnits(input: Record<string, unknown>): number {
+  const tables = Object.values(
+    (input.RequestItems ?? {}) as Record<string, { PutRequest?: { Item?: object } }[]>,
+  );
+  return tables
+    .flat()
+    .reduce(
+      (sum, request) => sum + writeUnits(request.PutRequest?.Item as Record<string, unknown>, [], true),
+      0,
+    );
 }
 
 /**

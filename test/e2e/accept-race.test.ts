@@ -53,14 +53,16 @@ describe('the accept race', () => {
       // Each racer holds a ringing offer, as the dispatcher leaves it when it rings a volunteer.
       await Promise.all(
         RACERS.map((volunteerId, i) =>
-          line.store.putOffer({
-            contactId,
-            volunteerId,
-            channel: 'voice',
-            callSid: `CA${(trial * 10 + i).toString(16).padStart(32, 'b')}`,
-            status: 'ringing',
-            offeredAt: Date.now(),
-          }),
+          line.store.putOffers([
+            {
+              contactId,
+              volunteerId,
+              channel: 'voice',
+              callSid: `CA${(trial * 10 + i).toString(16).padStart(32, 'b')}`,
+              status: 'ringing',
+              offeredAt: Date.now(),
+            },
+          ]),
         ),
       );
       const answers = await Promise.all(

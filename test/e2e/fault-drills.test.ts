@@ -131,14 +131,16 @@ describe('with half of PutEvents entries refused (bus=partial50)', () => {
       offerRound: 1,
       liveUntil: now + 86_400_000,
     });
-    await line.store.putOffer({
-      contactId,
-      volunteerId,
-      channel: 'voice',
-      callSid: callSid(100_000 + n),
-      status: 'ringing',
-      offeredAt: now,
-    });
+    await line.store.putOffers([
+      {
+        contactId,
+        volunteerId,
+        channel: 'voice',
+        callSid: callSid(100_000 + n),
+        status: 'ringing',
+        offeredAt: now,
+      },
+    ]);
     return { contactId, volunteerId };
   }
 

@@ -6,7 +6,14 @@ import type { DispatchDeps } from '../../flows/dispatch/dispatcher.js';
 import type { LineEvent } from '../../flows/events.js';
 import type { LineSettings, LineSettingsPatch } from '../../flows/line-settings.js';
 import type { Volunteer } from '../../flows/model.js';
-import type { AuditTrail, Clock, EventPublisher, PhoneVault, Telephony } from '../../flows/ports.js';
+import type {
+  AuditTrail,
+  CallScript,
+  Clock,
+  EventPublisher,
+  PhoneVault,
+  Telephony,
+} from '../../flows/ports.js';
 import type { ActionTarget } from '../../flows/replies.js';
 import type { TextDeps } from '../../flows/sms/text-deps.js';
 import type { VoiceDeps } from '../../flows/voice/voice-deps.js';
@@ -48,7 +55,7 @@ export type TelephonyCall =
       readonly request: Parameters<Telephony['placeCall']>[0];
       readonly sid: string;
     }
-  | { readonly kind: 'redirectCall'; readonly callSid: string; readonly url: string }
+  | { readonly kind: 'redirectCall'; readonly callSid: string; readonly script: CallScript }
   | { readonly kind: 'cancelCall'; readonly callSid: string }
   | { readonly kind: 'sendText'; readonly request: Parameters<Telephony['sendText']>[0] }
   | {
@@ -78,8 +85,8 @@ export class FakeTelephony implements Telephony {
     this.calls.push({ kind: 'placeCall', request, sid });
     return sid;
   }
-  async redirectCall(callSid: string, url: string): Promise<'redirected' | 'not-in-progress'> {
-    this.calls.push({ kind: 'redirectCall', callSid, url });
+  async redirectCall(callSid: string, script: CallScript): Promise<'redirected' | 'not-in-progress'> {
+    this.calls.push({ kind: 'redirectCall', callSid, script });
     return 'redirected';
   }
   async cancelCall(callSid: string): Promise<'canceled' | 'not-ringing'> {

@@ -25,11 +25,13 @@ interface Gathering {
   finish(): void;
 }
 
-interface Document {
-  readonly url: string;
-  readonly method: string;
-  readonly params?: Record<string, string>;
-}
+/** TwiML to run: fetched from a URL, or given inline (a REST `Twiml` parameter), which has no URL of its own. */
+export type Document =
+  | { readonly url: string; readonly method: string; readonly params?: Record<string, string> }
+  | { readonly twiml: string };
+
+/** Inline TwiML has no document URL for relative ones to resolve against: Twilio needs them absolute. */
+const INLINE = '';
 
 /** What ended a <Dial>: its status for the action callback, and whether the caller is still here. */
 interface DialOutcome {
@@ -184,7 +186,14 @@ export class SimCall {
         this.end('completed');
         return;
       }
-      next = await this.runVerbs(doc.node.children, doc.url, gen);
+      try {
+        next = await this.runVerbs(doc.node.children, doc.url, gen);
+      } catch {
+        // As on Twilio: TwiML it cannot follow (a relative URL inline) is an application error.
+        this.say('An application error has occurred. Goodbye.');
+        this.end('completed');
+        return;
+      }
       // A document that runs out of verbs ends the call, as on Twilio.
       if (next === undefined && gen === this.generation && !this.isOver) this.end('completed');
     }
@@ -194,19 +203,19 @@ export class SimCall {
    * A REST update with a Url: whatever the leg was doing stops, the new TwiML runs. On a queued or ringing
    * leg Twilio accepts the update and keeps it for the answer: the phone goes on ringing.
    */
-  redirect(url: string, method: string): void {
+  redirect(next: Document): void {
     if (this.status === 'queued' || this.status === 'ringing') {
-      this.pendingDocument = { url, method };
+      this.pendingDocument = next;
       this.sim.record({
         kind: 'call',
         callSid: this.sid,
-        summary: 'new Url kept for when the call is answered',
+        summary: 'new TwiML kept for when the call is answered',
       });
       return;
     }
     this.leaveEverything();
     this.bump();
-    void this.follow({ url, method });
+    void this.follow(next);
   }
 
   end(status: CallStatus): void {
@@ -301,23 +310,31 @@ export class SimCall {
   }
 
   private async fetchDocument(doc: Document): Promise<{ node: TwimlNode; url: string } | undefined> {
+    const { body, url } = 'twiml' in doc ? { body: doc.twiml, url: INLINE } : await this.fetchBody(doc);
+    if (body === undefined) return undefined;
+    try {
+      return { node: parseTwiml(body), url };
+    } catch (error) {
+      this.sim.record({
+        kind: 'error',
+        callSid: this.sid,
+        summary: `invalid TwiML from ${url || 'a Twiml parameter'}: ${(error as Error).message}`,
+      });
+      return undefined;
+    }
+  }
+
+  private async fetchBody(
+    doc: Exclude<Document, { twiml: string }>,
+  ): Promise<{ body?: string; url: string }> {
     const response = await this.sim.post(this, doc.url, doc.method, { ...this.callParams(), ...doc.params });
-    if (response?.status !== 200) return undefined;
+    if (response?.status !== 200) return { url: doc.url };
     // Twilio answers an incoming call once the first TwiML arrives; later webhooks say in-progress.
     if (this.direction === 'inbound' && this.status === 'ringing') {
       this.answeredAt = this.sim.now();
       this.status = 'in-progress';
     }
-    try {
-      return { node: parseTwiml(response.body), url: doc.url };
-    } catch (error) {
-      this.sim.record({
-        kind: 'error',
-        callSid: this.sid,
-        summary: `invalid TwiML from ${doc.url}: ${(error as Error).message}`,
-      });
-      return undefined;
-    }
+    return { body: response.body, url: doc.url };
   }
 
   /** Runs verbs in order; returns the next document to fetch, or undefined when the verbs ran out. */
@@ -336,7 +353,12 @@ export class SimCall {
   }
 
   private resolveUrl(url: string, baseUrl: string): string {
-    return new URL(url, baseUrl).toString();
+    if (baseUrl !== INLINE) return new URL(url, baseUrl).toString();
+    if (!/^https?:\/\//.test(url)) {
+      this.sim.record({ kind: 'error', callSid: this.sid, summary: `relative URL ${url} in inline TwiML` });
+      throw new Error(`inline TwiML needs absolute URLs, got ${url}`);
+    }
+    return new URL(url).toString();
   }
 
   private async runVerb(
@@ -421,7 +443,7 @@ export class SimCall {
     if (gen !== this.generation || this.isOver) return undefined;
     const heard = gathering.digits || gathering.speech;
     if (!heard) return undefined; // no input: fall through to the next verb, as Twilio does
-    const action = verb.attrs.action ? this.resolveUrl(verb.attrs.action, baseUrl) : baseUrl;
+    const action = this.resolveUrl(verb.attrs.action ?? '', baseUrl);
     const params: Record<string, string> = gathering.speech
       ? { SpeechResult: gathering.speech, Confidence: '0.9' }
       : { Digits: gathering.digits };
@@ -533,7 +555,7 @@ export class SimCall {
       // A Gather action inside a whisper: its answer is TwiML for the callee too.
       const answer = await this.fetchDocument(next);
       if (answer && gen === this.generation && !this.isOver)
-        await this.runVerbs(answer.node.children, next.url, gen);
+        await this.runVerbs(answer.node.children, answer.url, gen);
     }
   }
 

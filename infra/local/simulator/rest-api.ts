@@ -1,5 +1,5 @@
 // The REST resources the line's functions use, at Twilio's own paths and in Twilio's JSON shapes.
-import type { SimCall } from './call-leg.js';
+import type { Document, SimCall } from './call-leg.js';
 import type { Conference, Hearing, TwilioSimulator } from './simulator.js';
 import { parseTwiml } from './twiml-parser.js';
 
@@ -56,11 +56,12 @@ export async function serveRest(sim: TwilioSimulator, request: RestRequest): Pro
     const from = form.get('From');
     if (!to || !from) return error(400, 21201, 'To and From are required');
     if (sim.invalidNumbers.has(to)) return invalidNumber(to);
+    const script = scriptOf(form);
+    if ('status' in script) return script;
     const leg = sim.startOutboundCall({
       from,
       to,
-      ...(form.get('Url') ? { url: form.get('Url') ?? '' } : {}),
-      method: form.get('Method') ?? 'POST',
+      ...script,
       timeout: Number(form.get('Timeout') ?? 60),
       ...statusCallbackOf(form),
     });
@@ -72,17 +73,20 @@ export async function serveRest(sim: TwilioSimulator, request: RestRequest): Pro
     const call = sim.call(callMatch[1] ?? '');
     if (!call) return error(404, 20404, `The requested resource /Calls/${callMatch[1]}.json was not found`);
     if (method === 'GET') return { status: 200, body: callJson(call) };
-    const url = form.get('Url');
     const status = form.get('Status');
+    const script = form.has('Url') || form.has('Twiml') ? scriptOf(form) : undefined;
+    if (script && 'status' in script) return script;
     // As Twilio documents: `canceled` hangs up a queued or ringing call and leaves an answered one alone (200,
-    // still in-progress); `completed` ends either; a Url on a ringing call is kept and run when it is answered.
-    if (call.isOver && (status || url)) return error(400, 21220, 'Call is not in-progress. Cannot redirect.');
+    // still in-progress); `completed` ends either; new TwiML (Url or Twiml) on a ringing call is kept and run
+    // when it is answered.
+    if (call.isOver && (status || script))
+      return error(400, 21220, 'Call is not in-progress. Cannot redirect.');
     if (status === 'canceled') {
       if (call.status !== 'in-progress') call.end('canceled');
     } else if (status === 'completed') {
       call.end(call.status === 'in-progress' ? 'completed' : 'canceled');
-    } else if (url) {
-      call.redirect(url, form.get('Method') ?? 'POST');
+    } else if (script) {
+      call.redirect(script.document);
     }
     return { status: 200, body: callJson(call) };
   }
@@ -127,7 +131,6 @@ export async function serveRest(sim: TwilioSimulator, request: RestRequest): Pro
     const leg = sim.startOutboundCall({
       from,
       to,
-      method: 'POST',
       timeout: Number(form.get('Timeout') ?? 60),
       ...statusCallbackOf(form),
       onAnswer: (answered) => {
@@ -173,12 +176,32 @@ export async function serveRest(sim: TwilioSimulator, request: RestRequest): Pro
       const url = form.get('Url');
       if (!url) return error(400, 21205, 'Url is required');
       queue.remove(member, 'redirected');
-      member.redirect(url, form.get('Method') ?? 'POST');
+      member.redirect({ url, method: form.get('Method') ?? 'POST' });
     }
     return { status: 200, body: { call_sid: member.sid, queue_sid: queue.sid } };
   }
 
   return error(404, 20404, `The simulator does not serve ${method} ${resource}`);
+}
+
+/** Twilio's largest `Twiml` parameter, in characters (error 32018 beyond it). */
+export const MAX_INLINE_TWIML = 4000;
+
+/**
+ * What a created or updated call runs: `Url` (fetched) or `Twiml` (inline), never both, as Twilio requires; an
+ * error result when the request breaks those rules.
+ */
+function scriptOf(form: URLSearchParams): { document: Document } | RestResult {
+  const url = form.get('Url');
+  const twiml = form.get('Twiml');
+  if (url && twiml) return error(400, 21205, 'Url and Twiml are mutually exclusive');
+  if (twiml !== null) {
+    if (twiml.length > MAX_INLINE_TWIML)
+      return error(400, 32018, 'Twiml size exceeded maximum allowed value of 4000 characters');
+    return { document: { twiml } };
+  }
+  if (!url) return error(400, 21205, 'Url or Twiml is required');
+  return { document: { url, method: form.get('Method') ?? 'POST' } };
 }
 
 function pageMeta(key: string): Record<string, unknown> {

@@ -1,7 +1,7 @@
 // The Twilio simulator: phones that call and text the line, signed webhooks, TwiML followed, REST served.
 import { randomBytes } from 'node:crypto';
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks.js';
-import { type CallDirection, SimCall } from './call-leg.js';
+import { type CallDirection, type Document, SimCall } from './call-leg.js';
 import { type RestRequest, type RestResult, serveRest } from './rest-api.js';
 import { parseTwiml } from './twiml-parser.js';
 
@@ -383,13 +383,11 @@ export class TwilioSimulator implements SimulatorCore {
     return call;
   }
 
-  /** Starts an outbound call as the REST API does: ring, then the Url's TwiML on answer. */
+  /** Starts an outbound call as the REST API does: ring, then its TwiML (fetched or inline) on answer. */
   startOutboundCall(request: {
     from: string;
     to: string;
-    url?: string;
-    twiml?: string;
-    method: string;
+    document?: Document;
     timeout: number;
     statusCallback?: { url: string; method: string; events: readonly string[] };
     onAnswer?: (leg: SimCall) => void;
@@ -408,7 +406,7 @@ export class TwilioSimulator implements SimulatorCore {
         const kept = leg.takeKeptUpdate();
         if (kept) await leg.follow(kept);
         else if (request.onAnswer) request.onAnswer(leg);
-        else if (request.url) await leg.follow({ url: request.url, method: request.method });
+        else if (request.document) await leg.follow(request.document);
       })(),
     );
     return leg;

@@ -34,14 +34,16 @@ async function transferEnded(joined: boolean, volunteerHere: boolean): Promise<C
   };
   await line.store.createContact(contact);
   await line.addVolunteer('ana', volunteerHere ? { state: 'busy', contactId: CONTACT } : { state: 'wrapup' });
-  await line.store.putOffer({
-    contactId: CONTACT,
-    volunteerId: 'ana',
-    channel: 'voice',
-    callSid: 'CA-ana',
-    status: 'accepted',
-    offeredAt: now - 600_000,
-  });
+  await line.store.putOffers([
+    {
+      contactId: CONTACT,
+      volunteerId: 'ana',
+      channel: 'voice',
+      callSid: 'CA-ana',
+      status: 'accepted',
+      offeredAt: now - 600_000,
+    },
+  ]);
   return contact;
 }
 
@@ -55,7 +57,7 @@ describe('a warm transfer’s crisis leg ending', () => {
     await handleLineEvent(line.dispatch, legEnded(true));
     await handleLineEvent(line.dispatch, legEnded(true));
 
-    expect(line.telephony.of('redirectCall').map((call) => [call.callSid, call.url])).toEqual([
+    expect(line.telephony.of('redirectCall').map((call) => [call.callSid, call.script])).toEqual([
       ['CA-caller', `crisisFallback?c=${CONTACT}&cn=${line.defaults.crisisNumber}&l=en&j=1`],
     ]);
   });
@@ -66,7 +68,7 @@ describe('a warm transfer’s crisis leg ending', () => {
     await handleLineEvent(line.dispatch, legEnded(false));
     await handleLineEvent(line.dispatch, legEnded(false));
 
-    expect(line.telephony.of('redirectCall').map((call) => [call.callSid, call.url])).toEqual([
+    expect(line.telephony.of('redirectCall').map((call) => [call.callSid, call.script])).toEqual([
       ['CA-ana', `warmTransferUnreached?c=${CONTACT}&v=ana`],
     ]);
     expect(line.telephony.of('announceToConference')).toHaveLength(1);
@@ -98,7 +100,7 @@ describe('the clinician’s call-back', () => {
     const bridge = await handleClinicianBridge(line.voice, 'R7K2QX', line.defaults.lineNumber);
     const replayed = await handleClinicianBridge(line.voice, 'R7K2QX', line.defaults.lineNumber);
 
-    expect(line.telephony.of('placeCall').map((call) => [call.request.to, call.request.url])).toEqual([
+    expect(line.telephony.of('placeCall').map((call) => [call.request.to, call.request.script])).toEqual([
       [line.defaults.clinicianNumber, 'clinicianBridge?r=R7K2QX'],
     ]);
     expect(bridge.steps).toContainEqual(

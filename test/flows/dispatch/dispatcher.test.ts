@@ -1,8 +1,10 @@
 // The dispatcher over the memory store: who is rung for a waiting caller, the bridge, releases, and text offers.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { dispatchWaiting, handleLineEvent } from '../../../flows/dispatch/dispatcher.js';
 import type { Contact } from '../../../flows/model.js';
 import { volunteerTexts } from '../../../flows/prompts/volunteer-texts.js';
+import { callerBridge } from '../../../flows/voice/caller-call.js';
+import { whisperOffer } from '../../../flows/voice/volunteer-call.js';
 import { type FlowLine, phoneOf, readableVault, startFlowLine } from '../../support/flow-line.js';
 
 let line: FlowLine;
@@ -53,7 +55,7 @@ describe('ringing a waiting caller', () => {
     expect(rungTo()).toEqual([phoneOf('longest'), phoneOf('middle')]);
     expect(line.telephony.of('placeCall')[0]?.request).toMatchObject({
       from: line.defaults.lineNumber,
-      url: `offerAnswered?c=${caller.contactId}&v=longest&w=${line.defaults.whisperSeconds}`,
+      script: whisperOffer(caller, 'longest', line.defaults.whisperSeconds, now),
       statusCallback: `offerStatus?c=${caller.contactId}&v=longest`,
       timeoutSeconds: line.defaults.offerRingSeconds,
     });
@@ -80,6 +82,43 @@ describe('ringing a waiting caller', () => {
         volunteerIds: ['longest', 'middle'],
       },
     ]);
+  });
+
+  it('stores a ring group’s offers in one write', async () => {
+    await line.addVolunteer('ana');
+    await line.addVolunteer('ben');
+    const writes = vi.spyOn(line.store, 'putOffers');
+    const caller = await waiting();
+
+    await dispatchWaiting(line.dispatch);
+
+    expect(writes).toHaveBeenCalledTimes(1);
+    expect(writes.mock.calls[0]?.[0].map((offer) => offer.volunteerId).sort()).toEqual(['ana', 'ben']);
+    expect((await line.store.listOffers(caller.contactId)).map((o) => o.callSid).sort()).toEqual([
+      'CA-out-1',
+      'CA-out-2',
+    ]);
+  });
+
+  it('hangs up the phones it rang and frees their volunteers when the offers cannot be stored', async () => {
+    await line.addVolunteer('ana');
+    await line.addVolunteer('ben');
+    vi.spyOn(line.store, 'putOffers').mockRejectedValueOnce(new Error('ProvisionedThroughputExceeded'));
+    const caller = await waiting();
+
+    await dispatchWaiting(line.dispatch);
+
+    expect(
+      line.telephony
+        .of('cancelCall')
+        .map((call) => call.callSid)
+        .sort(),
+    ).toEqual(['CA-out-1', 'CA-out-2']);
+    expect((await line.store.getVolunteer('ana'))?.state).toBe('available');
+    expect((await line.store.getVolunteer('ben'))?.state).toBe('available');
+    // The round is over with nobody rung: the next pass (the tick) offers the caller again.
+    expect((await line.store.getContact(caller.contactId))?.offersOutstanding).toBe(0);
+    expect(line.events.events).toEqual([]);
   });
 
   it('rings only volunteers who speak the caller’s language', async () => {
@@ -170,14 +209,17 @@ describe('the bridge and releasing the other legs', () => {
   const legOf = async (contactId: string, volunteerId: string) =>
     (await line.store.listOffers(contactId)).find((o) => o.volunteerId === volunteerId)?.callSid ?? '';
 
-  it('sends the caller to the bridge and releases every other leg: cancels ringing ones, tells answered ones', async () => {
+  it('bridges the caller with inline TwiML and releases every other leg: cancels ringing ones, tells answered ones', async () => {
     const caller = await rungThree();
     const benLeg = await legOf(caller.contactId, 'ben');
-    await line.store.updateOffer(caller.contactId, 'ben', {
-      expectStatus: ['ringing'],
-      set: { answeredAt: line.clock.now() },
-    });
+    // Ben picked up meanwhile: Twilio leaves an answered leg up when asked to cancel it.
+    line.telephony.answered.add(benLeg);
     const cyLeg = await legOf(caller.contactId, 'cy');
+    await line.store.updateContact(caller.contactId, {
+      channel: 'voice',
+      expectStatus: ['queued'],
+      set: { status: 'connected', volunteerId: 'ana', answeredAt: line.clock.now() },
+    });
     await line.store.updateOffer(caller.contactId, 'ana', {
       expectStatus: ['ringing'],
       set: { status: 'accepted' },
@@ -191,11 +233,17 @@ describe('the bridge and releasing the other legs', () => {
       volunteerId: 'ana',
     });
 
-    expect(line.telephony.calls).toEqual([
-      { kind: 'redirectCall', callSid: caller.callSid, url: `voiceBridge?c=${caller.contactId}` },
-      { kind: 'redirectCall', callSid: benLeg, url: `offerTaken?c=${caller.contactId}&v=ben&r=taken` },
-      { kind: 'cancelCall', callSid: cyLeg },
-    ]);
+    const [bridge, ...releases] = line.telephony.calls;
+    expect(bridge).toEqual({ kind: 'redirectCall', callSid: caller.callSid, script: callerBridge(caller) });
+    expect(releases).toEqual(
+      expect.arrayContaining([
+        { kind: 'cancelCall', callSid: benLeg },
+        { kind: 'redirectCall', callSid: benLeg, script: `offerTaken?c=${caller.contactId}&v=ben&r=taken` },
+        { kind: 'cancelCall', callSid: cyLeg },
+      ]),
+    );
+    expect(releases).toHaveLength(3);
+    expect(await line.store.getContact(caller.contactId)).toMatchObject({ status: 'connected' });
     expect((await line.store.listOffers(caller.contactId)).map((o) => o.status)).toEqual([
       'accepted',
       'released',
@@ -233,7 +281,11 @@ describe('the bridge and releasing the other legs', () => {
     });
 
     expect(line.telephony.calls).toEqual([
-      { kind: 'redirectCall', callSid: caller.callSid, url: `voiceBridgeEnded?c=${caller.contactId}&l=en` },
+      {
+        kind: 'redirectCall',
+        callSid: caller.callSid,
+        script: `voiceBridgeEnded?c=${caller.contactId}&l=en`,
+      },
     ]);
   });
 

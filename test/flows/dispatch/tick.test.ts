@@ -71,13 +71,15 @@ describe('the minute tick', () => {
 
   it('closes an offer round whose status callbacks were lost, and offers the caller again', async () => {
     const caller = await contact({ offersOutstanding: 1, offerRound: 1 });
-    await line.store.putOffer({
-      contactId: caller.contactId,
-      volunteerId: 'gone',
-      channel: 'voice',
-      status: 'ringing',
-      offeredAt: line.clock.now(),
-    });
+    await line.store.putOffers([
+      {
+        contactId: caller.contactId,
+        volunteerId: 'gone',
+        channel: 'voice',
+        status: 'ringing',
+        offeredAt: line.clock.now(),
+      },
+    ]);
     await line.addVolunteer('ana');
     line.clock.advance(4 * MINUTE);
 
@@ -93,31 +95,18 @@ describe('the minute tick', () => {
 
   it('leaves a round that is still ringing alone', async () => {
     const caller = await contact({ offersOutstanding: 1, offerRound: 1 });
-    await line.store.putOffer({
-      contactId: caller.contactId,
-      volunteerId: 'ana',
-      channel: 'voice',
-      status: 'ringing',
-      offeredAt: line.clock.now(),
-    });
+    await line.store.putOffers([
+      {
+        contactId: caller.contactId,
+        volunteerId: 'ana',
+        channel: 'voice',
+        status: 'ringing',
+        offeredAt: line.clock.now(),
+      },
+    ]);
     line.clock.advance(MINUTE);
 
     expect((await runTick(line.dispatch)).reopenedRounds).toBe(0);
-  });
-
-  it('reconnects a claim whose ContactConnected was lost', async () => {
-    const claimed = await contact({ status: 'connecting', volunteerId: 'ana', answeredAt: line.clock.now() });
-    line.clock.advance(MINUTE);
-
-    const report = await runTick(line.dispatch);
-
-    expect(report.reconnected).toBe(1);
-    expect(line.events.events).toContainEqual({
-      type: 'ContactConnected',
-      contactId: claimed.contactId,
-      channel: 'voice',
-      volunteerId: 'ana',
-    });
   });
 
   it('tells a texter whose wait ran out so, once, and ends the wait as unanswered', async () => {

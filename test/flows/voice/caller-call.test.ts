@@ -4,7 +4,7 @@ import { QUEUE_AHEAD_CAP } from '../../../flows/ports.js';
 import { promptsFor } from '../../../flows/prompts/prompts.js';
 import type { VoiceReply } from '../../../flows/replies.js';
 import {
-  bridgeCaller,
+  callerBridge,
   chooseLanguage,
   handleCallerStatus,
   handleHoldInput,
@@ -270,18 +270,16 @@ describe('queueing and holding', () => {
     expect((await line.store.getContact(contactOf(withheld)))?.status).toBe('queued');
   });
 
-  it('sends a held caller whose volunteer has accepted on to the bridge', async () => {
+  it('bridges a held caller whose volunteer has accepted straight into the room from the hold turn', async () => {
     await queueCaller(call(1));
     await line.store.updateContact(contactOf(call(1)), {
       channel: 'voice',
-      set: { status: 'connecting', volunteerId: 'ana', answeredAt: line.clock.now() },
+      set: { status: 'connected', volunteerId: 'ana', answeredAt: line.clock.now() },
     });
 
     const reply = await holdCaller(line.voice, call(1), contactOf(call(1)), line.defaults.crisisNumber, 'en');
 
-    expect(reply.steps).toEqual([
-      { kind: 'redirect', to: { route: 'voiceBridge', query: { c: contactOf(call(1)) } } },
-    ]);
+    expect(reply).toEqual(callerBridge({ contactId: contactOf(call(1)), language: 'en' }));
   });
 
   it('thanks and hangs up a hold turn whose contact has ended or expired', async () => {
@@ -452,34 +450,24 @@ describe('the bridge and the end of the call', () => {
     await queueCaller(call(1));
     await line.store.updateContact(contactOf(call(1)), {
       channel: 'voice',
-      set: { status: 'connecting', volunteerId, answeredAt: line.clock.now() },
+      set: { status: 'connected', volunteerId, answeredAt: line.clock.now() },
     });
     await line.store.updateVolunteer(volunteerId, { set: { state: 'busy', contactId: contactOf(call(1)) } });
   }
 
-  it('bridges a connecting caller into the conference, which ends when they leave', async () => {
-    await connected();
+  it('bridges the caller into their own room in their language, which ends when they leave', async () => {
+    const reply = callerBridge({ contactId: 'v-es', language: 'es' });
 
-    const reply = await bridgeCaller(line.voice, contactOf(call(1)));
-
-    expect(spoken(reply)[0]).toBe(en.connecting);
+    expect(spoken(reply)).toEqual([es.connecting, es.callEndedByPeer]);
     expect(reply.steps).toContainEqual(
       expect.objectContaining({
         kind: 'dial-conference',
-        room: `warmline-${contactOf(call(1))}`,
+        room: 'warmline-v-es',
         endConferenceOnExit: true,
+        hangupOnStar: false,
+        action: { route: 'voiceBridgeEnded', query: { c: 'v-es', l: 'es' } },
       }),
     );
-    expect((await line.store.getContact(contactOf(call(1))))?.status).toBe('connected');
-  });
-
-  it('thanks and hangs up a bridge request for a caller nobody accepted', async () => {
-    await queueCaller(call(1));
-
-    const reply = await bridgeCaller(line.voice, contactOf(call(1)));
-
-    expect(spoken(reply)).toEqual([en.thanksForCalling]);
-    expect((await line.store.getContact(contactOf(call(1))))?.status).toBe('queued');
   });
 
   it('abandons a contact whose caller hung up while held, once however often the callback comes', async () => {
@@ -504,7 +492,6 @@ describe('the bridge and the end of the call', () => {
 
   it('completes a conversation when the caller hangs up, and starts the volunteer wrap-up', async () => {
     await connected();
-    await bridgeCaller(line.voice, contactOf(call(1)));
     line.clock.advance(600_000);
 
     await handleCallerStatus(line.voice, call(1).callSid, 'completed');

@@ -2,12 +2,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Contact } from '../../../flows/model.js';
 import { promptsFor } from '../../../flows/prompts/prompts.js';
+import { concernWords } from '../../../flows/prompts/volunteer-texts.js';
 import type { VoiceReply } from '../../../flows/replies.js';
 import {
-  handleOfferAnswered,
   handleOfferInput,
   handleOfferStatus,
   handleVolunteerInput,
+  whisperOffer,
 } from '../../../flows/voice/volunteer-call.js';
 import { handleCrisisLegStatus } from '../../../flows/voice/warm-transfer.js';
 import { type FlowLine, startFlowLine } from '../../support/flow-line.js';
@@ -47,14 +48,16 @@ async function offered(volunteerIds: string[], overrides: Partial<Contact> = {})
   });
   for (const id of volunteerIds) {
     await line.addVolunteer(id, { state: 'offered', contactId: CONTACT });
-    await line.store.putOffer({
-      contactId: CONTACT,
-      volunteerId: id,
-      channel: 'voice',
-      callSid: `CA-${id}`,
-      status: 'ringing',
-      offeredAt: now,
-    });
+    await line.store.putOffers([
+      {
+        contactId: CONTACT,
+        volunteerId: id,
+        channel: 'voice',
+        callSid: `CA-${id}`,
+        status: 'ringing',
+        offeredAt: now,
+      },
+    ]);
   }
 }
 
@@ -62,27 +65,25 @@ const offerOf = async (volunteerId: string) =>
   (await line.store.listOffers(CONTACT)).find((offer) => offer.volunteerId === volunteerId);
 
 describe('the whisper', () => {
-  it('tells the volunteer who is waiting and for how long, and records the answer on the offer', async () => {
-    await offered(['ana']);
+  it('tells the volunteer who is waiting, for how long and any concern, then asks for 1', async () => {
+    await offered(['ana'], { concern: { kind: 'self-harm-talk', at: line.clock.now() } });
+    const contact = await line.store.getContact(CONTACT);
+    if (!contact) throw new Error('no contact');
 
-    const reply = await handleOfferAnswered(line.voice, CONTACT, 'ana', 8);
+    const reply = whisperOffer(contact, 'ana', 8, line.clock.now());
 
-    expect(spoken(reply)[0]).toBe(en.whisper(en.languageName.en, 90, undefined));
+    expect(spoken(reply)[0]).toBe(en.whisper(en.languageName.en, 90, concernWords['self-harm-talk']));
     expect(reply.steps[0]).toMatchObject({
       kind: 'gather',
+      numDigits: 1,
       timeoutSeconds: 8,
       action: { route: 'offerInput', query: { c: CONTACT, v: 'ana', w: '8', k: '0' } },
     });
-    expect(spoken(reply)).toContain(en.whisperMissed);
-    expect((await offerOf('ana'))?.answeredAt).toBe(line.clock.now());
-  });
-
-  it('tells the volunteer the caller has left when the caller hung up before the answer', async () => {
-    await offered(['ana'], { status: 'ended', outcome: 'abandoned', endedAt: line.clock.now() });
-
-    const reply = await handleOfferAnswered(line.voice, CONTACT, 'ana', 8);
-
-    expect(spoken(reply)).toEqual([en.offerCallerLeft]);
+    // Voicemail or silence: the gather times out into a goodbye, never an accept.
+    expect(reply.steps.slice(1)).toEqual([
+      { kind: 'say', text: en.whisperMissed, language: 'en' },
+      { kind: 'hangup' },
+    ]);
   });
 });
 
@@ -98,7 +99,7 @@ describe('pressing 1', () => {
       hangupOnStar: true,
       endConferenceOnExit: false,
     });
-    expect(await line.store.getContact(CONTACT)).toMatchObject({ status: 'connecting', volunteerId: 'ana' });
+    expect(await line.store.getContact(CONTACT)).toMatchObject({ status: 'connected', volunteerId: 'ana' });
     expect(await line.store.getVolunteer('ana')).toMatchObject({
       state: 'busy',
       contactId: CONTACT,
@@ -232,7 +233,7 @@ describe('the end of an offer', () => {
     await handleOfferStatus(line.voice, CONTACT, 'ana', 'completed');
 
     expect((await line.store.getVolunteer('ana'))?.state).toBe('wrapup');
-    expect((await line.store.getContact(CONTACT))?.status).toBe('connecting');
+    expect((await line.store.getContact(CONTACT))?.status).toBe('connected');
     expect(line.events.types()).toEqual(['VolunteerLeft']);
   });
 
@@ -249,7 +250,6 @@ describe('the star menu', () => {
   async function inCall() {
     await offered(['ana']);
     await handleOfferInput(line.voice, CONTACT, 'ana', '1');
-    await line.store.updateContact(CONTACT, { channel: 'voice', set: { status: 'connected' } });
     line.events.take();
   }
 

@@ -1,7 +1,14 @@
 // The DynamoDB store's own side: raw items on dynalite (keys, index partitions, TTL) and what faults look like.
 
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchWriteCommand,
+  type BatchWriteCommandInput,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contact } from '../../../flows/model.js';
@@ -181,6 +188,31 @@ describe('DynamoStore faults', () => {
     expect(volunteerResult).toBeUndefined();
     expect(offerResult).toBeUndefined();
     expect(mock.commandCalls(UpdateCommand)).toHaveLength(3);
+  });
+
+  it("sends a ring group's offers again when DynamoDB leaves some unprocessed, and fails if it keeps doing so", async () => {
+    const offer = (volunteerId: string) =>
+      ({ contactId: 'c-1', volunteerId, channel: 'voice', status: 'ringing', offeredAt: NOW }) as const;
+    const { store, mock } = faultyStore();
+    mock.on(BatchWriteCommand).callsFake((input: BatchWriteCommandInput) => {
+      const rest = (input.RequestItems?.t ?? []).slice(1);
+      // Throttled in part: DynamoDB takes the first put and hands the rest back.
+      return { UnprocessedItems: rest.length ? { t: rest } : {} };
+    });
+
+    await store.putOffers([offer('ana'), offer('ben'), offer('cy')]);
+
+    const sent = mock
+      .commandCalls(BatchWriteCommand)
+      .map((call) => call.args[0].input.RequestItems?.t?.length);
+    expect(sent).toEqual([3, 2, 1]);
+
+    mock.reset();
+    mock
+      .on(BatchWriteCommand)
+      .callsFake((input: BatchWriteCommandInput) => ({ UnprocessedItems: input.RequestItems }));
+    await expect(store.putOffers([offer('ana')])).rejects.toThrow(/could not all be stored/);
+    expect(mock.commandCalls(BatchWriteCommand)).toHaveLength(4);
   });
 
   it('reads a failed create, marker or link as a replay', async () => {

@@ -78,7 +78,7 @@ export function storeContract(open: (clock: Clock) => Promise<ContractStore>): v
       const result = await store.updateContact(greeting.contactId, {
         channel: 'voice',
         expectStatus: ['queued'],
-        set: { status: 'connecting', volunteerId: 'v-x', answeredAt: NOW },
+        set: { status: 'connected', volunteerId: 'v-x', answeredAt: NOW },
       });
 
       expect(result).toBeUndefined();
@@ -101,7 +101,7 @@ export function storeContract(open: (clock: Clock) => Promise<ContractStore>): v
 
       const ended = await store.updateContact(live.contactId, {
         channel: 'voice',
-        expectStatus: ['queued', 'connecting'],
+        expectStatus: ['queued', 'connected'],
         expectOffersOutstanding: 0,
         set: { status: 'ended', outcome: 'abandoned', endedAt: NOW + 5_000 },
         add: { offerRound: 1, messageCount: 2 },
@@ -133,7 +133,7 @@ export function storeContract(open: (clock: Clock) => Promise<ContractStore>): v
     });
 
     it('refuses a claim by the wrong volunteer or with more offers ringing than allowed', async () => {
-      const connecting = contact({ status: 'connecting', volunteerId: 'v-winner', offersOutstanding: 2 });
+      const connecting = contact({ status: 'connected', volunteerId: 'v-winner', offersOutstanding: 2 });
       await store.createContact(connecting);
 
       const wrongVolunteer = await store.updateContact(connecting.contactId, {
@@ -201,7 +201,7 @@ export function storeContract(open: (clock: Clock) => Promise<ContractStore>): v
       await store.updateContact(near.contactId, {
         channel: 'voice',
         expectStatus: ['queued'],
-        set: { status: 'connecting', volunteerId: 'v-x', answeredAt: NOW + 2_000 },
+        set: { status: 'connected', volunteerId: 'v-x', answeredAt: NOW + 2_000 },
       });
       expect(await store.placeInQueue('voice', 'en', near.contactId, place)).toBeUndefined();
       // Asked at another place or in another queue: not found either.
@@ -290,7 +290,7 @@ export function storeContract(open: (clock: Clock) => Promise<ContractStore>): v
       expect(await store.listLive()).toEqual([]);
     });
 
-    it('lists live contacts greeting, connecting or connected, and not queued or ended ones', async () => {
+    it('lists live contacts greeting or connected, and not queued or ended ones', async () => {
       const greeting = contact();
       const connecting = contact();
       const connected = contact();
@@ -299,7 +299,7 @@ export function storeContract(open: (clock: Clock) => Promise<ContractStore>): v
       await queue('en', NOW);
       await store.updateContact(connecting.contactId, {
         channel: 'voice',
-        set: { status: 'connecting', volunteerId: 'v-1', answeredAt: NOW + 1 },
+        set: { status: 'connected', volunteerId: 'v-1', answeredAt: NOW + 1 },
       });
       await store.updateContact(connected.contactId, {
         channel: 'voice',
@@ -330,17 +330,30 @@ export function storeContract(open: (clock: Clock) => Promise<ContractStore>): v
   });
 
   describe('offers', () => {
+    it("stores a ring group's offers in one call, each under its volunteer", async () => {
+      const offered = contact();
+      await store.createContact(offered);
+
+      await store.putOffers(['v-c', 'v-a', 'v-b'].map((id) => ringing(offered.contactId, id)));
+
+      expect((await store.listOffers(offered.contactId)).map((offer) => offer.volunteerId)).toEqual([
+        'v-a',
+        'v-b',
+        'v-c',
+      ]);
+    });
+
     it('reads a contact and its offers together, and the offers alone when the contact is gone', async () => {
       const offered = contact();
       await store.createContact(offered);
-      for (const id of ['v-b', 'v-a']) await store.putOffer(ringing(offered.contactId, id));
+      for (const id of ['v-b', 'v-a']) await store.putOffers([ringing(offered.contactId, id)]);
 
       const both = await store.getContactWithOffers(offered.contactId);
       expect(both.contact?.contactId).toBe(offered.contactId);
       expect(both.offers.map((offer) => offer.volunteerId)).toEqual(['v-a', 'v-b']);
       expect(both.offers).toEqual(await store.listOffers(offered.contactId));
 
-      await store.putOffer(ringing('c-never-created', 'v-a'));
+      await store.putOffers([ringing('c-never-created', 'v-a')]);
       const orphan = await store.getContactWithOffers('c-never-created');
       expect(orphan.contact).toBeUndefined();
       expect(orphan.offers.map((offer) => offer.volunteerId)).toEqual(['v-a']);
@@ -350,11 +363,11 @@ export function storeContract(open: (clock: Clock) => Promise<ContractStore>): v
     it('puts, lists by volunteer and conditionally updates the offers of a contact', async () => {
       const offered = contact();
       await store.createContact(offered);
-      for (const id of ['v-b', 'v-a']) await store.putOffer(ringing(offered.contactId, id));
+      for (const id of ['v-b', 'v-a']) await store.putOffers([ringing(offered.contactId, id)]);
 
       const accepted = await store.updateOffer(offered.contactId, 'v-a', {
         expectStatus: ['ringing'],
-        set: { status: 'accepted', callSid: 'CA-a', answeredAt: NOW + 1 },
+        set: { status: 'accepted', callSid: 'CA-a' },
       });
       const acceptedTwice = await store.updateOffer(offered.contactId, 'v-a', {
         expectStatus: ['ringing'],
@@ -369,7 +382,6 @@ export function storeContract(open: (clock: Clock) => Promise<ContractStore>): v
         ...ringing(offered.contactId, 'v-a'),
         status: 'accepted',
         callSid: 'CA-a',
-        answeredAt: NOW + 1,
       });
       expect(acceptedTwice).toBeUndefined();
       expect(missing).toBeUndefined();
@@ -382,10 +394,10 @@ export function storeContract(open: (clock: Clock) => Promise<ContractStore>): v
     });
 
     it('replaces an offer put again for the same volunteer, as a new round does', async () => {
-      await store.putOffer(ringing('c-o', 'v-a'));
+      await store.putOffers([ringing('c-o', 'v-a')]);
       await store.updateOffer('c-o', 'v-a', { expectStatus: ['ringing'], set: { status: 'released' } });
 
-      await store.putOffer(ringing('c-o', 'v-a', NOW + 60_000));
+      await store.putOffers([ringing('c-o', 'v-a', NOW + 60_000)]);
 
       expect(await store.listOffers('c-o')).toEqual([ringing('c-o', 'v-a', NOW + 60_000)]);
     });
@@ -774,7 +786,7 @@ export function storeContract(open: (clock: Clock) => Promise<ContractStore>): v
         callerSealed: 'v1.x',
         liveUntil: NOW + 60_000,
       });
-      await store.putOffer(ringing('c-offer-x', 'vol-x'));
+      await store.putOffers([ringing('c-offer-x', 'vol-x')]);
 
       clockAt = NOW + 61_000;
       const reference = await store.getEscalationRef('X9Q1');

@@ -2,8 +2,14 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { hangup, say, type VoiceReply } from '../../../flows/replies.js';
 import { FetchTwilioHttpClient, twilioForm } from '../../../functions/telephony/twilio-http-client.js';
-import { createTwilioTelephony, TelephonyError } from '../../../functions/telephony/twilio-telephony.js';
+import {
+  createTwilioTelephony,
+  MAX_INLINE_TWIML,
+  TelephonyError,
+} from '../../../functions/telephony/twilio-telephony.js';
+import { renderVoice } from '../../../functions/twiml.js';
 import { silentLog } from '../../support/silent-log.js';
 
 const ACCOUNT = `AC${'a1'.repeat(16)}`;
@@ -82,6 +88,7 @@ describe('createTwilioTelephony', () => {
       authToken: TOKEN,
       apiBase,
       log,
+      publicBaseUrl: 'https://line.example.org',
       sleep: async (ms) => {
         sleeps.push(ms);
       },
@@ -96,7 +103,7 @@ describe('createTwilioTelephony', () => {
     const sid = await client.placeCall({
       to: VOLUNTEER,
       from: LINE,
-      url: 'https://line.example.org/twilio/offer?contact=c-1',
+      script: 'https://line.example.org/twilio/offer?contact=c-1',
       statusCallback: 'https://line.example.org/twilio/offer-status',
       timeoutSeconds: 25,
     });
@@ -118,6 +125,50 @@ describe('createTwilioTelephony', () => {
     });
     // Only the end of a leg carries work (a miss, a release); the other stages were half a call's webhooks.
     expect(request?.form.getAll('StatusCallbackEvent')).toEqual(['completed']);
+  });
+
+  it('sends a reply along as inline TwiML, its action URLs absolute, with no Url for Twilio to fetch', async () => {
+    responders.push(() => ({ status: 201, body: { sid: CALL, status: 'queued' } }));
+    const { client } = telephony();
+    const whisper: VoiceReply = {
+      steps: [
+        {
+          kind: 'gather',
+          action: { route: 'offerInput', query: { c: 'c-1', v: 'ana' } },
+          numDigits: 1,
+          timeoutSeconds: 8,
+          prompts: [say('Press 1 to accept.', 'en')],
+        },
+        hangup(),
+      ],
+    };
+
+    await client.placeCall({
+      to: VOLUNTEER,
+      from: LINE,
+      script: whisper,
+      statusCallback: 'https://line.example.org/twilio/offer-status',
+      timeoutSeconds: 25,
+    });
+    await client.redirectCall(CALL, whisper);
+
+    for (const request of seen) {
+      const form = Object.fromEntries(request.form);
+      expect(form.Url).toBeUndefined();
+      expect(form.Twiml).toBe(renderVoice(whisper, 'https://line.example.org'));
+      expect(form.Twiml).toContain(
+        'action="https://line.example.org/twilio/voice/offer-input?c=c-1&amp;v=ana"',
+      );
+    }
+    expect(seen).toHaveLength(2);
+  });
+
+  it('refuses inline TwiML longer than Twilio takes, before sending anything', async () => {
+    const { client } = telephony();
+    const long: VoiceReply = { steps: [say('x'.repeat(MAX_INLINE_TWIML), 'en')] };
+
+    await expect(client.redirectCall(CALL, long)).rejects.toThrow(TelephonyError);
+    expect(seen).toEqual([]);
   });
 
   it('redirects a live call to new TwiML by POST', async () => {
@@ -337,7 +388,7 @@ describe('createTwilioTelephony', () => {
     const sid = await client.placeCall({
       to: VOLUNTEER,
       from: LINE,
-      url: 'https://line.example.org/twilio/offer',
+      script: 'https://line.example.org/twilio/offer',
       statusCallback: 'https://line.example.org/twilio/offer-status',
       timeoutSeconds: 20,
     });
@@ -404,7 +455,7 @@ describe('createTwilioTelephony', () => {
       client.placeCall({
         to: VOLUNTEER,
         from: LINE,
-        url: 'https://x.example/a',
+        script: 'https://x.example/a',
         statusCallback: 'https://x.example/b',
         timeoutSeconds: 20,
       }),

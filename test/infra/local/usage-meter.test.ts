@@ -1,6 +1,6 @@
 // The benchmark's meter: each invocation is charged only with what it did itself, in capacity units.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answeredCall, startMeteredLine } from '../../../bench/steps.js';
 import { createTableFromSchema } from '../../../functions/store/create-table.js';
@@ -60,6 +60,22 @@ describe('UsageMeter on DynamoDB', () => {
       ),
     );
     expect(used?.writeUnits).toBe(3);
+  });
+
+  it('charges a BatchWrite one call, and each of its puts as a put', async () => {
+    const used = await charged(() =>
+      documents.send(
+        new BatchWriteCommand({
+          RequestItems: {
+            [table]: [
+              { PutRequest: { Item: { pk: 'D', sk: 'OFFER#1' } } },
+              { PutRequest: { Item: { pk: 'D', sk: 'OFFER#2', blob: 'x'.repeat(1_500) } } },
+            ],
+          },
+        }),
+      ),
+    );
+    expect(used).toMatchObject({ dynamoCalls: 1, writeUnits: 3, readUnits: 0 });
   });
 
   it('charges a 3 KB item three units per copy', async () => {
