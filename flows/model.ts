@@ -175,6 +175,20 @@ export function releaseReasonOf(contact: Contact | undefined): ReleaseReason {
   return contact.volunteerId ? 'taken' : 'gone';
 }
 
+/**
+ * The phone leg of a contact's volunteer. Not "the accepted offer": a ring group's write that lands after a
+ * quick key press shows the winner's offer as ringing again, so the contact's volunteer is what names it.
+ */
+export function peerLegOf(offers: readonly Offer[], volunteerId: string | undefined): Offer | undefined {
+  return offers.find(
+    (offer) =>
+      offer.volunteerId === volunteerId &&
+      offer.channel === 'voice' &&
+      offer.status !== 'released' &&
+      offer.callSid !== undefined,
+  );
+}
+
 /** A volunteer is free for a new voice contact: available, or past the end of wrap-up. */
 export function isFreeForVoice(volunteer: Volunteer, now: number): boolean {
   if (!volunteer.active || !volunteer.onShift) return false;

@@ -8,7 +8,7 @@
 // crisis options: the backup number, then 9 again); the participant cannot even be added (handled as a leg that
 // never joined); the volunteer leaves after the crisis leg has ended (VolunteerLeft lands in the same place);
 // duplicate events and replays (each step is keyed, so a caller is redirected once per ended leg).
-import type { Contact } from '../model.js';
+import { type Contact, peerLegOf } from '../model.js';
 import { CRISIS_RING_SECONDS } from '../voice/crisis-dial.js';
 import { conferenceRoom } from '../voice/voice-deps.js';
 import { webhookTarget } from '../webhook-query.js';
@@ -75,9 +75,7 @@ export async function handleCrisisLegEnded(
   // A counsellor who talked and left was heard leaving; only a line that never joined needs saying.
   if (ended.joined || !volunteer) return;
   if (!(await deps.store.firstTime(`crisis-unreached#${contactId}#${ended.at}`, MARKER_SECONDS))) return;
-  const offer = (await deps.store.listOffers(contactId)).find(
-    (o) => o.volunteerId === volunteer.volunteerId && o.status === 'accepted' && o.callSid,
-  );
+  const offer = peerLegOf(await deps.store.listOffers(contactId), volunteer.volunteerId);
   if (!offer?.callSid) return;
   // If the volunteer has just hung up, their own status callback sends VolunteerLeft, which lands below.
   const told = await deps.telephony.redirectCall(

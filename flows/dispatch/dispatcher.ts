@@ -12,6 +12,7 @@ import {
   type Contact,
   isFreeForVoice,
   type Offer,
+  peerLegOf,
   type ReleaseReason,
   type Volunteer,
 } from '../model.js';
@@ -79,7 +80,7 @@ export async function handleLineEvent(
     }
     case 'ContactAbandoned': {
       const { contact, offers } = await deps.store.getContactWithOffers(event.contactId);
-      const freed = await releaseOffers(deps, event.contactId, offers, undefined, 'left');
+      const freed = await releaseOffers(deps, event.contactId, offers, contact?.volunteerId, 'left');
       await completeContactLog(deps, contact);
       if (freed === 0) return;
       break;
@@ -87,8 +88,8 @@ export async function handleLineEvent(
     case 'ContactEnded': {
       const { contact, offers } = await deps.store.getContactWithOffers(event.contactId);
       const reason = event.outcome === 'abandoned' ? 'left' : 'gone';
-      const freed = await releaseOffers(deps, event.contactId, offers, undefined, reason);
-      await sendVolunteerToWrapUp(deps, event.contactId, offers);
+      const freed = await releaseOffers(deps, event.contactId, offers, contact?.volunteerId, reason);
+      await sendVolunteerToWrapUp(deps, contact, offers);
       await completeContactLog(deps, contact);
       // A caller's peer starts wrap-up (the tick frees them); a texter's peer has room for another text now.
       if (freed === 0 && event.channel === 'voice') return;
@@ -108,8 +109,9 @@ export async function handleLineEvent(
         await addCrisisLine(deps, event.contactId);
         return;
       }
-      const offers = await deps.store.listOffers(event.contactId);
-      if ((await releaseOffers(deps, event.contactId, offers, undefined, 'gone')) === 0) return;
+      const { contact, offers } = await deps.store.getContactWithOffers(event.contactId);
+      const freed = await releaseOffers(deps, event.contactId, offers, contact?.volunteerId, 'gone');
+      if (freed === 0) return;
       break;
     }
     case 'ClinicianCallRequested':
@@ -356,6 +358,7 @@ async function releaseOffers(
   deps: DispatchDeps<'getLine' | 'updateOffer' | 'updateVolunteer'>,
   contactId: string,
   offers: readonly Offer[],
+  /** The contact's volunteer, if any: their leg is never released, whatever its offer reads. */
   winnerId: string | undefined,
   reason: ReleaseReason,
 ): Promise<number> {
@@ -455,16 +458,16 @@ async function sendCallerToGoodbye(
  */
 async function sendVolunteerToWrapUp(
   deps: DispatchDeps<never>,
-  contactId: string,
+  contact: Contact | undefined,
   offers: readonly Offer[],
 ): Promise<void> {
-  const accepted = offers.find(
-    (offer) => offer.status === 'accepted' && offer.channel === 'voice' && offer.callSid,
-  );
-  if (!accepted?.callSid) return;
+  const leg = peerLegOf(offers, contact?.volunteerId);
+  if (!contact || !leg?.callSid) return;
   await deps.telephony.redirectCall(
-    accepted.callSid,
-    deps.webhookUrl(webhookTarget('volunteerInput', { contactId, volunteerId: accepted.volunteerId })),
+    leg.callSid,
+    deps.webhookUrl(
+      webhookTarget('volunteerInput', { contactId: contact.contactId, volunteerId: leg.volunteerId }),
+    ),
   );
 }
 

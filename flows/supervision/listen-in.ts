@@ -12,7 +12,7 @@
 // gone by the time the dispatcher rings (nothing rung, nothing audited as started); the supervisor never answers
 // (audited as never joined).
 import type { LineEvent } from '../events.js';
-import { isLive } from '../model.js';
+import { isLive, peerLegOf } from '../model.js';
 import type {
   AuditTrail,
   Clock,
@@ -177,9 +177,7 @@ async function joinFor(
   volunteerId: string,
 ): Promise<SupervisorJoin> {
   if (event.mode === 'listen') return { mode: 'listen' };
-  const leg = (await deps.store.listOffers(event.contactId)).find(
-    (offer) => offer.volunteerId === volunteerId && offer.status === 'accepted' && offer.callSid,
-  );
+  const leg = peerLegOf(await deps.store.listOffers(event.contactId), volunteerId);
   if (leg?.callSid) return { mode: 'coach', callSidToCoach: leg.callSid };
   deps.log.warn('no volunteer leg to coach; the supervisor listens instead', { contactId: event.contactId });
   return { mode: 'listen' };

@@ -70,20 +70,30 @@ function whisperGather(
   };
 }
 
+/** The volunteer's leg and the key they pressed on it. */
+export interface OfferPress {
+  readonly contactId: string;
+  readonly volunteerId: string;
+  readonly callSid: string;
+  readonly digits: string | undefined;
+}
+
 export async function handleOfferInput(
-  deps: VoiceDeps<'getContact' | 'updateContact' | 'updateOffer' | 'updateVolunteer'>,
-  contactId: string,
-  volunteerId: string,
-  digits: string | undefined,
+  deps: VoiceDeps<'acceptOffer' | 'getContact' | 'updateContact' | 'updateOffer' | 'updateVolunteer'>,
+  press: OfferPress,
   whisper: { readonly seconds: number; readonly wrongKeys: number } = { seconds: 8, wrongKeys: 0 },
 ): Promise<VoiceReply> {
+  const { contactId, volunteerId, digits } = press;
   if (digits !== ACCEPT_KEY) return wrongKey(deps, contactId, volunteerId, digits, whisper);
   const now = deps.clock.now();
-  // The whole expected state: this offer still ringing (a late "completed" has not ended it), then the
-  // contact still queued. Losing the second step hands the offer back, so only a winner's offer is accepted.
-  const offerHeld = await deps.store.updateOffer(contactId, volunteerId, {
-    expectStatus: ['ringing'],
-    set: { status: 'accepted' },
+  // The whole expected state: this offer still ringing or not stored yet (a late "completed" has not ended
+  // it), then the contact still queued. Losing the second step hands the offer back, so only a winner's
+  // offer is accepted.
+  const offerHeld = await deps.store.acceptOffer({
+    contactId,
+    volunteerId,
+    callSid: press.callSid,
+    offeredAt: now,
   });
   const claimed =
     offerHeld &&

@@ -29,6 +29,7 @@ import {
   createdPlacement,
   LIVE,
   ONSHIFT,
+  offerExpiry,
   placementAfter,
   queuePartition,
   queueSortKey,
@@ -61,7 +62,6 @@ interface Expiring<T> {
 
 /** The DynamoDB store's page size for the live list and the on-shift list. */
 const LIST_LIMIT = 500;
-const OFFER_KEEP_SECONDS = 86_400;
 
 const byIndexKey = (a: { sk: string }, b: { sk: string }) => (a.sk < b.sk ? -1 : a.sk > b.sk ? 1 : 0);
 const copy = <T>(value: T): T => structuredClone(value);
@@ -371,10 +371,30 @@ export class MemoryStore implements Store {
       const ofContact = this.offers.get(offer.contactId) ?? new Map<string, Expiring<Offer>>();
       ofContact.set(offer.volunteerId, {
         value: copy(offer),
-        expiresAt: Math.floor(offer.offeredAt / 1000) + OFFER_KEEP_SECONDS,
+        expiresAt: offerExpiry(offer.offeredAt),
       });
       this.offers.set(offer.contactId, ofContact);
     }
+  }
+
+  async acceptOffer(
+    offer: Pick<Offer, 'contactId' | 'volunteerId' | 'callSid' | 'offeredAt'>,
+  ): Promise<boolean> {
+    const ofContact = this.offers.get(offer.contactId) ?? new Map<string, Expiring<Offer>>();
+    const entry = ofContact.get(offer.volunteerId);
+    if (entry && entry.value.status !== 'ringing') return false;
+    const value: Offer = {
+      offeredAt: offer.offeredAt,
+      ...entry?.value,
+      contactId: offer.contactId,
+      volunteerId: offer.volunteerId,
+      channel: 'voice',
+      callSid: offer.callSid,
+      status: 'accepted',
+    };
+    ofContact.set(offer.volunteerId, { value, expiresAt: entry?.expiresAt ?? offerExpiry(offer.offeredAt) });
+    this.offers.set(offer.contactId, ofContact);
+    return true;
   }
 
   async listOffers(contactId: string): Promise<Offer[]> {

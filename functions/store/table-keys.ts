@@ -44,6 +44,8 @@ export const offerKey = (contactId: string, volunteerId: string) => ({
   pk: `CONTACT#${contactId}`,
   sk: `OFFER#${volunteerId}`,
 });
+/** An offer outlives any ring by far: a day after it was made, in epoch seconds (the table's TTL). */
+export const offerExpiry = (offeredAt: number) => Math.floor(offeredAt / 1000) + 86_400;
 
 /** The UTC month (yyyy-mm) an instant falls in: the log, the audit and the survey answers are kept by month. */
 export const monthOf = (at: number) => new Date(at).toISOString().slice(0, 7);

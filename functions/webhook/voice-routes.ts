@@ -121,10 +121,19 @@ const answers: { readonly [R in QueryRoute]: QueryAnswer<R> } = {
   warmTransferUnreached: async (_deps, _input, query) =>
     warmTransferUnreachedReply(query.contactId, query.volunteerId),
   offerInput: (deps, input, query) =>
-    handleOfferInput(deps, query.contactId, query.volunteerId, input.params.Digits, {
-      seconds: query.whisperSeconds ?? deps.defaults.whisperSeconds,
-      wrongKeys: query.wrongKeys ?? 0,
-    }),
+    handleOfferInput(
+      deps,
+      {
+        contactId: query.contactId,
+        volunteerId: query.volunteerId,
+        callSid: input.call.callSid,
+        digits: input.params.Digits,
+      },
+      {
+        seconds: query.whisperSeconds ?? deps.defaults.whisperSeconds,
+        wrongKeys: query.wrongKeys ?? 0,
+      },
+    ),
   offerStatus: async (deps, input, query) => {
     await handleOfferStatus(deps, query.contactId, query.volunteerId, input.params.CallStatus ?? '');
     return undefined;

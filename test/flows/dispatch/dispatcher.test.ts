@@ -270,6 +270,35 @@ describe('the bridge and releasing the other legs', () => {
     expect(line.telephony.of('redirectCall')).toEqual([]);
   });
 
+  it('sends the volunteer to wrap-up when the caller hangs up, even if their offer reads ringing', async () => {
+    const caller = await rungThree();
+    // Ana pressed 1 before the ring group's write landed: the contact names her, her offer still reads ringing.
+    await line.store.updateContact(caller.contactId, {
+      channel: 'voice',
+      expectStatus: ['queued'],
+      set: { status: 'connected', volunteerId: 'ana', answeredAt: line.clock.now() },
+    });
+    const anaLeg = await legOf(caller.contactId, 'ana');
+    line.telephony.calls.length = 0;
+
+    await handleLineEvent(line.dispatch, {
+      type: 'ContactEnded',
+      contactId: caller.contactId,
+      channel: 'voice',
+      outcome: 'answered',
+    });
+
+    const toAna = line.telephony.calls.filter((call) => 'callSid' in call && call.callSid === anaLeg);
+    expect(toAna).toEqual([
+      {
+        kind: 'redirectCall',
+        callSid: anaLeg,
+        script: `volunteerInput?c=${caller.contactId}&v=ana`,
+      },
+    ]);
+    expect(line.telephony.of('cancelCall')).toHaveLength(2);
+  });
+
   it('says goodbye to the caller when the volunteer left the call', async () => {
     const caller = await waiting({ status: 'connected', volunteerId: 'ana' });
 

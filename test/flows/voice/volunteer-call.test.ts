@@ -61,6 +61,14 @@ async function offered(volunteerIds: string[], overrides: Partial<Contact> = {})
   }
 }
 
+/** A key pressed on the volunteer's leg of this contact's offer. */
+const press = (volunteerId: string, digits: string | undefined) => ({
+  contactId: CONTACT,
+  volunteerId,
+  callSid: `CA-${volunteerId}`,
+  digits,
+});
+
 const offerOf = async (volunteerId: string) =>
   (await line.store.listOffers(CONTACT)).find((offer) => offer.volunteerId === volunteerId);
 
@@ -91,7 +99,7 @@ describe('pressing 1', () => {
   it('gives the caller to the volunteer who pressed 1 and puts them in the room', async () => {
     await offered(['ana']);
 
-    const reply = await handleOfferInput(line.voice, CONTACT, 'ana', '1');
+    const reply = await handleOfferInput(line.voice, press('ana', '1'));
 
     expect(spoken(reply)).toEqual([en.volunteerConnected]);
     expect(reply.steps.at(-1)).toMatchObject({
@@ -115,8 +123,8 @@ describe('pressing 1', () => {
     await offered(['ana', 'ben']);
 
     const [anaReply, benReply] = await Promise.all([
-      handleOfferInput(line.voice, CONTACT, 'ana', '1'),
-      handleOfferInput(line.voice, CONTACT, 'ben', '1'),
+      handleOfferInput(line.voice, press('ana', '1')),
+      handleOfferInput(line.voice, press('ben', '1')),
     ]);
 
     const contact = await line.store.getContact(CONTACT);
@@ -131,11 +139,33 @@ describe('pressing 1', () => {
     expect(line.events.types()).toEqual(['ContactConnected']);
   });
 
+  it('gives the caller to a volunteer who pressed 1 before the ring group was stored, and keeps it theirs', async () => {
+    await offered([]);
+    await line.addVolunteer('ana', { state: 'offered', contactId: CONTACT });
+
+    const reply = await handleOfferInput(line.voice, press('ana', '1'));
+    // The ring group's write lands after the key press.
+    await line.store.putOffers(
+      ['ana', 'ben'].map((volunteerId) => ({
+        contactId: CONTACT,
+        volunteerId,
+        channel: 'voice' as const,
+        callSid: `CA-${volunteerId}`,
+        status: 'ringing' as const,
+        offeredAt: line.clock.now(),
+      })),
+    );
+
+    expect(spoken(reply)).toEqual([en.volunteerConnected]);
+    expect(await line.store.getContact(CONTACT)).toMatchObject({ status: 'connected', volunteerId: 'ana' });
+    expect(line.events.types()).toEqual(['ContactConnected']);
+  });
+
   it('puts the winner back in the room on a replay of their own key press, announcing nothing twice', async () => {
     await offered(['ana']);
-    await handleOfferInput(line.voice, CONTACT, 'ana', '1');
+    await handleOfferInput(line.voice, press('ana', '1'));
 
-    const replay = await handleOfferInput(line.voice, CONTACT, 'ana', '1');
+    const replay = await handleOfferInput(line.voice, press('ana', '1'));
 
     expect(replay.steps).toEqual([expect.objectContaining({ kind: 'dial-conference' })]);
     expect(line.events.types()).toEqual(['ContactConnected']);
@@ -145,7 +175,7 @@ describe('pressing 1', () => {
     await offered(['ana']);
     await handleOfferStatus(line.voice, CONTACT, 'ana', 'no-answer');
 
-    const late = await handleOfferInput(line.voice, CONTACT, 'ana', '1');
+    const late = await handleOfferInput(line.voice, press('ana', '1'));
 
     expect(spoken(late)).toEqual([en.offerGone]);
     expect((await line.store.getContact(CONTACT))?.status).toBe('queued');
@@ -156,7 +186,7 @@ describe('other keys', () => {
   it('asks again on a wrong key, counting it in the next action URL', async () => {
     await offered(['ana']);
 
-    const reply = await handleOfferInput(line.voice, CONTACT, 'ana', '5', { seconds: 8, wrongKeys: 0 });
+    const reply = await handleOfferInput(line.voice, press('ana', '5'), { seconds: 8, wrongKeys: 0 });
 
     expect(spoken(reply)[0]).toBe(en.offerWrongKey);
     expect(reply.steps[0]).toMatchObject({ action: { query: { k: '1' } } });
@@ -165,7 +195,7 @@ describe('other keys', () => {
   it('stops asking after the allowed wrong keys, so a stuck key cannot loop', async () => {
     await offered(['ana']);
 
-    const reply = await handleOfferInput(line.voice, CONTACT, 'ana', '5', { seconds: 8, wrongKeys: 2 });
+    const reply = await handleOfferInput(line.voice, press('ana', '5'), { seconds: 8, wrongKeys: 2 });
 
     expect(spoken(reply)).toEqual([en.offerWrongKeyLimit]);
     expect((await line.store.getContact(CONTACT))?.status).toBe('queued');
@@ -174,7 +204,7 @@ describe('other keys', () => {
   it('never accepts for silence (voicemail)', async () => {
     await offered(['ana']);
 
-    const reply = await handleOfferInput(line.voice, CONTACT, 'ana', undefined);
+    const reply = await handleOfferInput(line.voice, press('ana', undefined));
 
     expect(spoken(reply)).toEqual([en.whisperMissed]);
     expect((await offerOf('ana'))?.status).toBe('ringing');
@@ -214,7 +244,7 @@ describe('the end of an offer', () => {
 
   it('counts no miss when another volunteer took the caller', async () => {
     await offered(['ana', 'ben']);
-    await handleOfferInput(line.voice, CONTACT, 'ben', '1');
+    await handleOfferInput(line.voice, press('ben', '1'));
     line.events.take();
 
     await handleOfferStatus(line.voice, CONTACT, 'ana', 'completed');
@@ -227,7 +257,7 @@ describe('the end of an offer', () => {
 
   it("takes the winner out of the conversation when their leg ends, leaving the caller's leg to end the contact", async () => {
     await offered(['ana']);
-    await handleOfferInput(line.voice, CONTACT, 'ana', '1');
+    await handleOfferInput(line.voice, press('ana', '1'));
     line.events.take();
 
     await handleOfferStatus(line.voice, CONTACT, 'ana', 'completed');
@@ -249,7 +279,7 @@ describe('the end of an offer', () => {
 describe('the star menu', () => {
   async function inCall() {
     await offered(['ana']);
-    await handleOfferInput(line.voice, CONTACT, 'ana', '1');
+    await handleOfferInput(line.voice, press('ana', '1'));
     line.events.take();
   }
 
@@ -319,7 +349,7 @@ describe('the star menu', () => {
 describe('the warm transfer’s crisis leg', () => {
   async function transferring() {
     await offered(['ana']);
-    await handleOfferInput(line.voice, CONTACT, 'ana', '1');
+    await handleOfferInput(line.voice, press('ana', '1'));
     await line.store.updateContact(CONTACT, { channel: 'voice', set: { status: 'connected' } });
     line.events.take();
   }
