@@ -139,12 +139,6 @@ export interface OfferStore {
       set: Partial<Pick<Offer, 'status' | 'callSid'>>;
     },
   ): Promise<Offer | undefined>;
-  /**
-   * A key press takes its offer: accepted if it still rings, or if the ring group's write has not landed yet
-   * (the whisper rides with the ring, so a quick volunteer can press 1 first); false once it was released or
-   * accepted. A ring group's write landing later may set it back to ringing: the contact names the winner.
-   */
-  acceptOffer(offer: Pick<Offer, 'contactId' | 'volunteerId' | 'callSid' | 'offeredAt'>): Promise<boolean>;
 }
 
 /** Text conversations: who a number is, and messages counted once each. */

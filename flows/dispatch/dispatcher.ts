@@ -74,16 +74,22 @@ export async function handleLineEvent(
     case 'ContactConnected': {
       // The others rung for this contact are free again: someone else may be waiting for them.
       const freed = await bridgeWinner(deps, event.contactId, event.volunteerId, event.channel);
-      if (event.channel === 'sms') await sendTextBack(deps, event.contactId);
-      else if (freed === 0) return;
-      break;
+      if (event.channel === 'sms') {
+        await sendTextBack(deps, event.contactId);
+        break;
+      }
+      if (freed.length === 0) return;
+      // Only the others rung became free: anyone free before was offered the waiting already.
+      await dispatchWaiting(deps, { freed });
+      return;
     }
     case 'ContactAbandoned': {
       const { contact, offers } = await deps.store.getContactWithOffers(event.contactId);
       const freed = await releaseOffers(deps, event.contactId, offers, contact?.volunteerId, 'left');
       await completeContactLog(deps, contact);
-      if (freed === 0) return;
-      break;
+      if (freed.length === 0) return;
+      await dispatchWaiting(deps, { freed });
+      return;
     }
     case 'ContactEnded': {
       const { contact, offers } = await deps.store.getContactWithOffers(event.contactId);
@@ -92,8 +98,10 @@ export async function handleLineEvent(
       await sendVolunteerToWrapUp(deps, contact, offers);
       await completeContactLog(deps, contact);
       // A caller's peer starts wrap-up (the tick frees them); a texter's peer has room for another text now.
-      if (freed === 0 && event.channel === 'voice') return;
-      break;
+      if (event.channel === 'sms') break;
+      if (freed.length === 0) return;
+      await dispatchWaiting(deps, { freed });
+      return;
     }
     // Nobody became free and nobody started waiting: no pass over the queues (it runs inside a webhook).
     case 'VolunteerLeft':
@@ -111,8 +119,9 @@ export async function handleLineEvent(
       }
       const { contact, offers } = await deps.store.getContactWithOffers(event.contactId);
       const freed = await releaseOffers(deps, event.contactId, offers, contact?.volunteerId, 'gone');
-      if (freed === 0) return;
-      break;
+      if (freed.length === 0) return;
+      await dispatchWaiting(deps, { freed });
+      return;
     }
     case 'ClinicianCallRequested':
       await callClinicianBack(deps, event.reference, event.requestId);
@@ -129,7 +138,7 @@ export async function handleLineEvent(
       return;
     case 'ContactQueued':
       // Only this contact's queue has changed: anyone free for the others was offered them already.
-      await dispatchWaiting(deps, { channel: event.channel, language: event.language });
+      await dispatchWaiting(deps, { scope: { channel: event.channel, language: event.language } });
       return;
     default:
       break;
@@ -149,6 +158,17 @@ export interface KnownLine {
   readonly live: readonly Contact[];
 }
 
+/** Narrows a pass to what changed, so it reads no more than it must. */
+export interface PassOptions {
+  readonly scope?: DispatchScope;
+  readonly known?: KnownLine;
+  /**
+   * The volunteers a release has just freed, as written: the only ones who can take someone now, since anyone
+   * free before was offered the waiting already. The pass then reads no roster.
+   */
+  readonly freed?: readonly Volunteer[];
+}
+
 /** The oldest waiting contacts of one queue. */
 export type WaitingIn = (channel: Channel, language: Language) => Promise<Contact[]>;
 
@@ -156,12 +176,12 @@ export async function dispatchWaiting(
   deps: DispatchDeps<
     'getLine' | 'listOnShift' | 'listQueued' | 'putOffers' | 'updateContact' | 'updateVolunteer'
   >,
-  scope?: DispatchScope,
-  known?: KnownLine,
+  options: PassOptions = {},
 ): Promise<number> {
+  const { scope, known, freed } = options;
   const line = await deps.store.getLine();
   const now = deps.clock.now();
-  const onShift = known ? [...known.onShift] : await deps.store.listOnShift();
+  const onShift = freed ? [...freed] : known ? [...known.onShift] : await deps.store.listOnShift();
   const waitingIn: WaitingIn = known
     ? async (channel, language) =>
         known.live.filter((c) => c.status === 'queued' && c.channel === channel && c.language === language)
@@ -325,7 +345,7 @@ async function bridgeWinner(
   contactId: string,
   winnerId: string,
   channel: Channel,
-): Promise<number> {
+): Promise<Volunteer[]> {
   const { contact, offers } = await deps.store.getContactWithOffers(contactId);
   if (channel === 'voice') {
     // The winner's key press already marked their offer accepted.
@@ -352,7 +372,7 @@ async function bridgeCallerIn(deps: DispatchDeps<never>, contact: Contact): Prom
 
 /**
  * Stops every other ringing offer, telling each volunteer why: answered legs hear it, ringing ones are cancelled.
- * Returns how many volunteers that left free to be offered someone else now.
+ * Returns the volunteers that left free to be offered someone else now, as written.
  */
 async function releaseOffers(
   deps: DispatchDeps<'getLine' | 'updateOffer' | 'updateVolunteer'>,
@@ -361,7 +381,7 @@ async function releaseOffers(
   /** The contact's volunteer, if any: their leg is never released, whatever its offer reads. */
   winnerId: string | undefined,
   reason: ReleaseReason,
-): Promise<number> {
+): Promise<Volunteer[]> {
   const released = await Promise.all(
     offers
       .filter((offer) => offer.volunteerId !== winnerId && offer.status === 'ringing')
@@ -370,30 +390,30 @@ async function releaseOffers(
           expectStatus: ['ringing'],
           set: { status: 'released' },
         });
-        if (!current) return false;
+        if (!current) return undefined;
         return current.channel === 'sms'
           ? releaseTextOffer(deps, contactId, current.volunteerId, reason)
           : releaseCallLeg(deps, current, reason);
       }),
   );
-  return released.filter(Boolean).length;
+  return released.filter((volunteer): volunteer is Volunteer => volunteer !== undefined);
 }
 
 /**
  * Twilio keeps a Url update on a ringing call until it is answered, so the phone would ring on to its timeout:
  * a leg nobody has answered is cancelled, and its volunteer is free at once (the canceled leg's status
  * callback then has nothing to do). One answered meanwhile (cancel leaves it up) or before hears why; its
- * volunteer is freed when it hangs up. True when the volunteer was freed here.
+ * volunteer is freed when it hangs up. The volunteer's record when they were freed here.
  */
 async function releaseCallLeg(
   deps: DispatchDeps<'updateVolunteer'>,
   offer: Offer,
   reason: ReleaseReason,
-): Promise<boolean> {
-  if (!offer.callSid) return false;
+): Promise<Volunteer | undefined> {
+  if (!offer.callSid) return undefined;
   try {
     if ((await deps.telephony.cancelCall(offer.callSid)) === 'canceled')
-      return (await freeOfferedVolunteer(deps, offer.contactId, offer.volunteerId)) !== undefined;
+      return freeOfferedVolunteer(deps, offer.contactId, offer.volunteerId);
     const words = deps.webhookUrl(
       webhookTarget('offerTaken', { contactId: offer.contactId, volunteerId: offer.volunteerId, reason }),
     );
@@ -406,7 +426,7 @@ async function releaseCallLeg(
       error: errorName(error),
     });
   }
-  return false;
+  return undefined;
 }
 
 /** Clears a volunteer's text offer and tells them why, once: only the holder of that very offer is texted. */
@@ -415,19 +435,19 @@ async function releaseTextOffer(
   contactId: string,
   volunteerId: string,
   reason: ReleaseReason,
-): Promise<boolean> {
+): Promise<Volunteer | undefined> {
   const cleared = await deps.store.updateVolunteer(volunteerId, {
     expectTextOffer: contactId,
     remove: ['textOffer'],
   });
-  if (!cleared) return false;
+  if (!cleared) return undefined;
   const { settings } = await deps.store.getLine();
   await deps.telephony.sendText({
     to: deps.vault.open(cleared.phoneSealed),
     from: settings.lineNumber,
     body: textOfferReleased(reason),
   });
-  return true;
+  return cleared;
 }
 
 /**

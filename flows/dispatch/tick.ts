@@ -97,8 +97,7 @@ export async function runTick(
   // Nothing above changed who waits or who is free: the pass offers from what the tick has read.
   const offered = await dispatchWaiting(
     deps,
-    undefined,
-    changed ? undefined : { onShift, live: [...liveById.values()] },
+    changed ? {} : { known: { onShift, live: [...liveById.values()] } },
   );
   return {
     republished,
@@ -196,10 +195,11 @@ async function freeStuckVolunteers(
   for (const volunteer of onShift) {
     if (volunteer.state !== 'offered' && volunteer.state !== 'busy') continue;
     const contact = volunteer.contactId ? liveById.get(volunteer.contactId) : undefined;
+    // Busy on a contact still queued: a key press between its two writes (the volunteer's, then the contact's).
     const stillNeeded =
       contact &&
       (volunteer.state === 'busy'
-        ? contact.volunteerId === volunteer.volunteerId
+        ? contact.volunteerId === volunteer.volunteerId || contact.status === 'queued'
         : contact.status === 'queued' && contact.offersOutstanding > 0);
     if (stillNeeded) continue;
     const updated = await deps.store.updateVolunteer(volunteer.volunteerId, {

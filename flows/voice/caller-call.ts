@@ -573,23 +573,24 @@ export async function handleCallerStatus(
   if (!['completed', 'busy', 'no-answer', 'canceled', 'failed'].includes(callStatus)) return;
   const contactId = contactIdForCall(deps.vault, callSid);
   const now = deps.clock.now();
-  const abandoned = await deps.store.updateContact(contactId, {
-    channel: 'voice',
-    expectStatus: ['greeting', 'queued'],
-    set: { status: 'ended', outcome: 'abandoned', endedAt: now },
-    remove: ['callerSealed'],
-  });
-  if (abandoned) {
-    await deps.events.publish([{ type: 'ContactAbandoned', contactId, channel: 'voice' }]);
-    return;
-  }
+  // Most calls that end were answered: that ending is tried first, so it costs one write.
   const completed = await deps.store.updateContact(contactId, {
     channel: 'voice',
     expectStatus: ['connected'],
     set: { status: 'ended', outcome: 'completed', endedAt: now },
     remove: ['callerSealed'],
   });
-  if (completed) await finishConversation(deps, completed);
+  if (completed) {
+    await finishConversation(deps, completed);
+    return;
+  }
+  const abandoned = await deps.store.updateContact(contactId, {
+    channel: 'voice',
+    expectStatus: ['greeting', 'queued'],
+    set: { status: 'ended', outcome: 'abandoned', endedAt: now },
+    remove: ['callerSealed'],
+  });
+  if (abandoned) await deps.events.publish([{ type: 'ContactAbandoned', contactId, channel: 'voice' }]);
 }
 
 /** After a conversation: the volunteer wraps up, then is free again (derived from wrapUntil). */

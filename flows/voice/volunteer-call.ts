@@ -70,42 +70,42 @@ function whisperGather(
   };
 }
 
-/** The volunteer's leg and the key they pressed on it. */
+/** The key a volunteer pressed on the leg that rang them for a contact. */
 export interface OfferPress {
   readonly contactId: string;
   readonly volunteerId: string;
-  readonly callSid: string;
   readonly digits: string | undefined;
 }
 
 export async function handleOfferInput(
-  deps: VoiceDeps<'acceptOffer' | 'getContact' | 'updateContact' | 'updateOffer' | 'updateVolunteer'>,
+  deps: VoiceDeps<'getContact' | 'updateContact' | 'updateVolunteer'>,
   press: OfferPress,
   whisper: { readonly seconds: number; readonly wrongKeys: number } = { seconds: 8, wrongKeys: 0 },
 ): Promise<VoiceReply> {
   const { contactId, volunteerId, digits } = press;
   if (digits !== ACCEPT_KEY) return wrongKey(deps, contactId, volunteerId, digits, whisper);
   const now = deps.clock.now();
-  // The whole expected state: this offer still ringing or not stored yet (a late "completed" has not ended
-  // it), then the contact still queued. Losing the second step hands the offer back, so only a winner's
-  // offer is accepted.
-  const offerHeld = await deps.store.acceptOffer({
-    contactId,
-    volunteerId,
-    callSid: press.callSid,
-    offeredAt: now,
+  // Two conditional writes. The volunteer's record first: rung for this contact and not let go since (a leg
+  // that ended, or a release, frees it; it is claimed before the phone rings, so it is there however quick
+  // the key). Then the contact, still queued: exactly one volunteer wins it, and a loser goes back to offered
+  // for the release to tell them.
+  const held = await deps.store.updateVolunteer(volunteerId, {
+    expectState: ['offered'],
+    expectContactId: contactId,
+    set: { state: 'busy', missedOffers: 0 },
   });
   const claimed =
-    offerHeld &&
+    held &&
     (await deps.store.updateContact(contactId, {
       channel: 'voice',
       expectStatus: ['queued'],
       set: { status: 'connected', volunteerId, answeredAt: now },
     }));
-  if (offerHeld && !claimed)
-    await deps.store.updateOffer(contactId, volunteerId, {
-      expectStatus: ['accepted'],
-      set: { status: 'released' },
+  if (held && !claimed)
+    await deps.store.updateVolunteer(volunteerId, {
+      expectState: ['busy'],
+      expectContactId: contactId,
+      set: { state: 'offered' },
     });
   if (!claimed) {
     const contact = await deps.store.getContact(contactId);
@@ -114,19 +114,6 @@ export async function handleOfferInput(
       return joinConference(contactId, volunteerId);
     return offerReleasedReply(releaseReasonOf(contact));
   }
-  // The claim is the commitment: a failed volunteer update must not keep the caller from their bridge
-  // (the tick frees a volunteer left in the wrong state).
-  await deps.store
-    .updateVolunteer(volunteerId, {
-      set: { state: 'busy', contactId, missedOffers: 0 },
-      remove: ['wrapUntil'],
-    })
-    .catch((error: unknown) =>
-      deps.log.warn('volunteer not marked busy after a claim', {
-        contactId,
-        error: error instanceof Error ? error.name : 'unknown',
-      }),
-    );
   await deps.events.publish([{ type: 'ContactConnected', contactId, channel: 'voice', volunteerId }]);
   return joinConference(contactId, volunteerId, en.volunteerConnected);
 }
@@ -184,10 +171,10 @@ export async function handleVolunteerInput(
   fromMenu: boolean,
 ): Promise<VoiceReply> {
   const contact = await deps.store.getContact(contactId);
-  const line = await deps.store.getLine();
-  const wrapUp = line.settings.wrapUpSeconds;
+  // The line's settings only for a wrap-up: stepping out to the menu needs none.
+  const settings = async () => (await deps.store.getLine()).settings;
   if (contact?.status !== 'connected' || contact.volunteerId !== volunteerId)
-    return wrapUpReply(contact, volunteerId, line.settings);
+    return wrapUpReply(contact, volunteerId, await settings());
   if (!fromMenu) {
     await deps.events.publish([{ type: 'VolunteerSteppedOut', contactId, channel: 'voice', volunteerId }]);
     return {
@@ -220,8 +207,9 @@ export async function handleVolunteerInput(
   }
   if (digits === '3') {
     await leaveConversation(deps, contactId, volunteerId);
+    const line = await settings();
     return {
-      steps: [say(en.volunteerCallEnded(wrapUp), 'en'), ...wrapUpAsk(contact, volunteerId, line.settings)],
+      steps: [say(en.volunteerCallEnded(line.wrapUpSeconds), 'en'), ...wrapUpAsk(contact, volunteerId, line)],
     };
   }
   return joinConference(contactId, volunteerId);

@@ -630,39 +630,6 @@ export class DynamoStore implements Store, OutboxStore {
     if (pending?.[this.table]?.length) throw new Error('offers could not all be stored; try again');
   }
 
-  async acceptOffer(
-    offer: Pick<Offer, 'contactId' | 'volunteerId' | 'callSid' | 'offeredAt'>,
-  ): Promise<boolean> {
-    try {
-      await this.client.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: offerKey(offer.contactId, offer.volunteerId),
-          ConditionExpression: 'attribute_not_exists(pk) OR #status = :ringing',
-          // An offer created here carries what the ring group's write would have: a later write keeps them.
-          UpdateExpression:
-            'SET #status = :accepted, contactId = :c, volunteerId = :v, channel = :voice, callSid = :sid, ' +
-            'offeredAt = if_not_exists(offeredAt, :at), expiresAt = if_not_exists(expiresAt, :ttl)',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':ringing': 'ringing',
-            ':accepted': 'accepted',
-            ':c': offer.contactId,
-            ':v': offer.volunteerId,
-            ':voice': 'voice',
-            ':sid': offer.callSid,
-            ':at': offer.offeredAt,
-            ':ttl': offerExpiry(offer.offeredAt),
-          },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
-      throw error;
-    }
-  }
-
   async listOffers(contactId: string): Promise<Offer[]> {
     const { Items } = await this.client.send(
       new QueryCommand({

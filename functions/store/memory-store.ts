@@ -377,26 +377,6 @@ export class MemoryStore implements Store {
     }
   }
 
-  async acceptOffer(
-    offer: Pick<Offer, 'contactId' | 'volunteerId' | 'callSid' | 'offeredAt'>,
-  ): Promise<boolean> {
-    const ofContact = this.offers.get(offer.contactId) ?? new Map<string, Expiring<Offer>>();
-    const entry = ofContact.get(offer.volunteerId);
-    if (entry && entry.value.status !== 'ringing') return false;
-    const value: Offer = {
-      offeredAt: offer.offeredAt,
-      ...entry?.value,
-      contactId: offer.contactId,
-      volunteerId: offer.volunteerId,
-      channel: 'voice',
-      callSid: offer.callSid,
-      status: 'accepted',
-    };
-    ofContact.set(offer.volunteerId, { value, expiresAt: entry?.expiresAt ?? offerExpiry(offer.offeredAt) });
-    this.offers.set(offer.contactId, ofContact);
-    return true;
-  }
-
   async listOffers(contactId: string): Promise<Offer[]> {
     const offers = this.offers.get(contactId) ?? new Map<string, Expiring<Offer>>();
     return [...offers.keys()].sort().flatMap((volunteerId) => this.unexpired(offers.get(volunteerId)) ?? []);

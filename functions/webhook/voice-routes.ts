@@ -126,7 +126,6 @@ const answers: { readonly [R in QueryRoute]: QueryAnswer<R> } = {
       {
         contactId: query.contactId,
         volunteerId: query.volunteerId,
-        callSid: input.call.callSid,
         digits: input.params.Digits,
       },
       {

@@ -50,7 +50,9 @@ describe('the accept race', () => {
       );
       await post('/twilio/voice', caller);
       await post(`/twilio/voice/language?c=${contactId}&cn=988`, { ...caller, Digits: '1' });
-      // Each racer holds a ringing offer, as the dispatcher leaves it when it rings a volunteer.
+      // Each racer is on offer with a ringing offer, as the dispatcher leaves them when it rings a volunteer.
+      for (const volunteerId of RACERS)
+        await line.store.updateVolunteer(volunteerId, { set: { state: 'offered', contactId } });
       await Promise.all(
         RACERS.map((volunteerId, i) =>
           line.store.putOffers([
@@ -82,8 +84,9 @@ describe('the accept race', () => {
       const contact = await line.store.getContact(contactId);
       if (contact?.volunteerId !== winners[0])
         mismatches.push(`${trial}: ${contact?.volunteerId} vs ${winners[0]}`);
-      // Release the winner so the next trial starts from the same state.
-      await line.store.updateVolunteer(winners[0] ?? '', { set: { state: 'paused' }, remove: ['contactId'] });
+      // Everyone paused again, so the next trial starts from the same state.
+      for (const volunteerId of RACERS)
+        await line.store.updateVolunteer(volunteerId, { set: { state: 'paused' }, remove: ['contactId'] });
     }
     await line.idle();
     expect(bridgesPerTrial.filter((n) => n !== 1)).toEqual([]);

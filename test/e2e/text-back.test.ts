@@ -251,7 +251,7 @@ describe('a text while the line is closed', () => {
 
     await phone('+15557650002').text('hola, necesito hablar');
     const spanish = await phone('+15557650002').waitForMessage('Warmline está cerrada');
-    expect(spanish.body).toMatch(/Abrimos de nuevo (hoy|el \S+) a las \d/);
+    expect(spanish.body).toMatch(/Abrimos de nuevo (hoy|el \S+) a las? \d/);
 
     clock.advance(2 * 3_600_000 + 60_000);
     await line.tick();

@@ -251,6 +251,28 @@ describe('the bridge and releasing the other legs', () => {
     ]);
   });
 
+  it('rings the next caller on the volunteers a bridge freed, without reading the roster again', async () => {
+    const caller = await rungThree();
+    const next = await waiting({}, 10_000);
+    await line.store.updateContact(caller.contactId, {
+      channel: 'voice',
+      expectStatus: ['queued'],
+      set: { status: 'connected', volunteerId: 'ana', answeredAt: line.clock.now() },
+    });
+    const rosterReads = vi.spyOn(line.store, 'listOnShift');
+    line.telephony.calls.length = 0;
+
+    await handleLineEvent(line.dispatch, {
+      type: 'ContactConnected',
+      contactId: caller.contactId,
+      channel: 'voice',
+      volunteerId: 'ana',
+    });
+
+    expect((await line.store.listOffers(next.contactId)).map((o) => o.volunteerId)).toEqual(['ben', 'cy']);
+    expect(rosterReads).not.toHaveBeenCalled();
+  });
+
   it('releases the ringing legs with "the caller left" when the caller hangs up', async () => {
     const caller = await rungThree();
     line.telephony.calls.length = 0;

@@ -69,6 +69,16 @@ describe('the minute tick', () => {
     });
   });
 
+  it('leaves a volunteer busy on a caller still queued alone: a key press between its two writes', async () => {
+    const caller = await contact({ offersOutstanding: 1, offerRound: 1 });
+    await line.addVolunteer('ana', { state: 'busy', contactId: caller.contactId });
+
+    const report = await runTick(line.dispatch);
+
+    expect(report.freedVolunteers).toBe(0);
+    expect(await line.store.getVolunteer('ana')).toMatchObject({ state: 'busy', contactId: caller.contactId });
+  });
+
   it('closes an offer round whose status callbacks were lost, and offers the caller again', async () => {
     const caller = await contact({ offersOutstanding: 1, offerRound: 1 });
     await line.store.putOffers([

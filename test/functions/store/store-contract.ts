@@ -360,34 +360,6 @@ export function storeContract(open: (clock: Clock) => Promise<ContractStore>): v
       expect(await store.getContactWithOffers('c-nothing')).toEqual({ offers: [] });
     });
 
-    it('accepts an offer that rings or is not stored yet, and never one released or accepted', async () => {
-      const offered = contact();
-      await store.createContact(offered);
-      await store.putOffers(['v-ringing', 'v-released'].map((id) => ringing(offered.contactId, id)));
-      await store.updateOffer(offered.contactId, 'v-released', {
-        expectStatus: ['ringing'],
-        set: { status: 'released' },
-      });
-      const press = (volunteerId: string) =>
-        store.acceptOffer({
-          contactId: offered.contactId,
-          volunteerId,
-          callSid: `CA-${volunteerId}`,
-          offeredAt: NOW + 5_000,
-        });
-
-      expect(await press('v-ringing')).toBe(true);
-      expect(await press('v-early')).toBe(true);
-      expect(await press('v-released')).toBe(false);
-      expect(await press('v-ringing')).toBe(false);
-
-      expect(await store.listOffers(offered.contactId)).toEqual([
-        { ...ringing(offered.contactId, 'v-early', NOW + 5_000), status: 'accepted', callSid: 'CA-v-early' },
-        { ...ringing(offered.contactId, 'v-released'), status: 'released' },
-        { ...ringing(offered.contactId, 'v-ringing'), status: 'accepted', callSid: 'CA-v-ringing' },
-      ]);
-    });
-
     it('puts, lists by volunteer and conditionally updates the offers of a contact', async () => {
       const offered = contact();
       await store.createContact(offered);

@@ -154,6 +154,8 @@ describe("one function on the caller's ear", () => {
       expect(during.find((i) => i.step === 'voiceHold')?.dynamoCalls).toBe(1);
       const legEnds = during.filter((i) => i.step === 'offerStatus');
       expect(legEnds.filter((i) => i.dynamoCalls === 0)).toHaveLength(2);
+      // An answered call's end is written once: no abandon tried first and refused.
+      expect(step('voiceStatus')?.failedConditions).toBe(0);
       const calls = during.filter((i) => i.fn === 'twilio-webhook').reduce((n, i) => n + i.dynamoCalls, 0);
       expect(calls).toBeLessThanOrEqual(40);
 
