@@ -76,7 +76,10 @@ describe('the minute tick', () => {
     const report = await runTick(line.dispatch);
 
     expect(report.freedVolunteers).toBe(0);
-    expect(await line.store.getVolunteer('ana')).toMatchObject({ state: 'busy', contactId: caller.contactId });
+    expect(await line.store.getVolunteer('ana')).toMatchObject({
+      state: 'busy',
+      contactId: caller.contactId,
+    });
   });
 
   it('closes an offer round whose status callbacks were lost, and offers the caller again', async () => {
