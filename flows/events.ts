@@ -1,5 +1,5 @@
 // The line's events: past-tense names, zod schemas, and no words or numbers of anyone in them.
-import * as z from 'zod';
+import * as z from './zod-mini.js';
 
 const contactEvent = { contactId: z.string(), channel: z.enum(['voice', 'sms']) };
 
@@ -15,7 +15,7 @@ export const LineEventSchema = z.discriminatedUnion('type', [
     trigger: z.string(),
     kind: z.string(),
     /** A short reference the clinician can quote back; not the contact id. */
-    reference: z.string().optional(),
+    reference: z.optional(z.string()),
   }),
   /** The on-call clinician asked to be called and connected with the texter of an escalation. */
   z.object({ type: z.literal('ClinicianCallRequested'), reference: z.string(), requestId: z.string() }),
@@ -37,8 +37,8 @@ export const LineEventSchema = z.discriminatedUnion('type', [
     type: z.literal('WrapUpRecorded'),
     ...contactEvent,
     topics: z.array(z.string()),
-    referral: z.string().optional(),
-    safetyConcern: z.boolean().optional(),
+    referral: z.optional(z.string()),
+    safetyConcern: z.optional(z.boolean()),
   }),
   /** A supervisor asked to listen in on (muted) or coach a live call: the dispatcher rings them into its room. */
   z.object({

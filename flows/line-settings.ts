@@ -1,8 +1,9 @@
 // Line settings coordinators can change; deploy-time values are the defaults.
-import * as z from 'zod';
+
 import { DialableSchema, E164Schema } from './phone-numbers.js';
 import { LineHoursSchema } from './roster/roster-schema.js';
 import { DEFAULT_SURVEY, SurveySettingsSchema } from './survey/survey-settings.js';
+import * as z from './zod-mini.js';
 
 export { DialableSchema, E164Schema };
 
@@ -14,13 +15,15 @@ export { DialableSchema, E164Schema };
 const wording = (max: number) =>
   z
     .string()
-    .trim()
-    .max(max, `must be at most ${max} characters`)
-    .regex(/^[^<>]*$/, 'must not contain < or > (plain words only, no markup)');
+    .check(
+      z.trim(),
+      z.maxLength(max, `must be at most ${max} characters`),
+      z.regex(/^[^<>]*$/, 'must not contain < or > (plain words only, no markup)'),
+    );
 
 export const LineNameSchema = wording(60);
 /** The welcome per language; the "peer line, not a crisis line" wording and the crisis option always follow it. */
-export const GreetingSchema = z.object({ en: wording(300).optional(), es: wording(300).optional() });
+export const GreetingSchema = z.object({ en: z.optional(wording(300)), es: z.optional(wording(300)) });
 
 export const LanguageSchema = z.enum(['en', 'es'], { error: 'must be en (English) or es (Spanish)' });
 /** Twilio fetches hold audio itself: only https, so nothing on the way can swap what a caller hears. */
@@ -42,13 +45,13 @@ export const MAX_HOLD_CLIP_SECONDS = 10;
  * webhook, so a shorter loop costs a call more requests and reads without telling the caller anything new.
  */
 export const DEFAULT_HOLD_LOOP_SECONDS = 40;
-const HoldAudioSecondsSchema = z
-  .number()
-  .int()
-  .min(1)
-  .max(MAX_HOLD_CLIP_SECONDS, {
+const HoldAudioSecondsSchema = z.number().check(
+  z.int(),
+  z.gte(1),
+  z.lte(MAX_HOLD_CLIP_SECONDS, {
     error: `must be at most ${MAX_HOLD_CLIP_SECONDS} seconds: use a short clip, it is repeated`,
-  });
+  }),
+);
 
 export const OverflowSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('partner-line'), number: DialableSchema }),
@@ -58,7 +61,7 @@ export const OverflowSchema = z.discriminatedUnion('kind', [
 
 /** The most codes a list may hold: one keypad digit each. */
 export const MAX_WRAP_UP_CODES = 10;
-const CodeLabelSchema = wording(40).min(1, 'must not be empty');
+const CodeLabelSchema = wording(40).check(z.minLength(1, 'must not be empty'));
 /**
  * One wrap-up code. The id is what the contact log keeps, so a label can be reworded, and a code removed,
  * without rewriting old contacts; the key is the digit a volunteer presses for it (or texts).
@@ -66,17 +69,21 @@ const CodeLabelSchema = wording(40).min(1, 'must not be empty');
 export const WrapUpCodeSchema = z.object({
   id: z
     .string()
-    .regex(/^[a-z][a-z0-9-]{0,31}$/, 'must be a code id: a-z, 0-9 and -, starting with a letter, at most 32'),
-  key: z.string().regex(/^[0-9]$/, 'must be one keypad digit, 0 to 9'),
+    .check(
+      z.regex(
+        /^[a-z][a-z0-9-]{0,31}$/,
+        'must be a code id: a-z, 0-9 and -, starting with a letter, at most 32',
+      ),
+    ),
+  key: z.string().check(z.regex(/^[0-9]$/, 'must be one keypad digit, 0 to 9')),
   label: z.object({ en: CodeLabelSchema, es: CodeLabelSchema }),
 });
 export type WrapUpCode = z.infer<typeof WrapUpCodeSchema>;
 
 /** A list a volunteer can answer from the keypad: every id and every digit once. */
-const codeList = z
-  .array(WrapUpCodeSchema)
-  .max(MAX_WRAP_UP_CODES, `must hold at most ${MAX_WRAP_UP_CODES} codes, one keypad digit each`)
-  .superRefine((codes, context) => {
+const codeList = z.array(WrapUpCodeSchema).check(
+  z.maxLength(MAX_WRAP_UP_CODES, `must hold at most ${MAX_WRAP_UP_CODES} codes, one keypad digit each`),
+  z.superRefine((codes, context) => {
     const seen = { id: new Set<string>(), key: new Set<string>() };
     codes.forEach((code, index) => {
       if (seen.id.has(code.id))
@@ -94,7 +101,8 @@ const codeList = z
       seen.id.add(code.id);
       seen.key.add(code.key);
     });
-  });
+  }),
+);
 
 const code = (id: string, key: string, en: string, es: string): WrapUpCode => ({
   id,
@@ -139,66 +147,52 @@ export const LineSettingsSchema = z.object({
   crisisNumber: DialableSchema,
   crisisTextNumber: DialableSchema,
   /** Dialled when the crisis line is busy, does not answer or is refused (short codes are, on some routes). */
-  crisisBackupNumber: DialableSchema.optional(),
+  crisisBackupNumber: z.optional(DialableSchema),
   clinicianNumber: E164Schema,
   coordinatorNumbers: z.array(E164Schema),
-  timeZone: z.string().min(1),
+  timeZone: z.string().check(z.minLength(1)),
   hours: LineHoursSchema,
   ringGroupSize: z
     .number()
-    .int()
-    .min(1, 'must ring at least one volunteer')
-    .max(10, 'Twilio rings at most 10'),
-  offerRingSeconds: z.number().int().min(5).max(60),
+    .check(z.int(), z.gte(1, 'must ring at least one volunteer'), z.lte(10, 'Twilio rings at most 10')),
+  offerRingSeconds: z.number().check(z.int(), z.gte(5), z.lte(60)),
   /** How long a whisper waits for the volunteer's key before counting as missed. */
-  whisperSeconds: z.number().int().min(3).max(20),
-  maxWaitSeconds: z.number().int().min(10).max(3600),
+  whisperSeconds: z.number().check(z.int(), z.gte(3), z.lte(20)),
+  maxWaitSeconds: z.number().check(z.int(), z.gte(10), z.lte(3600)),
   overflow: OverflowSchema,
-  missedOffersBeforePause: z.number().int().min(1).max(20),
-  wrapUpSeconds: z.number().int().min(0).max(600),
-  holdLoopSeconds: z.number().int().min(5).max(120),
-  textInactivityMinutes: z
-    .number()
-    .int()
-    .min(5)
-    .max(24 * 60),
+  missedOffersBeforePause: z.number().check(z.int(), z.gte(1), z.lte(20)),
+  wrapUpSeconds: z.number().check(z.int(), z.gte(0), z.lte(600)),
+  holdLoopSeconds: z.number().check(z.int(), z.gte(5), z.lte(120)),
+  textInactivityMinutes: z.number().check(z.int(), z.gte(5), z.lte(24 * 60)),
   /**
    * How long a waiting text (and a caller's text-back request) waits for a peer before the line says honestly
    * that nobody could answer; texts that arrive while the line is closed count it from the opening.
    */
-  textWaitMinutes: z
-    .number()
-    .int()
-    .min(5)
-    .max(24 * 60),
+  textWaitMinutes: z.number().check(z.int(), z.gte(5), z.lte(24 * 60)),
   /** Ask the caller how they are before queueing, and scan the words for crisis language. */
   voiceIntake: z.boolean(),
   /** Whether ON by text outside a rostered slot puts a volunteer on shift. */
   allowOnOutsideRoster: z.boolean(),
-  shiftReminderMinutes: z
-    .number()
-    .int()
-    .min(0)
-    .max(24 * 60),
+  shiftReminderMinutes: z.number().check(z.int(), z.gte(0), z.lte(24 * 60)),
   /** Minutes a live caller number may stay sealed in state before it must be gone. */
-  liveStateHours: z.number().int().min(1).max(48),
+  liveStateHours: z.number().check(z.int(), z.gte(1), z.lte(48)),
   /** The line's name in the standard greeting and the first text ("the warmline" when unset). */
-  lineName: LineNameSchema.optional(),
-  greeting: GreetingSchema.optional(),
+  lineName: z.optional(LineNameSchema),
+  greeting: z.optional(GreetingSchema),
   /** The on-call clinician's language for alerts and call-backs (never the texter's). */
-  clinicianLanguage: LanguageSchema.default('en'),
-  coordinatorLanguages: CoordinatorLanguagesSchema.default({}),
+  clinicianLanguage: z._default(LanguageSchema, 'en'),
+  coordinatorLanguages: z._default(CoordinatorLanguagesSchema, {}),
   /** A short clip played (repeated) between hold messages, inside the gather so 1 and 9 still work; empty: none. */
-  holdAudioUrl: HoldAudioUrlSchema.or(z.literal('')).optional(),
+  holdAudioUrl: z.optional(z.union([HoldAudioUrlSchema, z.literal('')])),
   /** The clip's length: the hold loop repeats it to fill each turn and to stop on time at the maximum wait. */
-  holdAudioSeconds: HoldAudioSecondsSchema.default(MAX_HOLD_CLIP_SECONDS),
+  holdAudioSeconds: z._default(HoldAudioSecondsSchema, MAX_HOLD_CLIP_SECONDS),
   /** Supervisors may listen in on live calls, read along live texts and be asked for SUPPORT. */
-  supervisionEnabled: z.boolean().default(true),
+  supervisionEnabled: z._default(z.boolean(), true),
   /** Supervisors may also coach (be heard by the volunteer only); off: listening only. */
-  coachingEnabled: z.boolean().default(true),
+  coachingEnabled: z._default(z.boolean(), true),
   /** The anonymous text survey after a conversation; off unless coordinators turn it on. */
-  survey: SurveySettingsSchema.default(DEFAULT_SURVEY),
-  wrapUpCodes: WrapUpCodesSchema.default(DEFAULT_WRAP_UP_CODES),
+  survey: z._default(SurveySettingsSchema, DEFAULT_SURVEY),
+  wrapUpCodes: z._default(WrapUpCodesSchema, DEFAULT_WRAP_UP_CODES),
 });
 
 export type LineSettings = z.infer<typeof LineSettingsSchema>;
@@ -209,14 +203,14 @@ export type Greeting = z.infer<typeof GreetingSchema>;
  * Coordinators' edits: any subset, validated field by field. The defaulted fields lose their defaults here,
  * or every edit would quietly reset them (a partial schema still fills defaults in).
  */
-export const LineSettingsPatchSchema = LineSettingsSchema.partial().extend({
-  clinicianLanguage: LanguageSchema.optional(),
-  coordinatorLanguages: CoordinatorLanguagesSchema.optional(),
-  holdAudioSeconds: HoldAudioSecondsSchema.optional(),
-  supervisionEnabled: z.boolean().optional(),
-  coachingEnabled: z.boolean().optional(),
-  survey: SurveySettingsSchema.optional(),
-  wrapUpCodes: WrapUpCodesSchema.optional(),
+export const LineSettingsPatchSchema = z.extend(z.partial(LineSettingsSchema), {
+  clinicianLanguage: z.optional(LanguageSchema),
+  coordinatorLanguages: z.optional(CoordinatorLanguagesSchema),
+  holdAudioSeconds: z.optional(HoldAudioSecondsSchema),
+  supervisionEnabled: z.optional(z.boolean()),
+  coachingEnabled: z.optional(z.boolean()),
+  survey: z.optional(SurveySettingsSchema),
+  wrapUpCodes: z.optional(WrapUpCodesSchema),
 });
 export type LineSettingsPatch = z.infer<typeof LineSettingsPatchSchema>;
 

@@ -4,41 +4,45 @@
 // codecs still check each one, so a URL from an older deploy or a bug of ours is refused by name rather than
 // read as a wrong contact. Keys are short because the URLs are long enough already. Adding a field to a leg is
 // one line in that leg's spec below; the encode and decode types follow from it.
-import * as z from 'zod';
 import type { ReleaseReason } from './model.js';
 import { DialableSchema } from './phone-numbers.js';
 import { type ActionTarget, LANGUAGES } from './replies.js';
 import type { TwilioPathName } from './webhook-paths.js';
+import * as z from './zod-mini.js';
 
 /** One query field: its key in the URL, how its text is checked and read, and how its value is written. */
 export interface QueryField<T, Required extends boolean = boolean> {
   readonly key: string;
-  readonly schema: z.ZodType<T>;
+  readonly schema: z.ZodMiniType<T>;
   readonly required: Required;
   write(value: T): string;
 }
 
-function field<T>(key: string, schema: z.ZodType<T>, write: (value: T) => string = String) {
+function field<T>(key: string, schema: z.ZodMiniType<T>, write: (value: T) => string = String) {
   const required: QueryField<T, true> = { key, schema, required: true, write };
   return Object.assign(required, {
     optional: (): QueryField<T, false> => ({ key, schema, required: false, write }),
   });
 }
 
-const IdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id of letters, digits, _ or -');
-const countSchema = (min: number) =>
-  z
-    .string()
-    .regex(/^\d{1,4}$/, 'must be a whole number')
-    .transform(Number)
-    .pipe(z.number().min(min));
-const FlagSchema = z.enum(['0', '1']).transform((flag) => flag === '1');
-const TimeSchema = z
+const IdSchema = z
   .string()
-  .regex(/^\d{1,15}$/, 'must be a time in milliseconds')
-  .transform(Number);
+  .check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id of letters, digits, _ or -'));
+const countSchema = (min: number) =>
+  z.pipe(
+    z.pipe(z.string().check(z.regex(/^\d{1,4}$/, 'must be a whole number')), z.transform(Number)),
+    z.number().check(z.gte(min)),
+  );
+const FlagSchema = z.pipe(
+  z.enum(['0', '1']),
+  z.transform((flag: '0' | '1') => flag === '1'),
+);
+const TimeSchema = z.pipe(
+  z.string().check(z.regex(/^\d{1,15}$/, 'must be a time in milliseconds')),
+  z.transform(Number),
+);
 const flag = (value: boolean) => (value ? '1' : '0');
-const ReleaseReasonSchema: z.ZodType<ReleaseReason> = z.enum(['taken', 'left', 'gone']);
+const ReleaseReasonSchema: z.ZodMiniType<ReleaseReason> = z.enum(['taken', 'left', 'gone']);
 
 /** The fields our URLs carry; a leg picks the ones it needs. */
 const contactId = field('c', IdSchema);

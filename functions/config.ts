@@ -1,58 +1,68 @@
 // The runtime configuration: every setting read from the environment, parsed once with one schema.
-import * as z from 'zod';
+
 import { HoldAudioUrlSchema } from '../flows/line-settings.js';
 import { DialableSchema, E164Schema } from '../flows/phone-numbers.js';
 import { TimeZoneSchema } from '../flows/roster/roster-schema.js';
+import * as z from '../flows/zod-mini.js';
 
-const optionalUrl = z.string().url('must be an absolute URL such as https://api.example.org').optional();
-const positive = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const optionalUrl = z.optional(
+  z.string().check(z.url('must be an absolute URL such as https://api.example.org')),
+);
+const positive = (fallback: number) => z._default(z.coerce.number().check(z.int(), z.positive()), fallback);
 
 export const RuntimeConfigSchema = z.object({
-  PUBLIC_BASE_URL: z
-    .string()
-    .url(
-      'must be the absolute base URL Twilio posts to, such as https://abc.execute-api.eu-west-1.amazonaws.com',
-    )
-    .transform((url) => url.replace(/\/+$/, '')),
+  PUBLIC_BASE_URL: z.pipe(
+    z
+      .string()
+      .check(
+        z.url(
+          'must be the absolute base URL Twilio posts to, such as https://abc.execute-api.eu-west-1.amazonaws.com',
+        ),
+      ),
+    z.transform((url: string) => url.replace(/\/+$/, '')),
+  ),
   TWILIO_ACCOUNT_SID: z
     .string()
-    .regex(/^AC[0-9a-fA-F]{32}$/, 'must be a Twilio account SID (AC + 32 hex digits)'),
+    .check(z.regex(/^AC[0-9a-fA-F]{32}$/, 'must be a Twilio account SID (AC + 32 hex digits)')),
   /** Local runs pass the token itself; in AWS the secret's ARN is passed and read at cold start. */
-  TWILIO_AUTH_TOKEN: z.string().min(8, 'must be the Twilio auth token').optional(),
-  TWILIO_AUTH_TOKEN_SECRET_ARN: z.string().optional(),
+  TWILIO_AUTH_TOKEN: z.optional(z.string().check(z.minLength(8, 'must be the Twilio auth token'))),
+  TWILIO_AUTH_TOKEN_SECRET_ARN: z.optional(z.string()),
   TWILIO_API_BASE: optionalUrl,
-  CALLER_KEY_PEPPER: z.string().min(16, 'must be at least 16 characters of secret').optional(),
-  CALLER_KEY_PEPPER_SECRET_ARN: z.string().optional(),
-  SESSION_KEY: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/, 'must be 32 bytes as 64 lower-case hex digits')
-    .optional(),
-  SESSION_KEY_SECRET_ARN: z.string().optional(),
-  TABLE_NAME: z.string().min(3, 'must name the DynamoDB table'),
-  EVENT_BUS_NAME: z.string().min(1, 'must name the EventBridge bus'),
+  CALLER_KEY_PEPPER: z.optional(
+    z.string().check(z.minLength(16, 'must be at least 16 characters of secret')),
+  ),
+  CALLER_KEY_PEPPER_SECRET_ARN: z.optional(z.string()),
+  SESSION_KEY: z.optional(
+    z.string().check(z.regex(/^[0-9a-f]{64}$/, 'must be 32 bytes as 64 lower-case hex digits')),
+  ),
+  SESSION_KEY_SECRET_ARN: z.optional(z.string()),
+  TABLE_NAME: z.string().check(z.minLength(3, 'must name the DynamoDB table')),
+  EVENT_BUS_NAME: z.string().check(z.minLength(1, 'must name the EventBridge bus')),
   DYNAMODB_ENDPOINT: optionalUrl,
   EVENTBRIDGE_ENDPOINT: optionalUrl,
-  AWS_REGION: z.string().default('us-east-1'),
+  AWS_REGION: z._default(z.string(), 'us-east-1'),
   LINE_NUMBER: E164Schema,
-  CRISIS_NUMBER: DialableSchema.default('988'),
-  CRISIS_TEXT_NUMBER: DialableSchema.default('988'),
+  CRISIS_NUMBER: z._default(DialableSchema, '988'),
+  CRISIS_TEXT_NUMBER: z._default(DialableSchema, '988'),
   /** A second crisis number (E.164: carriers refuse short codes on some routes); unset: none. */
-  CRISIS_BACKUP_NUMBER: DialableSchema.optional(),
+  CRISIS_BACKUP_NUMBER: z.optional(DialableSchema),
   /** The hold clip callers hear between hold messages until a coordinator sets another; unset: quiet. */
-  HOLD_AUDIO_URL: HoldAudioUrlSchema.optional(),
+  HOLD_AUDIO_URL: z.optional(HoldAudioUrlSchema),
   CLINICIAN_NUMBER: E164Schema,
-  COORDINATOR_NUMBERS: z
-    .string()
-    .default('')
-    .transform((list) =>
-      list
-        .split(',')
-        .map((n) => n.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(E164Schema)),
+  COORDINATOR_NUMBERS: z.pipe(
+    z.pipe(
+      z._default(z.string(), ''),
+      z.transform((list: string) =>
+        list
+          .split(',')
+          .map((n) => n.trim())
+          .filter(Boolean),
+      ),
+    ),
+    z.array(E164Schema),
+  ),
   // Checked at start-up: a misspelt zone would otherwise pass and fail every call on the first hours check.
-  LINE_TIMEZONE: TimeZoneSchema.default('America/New_York'),
+  LINE_TIMEZONE: z._default(TimeZoneSchema, 'America/New_York'),
   /** Deadline for each attempt of a store call; two attempts stay inside the webhook's 3 s deadline. */
   STORE_TIMEOUT_MS: positive(1000),
   STORE_MAX_ATTEMPTS: positive(2),

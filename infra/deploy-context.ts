@@ -29,18 +29,19 @@ const logRetentions = Object.values(RetentionDays).filter((v): v is RetentionDay
 const isLogRetention = (value: number): value is RetentionDays => logRetentions.includes(value);
 const days = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+// The number and timezone schemas are the Lambdas' zod/mini ones, which have no methods: wrapped by function.
 export const DeployContextSchema = z.object({
-  lineNumber: E164Schema.default('+15550100000'),
-  clinicianNumber: E164Schema.default('+15550100001'),
-  crisisNumber: DialableSchema.default('988'),
-  crisisTextNumber: DialableSchema.default('988'),
-  crisisBackupNumber: DialableSchema.optional(),
+  lineNumber: z._default(E164Schema, '+15550100000'),
+  clinicianNumber: z._default(E164Schema, '+15550100001'),
+  crisisNumber: z._default(DialableSchema, '988'),
+  crisisTextNumber: z._default(DialableSchema, '988'),
+  crisisBackupNumber: z.optional(DialableSchema),
   coordinatorNumbers: z
     .union([z.string(), z.array(z.string())])
     .default('')
     .transform((list) => (Array.isArray(list) ? list : list.split(',')).map((n) => n.trim()).filter(Boolean))
     .pipe(z.array(E164Schema)),
-  timezone: TimeZoneSchema.default('America/New_York'),
+  timezone: z._default(TimeZoneSchema, 'America/New_York'),
   twilioAccountSid: z
     .string()
     .regex(/^AC[0-9a-fA-F]{32}$/, 'must be a Twilio account SID (AC + 32 hex digits)')

@@ -41,8 +41,9 @@ export const ConfirmSettingsBodySchema = z.object({ id: z.string().min(1) }).str
 
 export const SettingsPatchBodySchema = z.object({
   version: VersionSchema,
-  // The stored settings only require some text; an edit must name a timezone the calendar can use.
-  settings: LineSettingsPatchSchema.extend({ timeZone: TimeZoneSchema.optional() }).strict(),
+  // The stored settings only require some text; an edit must name a timezone the calendar can use. The patch
+  // schema is a zod/mini object, which has no .extend(): its shape goes into a classic strict object instead.
+  settings: z.strictObject({ ...LineSettingsPatchSchema.shape, timeZone: z.optional(TimeZoneSchema) }),
 });
 
 /** The console's Listen / Coach buttons: which live call, which supervisor the line rings, and how they join. */
@@ -82,7 +83,7 @@ export interface FieldIssue {
 }
 
 /** zod's issues as `{ path: "weekly.0.end", message, code }`, the shape every 400 carries. */
-export function fieldIssues(error: z.ZodError): FieldIssue[] {
+export function fieldIssues(error: z.core.$ZodError): FieldIssue[] {
   return error.issues.map((issue) => ({
     path: issue.path.map(String).join('.') || '(body)',
     message: issue.message,

@@ -1,5 +1,5 @@
 // What coordinators store about when the line is open and who is rostered: validated shapes and defaults.
-import * as z from 'zod';
+import * as z from '../zod-mini.js';
 import {
   dayFromIsoDate,
   isKnownTimeZone,
@@ -16,21 +16,23 @@ export type Weekday = z.infer<typeof WeekdaySchema>;
 /** A wall-clock time in the line's timezone, "HH:MM" on a 24-hour clock. */
 export const LocalTimeSchema = z
   .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time "HH:MM" between 00:00 and 23:59');
+  .check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time "HH:MM" between 00:00 and 23:59'));
 export type LocalTime = z.infer<typeof LocalTimeSchema>;
 
 /** An end time may also be "24:00": the end of the day, which reads better than an overnight "00:00". */
 export const EndTimeSchema = z
   .string()
-  .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'must be a 24-hour time "HH:MM" between 00:00 and 24:00');
+  .check(
+    z.regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'must be a 24-hour time "HH:MM" between 00:00 and 24:00'),
+  );
 
 export const LocalDateSchema = z
   .string()
-  .refine(isRealIsoDate, { error: 'must be a calendar date "YYYY-MM-DD" such as 2026-11-26' });
+  .check(z.refine(isRealIsoDate, { error: 'must be a calendar date "YYYY-MM-DD" such as 2026-11-26' }));
 
 export const TimeZoneSchema = z
   .string()
-  .refine(isKnownTimeZone, { error: 'must be an IANA timezone such as America/New_York' });
+  .check(z.refine(isKnownTimeZone, { error: 'must be an IANA timezone such as America/New_York' }));
 
 const startBeforeOrOvernight = {
   error: 'end must differ from start (an end earlier than the start runs overnight into the next day)',
@@ -43,15 +45,15 @@ function hasLength(slot: { start: string; end: string }): boolean {
 /** A weekly opening window; an end before the start runs overnight into the next day. */
 export const OpeningWindowSchema = z
   .object({ day: WeekdaySchema, start: LocalTimeSchema, end: EndTimeSchema })
-  .refine(hasLength, startBeforeOrOvernight);
+  .check(z.refine(hasLength, startBeforeOrOvernight));
 export type OpeningWindow = z.infer<typeof OpeningWindowSchema>;
 
 export const LineHoursSchema = z.object({
   /** Open around the clock; windows are ignored but holidays still close the line. */
-  alwaysOpen: z.boolean().default(false),
-  windows: z.array(OpeningWindowSchema).default([]),
+  alwaysOpen: z._default(z.boolean(), false),
+  windows: z._default(z.array(OpeningWindowSchema), []),
   /** Local dates the line is closed for the whole day. */
-  holidays: z.array(LocalDateSchema).default([]),
+  holidays: z._default(z.array(LocalDateSchema), []),
 });
 export type LineHours = z.infer<typeof LineHoursSchema>;
 
@@ -74,13 +76,13 @@ export const DEFAULT_LINE_HOURS: LineHours = {
 /** A slot that repeats every week; an end before the start runs overnight into the next day. */
 export const WeeklyShiftSchema = z
   .object({
-    shiftId: z.string().min(1, 'must name the shift'),
-    volunteerId: z.string().min(1, 'must name the volunteer'),
+    shiftId: z.string().check(z.minLength(1, 'must name the shift')),
+    volunteerId: z.string().check(z.minLength(1, 'must name the volunteer')),
     day: WeekdaySchema,
     start: LocalTimeSchema,
     end: EndTimeSchema,
   })
-  .refine(hasLength, startBeforeOrOvernight);
+  .check(z.refine(hasLength, startBeforeOrOvernight));
 export type WeeklyShift = z.infer<typeof WeeklyShiftSchema>;
 
 /** Weekday names as a coordinator reads them in an error message. */
@@ -96,7 +98,7 @@ export const DAY_WORDS: Record<Weekday, string> = {
 
 /** One occurrence of a weekly shift, named by the local date it starts on. */
 export const OccurrenceRefSchema = z.object({
-  shiftId: z.string().min(1, 'must name the shift'),
+  shiftId: z.string().check(z.minLength(1, 'must name the shift')),
   date: LocalDateSchema,
 });
 export type OccurrenceRef = z.infer<typeof OccurrenceRefSchema>;
@@ -111,24 +113,24 @@ export type OccurrenceRef = z.infer<typeof OccurrenceRefSchema>;
 export const ShiftOverrideSchema = z.discriminatedUnion(
   'kind',
   [
-    z.object({ kind: z.literal('cancel'), shiftId: z.string().min(1), date: LocalDateSchema }),
+    z.object({ kind: z.literal('cancel'), shiftId: z.string().check(z.minLength(1)), date: LocalDateSchema }),
     z.object({
       kind: z.literal('cover'),
-      shiftId: z.string().min(1),
+      shiftId: z.string().check(z.minLength(1)),
       date: LocalDateSchema,
-      volunteerId: z.string().min(1, 'must name the volunteer who covers'),
+      volunteerId: z.string().check(z.minLength(1, 'must name the volunteer who covers')),
     }),
     z.object({ kind: z.literal('swap'), first: OccurrenceRefSchema, second: OccurrenceRefSchema }),
     z
       .object({
         kind: z.literal('extra'),
-        overrideId: z.string().min(1, 'must name the extra slot'),
-        volunteerId: z.string().min(1, 'must name the volunteer'),
+        overrideId: z.string().check(z.minLength(1, 'must name the extra slot')),
+        volunteerId: z.string().check(z.minLength(1, 'must name the volunteer')),
         date: LocalDateSchema,
         start: LocalTimeSchema,
         end: EndTimeSchema,
       })
-      .refine(hasLength, startBeforeOrOvernight),
+      .check(z.refine(hasLength, startBeforeOrOvernight)),
   ],
   { error: 'kind must be one of cancel, cover, swap or extra' },
 );
@@ -140,68 +142,70 @@ export type ShiftOverride = z.infer<typeof ShiftOverrideSchema>;
  */
 export const RosterSchema = z
   .object({
-    weekly: z.array(WeeklyShiftSchema).default([]),
-    overrides: z.array(ShiftOverrideSchema).default([]),
+    weekly: z._default(z.array(WeeklyShiftSchema), []),
+    overrides: z._default(z.array(ShiftOverrideSchema), []),
   })
-  .superRefine((roster, ctx) => {
-    const days = new Map<string, Weekday>();
-    roster.weekly.forEach((shift, index) => {
-      if (days.has(shift.shiftId)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['weekly', index, 'shiftId'],
-          message: `shift id "${shift.shiftId}" is used twice`,
-        });
-      }
-      days.set(shift.shiftId, shift.day);
-    });
-    const extraIds = new Set<string>();
-    const checkRef = (ref: OccurrenceRef, path: (string | number)[]) => {
-      const day = days.get(ref.shiftId);
-      if (day === undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [...path, 'shiftId'],
-          message: `shift "${ref.shiftId}" is not in the weekly roster`,
-        });
-        return;
-      }
-      const onDate = weekdayOfDay(dayFromIsoDate(ref.date));
-      if (onDate !== day) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [...path, 'date'],
-          message: `${ref.date} is a ${DAY_WORDS[onDate]}, but that shift is on ${DAY_WORDS[day]}s`,
-        });
-      }
-    };
-    roster.overrides.forEach((override, index) => {
-      const path = ['overrides', index];
-      if (override.kind === 'extra') {
-        if (days.has(override.overrideId) || extraIds.has(override.overrideId)) {
+  .check(
+    z.superRefine((roster, ctx) => {
+      const days = new Map<string, Weekday>();
+      roster.weekly.forEach((shift, index) => {
+        if (days.has(shift.shiftId)) {
           ctx.addIssue({
             code: 'custom',
-            path: [...path, 'overrideId'],
-            message: `extra slot id "${override.overrideId}" is already used by a shift or another extra slot`,
+            path: ['weekly', index, 'shiftId'],
+            message: `shift id "${shift.shiftId}" is used twice`,
           });
         }
-        extraIds.add(override.overrideId);
-      } else if (override.kind === 'swap') {
-        checkRef(override.first, [...path, 'first']);
-        checkRef(override.second, [...path, 'second']);
-        if (
-          override.first.shiftId === override.second.shiftId &&
-          override.first.date === override.second.date
-        ) {
+        days.set(shift.shiftId, shift.day);
+      });
+      const extraIds = new Set<string>();
+      const checkRef = (ref: OccurrenceRef, path: (string | number)[]) => {
+        const day = days.get(ref.shiftId);
+        if (day === undefined) {
           ctx.addIssue({
             code: 'custom',
-            path: [...path, 'second'],
-            message: 'a swap needs two different occurrences',
+            path: [...path, 'shiftId'],
+            message: `shift "${ref.shiftId}" is not in the weekly roster`,
+          });
+          return;
+        }
+        const onDate = weekdayOfDay(dayFromIsoDate(ref.date));
+        if (onDate !== day) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, 'date'],
+            message: `${ref.date} is a ${DAY_WORDS[onDate]}, but that shift is on ${DAY_WORDS[day]}s`,
           });
         }
-      } else {
-        checkRef(override, path);
-      }
-    });
-  });
+      };
+      roster.overrides.forEach((override, index) => {
+        const path = ['overrides', index];
+        if (override.kind === 'extra') {
+          if (days.has(override.overrideId) || extraIds.has(override.overrideId)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [...path, 'overrideId'],
+              message: `extra slot id "${override.overrideId}" is already used by a shift or another extra slot`,
+            });
+          }
+          extraIds.add(override.overrideId);
+        } else if (override.kind === 'swap') {
+          checkRef(override.first, [...path, 'first']);
+          checkRef(override.second, [...path, 'second']);
+          if (
+            override.first.shiftId === override.second.shiftId &&
+            override.first.date === override.second.date
+          ) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [...path, 'second'],
+              message: 'a swap needs two different occurrences',
+            });
+          }
+        } else {
+          checkRef(override, path);
+        }
+      });
+    }),
+  );
 export type Roster = z.infer<typeof RosterSchema>;

@@ -27,7 +27,7 @@ export function badRequest(issues: readonly FieldIssue[]): WebResponse {
   return errorResponse(400, 'invalid', `${first.path}: ${first.message}`, { issues: issues.map(coded) });
 }
 
-export function invalid(error: z.ZodError, prefix = ''): WebResponse {
+export function invalid(error: z.core.$ZodError, prefix = ''): WebResponse {
   return badRequest(
     fieldIssues(error).map((issue) => ({
       ...issue,
