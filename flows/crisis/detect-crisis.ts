@@ -7,7 +7,7 @@
 // mix languages and a missed crisis costs more than a second pass. The text itself is never returned.
 
 import { type CompiledRule, compilePattern, compileRules } from './compile-rules.js';
-import type { CrisisAssessment, CrisisKind, CrisisLanguage } from './crisis-types.js';
+import type { CrisisAssessment, CrisisKind, CrisisLanguage, LanguageRuleSpecs } from './crisis-types.js';
 import { featureBuckets, hashFeature, namedFeatures } from './features.js';
 import {
   isAboutSomeoneElse,
@@ -26,8 +26,8 @@ import { decodeModel, type LinearModel, probability } from './linear-model.js';
 import { CONCERN_MODEL, CRISIS_MODEL } from './model-weights.js';
 import { normaliseMessage } from './normalise.js';
 import { onFirstUse } from './on-first-use.js';
-import { IDIOMS_EN, RULES_EN } from './rules-en.js';
-import { IDIOMS_ES, RULES_ES } from './rules-es.js';
+import { englishRuleSpecs } from './rules-en.js';
+import { spanishRuleSpecs } from './rules-es.js';
 
 export type { CrisisAssessment, CrisisKind } from './crisis-types.js';
 
@@ -62,10 +62,14 @@ interface LanguageRules {
   readonly idioms: readonly RegExp[];
 }
 
+function compileLanguage({ rules, idioms }: LanguageRuleSpecs): LanguageRules {
+  return { rules: compileRules(rules), idioms: idioms.map((idiom) => compilePattern(idiom)) };
+}
+
 const RULES = /* @__PURE__ */ onFirstUse(
   (): Readonly<Record<CrisisLanguage, LanguageRules>> => ({
-    en: { rules: compileRules(RULES_EN), idioms: IDIOMS_EN.map((idiom) => compilePattern(idiom)) },
-    es: { rules: compileRules(RULES_ES), idioms: IDIOMS_ES.map((idiom) => compilePattern(idiom)) },
+    en: compileLanguage(englishRuleSpecs()),
+    es: compileLanguage(spanishRuleSpecs()),
   }),
 );
 
