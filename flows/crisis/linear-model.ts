@@ -2,7 +2,7 @@
 //
 // Training is plain logistic regression with AdaGrad steps and L2, in a seeded order, so the same corpus
 // always gives the same weights (the committed weights can be checked against a fresh training run).
-// Weights are stored as signed bytes with one scale, packed by weight-codec.ts: about 11 to 22 KB a model.
+// Weights are stored as signed bytes with one scale, packed by weight-codec.ts: 15 to 22 KB a model.
 
 import { decodeWeights, encodeWeights } from './weight-codec.js';
 

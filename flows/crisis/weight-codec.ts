@@ -1,4 +1,4 @@
-// Packs a model's signed-byte weights into canonical Huffman codes, about a third of their plain size.
+// Packs a model's signed-byte weights into canonical Huffman codes, a little over half their plain size.
 //
 // Most buckets hold 0 or a small value and the two heads' weights move together, so each byte is coded as
 // its difference from a reference model's byte (zero when there is none), zigzagged so that small
