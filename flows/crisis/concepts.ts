@@ -6,6 +6,7 @@
 
 import { collapseRepeats } from './collapse.js';
 import type { CrisisLanguage } from './crisis-types.js';
+import { onFirstUse } from './on-first-use.js';
 
 export type Concept =
   | 'DIE'
@@ -247,16 +248,15 @@ function buildLexicon(table: ConceptTable): ConceptLexicon {
   return { exact, prefixes };
 }
 
-const LEXICONS: Readonly<Record<CrisisLanguage, ConceptLexicon>> = {
-  en: buildLexicon(EN),
-  es: buildLexicon(ES),
-};
+const LEXICONS = /* @__PURE__ */ onFirstUse(
+  (): Readonly<Record<CrisisLanguage, ConceptLexicon>> => ({ en: buildLexicon(EN), es: buildLexicon(ES) }),
+);
 
 const NONE: readonly Concept[] = [];
 
 /** The concepts one normalised token stands for (most tokens stand for none). */
 export function conceptsOf(token: string, language: CrisisLanguage): readonly Concept[] {
-  const lexicon = LEXICONS[language];
+  const lexicon = LEXICONS()[language];
   const exact = lexicon.exact.get(token);
   if (exact) return exact;
   if (/^(?:\d+|#\d)$/.test(token)) return ['NUMBER'];

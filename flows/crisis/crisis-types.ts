@@ -37,3 +37,9 @@ export interface RuleSpec {
   /** Hyperbole-prone phrasing ("I want to die lol"): a joke marker without a "not joking" marker cancels it. */
   readonly weak?: boolean;
 }
+
+/** One language's rules and the idioms blanked out before they run. */
+export interface LanguageRuleSpecs {
+  readonly idioms: readonly string[];
+  readonly rules: readonly RuleSpec[];
+}

@@ -7,7 +7,7 @@
 // mix languages and a missed crisis costs more than a second pass. The text itself is never returned.
 
 import { type CompiledRule, compilePattern, compileRules } from './compile-rules.js';
-import type { CrisisAssessment, CrisisKind, CrisisLanguage } from './crisis-types.js';
+import type { CrisisAssessment, CrisisKind, CrisisLanguage, LanguageRuleSpecs } from './crisis-types.js';
 import { featureBuckets, hashFeature, namedFeatures } from './features.js';
 import {
   isAboutSomeoneElse,
@@ -25,8 +25,9 @@ import { concernFromConcepts, kindFromConcepts } from './kind-from-concepts.js';
 import { decodeModel, type LinearModel, probability } from './linear-model.js';
 import { CONCERN_MODEL, CRISIS_MODEL } from './model-weights.js';
 import { normaliseMessage } from './normalise.js';
-import { IDIOMS_EN, RULES_EN } from './rules-en.js';
-import { IDIOMS_ES, RULES_ES } from './rules-es.js';
+import { onFirstUse } from './on-first-use.js';
+import { englishRuleSpecs } from './rules-en.js';
+import { spanishRuleSpecs } from './rules-es.js';
 
 export type { CrisisAssessment, CrisisKind } from './crisis-types.js';
 
@@ -61,10 +62,16 @@ interface LanguageRules {
   readonly idioms: readonly RegExp[];
 }
 
-const RULES: Readonly<Record<CrisisLanguage, LanguageRules>> = {
-  en: { rules: compileRules(RULES_EN), idioms: IDIOMS_EN.map((idiom) => compilePattern(idiom)) },
-  es: { rules: compileRules(RULES_ES), idioms: IDIOMS_ES.map((idiom) => compilePattern(idiom)) },
-};
+function compileLanguage({ rules, idioms }: LanguageRuleSpecs): LanguageRules {
+  return { rules: compileRules(rules), idioms: idioms.map((idiom) => compilePattern(idiom)) };
+}
+
+const RULES = /* @__PURE__ */ onFirstUse(
+  (): Readonly<Record<CrisisLanguage, LanguageRules>> => ({
+    en: compileLanguage(englishRuleSpecs()),
+    es: compileLanguage(spanishRuleSpecs()),
+  }),
+);
 
 const NO_CRISIS: CrisisAssessment = { escalate: false, tier: null, kind: null, rule: null, concern: null };
 
@@ -101,7 +108,7 @@ function suppression(
 /** The normalised text with idioms blanked to "~": what the rules and the learned layer both read. */
 export function canonicalText(text: string, language: CrisisLanguage): string {
   let normal = normaliseMessage(text, language);
-  for (const idiom of RULES[language].idioms) normal = normal.replace(idiom, '~');
+  for (const idiom of RULES()[language].idioms) normal = normal.replace(idiom, '~');
   return normal;
 }
 
@@ -118,7 +125,7 @@ function scanRules(
   const evidence: string[] = [];
   let finding: Finding | null = null;
   let bestRank = KIND_PRIORITY.length;
-  for (const rule of RULES[language].rules) {
+  for (const rule of RULES()[language].rules) {
     for (const match of normal.matchAll(rule.regex)) {
       const start = tokenIndexAt(normal, match.index);
       const end = start + match[0].split(' ').length - 1;
@@ -165,8 +172,10 @@ interface Reading {
   readonly language: CrisisLanguage;
 }
 
-const CRISIS = decodeModel(CRISIS_MODEL);
-const CONCERN = decodeModel(CONCERN_MODEL);
+const MODELS = /* @__PURE__ */ onFirstUse(() => {
+  const crisis = decodeModel(CRISIS_MODEL);
+  return { crisis, concern: decodeModel(CONCERN_MODEL, crisis.quantized) };
+});
 
 /** One language's reading; the learned layer's features are built only where it reads that language. */
 function read(text: string, language: CrisisLanguage, learned: boolean): Reading | null {
@@ -176,8 +185,8 @@ function read(text: string, language: CrisisLanguage, learned: boolean): Reading
   const buckets = learned ? bucketsOf(normal, language, evidence) : [];
   return {
     finding,
-    crisis: learned ? probability(CRISIS.weights, buckets) : 0,
-    concern: learned ? probability(CONCERN.weights, buckets) : 0,
+    crisis: learned ? probability(MODELS().crisis.weights, buckets) : 0,
+    concern: learned ? probability(MODELS().concern.weights, buckets) : 0,
     normal,
     language,
   };
@@ -191,8 +200,9 @@ export function learnedLanguages(text: string, language?: CrisisLanguage): Reado
 }
 
 function severity(reading: Reading): number {
-  if (reading.finding || reading.crisis >= CRISIS.threshold) return 2;
-  return reading.concern >= CONCERN.threshold ? 1 : 0;
+  const { crisis, concern } = MODELS();
+  if (reading.finding || reading.crisis >= crisis.threshold) return 2;
+  return reading.concern >= concern.threshold ? 1 : 0;
 }
 
 /** What the learned layer leaned on most, named by feature, so a verdict says why. */
@@ -218,7 +228,7 @@ export function detectCrisis(text: string, language?: 'en' | 'es'): CrisisAssess
   const tier = severity(best);
   if (tier === 2) {
     const kind = best.finding?.kind ?? kindFromConcepts(best.normal, best.language);
-    const rule = best.finding?.rule ?? learnedRule(best, CRISIS, 'crisis');
+    const rule = best.finding?.rule ?? learnedRule(best, MODELS().crisis, 'crisis');
     return { escalate: true, tier: 'crisis', kind, rule, concern: null };
   }
   if (tier === 1) {
@@ -227,7 +237,7 @@ export function detectCrisis(text: string, language?: 'en' | 'es'): CrisisAssess
       escalate: false,
       tier: 'concern',
       kind: null,
-      rule: learnedRule(best, CONCERN, 'concern'),
+      rule: learnedRule(best, MODELS().concern, 'concern'),
       concern,
     };
   }

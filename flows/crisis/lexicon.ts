@@ -253,10 +253,14 @@ export function cliticSiblings(word: string): string[] {
 
 /** Macros usable inside rule patterns as {NAME}. */
 export const PATTERN_MACROS: Readonly<Record<string, string>> = {
-  DRUG_EN: String.raw`(?:pills?|tablets?|meds|medication|medications|medicine|capsules|tylenol|advil|ibuprofen|paracetamol|acetaminophen|aspirin|xanax|valium|klonopin|ativan|ambien|benadryl|benzos?|painkillers|pain killers|oxy|oxycodone|oxycontin|percocet|vicodin|hydrocodone|fentanyl|heroin|insulin|lithium|seroquel|zoloft|sertraline|prozac|fluoxetine|lexapro|trazodone|gabapentin|adderall|antidepressants|sleeping pills|sleep pills|melatonin|opioids|morphine|tramadol|methadone|codeine|nyquil)`,
-  DRUG_ES: String.raw`(?:pastillas|pastiyas|pildoras|medicinas|medicamentos|tabletas|capsulas|clonazepam|rivotril|paracetamol|ibuprofenos?|aspirinas|antidepresivos|somniferos|ansioliticos|diazepam|alprazolam|tafil|lorazepam|sertralina|fluoxetina|insulina|tramadol|fentanilo|heroina|calmantes|analgesicos)`,
-  NUM_MANY_EN: String.raw`(?:\d{2,}|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|dozen|a dozen)`,
-  NUM_MANY_ES: String.raw`(?:\d{2,}|diez|once|doce|quince|veinte|treinta|cuarenta|cincuenta|cien|docena|una docena)`,
-  REL_EN: String.raw`(?:friend|best friend|bestie|boyfriend|girlfriend|partner|husband|wife|son|daughter|kid|child|mom|mother|dad|father|brother|sister|cousin|roommate|classmate|coworker|neighbor|neighbour|aunt|uncle|grandma|grandpa|student|client|niece|nephew|fiance|fiancee|teen|stepdad|stepmom|stepson|stepdaughter|buddy|mate|bro)`,
-  REL_ES: String.raw`(?:amigo|amiga|mejor amigo|mejor amiga|novio|novia|pareja|esposo|esposa|marido|mujer|hijo|hija|mama|madre|papa|padre|hermano|hermana|primo|prima|tio|tia|abuelo|abuela|companero|companera|vecino|vecina|roomie|sobrino|sobrina|alumno|alumna|cunado|cunada|suegra|suegro)`,
+  DRUG_EN:
+    '(?:pills?|tablets?|meds|medication|medications|medicine|capsules|tylenol|advil|ibuprofen|paracetamol|acetaminophen|aspirin|xanax|valium|klonopin|ativan|ambien|benadryl|benzos?|painkillers|pain killers|oxy|oxycodone|oxycontin|percocet|vicodin|hydrocodone|fentanyl|heroin|insulin|lithium|seroquel|zoloft|sertraline|prozac|fluoxetine|lexapro|trazodone|gabapentin|adderall|antidepressants|sleeping pills|sleep pills|melatonin|opioids|morphine|tramadol|methadone|codeine|nyquil)',
+  DRUG_ES:
+    '(?:pastillas|pastiyas|pildoras|medicinas|medicamentos|tabletas|capsulas|clonazepam|rivotril|paracetamol|ibuprofenos?|aspirinas|antidepresivos|somniferos|ansioliticos|diazepam|alprazolam|tafil|lorazepam|sertralina|fluoxetina|insulina|tramadol|fentanilo|heroina|calmantes|analgesicos)',
+  NUM_MANY_EN: '(?:\\d{2,}|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|dozen|a dozen)',
+  NUM_MANY_ES: '(?:\\d{2,}|diez|once|doce|quince|veinte|treinta|cuarenta|cincuenta|cien|docena|una docena)',
+  REL_EN:
+    '(?:friend|best friend|bestie|boyfriend|girlfriend|partner|husband|wife|son|daughter|kid|child|mom|mother|dad|father|brother|sister|cousin|roommate|classmate|coworker|neighbor|neighbour|aunt|uncle|grandma|grandpa|student|client|niece|nephew|fiance|fiancee|teen|stepdad|stepmom|stepson|stepdaughter|buddy|mate|bro)',
+  REL_ES:
+    '(?:amigo|amiga|mejor amigo|mejor amiga|novio|novia|pareja|esposo|esposa|marido|mujer|hijo|hija|mama|madre|papa|padre|hermano|hermana|primo|prima|tio|tia|abuelo|abuela|companero|companera|vecino|vecina|roomie|sobrino|sobrina|alumno|alumna|cunado|cunada|suegra|suegro)',
 };

@@ -2,20 +2,24 @@
 //
 // Training is plain logistic regression with AdaGrad steps and L2, in a seeded order, so the same corpus
 // always gives the same weights (the committed weights can be checked against a fresh training run).
-// Weights are stored as signed bytes with one scale: 32 KB a model, small enough for the webhook bundle.
+// Weights are stored as signed bytes with one scale, packed by weight-codec.ts: 15 to 22 KB a model.
+
+import { decodeWeights, encodeWeights } from './weight-codec.js';
 
 export interface EncodedModel {
   readonly bits: number;
   readonly scale: number;
   /** Probability at or above which the model says yes. */
   readonly threshold: number;
-  /** base64 of one signed byte per bucket. */
+  /** base64 of the packed signed bytes, one per bucket, coded against a reference model's when given one. */
   readonly weights: string;
 }
 
 export interface LinearModel {
   readonly weights: Float32Array;
   readonly threshold: number;
+  /** The signed bytes the weights were scaled from: the reference another head is coded against. */
+  readonly quantized: Int8Array;
 }
 
 export interface TrainingExample {
@@ -81,21 +85,27 @@ export function trainLogistic(examples: readonly TrainingExample[], options: Tra
   return weights;
 }
 
-export function encodeModel(weights: Float64Array, bits: number, threshold: number): EncodedModel {
+export function encodeModel(
+  weights: Float64Array,
+  bits: number,
+  threshold: number,
+  reference?: Int8Array,
+): EncodedModel {
   let largest = 0;
   for (const weight of weights) largest = Math.max(largest, Math.abs(weight));
   const scale = largest > 0 ? largest / 127 : 1;
+  const quantized = Int8Array.from(weights, (weight) => Math.round(weight / scale));
   let binary = '';
-  for (const weight of weights) binary += String.fromCharCode(Math.round(weight / scale) & 0xff);
+  for (const byte of encodeWeights(quantized, reference)) binary += String.fromCharCode(byte);
   return { bits, scale, threshold, weights: btoa(binary) };
 }
 
-export function decodeModel(encoded: EncodedModel): LinearModel {
+export function decodeModel(encoded: EncodedModel, reference?: Int8Array): LinearModel {
   const binary = atob(encoded.weights);
-  const weights = new Float32Array(1 << encoded.bits);
-  for (let i = 0; i < weights.length; i++) {
-    const byte = binary.charCodeAt(i);
-    weights[i] = (byte > 127 ? byte - 256 : byte) * encoded.scale;
-  }
-  return { weights, threshold: encoded.threshold };
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  const quantized = decodeWeights(bytes, 1 << encoded.bits, reference);
+  const weights = new Float32Array(quantized.length);
+  for (let i = 0; i < quantized.length; i++) weights[i] = (quantized[i] ?? 0) * encoded.scale;
+  return { weights, threshold: encoded.threshold, quantized };
 }

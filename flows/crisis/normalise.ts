@@ -15,6 +15,7 @@ import {
   NEAR_MISS_WORDS,
   RAW_EXPANSIONS_EN,
 } from './lexicon.js';
+import { onFirstUse } from './on-first-use.js';
 
 const LEET: Readonly<Record<string, string>> = {
   '0': 'o',
@@ -27,19 +28,24 @@ const LEET: Readonly<Record<string, string>> = {
   $: 's',
 };
 
-const VOCABULARY: FuzzyVocabulary = buildVocabulary(
-  FUZZY_WORDS.map(collapseRepeats),
-  [...NEAR_MISS_WORDS, ...FUZZY_WORDS.flatMap(cliticSiblings)].map(collapseRepeats),
+const VOCABULARY = /* @__PURE__ */ onFirstUse(
+  (): FuzzyVocabulary =>
+    buildVocabulary(
+      FUZZY_WORDS.map(collapseRepeats),
+      [...NEAR_MISS_WORDS, ...FUZZY_WORDS.flatMap(cliticSiblings)].map(collapseRepeats),
+    ),
 );
 
 function collapseKeys(table: Readonly<Record<string, string>>): ReadonlyMap<string, string> {
   return new Map(Object.entries(table).map(([key, value]) => [collapseRepeats(key), collapseRepeats(value)]));
 }
 
-const EXPANSIONS: Readonly<Record<CrisisLanguage, ReadonlyMap<string, string>>> = {
-  en: collapseKeys(EXPANSIONS_EN),
-  es: collapseKeys(EXPANSIONS_ES),
-};
+const EXPANSIONS = /* @__PURE__ */ onFirstUse(
+  (): Readonly<Record<CrisisLanguage, ReadonlyMap<string, string>>> => ({
+    en: collapseKeys(EXPANSIONS_EN),
+    es: collapseKeys(EXPANSIONS_ES),
+  }),
+);
 
 type PhraseFix = readonly [RegExp, string];
 
@@ -52,44 +58,52 @@ function phrase(source: string, replacement: string): PhraseFix {
 
 const SERIOUS = 'xserio';
 
-const PHRASES: Readonly<Record<CrisisLanguage, readonly PhraseFix[]>> = {
-  en: [
-    phrase('(my|him|her|your|it|one) (self|shelf)', '$1self'),
-    phrase('them ?(selves|self)', 'themselves'),
-    phrase(
-      'sewer ?(slide|side)s?|sue (a )?side|sue aside|sue ?icide|sui side|soo ?side|suey side|sewer ?slid|su side|suicide ?sid',
-      'suicide',
-    ),
-    phrase('suicide al|suicide all|suicide ?le', 'suicidal'),
-    phrase('over (dose|dosed|dosing)', 'over$1'),
-    phrase('be unalive', 'be dead'),
-    phrase('kill yourself myself', 'kill myself'),
-    phrase('never would i', 'i would never'),
-    phrase('unalive(d)?', 'kill$1'),
-    // A recogniser hears "end" as "in" or "and": "i want to in my life".
-    phrase('(want to|going to|wil|about to|ready to|need to|have to) (in|and) (my life|it al)', '$1 end $3'),
-    phrase('(want|going|need|have|ready|about) 2', '$1 to'),
-    phrase('self ?delete|self ?destruct', 'kill myself'),
-    phrase('(to|on|urge|urges|no|of|from|about|with|and|the|relapsed|relapse|do|did|my) sh', '$1 self harm'),
-    phrase('sh (scars|urges|again|wounds|cuts|relapse)', 'self harm $1'),
-    phrase(
-      'not (going to|gona) lie|no lie|no joke|not (even )?(joking|kidding)|no cap|i mean it|seriously|for real|fr|honestly|no actually|actually i do|unless|(going to )?be real with you|being real|keeping it real|not my character',
-      SERIOUS,
-    ),
-    phrase('(ha|he){2,}h?|lo+l+|lo+l(ol)+', 'lol'),
-  ],
-  es: [
-    phrase('(suicidar|matar|quitar|morir|cortar|ahorcar|colgar|lastimar|tirar|aventar|herir) me', '$1me'),
-    phrase('sui ?cidio|suisidio|suicido de', 'suicidio'),
-    phrase('unalive|un alive', 'matarme'),
-    phrase('sui (cidar|cidarme|cidarse)', 'sui$1'),
-    phrase(
-      'no es broma|no estoy bromeando|lo digo en serio|en serio|de verdad|neta|no miento|hablo en serio|no joke',
-      SERIOUS,
-    ),
-    phrase('(ja|je|ji|js)(ja|je|ji|js)+j?|(ha|he){2,}h?|lol', 'lol'),
-  ],
-};
+const PHRASES = /* @__PURE__ */ onFirstUse(
+  (): Readonly<Record<CrisisLanguage, readonly PhraseFix[]>> => ({
+    en: [
+      phrase('(my|him|her|your|it|one) (self|shelf)', '$1self'),
+      phrase('them ?(selves|self)', 'themselves'),
+      phrase(
+        'sewer ?(slide|side)s?|sue (a )?side|sue aside|sue ?icide|sui side|soo ?side|suey side|sewer ?slid|su side|suicide ?sid',
+        'suicide',
+      ),
+      phrase('suicide al|suicide all|suicide ?le', 'suicidal'),
+      phrase('over (dose|dosed|dosing)', 'over$1'),
+      phrase('be unalive', 'be dead'),
+      phrase('kill yourself myself', 'kill myself'),
+      phrase('never would i', 'i would never'),
+      phrase('unalive(d)?', 'kill$1'),
+      // A recogniser hears "end" as "in" or "and": "i want to in my life".
+      phrase(
+        '(want to|going to|wil|about to|ready to|need to|have to) (in|and) (my life|it al)',
+        '$1 end $3',
+      ),
+      phrase('(want|going|need|have|ready|about) 2', '$1 to'),
+      phrase('self ?delete|self ?destruct', 'kill myself'),
+      phrase(
+        '(to|on|urge|urges|no|of|from|about|with|and|the|relapsed|relapse|do|did|my) sh',
+        '$1 self harm',
+      ),
+      phrase('sh (scars|urges|again|wounds|cuts|relapse)', 'self harm $1'),
+      phrase(
+        'not (going to|gona) lie|no lie|no joke|not (even )?(joking|kidding)|no cap|i mean it|seriously|for real|fr|honestly|no actually|actually i do|unless|(going to )?be real with you|being real|keeping it real|not my character',
+        SERIOUS,
+      ),
+      phrase('(ha|he){2,}h?|lo+l+|lo+l(ol)+', 'lol'),
+    ],
+    es: [
+      phrase('(suicidar|matar|quitar|morir|cortar|ahorcar|colgar|lastimar|tirar|aventar|herir) me', '$1me'),
+      phrase('sui ?cidio|suisidio|suicido de', 'suicidio'),
+      phrase('unalive|un alive', 'matarme'),
+      phrase('sui (cidar|cidarme|cidarse)', 'sui$1'),
+      phrase(
+        'no es broma|no estoy bromeando|lo digo en serio|en serio|de verdad|neta|no miento|hablo en serio|no joke',
+        SERIOUS,
+      ),
+      phrase('(ja|je|ji|js)(ja|je|ji|js)+j?|(ha|he){2,}h?|lol', 'lol'),
+    ],
+  }),
+);
 
 /** Contrast words open a new clause for the guards ("not suicidal, but tonight I have the pills"). */
 const CLAUSE_OPENERS: Readonly<Record<CrisisLanguage, RegExp>> = {
@@ -130,9 +144,9 @@ function expandToken(raw: string, language: CrisisLanguage): string {
   }
   let token = collapseRepeats(undoLeet(raw));
   if (language === 'es') token = token.replace(/k(?=[ei])/g, 'qu');
-  const expanded = EXPANSIONS[language].get(token);
+  const expanded = EXPANSIONS()[language].get(token);
   if (expanded) return expanded;
-  return correctToken(token, VOCABULARY);
+  return correctToken(token, VOCABULARY());
 }
 
 /** The canonical form of a message for one language's rules: space-separated tokens, "." between clauses. */
@@ -148,7 +162,7 @@ export function normaliseMessage(text: string, language: CrisisLanguage): string
     }
   }
   let joined = tokens.join(' ');
-  for (const [pattern, replacement] of PHRASES[language]) joined = joined.replace(pattern, replacement);
+  for (const [pattern, replacement] of PHRASES()[language]) joined = joined.replace(pattern, replacement);
   joined = ` ${joined} `.replace(CLAUSE_OPENERS[language], ' . $1 ').trim();
   return joined.replace(/(?: \.)+(?= \.)/g, '').replace(/^\. |^\.$| \.$/g, '');
 }
