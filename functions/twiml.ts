@@ -1,94 +1,103 @@
-// The one place replies become TwiML; only this module imports Twilio's TwiML builders.
-import MessagingResponse from 'twilio/lib/twiml/MessagingResponse.js';
-import VoiceResponse from 'twilio/lib/twiml/VoiceResponse.js';
-import type { ActionTarget, Language, SmsReply, SpokenStep, VoiceReply } from '../flows/replies.js';
+// The one place replies become TwiML, written with our own small XML writer rather than Twilio's builders.
+import type {
+  ActionTarget,
+  Language,
+  SmsReply,
+  SpokenStep,
+  VoiceReply,
+  VoiceStep,
+} from '../flows/replies.js';
 import { TWILIO_PATHS } from '../flows/webhook-paths.js';
+import { writeXmlDocument, type XmlElement } from './xml-document.js';
 
-const SAY_LANGUAGE: Record<Language, VoiceResponse.SayAttributes['language']> = { en: 'en-US', es: 'es-US' };
-const SPEECH_LANGUAGE: Record<Language, VoiceResponse.GatherAttributes['language']> = {
-  en: 'en-US',
-  es: 'es-US',
-};
+const TWILIO_LANGUAGE: Record<Language, string> = { en: 'en-US', es: 'es-US' };
 
 export function actionUrl(publicBaseUrl: string, target: ActionTarget): string {
   const query = new URLSearchParams(target.query ?? {}).toString();
   return `${publicBaseUrl}${TWILIO_PATHS[target.route]}${query ? `?${query}` : ''}`;
 }
 
-type Speaker =
-  | Pick<VoiceResponse, 'say' | 'pause' | 'play'>
-  | Pick<VoiceResponse.Gather, 'say' | 'pause' | 'play'>;
-
-function speak(into: Speaker, step: SpokenStep): void {
-  if (step.kind === 'say') into.say({ language: SAY_LANGUAGE[step.language] }, step.text);
-  else if (step.kind === 'play') into.play({ loop: step.times }, step.url);
-  else into.pause({ length: step.seconds });
+function spoken(step: SpokenStep): XmlElement {
+  switch (step.kind) {
+    case 'say':
+      return { name: 'Say', attributes: { language: TWILIO_LANGUAGE[step.language] }, content: step.text };
+    case 'play':
+      return { name: 'Play', attributes: { loop: step.times }, content: step.url };
+    case 'pause':
+      return { name: 'Pause', attributes: { length: step.seconds } };
+  }
 }
 
-export function renderVoice(reply: VoiceReply, publicBaseUrl: string): string {
-  const twiml = new VoiceResponse();
-  const url = (target: ActionTarget) => actionUrl(publicBaseUrl, target);
-  for (const step of reply.steps) {
-    switch (step.kind) {
-      case 'say':
-      case 'pause':
-      case 'play':
-        speak(twiml, step);
-        break;
-      case 'gather': {
-        const gather = twiml.gather({
+// Attribute order follows what Twilio's builders were given, so the documents stay byte for byte the same.
+function verb(step: VoiceStep, url: (target: ActionTarget) => string): XmlElement {
+  switch (step.kind) {
+    case 'say':
+    case 'pause':
+    case 'play':
+      return spoken(step);
+    case 'gather':
+      return {
+        name: 'Gather',
+        attributes: {
           action: url(step.action),
           method: 'POST',
           numDigits: step.numDigits,
           timeout: step.timeoutSeconds,
           actionOnEmptyResult: false,
           ...(step.speechLanguage
-            ? {
-                input: ['dtmf', 'speech'],
-                language: SPEECH_LANGUAGE[step.speechLanguage],
-                speechTimeout: 'auto',
-              }
-            : { input: ['dtmf'] }),
-        });
-        for (const prompt of step.prompts) speak(gather, prompt);
-        break;
-      }
-      case 'redirect':
-        twiml.redirect({ method: 'POST' }, url(step.to));
-        break;
-      case 'dial-number': {
-        const dial = twiml.dial({
+            ? { input: 'dtmf speech', language: TWILIO_LANGUAGE[step.speechLanguage], speechTimeout: 'auto' }
+            : { input: 'dtmf' }),
+        },
+        content: step.prompts.map(spoken),
+      };
+    case 'redirect':
+      return { name: 'Redirect', attributes: { method: 'POST' }, content: url(step.to) };
+    case 'dial-number':
+      return {
+        name: 'Dial',
+        attributes: {
           callerId: step.callerId,
           ...(step.timeoutSeconds ? { timeout: step.timeoutSeconds } : {}),
           ...(step.action ? { action: url(step.action), method: 'POST' } : {}),
-        });
-        dial.number(step.number);
-        break;
-      }
-      case 'dial-conference': {
-        const dial = twiml.dial({
+        },
+        content: [{ name: 'Number', content: step.number }],
+      };
+    case 'dial-conference':
+      return {
+        name: 'Dial',
+        attributes: {
           hangupOnStar: step.hangupOnStar,
           ...(step.action ? { action: url(step.action), method: 'POST' } : {}),
-        });
-        dial.conference(
-          { startConferenceOnEnter: true, endConferenceOnExit: step.endConferenceOnExit, beep: 'false' },
-          step.room,
-        );
-        break;
-      }
-      case 'hangup':
-        twiml.hangup();
-        break;
-    }
+        },
+        content: [
+          {
+            name: 'Conference',
+            attributes: {
+              startConferenceOnEnter: true,
+              endConferenceOnExit: step.endConferenceOnExit,
+              beep: 'false',
+            },
+            content: step.room,
+          },
+        ],
+      };
+    case 'hangup':
+      return { name: 'Hangup' };
   }
-  return twiml.toString();
+}
+
+export function renderVoice(reply: VoiceReply, publicBaseUrl: string): string {
+  const url = (target: ActionTarget) => actionUrl(publicBaseUrl, target);
+  return writeXmlDocument({ name: 'Response', content: reply.steps.map((step) => verb(step, url)) });
 }
 
 export function renderSms(reply: SmsReply): string {
-  const twiml = new MessagingResponse();
-  for (const message of reply.messages) {
-    if (message.to) twiml.message({ to: message.to }, message.body);
-    else twiml.message(message.body);
-  }
-  return twiml.toString();
+  return writeXmlDocument({
+    name: 'Response',
+    content: reply.messages.map((message) => ({
+      name: 'Message',
+      ...(message.to ? { attributes: { to: message.to } } : {}),
+      content: message.body,
+    })),
+  });
 }

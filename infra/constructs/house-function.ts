@@ -95,7 +95,6 @@ export class HouseFunction extends Construct {
         // No source maps: --enable-source-maps costs each cold start ~10 ms, and our logs carry error names
         // and our own messages rather than stacks.
         sourceMap: false,
-        banner: HOUSE_BUNDLE.banner.js,
       },
     });
     this.acknowledgeFindings(props);
