@@ -35,6 +35,14 @@ const ATTRIBUTE_ESCAPES: Readonly<Record<string, string>> = {
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 const XML_NAME = /^[A-Za-z_][\w.-]*$/;
 
+/**
+ * A person's words made writable: what XML cannot carry (a form feed pasted into a text, say) becomes U+FFFD,
+ * so relaying the rest never fails on it.
+ */
+export function xmlWritable(text: string): string {
+  return text.replace(new RegExp(NOT_XML_CHAR.source, 'gu'), '\uFFFD');
+}
+
 /** Thrown rather than writing a document Twilio would reject; the message never repeats the text. */
 export class XmlCharacterError extends Error {
   override readonly name = 'XmlCharacterError';

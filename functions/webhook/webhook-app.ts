@@ -22,6 +22,7 @@ import {
   xmlResponse,
 } from '../http/web-request.js';
 import { renderSms, renderVoice } from '../twiml.js';
+import { xmlWritable } from '../xml-document.js';
 import { readTwilioErrorReport, TWILIO_ERROR_LOG_MESSAGE } from './twilio-errors.js';
 import {
   CONFERENCE_ROUTES,
@@ -111,7 +112,8 @@ export function createWebhookApp(options: WebhookAppOptions): WebApp {
         messageSid: params.MessageSid ?? params.SmsSid ?? '',
         from: params.From ?? '',
         to: params.To ?? '',
-        body: params.Body ?? '',
+        // Texts are relayed inside TwiML: a character XML cannot carry must not cost the texter their message.
+        body: xmlWritable(params.Body ?? ''),
       };
       const reply = await withinDeadline(options.sms(input), options.deadlineMs);
       return xmlResponse(renderSms(reply));

@@ -122,6 +122,27 @@ describe('webhook signatures', () => {
     expect(response.headers['content-type']).toMatch(/^text\/xml/);
   });
 
+  it('hands a text with characters XML cannot carry to the flow with them replaced, not refused', async () => {
+    const bodies: string[] = [];
+    const { handle } = app(failingStore, {
+      sms: async (input) => {
+        bodies.push(input.body);
+        return { messages: [{ body: input.body }] };
+      },
+    });
+    const params = {
+      MessageSid: `SM${'c'.repeat(32)}`,
+      From: '+15557654321',
+      To: LINE,
+      Body: 'one\ftwo\u0000',
+    };
+
+    const response = await handle(signedPost('/twilio/sms', params));
+
+    expect(bodies).toEqual(['one\uFFFDtwo\uFFFD']);
+    expect(response.body).toContain('<Message>one\uFFFDtwo\uFFFD</Message>');
+  });
+
   it('rejects a signed action URL padded with 1,000 empty pairs and then extra parameters', async () => {
     const { handle } = app(failingStore);
     const signedPath = '/twilio/voice/hold?c=v-1&cn=988';
