@@ -111,13 +111,30 @@ describe('with the bus and the store both hanging (bus=hang,store=hang)', () => 
 describe('with half of PutEvents entries refused (bus=partial50)', () => {
   const TRIALS = 200;
   const clock = movableClock();
-  const VOLUNTEERS = ['vol-ana', 'vol-ben', 'vol-caro'];
-
-  /** A caller waiting in the queue with a volunteer's phone ringing for them, as the dispatcher leaves it. */
+  /**
+   * A caller waiting in the queue with a volunteer's phone ringing for them, as the dispatcher leaves it: the
+   * volunteer on offer for this caller (off shift, so no pass rings them for anyone else) and the offer stored.
+   */
   async function waitingWithOffer(n: number): Promise<{ contactId: string; volunteerId: string }> {
     const contactId = callContactId(line, callSid(n));
-    const volunteerId = VOLUNTEERS[n % VOLUNTEERS.length] ?? 'vol-ana';
+    const volunteerId = `vol-drill-${n}`;
+    const phone = `+1555020${String(n).padStart(4, '0')}`;
     const now = clock.now();
+    await line.store.putVolunteer({
+      volunteerId,
+      name: volunteerId,
+      phoneSealed: line.core.vault.seal(phone),
+      phoneKey: line.core.vault.keyOf(phone),
+      languages: ['en'],
+      active: true,
+      maxTextSessions: 1,
+      onShift: false,
+      state: 'offered',
+      contactId,
+      idleSince: 0,
+      missedOffers: 0,
+      version: 1,
+    });
     await line.store.createContact({
       contactId,
       channel: 'voice',
