@@ -63,6 +63,7 @@ export async function runTick(
   deps: TickDeps<
     | 'clearAllPaused'
     | 'firstTime'
+    | 'getContact'
     | 'getLine'
     | 'getPhone'
     | 'getVolunteer'
@@ -186,7 +187,7 @@ async function expireContacts(
 }
 
 async function freeStuckVolunteers(
-  deps: DispatchDeps<'updateVolunteer'>,
+  deps: DispatchDeps<'getContact' | 'updateVolunteer'>,
   onShift: readonly Volunteer[],
   liveById: ReadonlyMap<string, Contact>,
   now: number,
@@ -194,7 +195,10 @@ async function freeStuckVolunteers(
   let freed = 0;
   for (const volunteer of onShift) {
     if (volunteer.state !== 'offered' && volunteer.state !== 'busy') continue;
-    const contact = volunteer.contactId ? liveById.get(volunteer.contactId) : undefined;
+    const contact = volunteer.contactId
+      ? (liveById.get(volunteer.contactId) ??
+        (await contactMissedByTheListing(deps, volunteer.contactId, now)))
+      : undefined;
     // Busy on a contact still queued: a key press between its two writes (the volunteer's, then the contact's).
     const stillNeeded =
       contact &&
@@ -214,6 +218,20 @@ async function freeStuckVolunteers(
     }
   }
   return freed;
+}
+
+/**
+ * The tick lists the live partition and the queues apart, from indexes: a contact moving between them as it
+ * is claimed can be in neither listing. Its own record, read directly, says whether it lives, so a volunteer
+ * on a call just connected is never freed (and rung for someone else) by mistake.
+ */
+async function contactMissedByTheListing(
+  deps: DispatchDeps<'getContact'>,
+  contactId: string,
+  now: number,
+): Promise<Contact | undefined> {
+  const contact = await deps.store.getContact(contactId);
+  return contact && contact.status !== 'ended' && contact.liveUntil > now ? contact : undefined;
 }
 
 /** A text offer for a conversation that is no longer waiting on offers is cleared without a word. */

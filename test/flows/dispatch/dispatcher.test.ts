@@ -206,6 +206,20 @@ describe('the bridge and releasing the other legs', () => {
     line.events.take();
     return caller;
   }
+  /** Ana's key press won the caller: the contact names her (her offer still reads ringing). */
+  const anaTakes = (caller: Contact) =>
+    line.store.updateContact(caller.contactId, {
+      channel: 'voice',
+      expectStatus: ['queued'],
+      set: { status: 'connected', volunteerId: 'ana', answeredAt: line.clock.now() },
+    });
+  const connected = (caller: Contact) =>
+    handleLineEvent(line.dispatch, {
+      type: 'ContactConnected',
+      contactId: caller.contactId,
+      channel: 'voice',
+      volunteerId: 'ana',
+    });
   const legOf = async (contactId: string, volunteerId: string) =>
     (await line.store.listOffers(contactId)).find((o) => o.volunteerId === volunteerId)?.callSid ?? '';
 
@@ -215,23 +229,10 @@ describe('the bridge and releasing the other legs', () => {
     // Ben picked up meanwhile: Twilio leaves an answered leg up when asked to cancel it.
     line.telephony.answered.add(benLeg);
     const cyLeg = await legOf(caller.contactId, 'cy');
-    await line.store.updateContact(caller.contactId, {
-      channel: 'voice',
-      expectStatus: ['queued'],
-      set: { status: 'connected', volunteerId: 'ana', answeredAt: line.clock.now() },
-    });
-    await line.store.updateOffer(caller.contactId, 'ana', {
-      expectStatus: ['ringing'],
-      set: { status: 'accepted' },
-    });
+    await anaTakes(caller);
     line.telephony.calls.length = 0;
 
-    await handleLineEvent(line.dispatch, {
-      type: 'ContactConnected',
-      contactId: caller.contactId,
-      channel: 'voice',
-      volunteerId: 'ana',
-    });
+    await connected(caller);
 
     const [bridge, ...releases] = line.telephony.calls;
     expect(bridge).toEqual({ kind: 'redirectCall', callSid: caller.callSid, script: callerBridge(caller) });
@@ -245,7 +246,7 @@ describe('the bridge and releasing the other legs', () => {
     expect(releases).toHaveLength(3);
     expect(await line.store.getContact(caller.contactId)).toMatchObject({ status: 'connected' });
     expect((await line.store.listOffers(caller.contactId)).map((o) => o.status)).toEqual([
-      'accepted',
+      'ringing',
       'released',
       'released',
     ]);
@@ -254,20 +255,11 @@ describe('the bridge and releasing the other legs', () => {
   it('rings the next caller on the volunteers a bridge freed, without reading the roster again', async () => {
     const caller = await rungThree();
     const next = await waiting({}, 10_000);
-    await line.store.updateContact(caller.contactId, {
-      channel: 'voice',
-      expectStatus: ['queued'],
-      set: { status: 'connected', volunteerId: 'ana', answeredAt: line.clock.now() },
-    });
+    await anaTakes(caller);
     const rosterReads = vi.spyOn(line.store, 'listOnShift');
     line.telephony.calls.length = 0;
 
-    await handleLineEvent(line.dispatch, {
-      type: 'ContactConnected',
-      contactId: caller.contactId,
-      channel: 'voice',
-      volunteerId: 'ana',
-    });
+    await connected(caller);
 
     expect((await line.store.listOffers(next.contactId)).map((o) => o.volunteerId)).toEqual(['ben', 'cy']);
     expect(rosterReads).not.toHaveBeenCalled();
@@ -295,11 +287,7 @@ describe('the bridge and releasing the other legs', () => {
   it('sends the volunteer to wrap-up when the caller hangs up, even if their offer reads ringing', async () => {
     const caller = await rungThree();
     // Ana pressed 1 before the ring group's write landed: the contact names her, her offer still reads ringing.
-    await line.store.updateContact(caller.contactId, {
-      channel: 'voice',
-      expectStatus: ['queued'],
-      set: { status: 'connected', volunteerId: 'ana', answeredAt: line.clock.now() },
-    });
+    await anaTakes(caller);
     const anaLeg = await legOf(caller.contactId, 'ana');
     line.telephony.calls.length = 0;
 

@@ -1,5 +1,5 @@
 // The minute tick over the memory store: expired contacts, stuck volunteers and rounds, quiet texts, the paused set.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { runTick } from '../../../flows/dispatch/tick.js';
 import type { Contact } from '../../../flows/model.js';
 import { promptsFor } from '../../../flows/prompts/prompts.js';
@@ -80,6 +80,18 @@ describe('the minute tick', () => {
       state: 'busy',
       contactId: caller.contactId,
     });
+  });
+
+  it('keeps a volunteer on a call the listings missed (claimed between the two reads) busy', async () => {
+    const call = await contact({ status: 'connected', volunteerId: 'ana', answeredAt: line.clock.now() });
+    await line.addVolunteer('ana', { state: 'busy', contactId: call.contactId });
+    vi.spyOn(line.store, 'listLive').mockResolvedValue([]);
+    vi.spyOn(line.store, 'listQueued').mockResolvedValue([]);
+
+    const report = await runTick(line.dispatch);
+
+    expect(report.freedVolunteers).toBe(0);
+    expect(await line.store.getVolunteer('ana')).toMatchObject({ state: 'busy', contactId: call.contactId });
   });
 
   it('closes an offer round whose status callbacks were lost, and offers the caller again', async () => {
