@@ -72,6 +72,8 @@ export interface LocalRunnerOptions {
   readonly dataDir?: string;
   /** Scales the simulator's waits (Gather timeouts, rings, pauses); tests run fast with a small value. */
   readonly timeScale?: number;
+  /** How fast the simulator speaks a <Say> (words a second); unset, in no time. */
+  readonly wordsPerSecond?: number;
   /** Run the minute tick on a timer (npm start) or only when `tick()` is called (tests). */
   readonly tickTimer?: boolean;
   readonly seed?: boolean;
@@ -240,6 +242,7 @@ export async function startLocalWarmline(options: LocalRunnerOptions = {}): Prom
     smsUrl: TWILIO_PATHS.smsIncoming,
     voiceStatusCallbackPath: TWILIO_PATHS.voiceStatus,
     timeScale: options.timeScale ?? 1,
+    ...(options.wordsPerSecond ? { wordsPerSecond: options.wordsPerSecond } : {}),
   });
   const twilioApp = webhookApp(core, events, handoff, telephony);
   const simulatorApi: WebApp = async (request) => {

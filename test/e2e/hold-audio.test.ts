@@ -1,6 +1,7 @@
 // The hold loop: audio between its messages while the keys still work, and the maximum wait kept to 10 s.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Clock } from '../../flows/ports.js';
+import { SPEAKING_WORDS_PER_SECOND } from '../../infra/local/simulator/simulator.js';
 import { callContactId, startTestLine, type TestLine } from '../support/local-line.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -74,6 +75,71 @@ describe('the maximum wait', () => {
     expect(contact?.outcome).toBe('overflowed');
     const late = (contact?.endedAt ?? 0) - (contact?.overflowAt ?? 0);
     console.log(`maximum wait: overflow ${(late / 1000).toFixed(1)} s after the limit (bound 10 s)`);
+    expect(late).toBeGreaterThanOrEqual(0);
+    expect(late).toBeLessThanOrEqual(10_000);
+  }, 90_000);
+});
+
+/** Seconds the simulator takes to speak every <Say> in a TwiML document at `wordsPerSecond`. */
+function spokenSeconds(twiml: string, wordsPerSecond: number): number {
+  const words = [...twiml.matchAll(/<Say[^>]*>([^<]*)<\/Say>/g)]
+    .flatMap((match) => (match[1] ?? '').split(/\s+/))
+    .filter(Boolean).length;
+  return words / wordsPerSecond;
+}
+
+describe('spoken at the pace of Twilio voices', () => {
+  it('comes round to the next hold message after the loop and the words, not the loop alone', async () => {
+    const timeScale = 0.05;
+    line = await startTestLine({ timeScale, wordsPerSecond: SPEAKING_WORDS_PER_SECOND });
+    await line.store.saveSettings({ holdLoopSeconds: 20 });
+    await line.simulator.phone(CALLER).dial();
+    await waitFor(async () => holdTwiml().length >= 2, 'a second hold turn', 10_000);
+    const [first, second] = holdTwiml();
+    const spoken = spokenSeconds(first?.detail ?? '', SPEAKING_WORDS_PER_SECOND);
+    const gapSeconds = ((second?.at ?? 0) - (first?.at ?? 0)) / timeScale / 1000;
+    expect(spoken).toBeGreaterThan(10);
+    expect(gapSeconds).toBeGreaterThanOrEqual(20 + spoken - 1);
+  });
+
+  it('lets 9 cut the greeting short: the crisis line rings once its one sentence is said, within 2 s more', async () => {
+    const timeScale = 0.2;
+    line = await startTestLine({
+      timeScale,
+      clock: simulatedClock(timeScale),
+      wordsPerSecond: SPEAKING_WORDS_PER_SECOND,
+    });
+    const call = await line.simulator.phone(CALLER).dial();
+    await call.waitForGather();
+    const documents = () =>
+      line.simulator.timeline.filter((e) => e.kind === 'twiml' && e.callSid === call.sid);
+    const greetingSeconds = spokenSeconds(documents()[0]?.detail ?? '', SPEAKING_WORDS_PER_SECOND);
+    const pressed = Date.now();
+    await call.press('9');
+    await line.simulator.phone('988').waitForIncomingCall(5_000);
+    const ringingAfterSeconds = (Date.now() - pressed) / timeScale / 1000;
+    // What the caller hears before the dial: the crisis reply's own words, not the rest of the greeting.
+    const crisisReplySeconds = spokenSeconds(documents()[1]?.detail ?? '', SPEAKING_WORDS_PER_SECOND);
+    console.log(
+      `spoken greeting (${greetingSeconds.toFixed(0)} s): crisis line rang ${ringingAfterSeconds.toFixed(1)} s after 9, its sentence ${crisisReplySeconds.toFixed(1)} s (bound +2 s)`,
+    );
+    expect(greetingSeconds).toBeGreaterThan(crisisReplySeconds + 10);
+    expect(ringingAfterSeconds).toBeLessThan(crisisReplySeconds + 2);
+  });
+
+  it('still overflows within 10 s of the maximum wait when every word takes its time', async () => {
+    const timeScale = 0.2;
+    line = await startTestLine({
+      timeScale,
+      clock: simulatedClock(timeScale),
+      wordsPerSecond: SPEAKING_WORDS_PER_SECOND,
+    });
+    await line.store.saveSettings({ maxWaitSeconds: 45, holdLoopSeconds: 20, offerRingSeconds: 60 });
+    const call = await line.simulator.phone(CALLER).dial();
+    await call.waitForSay('All our volunteers are still busy', 60_000);
+    const contact = await line.store.getContact(callContactId(line, call.sid));
+    expect(contact?.outcome).toBe('overflowed');
+    const late = (contact?.endedAt ?? 0) - (contact?.overflowAt ?? 0);
     expect(late).toBeGreaterThanOrEqual(0);
     expect(late).toBeLessThanOrEqual(10_000);
   }, 90_000);

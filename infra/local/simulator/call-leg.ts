@@ -304,6 +304,13 @@ export class SimCall {
     this.say(text);
   }
 
+  /** A <Say>: heard at once, over when its words are spoken (or, inside a Gather, when a key ends it). */
+  private async speakAloud(text: string, keyPressed?: Promise<void>): Promise<void> {
+    this.say(text);
+    const ms = this.sim.speakingMs(text);
+    if (ms > 0) await this.waitOrInterrupt(ms, keyPressed);
+  }
+
   private say(text: string): void {
     this.transcript.push(text);
     this.sim.record({ kind: 'say', callSid: this.sid, summary: text });
@@ -369,7 +376,7 @@ export class SimCall {
     const attr = (name: string) => verb.attrs[name];
     switch (verb.name) {
       case 'Say':
-        this.say(verb.text);
+        await this.speakAloud(verb.text);
         return undefined;
       case 'Play':
         await this.play(verb);
@@ -431,7 +438,7 @@ export class SimCall {
     this.sim.record({ kind: 'gather', callSid: this.sid, summary: 'waiting for keys' });
     for (const prompt of verb.children) {
       if (gathering.done || gen !== this.generation) break;
-      if (prompt.name === 'Say') this.say(prompt.text);
+      if (prompt.name === 'Say') await this.speakAloud(prompt.text, gathering.finished);
       else if (prompt.name === 'Play') await this.play(prompt, gathering.finished);
       else if (prompt.name === 'Pause')
         await this.waitOrInterrupt(Number(prompt.attrs.length ?? 1) * 1000, gathering.finished);

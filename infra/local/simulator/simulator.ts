@@ -19,7 +19,15 @@ export interface SimulatorOptions {
   readonly voiceStatusCallbackPath?: string;
   /** Multiplies every simulated wait (gather timeouts, pauses, ringing); tests use a small value. */
   readonly timeScale?: number;
+  /**
+   * How fast a <Say> is spoken, in words a second; unset, in no time (tests). Twilio's voices take real time
+   * to speak, so a hold turn lasts its words plus its pause: the bench speaks, or a loop comes round early.
+   */
+  readonly wordsPerSecond?: number;
 }
+
+/** About 160 words a minute, the pace of Twilio's text-to-speech voices. */
+export const SPEAKING_WORDS_PER_SECOND = 2.7;
 
 export type TimelineKind = 'webhook' | 'twiml' | 'rest' | 'message' | 'call' | 'say' | 'gather' | 'error';
 
@@ -48,6 +56,8 @@ export interface SimulatorCore {
   now(): number;
   wait(ms: number): Promise<void>;
   readonly audioSeconds: ReadonlyMap<string, number>;
+  /** Simulated milliseconds it takes to speak `text`. */
+  speakingMs(text: string): number;
   record(entry: Omit<TimelineEntry, 'at'>): void;
   post(
     call: SimCall | undefined,
@@ -316,6 +326,12 @@ export class TwilioSimulator implements SimulatorCore {
     if (parent) leg.parent = parent;
     this.legs.set(leg.sid, leg);
     return leg;
+  }
+
+  speakingMs(text: string): number {
+    const rate = this.options.wordsPerSecond ?? 0;
+    if (rate <= 0) return 0;
+    return (text.split(/\s+/).filter(Boolean).length / rate) * 1000;
   }
 
   wait(ms: number): Promise<void> {
