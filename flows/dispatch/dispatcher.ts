@@ -179,7 +179,12 @@ export async function dispatchWaiting(
   options: PassOptions = {},
 ): Promise<number> {
   const { scope, known, freed } = options;
-  const line = await deps.store.getLine();
+  // Read only once someone is waiting for someone free: most passes find nobody and need no settings.
+  let read: Promise<LineSettings> | undefined;
+  const settings: SettingsWhenNeeded = () => {
+    read ??= deps.store.getLine().then((line) => line.settings);
+    return read;
+  };
   const now = deps.clock.now();
   const onShift = freed ? [...freed] : known ? [...known.onShift] : await deps.store.listOnShift();
   const waitingIn: WaitingIn = known
@@ -193,16 +198,19 @@ export async function dispatchWaiting(
   const rung =
     scope?.channel === 'sms'
       ? []
-      : await offerWaitingCalls(deps, line.settings, volunteers, now, waitingIn, scope?.language);
+      : await offerWaitingCalls(deps, settings, volunteers, now, waitingIn, scope?.language);
   if (scope?.channel === 'voice') return rung.length;
   const stillFree = onShift.filter((volunteer) => !rung.includes(volunteer.volunteerId));
-  return rung.length + (await offerWaitingTexts(deps, line.settings, stillFree, waitingIn, scope?.language));
+  return rung.length + (await offerWaitingTexts(deps, settings, stillFree, waitingIn, scope?.language));
 }
+
+/** The line's settings, read on first call. */
+export type SettingsWhenNeeded = () => Promise<LineSettings>;
 
 /** Offers waiting calls to the free volunteers; the ids of those now ringing. */
 async function offerWaitingCalls(
   deps: DispatchDeps<'listQueued' | 'putOffers' | 'updateContact' | 'updateVolunteer'>,
-  settings: LineSettings,
+  settingsWhenNeeded: SettingsWhenNeeded,
   volunteers: Volunteer[],
   now: number,
   waitingIn: WaitingIn,
@@ -215,6 +223,8 @@ async function offerWaitingCalls(
     .flat()
     .filter((contact) => contact.offersOutstanding <= 0 && contact.liveUntil > now)
     .sort(byOfferOrder);
+  if (waiting.length === 0) return rung;
+  const settings = await settingsWhenNeeded();
   for (const contact of waiting) {
     const group = takeRingGroup(volunteers, contact, settings.ringGroupSize);
     if (group.length === 0) continue;

@@ -13,7 +13,7 @@ import { volunteerTexts } from '../prompts/volunteer-texts.js';
 import type { Language } from '../replies.js';
 import { isLineOpen } from '../roster/line-hours.js';
 import { endTextConversation, REPLAY_WINDOW_SECONDS } from '../sms/text-deps.js';
-import type { DispatchDeps, WaitingIn } from './dispatcher.js';
+import type { DispatchDeps, SettingsWhenNeeded, WaitingIn } from './dispatcher.js';
 import { byOfferOrder, queueLanguages, takeRingGroup } from './ring-group.js';
 
 /** Free for one more text conversation: on shift, not paused or on a call, no offer pending, room left. */
@@ -26,14 +26,12 @@ export function isFreeForText(volunteer: Volunteer): boolean {
 
 export async function offerWaitingTexts(
   deps: DispatchDeps<'listQueued' | 'putOffers' | 'updateContact' | 'updateVolunteer'>,
-  settings: LineSettings,
+  settingsWhenNeeded: SettingsWhenNeeded,
   onShift: readonly Volunteer[],
   waitingIn: WaitingIn,
   only?: Language,
 ): Promise<number> {
   const now = deps.clock.now();
-  // Texts that came in while the line was closed were told they wait for the opening: they are offered then.
-  if (!isLineOpen(settings.hours, now, settings.timeZone)) return 0;
   const free = onShift.filter(isFreeForText).sort((a, b) => a.idleSince - b.idleSince);
   if (free.length === 0) return 0;
   const waiting = (
@@ -42,6 +40,10 @@ export async function offerWaitingTexts(
     .flat()
     .filter((contact) => contact.offersOutstanding <= 0 && contact.liveUntil > now)
     .sort(byOfferOrder);
+  if (waiting.length === 0) return 0;
+  const settings = await settingsWhenNeeded();
+  // Texts that came in while the line was closed were told they wait for the opening: they are offered then.
+  if (!isLineOpen(settings.hours, now, settings.timeZone)) return 0;
   let offered = 0;
   for (const contact of waiting) {
     const group = takeRingGroup(free, contact, settings.ringGroupSize);

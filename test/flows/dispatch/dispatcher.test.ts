@@ -265,6 +265,19 @@ describe('the bridge and releasing the other legs', () => {
     expect(rosterReads).not.toHaveBeenCalled();
   });
 
+  it('frees the others on a bridge with nobody waiting, reading neither the roster nor the settings', async () => {
+    const caller = await rungThree();
+    await anaTakes(caller);
+    const rosterReads = vi.spyOn(line.store, 'listOnShift');
+    const lineReads = vi.spyOn(line.store, 'getLine');
+
+    await connected(caller);
+
+    expect(await line.store.getVolunteer('ben')).toMatchObject({ state: 'available' });
+    expect(rosterReads).not.toHaveBeenCalled();
+    expect(lineReads).not.toHaveBeenCalled();
+  });
+
   it('releases the ringing legs with "the caller left" when the caller hangs up', async () => {
     const caller = await rungThree();
     line.telephony.calls.length = 0;
