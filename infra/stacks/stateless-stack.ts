@@ -35,8 +35,10 @@ export interface StatelessStackProps extends StackProps {
 const READ_WRITE = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query'];
 // The notifier reads settings and volunteers and records "already sent" markers with a conditional put.
 const READ_AND_MARK = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'];
+/** Both ring volunteers (the webhook in-process, the tick as a safety net): a ring group's offers are one batch. */
+const READ_WRITE_RING = [...READ_WRITE, 'dynamodb:BatchWriteItem'];
 /** The tick takes outbox items with a conditional delete, so two ticks never resend the same events. */
-const READ_WRITE_TAKE = [...READ_WRITE, 'dynamodb:DeleteItem'];
+const READ_WRITE_RING_TAKE = [...READ_WRITE_RING, 'dynamodb:DeleteItem'];
 /** The volunteer directory index holds keys only: the console's list reads the records in batches. */
 const READ_WRITE_BATCH_READ = [...READ_WRITE, 'dynamodb:BatchGetItem'];
 
@@ -193,8 +195,8 @@ export class StatelessStack extends Stack {
       }),
     };
 
-    this.grantTable('twilio-webhook', READ_WRITE);
-    this.grantTable('dispatcher', READ_WRITE_TAKE);
+    this.grantTable('twilio-webhook', READ_WRITE_RING);
+    this.grantTable('dispatcher', READ_WRITE_RING_TAKE);
     this.grantTable('notifier', READ_AND_MARK);
     this.grantTable('admin-api', READ_WRITE_BATCH_READ);
     // The notifier only consumes events; roster edits in the admin API can start a shift the dispatcher must hear of.

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { CfnElement, Stack } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -162,8 +164,36 @@ describe('StatelessStack', () => {
         'dynamodb:Query',
         'dynamodb:DeleteItem',
         'dynamodb:BatchGetItem',
+        'dynamodb:BatchWriteItem',
       ]),
     );
+  });
+
+  it("grants the webhook and the tick every DynamoDB call the line's store makes (the tick alone deletes)", () => {
+    // From the store's source, so a new kind of call it makes cannot ship without its grant.
+    const source = readFileSync(resolve('functions/store/dynamo-store.ts'), 'utf8');
+    const ACTION_OF: Record<string, string> = {
+      Get: 'GetItem',
+      Put: 'PutItem',
+      Update: 'UpdateItem',
+      Delete: 'DeleteItem',
+      Query: 'Query',
+      BatchWrite: 'BatchWriteItem',
+      BatchGet: 'BatchGetItem',
+    };
+    const used = [...new Set([...source.matchAll(/new (\w+)Command\(/g)].map((m) => m[1] ?? ''))].map(
+      (command) => `dynamodb:${ACTION_OF[command] ?? command}`,
+    );
+    expect(used).toContain('dynamodb:BatchWriteItem');
+    const granted = (role: RegExp) =>
+      new Set(
+        values(template.findResources('AWS::IAM::Policy'))
+          .filter((policy) => role.test(JSON.stringify(policy.Properties.Roles)))
+          .flatMap((policy) => (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement)
+          .flatMap((s) => [s.Action].flat()),
+      );
+    expect(used.filter((action) => !granted(/Dispatcher/i).has(action))).toEqual([]);
+    expect(used.filter((action) => !granted(/TwilioWebhook/i).has(action))).toEqual(['dynamodb:DeleteItem']);
   });
 
   it('lets only the admin API (the volunteer directory, a keys-only index) read in batches', () => {
