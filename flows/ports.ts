@@ -46,6 +46,17 @@ export interface LineState {
   readonly pausedIds: ReadonlySet<string>;
   /** Set once when the line became all-paused, cleared when it recovered: the coordinators' alert is sent once. */
   readonly allPausedSince?: number;
+  /** Where the outbox of refused events stands, where the store keeps one. */
+  readonly outbox?: OutboxMark;
+}
+
+/**
+ * How many times events were kept for resending, and the count the tick had seen when it last emptied the
+ * outbox: while they are equal the tick need not look in it.
+ */
+export interface OutboxMark {
+  readonly kept: number;
+  readonly emptiedAt: number;
 }
 
 /** A conditional change: applied only when every expectation holds, else the store returns undefined. */

@@ -11,7 +11,7 @@
 // disagrees with a volunteer's own state (a write lost between the two) -> it is put right, and the all-paused
 // mark (and its one alert) follows.
 import type { Channel, Contact, Volunteer } from '../model.js';
-import type { Store, SurveyStore } from '../ports.js';
+import type { OutboxMark, Store, SurveyStore } from '../ports.js';
 import { promptsFor } from '../prompts/prompts.js';
 import { volunteerTexts } from '../prompts/volunteer-texts.js';
 import { LANGUAGES } from '../replies.js';
@@ -35,8 +35,11 @@ export const ROSTER_WINDOW_MS = 5 * 60_000;
 /** Without a roster source (a line run without one) the tick leaves shifts to ON/OFF by text. */
 export interface TickDeps<M extends keyof Store = keyof Store> extends DispatchDeps<M> {
   readonly roster?: RosterSource;
-  /** Events the bus refused earlier, resent before anything else so alerts and bridges happen late, not never. */
-  readonly outbox?: { redeliver(): Promise<number> };
+  /**
+   * Events the bus refused earlier, resent before anything else so alerts and bridges happen late, not never;
+   * given the line record's mark, so a tick with nothing kept need not look.
+   */
+  readonly outbox?: { redeliver(mark: OutboxMark | undefined): Promise<number> };
   /** The post-contact survey, offered when a quiet conversation closes; without it none is sent. */
   readonly surveys?: SurveyStore;
 }
@@ -120,9 +123,11 @@ export async function runTick(
   };
 }
 
-async function redeliverOutbox(deps: TickDeps<never>): Promise<number> {
+async function redeliverOutbox(deps: TickDeps<'getLine'>): Promise<number> {
+  if (!deps.outbox) return 0;
   try {
-    return (await deps.outbox?.redeliver()) ?? 0;
+    // The read the rest of the tick shares (the line is cached for a few seconds).
+    return await deps.outbox.redeliver((await deps.store.getLine()).outbox);
   } catch (error) {
     // The store itself is failing: the items stay, and the next tick tries again.
     deps.log.error('outbox redelivery failed', { error: error instanceof Error ? error.name : 'unknown' });

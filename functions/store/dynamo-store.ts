@@ -238,6 +238,7 @@ export class DynamoStore implements Store, OutboxStore {
       onShiftIds: new Set((Item?.onShift as Set<string> | undefined) ?? []),
       pausedIds: new Set((Item?.paused as Set<string> | undefined) ?? []),
       ...(typeof Item?.allPausedSince === 'number' ? { allPausedSince: Item.allPausedSince } : {}),
+      outbox: { kept: Number(Item?.outboxKept ?? 0), emptiedAt: Number(Item?.outboxEmptiedAt ?? 0) },
     };
   }
 
@@ -504,20 +505,52 @@ export class DynamoStore implements Store, OutboxStore {
     }
   }
 
+  /**
+   * The item, and the line's count of kept events, side by side: a count without its item costs the tick one
+   * empty look, an item whose count was lost waits for the tick's periodic sweep.
+   */
   async putOutbox(item: OutboxItem): Promise<void> {
-    await this.client.send(
-      new PutCommand({
-        TableName: this.table,
-        Item: {
-          pk: OUTBOX,
-          sk: `${sortableTime(item.at)}#${item.id}`,
-          id: item.id,
-          at: item.at,
-          events: JSON.stringify(item.events),
-          expiresAt: Math.ceil((item.at + OUTBOX_KEEP_MS) / 1000),
-        },
-      }),
-    );
+    const [put] = await Promise.allSettled([
+      this.client.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: {
+            pk: OUTBOX,
+            sk: `${sortableTime(item.at)}#${item.id}`,
+            id: item.id,
+            at: item.at,
+            events: JSON.stringify(item.events),
+            expiresAt: Math.ceil((item.at + OUTBOX_KEEP_MS) / 1000),
+          },
+        }),
+      ),
+      this.writeLine(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: LINE_KEY,
+          UpdateExpression: 'ADD outboxKept :one',
+          ExpressionAttributeValues: { ':one': 1 },
+        }),
+      ),
+    ]);
+    if (put.status === 'rejected') throw put.reason;
+  }
+
+  async noteOutboxEmptied(kept: number): Promise<void> {
+    try {
+      await this.writeLine(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: LINE_KEY,
+          UpdateExpression: 'SET outboxEmptiedAt = :k',
+          // Never back: two ticks that emptied it leave the larger count.
+          ConditionExpression: 'attribute_not_exists(outboxEmptiedAt) OR outboxEmptiedAt < :k',
+          ExpressionAttributeValues: { ':k': kept },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;
+    }
   }
 
   async listOutbox(limit: number): Promise<OutboxItem[]> {
