@@ -2,7 +2,8 @@
 // the in-memory store build every key and index placement here (the physical schema is table-schema.ts).
 //
 // Access patterns (every hot path is a GetItem, a Query on an index, or a conditional write):
-// - line settings, blocks, on-shift and paused sets ........... Get  pk=LINE sk=LINE (cached a few seconds)
+// - line settings, blocks, on-shift and paused sets, and ....... Get  pk=LINE sk=LINE (cached a few seconds)
+//   the outbox's count (outboxKept, ADDed with each item; outboxEmptiedAt, the count the tick last emptied it at)
 // - contact (live state + anonymized log) ..................... Get  pk=CONTACT#<id> sk=CONTACT
 // - offers of a contact to volunteers ......................... Query pk=CONTACT#<id> sk begins_with OFFER#
 // - a contact with its offers (bridge, hang-up) ............... Query pk=CONTACT#<id>
@@ -21,8 +22,8 @@
 //   BatchGet the records not read from ONSHIFT
 // - a caller's contacts in the last 30 days (repeat count) .... Query gsi2 gsi2pk=CALLER#<callerKey>,
 //   gsi2sk=startedAt, Select COUNT
-// - events the bus refused, oldest first (outbox) ............. Query pk=OUTBOX sk=<at>#<id>; the tick's
-//   conditional Delete takes one (the only delete, the dispatcher's only)
+// - events the bus refused, oldest first (outbox) ............. Query pk=OUTBOX sk=<at>#<id> when the line's
+//   count is above outboxEmptiedAt (else every 5 min); the tick's conditional Delete takes one (the only delete)
 // - audit log by month ........................................ Query pk=AUDIT#<yyyy-mm> sk=<at>#<id>
 // - the roster and its version ................................ Get/conditional Put pk=ROSTER sk=ROSTER
 // - rosters as they were (reports' coverage) .................. Query pk=ROSTERLOG sk=<effectiveFrom>#<version>
