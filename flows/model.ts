@@ -64,11 +64,8 @@ export interface Contact {
   /** Offers ringing right now; the dispatcher starts a new round only at zero. */
   readonly offersOutstanding: number;
   readonly offerRound: number;
-  /** Contacts from the same callerKey in the 30 days before this one (filled in when it ends). */
+  /** Contacts from the same callerKey in the 30 days before this one, counted as it starts. */
   readonly repeatCount?: number;
-  /** Seconds from joining the queue to a volunteer answering, or to the end if nobody did. */
-  readonly waitSeconds?: number;
-  readonly talkSeconds?: number;
   readonly messageCount?: number;
   /** Live state is void after this instant (epoch ms), whatever TTL has or has not deleted. */
   readonly liveUntil: number;

@@ -3,6 +3,7 @@
 // The columns are chosen, not copied from the contact: no caller key, number, SID or volunteer id is read,
 // so a funder's download cannot be joined back to a caller. Wrap-up codes are ids from the line's lists. Times are the line's local wall clock, as
 // coordinators read them, and rows run oldest first.
+import { logFigures } from '../contact-log.js';
 import type { Contact } from '../model.js';
 import { isoDateOfDay, localDayOf, localMinuteOf } from '../roster/local-time.js';
 import { toCsv } from './csv.js';
@@ -38,8 +39,8 @@ export function contactsToCsv(contacts: readonly Contact[], timeZone: string): s
       contact.channel,
       contact.language,
       contact.outcome,
-      contact.waitSeconds,
-      contact.talkSeconds,
+      logFigures(contact).waitSeconds,
+      logFigures(contact).talkSeconds,
       contact.escalation?.trigger,
       contact.escalation?.kind,
       contact.concern?.kind,

@@ -16,6 +16,7 @@
 //   over the range and per day, by code id as the log keeps it: a code since removed from the settings still
 //   counts under its id, and the console names it as no longer in the list; `wrapUpRecorded` is how many
 //   contacts had codes at all, `safetyConcerns` how many were coded with a safety concern.
+import { logFigures } from '../contact-log.js';
 import type { Contact } from '../model.js';
 import {
   dayFromIsoDate,
@@ -183,11 +184,7 @@ export function buildContactReport(input: {
     if (contact.answeredAt !== undefined) {
       answered++;
       if (day) day.answered++;
-      const wait =
-        contact.waitSeconds ??
-        (contact.queuedAt !== undefined
-          ? Math.max(0, (contact.answeredAt - contact.queuedAt) / 1000)
-          : undefined);
+      const wait = logFigures(contact).waitSeconds;
       if (wait !== undefined) {
         waits.push(wait);
         day?.waits.push(wait);

@@ -23,7 +23,6 @@ import { recordSupervisionEnded, ringSupervisorIn } from '../supervision/listen-
 import { callerBridge } from '../voice/caller-call.js';
 import { whisperOffer } from '../voice/volunteer-call.js';
 import { webhookTarget } from '../webhook-query.js';
-import { completeContactLog } from './contact-log.js';
 import {
   addCrisisLine,
   announcePeerStillHere,
@@ -51,7 +50,6 @@ const QUEUE_WINDOW = 25;
 
 export async function handleLineEvent(
   deps: DispatchDeps<
-    | 'countRecentContacts'
     | 'firstTime'
     | 'forget'
     | 'getContact'
@@ -86,7 +84,6 @@ export async function handleLineEvent(
     case 'ContactAbandoned': {
       const { contact, offers } = await deps.store.getContactWithOffers(event.contactId);
       const freed = await releaseOffers(deps, event.contactId, offers, contact?.volunteerId, 'left');
-      await completeContactLog(deps, contact);
       if (freed.length === 0) return;
       await dispatchWaiting(deps, { freed });
       return;
@@ -96,7 +93,6 @@ export async function handleLineEvent(
       const reason = event.outcome === 'abandoned' ? 'left' : 'gone';
       const freed = await releaseOffers(deps, event.contactId, offers, contact?.volunteerId, reason);
       await sendVolunteerToWrapUp(deps, contact, offers);
-      await completeContactLog(deps, contact);
       // A caller's peer starts wrap-up (the tick frees them); a texter's peer has room for another text now.
       if (event.channel === 'sms') break;
       if (freed.length === 0) return;

@@ -42,6 +42,7 @@ export async function handleIncomingText(
   deps: TextDeps<
     | 'clearAllPaused'
     | 'countQueuedAhead'
+    | 'countRecentContacts'
     | 'createContact'
     | 'firstTime'
     | 'getContact'

@@ -10,6 +10,7 @@
 // webhook (same MessageSid: nothing relayed twice); crisis language (see incoming-text.ts); words of concern
 // (the conversation is flagged once: it moves ahead in the queue, and its peer is asked to check on safety).
 
+import { earlierContacts, repeatCountField } from '../contact-log.js';
 import type { ConcernKind } from '../crisis/crisis-types.js';
 import { isUnstaffed, noteAllPaused } from '../dispatch/all-paused.js';
 import type { Concern, Contact, PhoneRecord } from '../model.js';
@@ -80,6 +81,7 @@ export async function handleTexterMessage(
   deps: TextDeps<
     | 'clearAllPaused'
     | 'countQueuedAhead'
+    | 'countRecentContacts'
     | 'createContact'
     | 'getLine'
     | 'getVolunteer'
@@ -122,7 +124,9 @@ export async function handleTexterMessage(
 }
 
 async function openConversation(
-  deps: TextDeps<'clearAllPaused' | 'createContact' | 'getLine' | 'linkTexter' | 'markAllPaused'>,
+  deps: TextDeps<
+    'clearAllPaused' | 'countRecentContacts' | 'createContact' | 'getLine' | 'linkTexter' | 'markAllPaused'
+  >,
   phoneKey: string,
   text: IncomingText,
   language: Language,
@@ -130,10 +134,12 @@ async function openConversation(
 ): Promise<SmsReply> {
   const now = deps.clock.now();
   const prompts = promptsFor(language);
-  const line = await deps.store.getLine();
+  // Side by side: the count costs the texter no extra wait, and the log needs no write once it ends.
+  const [line, earlier] = await Promise.all([deps.store.getLine(), earlierContacts(deps, phoneKey, now)]);
   const { settings, blockedKeys } = line;
   const contactId = textContactId(deps.vault, text.messageSid);
   const base = {
+    ...repeatCountField(earlier),
     contactId,
     channel: 'sms' as const,
     language,

@@ -10,6 +10,7 @@
 // or a text-back overflow (the call ends and a text-back request waits in its place), hang-up while held
 // (abandoned), replayed webhooks and callbacks (every transition is conditional, so a replay is a no-op).
 import { callerKeyFor, isWithheldKey } from '../caller-identity.js';
+import { earlierContacts, repeatCountField } from '../contact-log.js';
 import { detectCrisis } from '../crisis/detect-crisis.js';
 import { isUnstaffed, noteAllPaused } from '../dispatch/all-paused.js';
 import { DEFAULT_HOLD_LOOP_SECONDS, type LineSettings } from '../line-settings.js';
@@ -82,15 +83,17 @@ function crisisGate(contactId: string, crisisNumber: string, prompts: readonly S
 }
 
 export async function handleIncomingCall(
-  deps: VoiceDeps<'clearAllPaused' | 'createContact' | 'getLine' | 'markAllPaused'>,
+  deps: VoiceDeps<'clearAllPaused' | 'countRecentContacts' | 'createContact' | 'getLine' | 'markAllPaused'>,
   call: CallFields,
 ): Promise<VoiceReply> {
   const now = deps.clock.now();
-  const line = await deps.store.getLine();
-  const { settings } = line;
   const contactId = contactIdForCall(deps.vault, call.callSid);
   const callerKey = callerKeyFor(deps.vault, call.from, contactId);
+  // Side by side: the count costs the caller no extra wait, and the log needs no write once the call ends.
+  const [line, earlier] = await Promise.all([deps.store.getLine(), earlierContacts(deps, callerKey, now)]);
+  const { settings } = line;
   const base = {
+    ...repeatCountField(earlier),
     contactId,
     channel: 'voice' as const,
     language: 'en' as const,

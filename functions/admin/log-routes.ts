@@ -7,6 +7,7 @@ import { contactsToCsv } from '../../flows/admin/contact-csv.js';
 import { buildContactReport, reportToCsv } from '../../flows/admin/contact-report.js';
 import { shapeBoard } from '../../flows/admin/live-board.js';
 import { isWithheldKey } from '../../flows/caller-identity.js';
+import { logFigures } from '../../flows/contact-log.js';
 import type { Channel, Contact } from '../../flows/model.js';
 import { LANGUAGES } from '../../flows/replies.js';
 import { isLineOpen } from '../../flows/roster/line-hours.js';
@@ -71,8 +72,7 @@ function contactRow(contact: Contact): ContactRow {
     startedAt: contact.startedAt,
     ...(contact.queuedAt === undefined ? {} : { queuedAt: contact.queuedAt }),
     ...(contact.endedAt === undefined ? {} : { endedAt: contact.endedAt }),
-    ...(contact.waitSeconds === undefined ? {} : { waitSeconds: contact.waitSeconds }),
-    ...(contact.talkSeconds === undefined ? {} : { talkSeconds: contact.talkSeconds }),
+    ...logFigures(contact),
     ...(contact.escalation ? { escalation: contact.escalation } : {}),
     repeatCount: contact.repeatCount ?? 0,
     ...(contact.volunteerId ? { volunteerId: contact.volunteerId } : {}),

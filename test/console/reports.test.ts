@@ -54,7 +54,7 @@ beforeAll(async () => {
         outcome,
         ...(queued ? { queuedAt: Date.now() - (i % 5) * DAY - 3_600_000 } : {}),
         ...(outcome === 'completed'
-          ? { answeredAt: Date.now() - (i % 5) * DAY - 3_500_000, waitSeconds: 20 + i * 10 }
+          ? { answeredAt: Date.now() - (i % 5) * DAY - 3_600_000 + (20 + i * 10) * 1000 }
           : {}),
       }),
     );

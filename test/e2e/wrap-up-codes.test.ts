@@ -74,7 +74,7 @@ describe('wrap-up codes on a call', () => {
     });
     expect(other.body).toContain('already saved');
 
-    await waitFor(async () => (await contactOf(call))?.repeatCount !== undefined, 'the log to be completed');
+    await waitFor(async () => (await contactOf(call))?.status === 'ended', 'the log to be completed');
     const report = await admin.api.request<ContactReport>('GET', '/admin/reports');
     expect(report.body.wrapUp).toEqual({
       recorded: 1,
@@ -257,7 +257,7 @@ describe('wrap-up code settings through the admin API', () => {
     expect(
       await patchSettings(admin, { wrapUpCodes: { ...DEFAULT_WRAP_UP_CODES, topics: housingless } }),
     ).toBe(200);
-    await waitFor(async () => (await contactOf(call))?.repeatCount !== undefined, 'the log to be completed');
+    await waitFor(async () => (await contactOf(call))?.status === 'ended', 'the log to be completed');
     const report = await admin.api.request<ContactReport>('GET', '/admin/reports');
     expect(report.body.wrapUp.byTopic).toEqual({ housing: 1 });
   });

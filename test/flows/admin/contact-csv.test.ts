@@ -29,8 +29,9 @@ const base: Contact = {
   referral: 'crisis-line',
   safetyConcern: true,
   wrapUpAt: Date.UTC(2026, 10, 22, 14, 20),
-  waitSeconds: 42,
-  talkSeconds: 540,
+  // 42 s waiting, 540 s talking.
+  queuedAt: Date.UTC(2026, 10, 22, 14, 10, 18),
+  answeredAt: Date.UTC(2026, 10, 22, 14, 11),
   liveUntil: 0,
 };
 
@@ -43,10 +44,12 @@ describe('contactsToCsv', () => {
       language: 'es',
       outcome: 'abandoned',
       startedAt: Date.UTC(2026, 10, 21, 3, 0),
+      queuedAt: Date.UTC(2026, 10, 21, 3, 0),
+      endedAt: Date.UTC(2026, 10, 21, 3, 0, 42),
+      answeredAt: undefined,
       escalation: undefined,
       concern: undefined,
       repeatCount: undefined,
-      talkSeconds: undefined,
       topics: undefined,
       referral: undefined,
       safetyConcern: undefined,

@@ -68,9 +68,9 @@ describe('hourOfWeek', () => {
 describe('buildContactReport', () => {
   it('computes answer and abandonment rates over queued contacts only', () => {
     const contacts = [
-      contact({ outcome: 'completed', queuedAt: at('18:00'), answeredAt: at('18:01'), waitSeconds: 60 }),
-      contact({ outcome: 'completed', queuedAt: at('18:00'), answeredAt: at('18:03'), waitSeconds: 180 }),
-      contact({ outcome: 'abandoned', queuedAt: at('18:00'), waitSeconds: 300 }),
+      contact({ outcome: 'completed', queuedAt: at('18:00'), answeredAt: at('18:01') }),
+      contact({ outcome: 'completed', queuedAt: at('18:00'), answeredAt: at('18:03') }),
+      contact({ outcome: 'abandoned', queuedAt: at('18:00'), endedAt: at('18:05') }),
       contact({ outcome: 'after-hours' }),
     ];
 
@@ -117,9 +117,9 @@ describe('buildContactReport', () => {
 
   it('gives every local date in the range its outcomes, answer counts and median and p90 waits', () => {
     const contacts = [
-      contact({ outcome: 'completed', queuedAt: at('18:00'), answeredAt: at('18:01'), waitSeconds: 20 }),
-      contact({ outcome: 'completed', queuedAt: at('18:00'), answeredAt: at('18:01'), waitSeconds: 40 }),
-      contact({ outcome: 'completed', queuedAt: at('18:00'), answeredAt: at('18:01'), waitSeconds: 90 }),
+      contact({ outcome: 'completed', queuedAt: at('18:00'), answeredAt: at('18:00') + 20_000 }),
+      contact({ outcome: 'completed', queuedAt: at('18:00'), answeredAt: at('18:00') + 40_000 }),
+      contact({ outcome: 'completed', queuedAt: at('18:00'), answeredAt: at('18:00') + 90_000 }),
       // 23:30 in New York is already the next day in UTC: the day is the line's local date.
       contact({ outcome: 'abandoned', startedAt: at('23:30'), queuedAt: at('23:30') }),
     ];
@@ -199,9 +199,7 @@ describe('reportToCsv', () => {
   it('writes the figures and both grids as rows a spreadsheet reads', () => {
     const report = buildContactReport({
       ...RANGE,
-      contacts: [
-        contact({ outcome: 'completed', queuedAt: at('18:00'), answeredAt: at('18:01'), waitSeconds: 60 }),
-      ],
+      contacts: [contact({ outcome: 'completed', queuedAt: at('18:00'), answeredAt: at('18:01') })],
       occurrences: [{ startsAt: at('18:00'), endsAt: at('19:00') }],
     });
 

@@ -1,6 +1,7 @@
 // The dispatcher's after-steps over the memory store: a warm transfer's ended crisis leg, the clinician's
 // call-back, and the contact log's figures once a contact ends.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { earlierContacts, logFigures } from '../../../flows/contact-log.js';
 import { handleLineEvent } from '../../../flows/dispatch/dispatcher.js';
 import type { Contact } from '../../../flows/model.js';
 import { handleClinicianBridge } from '../../../flows/voice/clinician-bridge.js';
@@ -126,7 +127,7 @@ describe('the clinician’s call-back', () => {
 });
 
 describe('the contact log', () => {
-  it("writes the wait, the talk and the caller's earlier contacts in the last 30 days when a contact ends", async () => {
+  it("counts the caller's earlier contacts in the last 30 days as a contact starts, and derives wait and talk", async () => {
     const now = line.clock.now();
     const base = {
       channel: 'voice',
@@ -147,29 +148,26 @@ describe('the contact log', () => {
         endedAt: startedAt,
         liveUntil: startedAt,
       });
-    await line.store.createContact({
-      ...base,
-      contactId: 'v-now',
-      status: 'ended',
-      outcome: 'completed',
-      startedAt: now - 700_000,
-      queuedAt: now - 690_000,
-      answeredAt: now - 600_000,
-      endedAt: now,
-      liveUntil: now + 3_600_000,
-    });
 
-    await handleLineEvent(line.dispatch, {
-      type: 'ContactEnded',
-      contactId: 'v-now',
-      channel: 'voice',
-      outcome: 'completed',
-    });
+    expect(await earlierContacts(line.voice, 'key-repeat', now)).toBe(1);
+    expect(await earlierContacts(line.voice, 'withheld-v-now', now)).toBe(0);
+    expect(
+      logFigures({
+        ...base,
+        contactId: 'v-now',
+        status: 'ended',
+        startedAt: now - 700_000,
+        queuedAt: now - 690_000,
+        answeredAt: now - 600_000,
+        endedAt: now,
+        liveUntil: now,
+      }),
+    ).toEqual({ waitSeconds: 90, talkSeconds: 600 });
+  });
 
-    expect(await line.store.getContact('v-now')).toMatchObject({
-      waitSeconds: 90,
-      talkSeconds: 600,
-      repeatCount: 1,
-    });
+  it('starts the contact without a repeat count when the store cannot count', async () => {
+    vi.spyOn(line.store, 'countRecentContacts').mockRejectedValueOnce(new Error('InternalServerError'));
+
+    expect(await earlierContacts(line.voice, 'key-repeat', line.clock.now())).toBeUndefined();
   });
 });
