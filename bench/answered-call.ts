@@ -1,6 +1,7 @@
 // One answered call as a real one goes: two minutes on hold while every volunteer is busy, then twenty minutes
 // of talk, in simulated time, with everything every function did for it and the Twilio minutes it used.
 import type { Clock } from '../flows/ports.js';
+import { SPEAKING_WORDS_PER_SECOND } from '../infra/local/simulator/simulator.js';
 import {
   addUsage,
   type FunctionName,
@@ -43,7 +44,12 @@ export async function measureAnsweredCall(): Promise<AnsweredCallFigures> {
   const meter = new UsageMeter();
   const start = Date.now();
   const clock: Clock = { now: () => start + (Date.now() - start) * SPEED_UP };
-  const line = await startMeteredLine(meter, {}, { timeScale: 1 / SPEED_UP, clock });
+  // Spoken at Twilio's pace, so a hold turn lasts its words and its pause as on a real call.
+  const line = await startMeteredLine(
+    meter,
+    {},
+    { timeScale: 1 / SPEED_UP, clock, wordsPerSecond: SPEAKING_WORDS_PER_SECOND },
+  );
   try {
     // Everyone is finishing another conversation: the caller waits until the tick finds someone free.
     for (const volunteer of line.volunteers)

@@ -5,7 +5,6 @@ import type { LineSettingsPatch } from '../flows/line-settings.js';
 import { contactIdForCall } from '../flows/voice/voice-deps.js';
 import { type LocalRunnerOptions, type LocalWarmline, startLocalWarmline } from '../infra/local/runner.js';
 import type { SimCall } from '../infra/local/simulator/call-leg.js';
-import { SPEAKING_WORDS_PER_SECOND } from '../infra/local/simulator/simulator.js';
 import { type Invocation, UsageMeter } from '../infra/local/usage-meter.js';
 import { silentLog } from '../test/support/silent-log.js';
 import { waitFor } from '../test/support/wait-for.js';
@@ -78,8 +77,6 @@ export async function startMeteredLine(
   const line = await startLocalWarmline({
     port: 0,
     timeScale: 0.05,
-    // Spoken at Twilio's pace: a hold turn lasts its words and its pause, as on a real call.
-    wordsPerSecond: SPEAKING_WORDS_PER_SECOND,
     log: silentLog(),
     seedRoster: false,
     meter,
