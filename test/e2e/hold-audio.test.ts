@@ -88,6 +88,10 @@ function spokenSeconds(twiml: string, wordsPerSecond: number): number {
   return words / wordsPerSecond;
 }
 
+/** A line whose simulator speaks at Twilio's pace, on a clock at the simulator's speed. */
+const startSpeakingLine = (timeScale: number) =>
+  startTestLine({ timeScale, clock: simulatedClock(timeScale), wordsPerSecond: SPEAKING_WORDS_PER_SECOND });
+
 describe('spoken at the pace of Twilio voices', () => {
   it('comes round to the next hold message after the loop and the words, not the loop alone', async () => {
     const timeScale = 0.05;
@@ -104,11 +108,7 @@ describe('spoken at the pace of Twilio voices', () => {
 
   it('lets 9 cut the greeting short: the crisis line rings once its one sentence is said, within 2 s more', async () => {
     const timeScale = 0.2;
-    line = await startTestLine({
-      timeScale,
-      clock: simulatedClock(timeScale),
-      wordsPerSecond: SPEAKING_WORDS_PER_SECOND,
-    });
+    line = await startSpeakingLine(timeScale);
     const call = await line.simulator.phone(CALLER).dial();
     await call.waitForGather();
     const documents = () =>
@@ -129,11 +129,7 @@ describe('spoken at the pace of Twilio voices', () => {
 
   it('still overflows within 10 s of the maximum wait when every word takes its time', async () => {
     const timeScale = 0.2;
-    line = await startTestLine({
-      timeScale,
-      clock: simulatedClock(timeScale),
-      wordsPerSecond: SPEAKING_WORDS_PER_SECOND,
-    });
+    line = await startSpeakingLine(timeScale);
     await line.store.saveSettings({ maxWaitSeconds: 45, holdLoopSeconds: 20, offerRingSeconds: 60 });
     const call = await line.simulator.phone(CALLER).dial();
     await call.waitForSay('All our volunteers are still busy', 60_000);
