@@ -34,13 +34,14 @@ export function localDateTime(instant: number, timeZone: string): string {
 export function contactsToCsv(contacts: readonly Contact[], timeZone: string): string {
   const rows = [...contacts]
     .sort((a, b) => a.startedAt - b.startedAt)
-    .map((contact) => [
+    .map((contact) => ({ contact, figures: logFigures(contact) }))
+    .map(({ contact, figures }) => [
       localDateTime(contact.startedAt, timeZone),
       contact.channel,
       contact.language,
       contact.outcome,
-      logFigures(contact).waitSeconds,
-      logFigures(contact).talkSeconds,
+      figures.waitSeconds,
+      figures.talkSeconds,
       contact.escalation?.trigger,
       contact.escalation?.kind,
       contact.concern?.kind,

@@ -135,6 +135,11 @@ describe('a text conversation', () => {
     expect(welcomes()).toBe(1);
     await phone(TEXTER).text('me again');
     await waitFor(() => welcomes() === 2, 'a second welcome');
+    // The log counts the texter's earlier conversation as the new one starts.
+    const conversations = (await line.scanTable())
+      .filter((item) => item.sk === 'CONTACT' && item.channel === 'sms')
+      .sort((a, b) => Number(a.startedAt) - Number(b.startedAt));
+    expect(conversations.map((c) => c.repeatCount)).toEqual([0, 1]);
   });
 
   it('texts the texter nothing when a volunteer replies or ENDs seven hours after live state expired', async () => {
