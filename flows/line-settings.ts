@@ -1,8 +1,12 @@
-// Line settings coordinators can change; deploy-time values are the defaults.
+// The schemas of the line settings coordinators can change: what the admin API checks an edit against.
+// The values a line starts with are in standard-settings.ts, apart from these, so a Lambda that only reads
+// settings never builds the validators.
 
 import { DialableSchema, E164Schema } from './phone-numbers.js';
 import { LineHoursSchema } from './roster/roster-schema.js';
-import { DEFAULT_SURVEY, SurveySettingsSchema } from './survey/survey-settings.js';
+import { HoldAudioUrlSchema } from './setting-fields.js';
+import { DEFAULT_SURVEY, DEFAULT_WRAP_UP_CODES, MAX_HOLD_CLIP_SECONDS } from './standard-settings.js';
+import { SurveySettingsSchema } from './survey/survey-settings.js';
 import * as z from './zod-mini.js';
 
 export { DialableSchema, E164Schema };
@@ -26,25 +30,9 @@ export const LineNameSchema = wording(60);
 export const GreetingSchema = z.object({ en: z.optional(wording(300)), es: z.optional(wording(300)) });
 
 export const LanguageSchema = z.enum(['en', 'es'], { error: 'must be en (English) or es (Spanish)' });
-/** Twilio fetches hold audio itself: only https, so nothing on the way can swap what a caller hears. */
-export const HoldAudioUrlSchema = z.url({
-  protocol: /^https$/,
-  error: 'must be an https:// address of an audio file',
-});
 /** Alert languages by coordinator number; a number not listed is texted in English. */
 const CoordinatorLanguagesSchema = z.record(E164Schema, LanguageSchema);
-/**
- * Twilio plays a whole <Play> file, so a clip longer than this could hold a caller past the maximum wait:
- * the hold loop repeats a short clip instead, and its length bounds how late the overflow can come.
- */
-export const MAX_HOLD_CLIP_SECONDS = 10;
 
-/**
- * Seconds of hold audio between a waiting caller's messages (their place, the keys, reassurance): about a
- * minute from one message to the next once they are spoken, as queues commonly space them. Each turn is a
- * webhook, so a shorter loop costs a call more requests and reads without telling the caller anything new.
- */
-export const DEFAULT_HOLD_LOOP_SECONDS = 40;
 const HoldAudioSecondsSchema = z.number().check(
   z.int(),
   z.gte(1),
@@ -104,12 +92,6 @@ const codeList = z.array(WrapUpCodeSchema).check(
   }),
 );
 
-const code = (id: string, key: string, en: string, es: string): WrapUpCode => ({
-  id,
-  key,
-  label: { en, es },
-});
-
 /** What a volunteer records when a contact ends: codes only, never words about the person. */
 export const WrapUpCodesSchema = z.object({
   /** Off: volunteers are not asked at all. */
@@ -119,28 +101,6 @@ export const WrapUpCodesSchema = z.object({
   referrals: codeList,
 });
 export type WrapUpCodes = z.infer<typeof WrapUpCodesSchema>;
-
-export const DEFAULT_WRAP_UP_CODES: WrapUpCodes = {
-  enabled: true,
-  topics: [
-    code('loneliness', '1', 'loneliness', 'soledad'),
-    code('anxiety', '2', 'anxiety', 'ansiedad'),
-    code('relationships', '3', 'relationships', 'relaciones'),
-    code('grief', '4', 'grief', 'duelo'),
-    code('substance-use', '5', 'substance use', 'consumo de sustancias'),
-    code('housing', '6', 'housing', 'vivienda'),
-    code('physical-health', '7', 'physical health', 'salud física'),
-    code('other', '9', 'other', 'otro tema'),
-  ],
-  referrals: [
-    code('none', '0', 'no referral', 'ninguna derivación'),
-    code('mental-health', '1', 'mental-health service', 'servicio de salud mental'),
-    code('crisis-line', '2', 'crisis line', 'línea de crisis'),
-    code('social-services', '3', 'social services', 'servicios sociales'),
-    code('medical', '4', 'medical care', 'atención médica'),
-    code('peer-group', '5', 'peer group', 'grupo de apoyo'),
-  ],
-};
 
 export const LineSettingsSchema = z.object({
   lineNumber: E164Schema,
@@ -213,10 +173,3 @@ export const LineSettingsPatchSchema = z.extend(z.partial(LineSettingsSchema), {
   wrapUpCodes: z.optional(WrapUpCodesSchema),
 });
 export type LineSettingsPatch = z.infer<typeof LineSettingsPatchSchema>;
-
-export function applySettingsPatch(
-  defaults: LineSettings,
-  patch: LineSettingsPatch | undefined,
-): LineSettings {
-  return patch ? { ...defaults, ...patch } : defaults;
-}

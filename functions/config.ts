@@ -1,14 +1,14 @@
 // The runtime configuration: every setting read from the environment, parsed once with one schema.
 
-import { HoldAudioUrlSchema } from '../flows/line-settings.js';
 import { DialableSchema, E164Schema } from '../flows/phone-numbers.js';
-import { TimeZoneSchema } from '../flows/roster/roster-schema.js';
+import { HoldAudioUrlSchema, TimeZoneSchema } from '../flows/setting-fields.js';
 import * as z from '../flows/zod-mini.js';
 
 const optionalUrl = z.optional(
   z.string().check(z.url('must be an absolute URL such as https://api.example.org')),
 );
-const positive = (fallback: number) => z._default(z.coerce.number().check(z.int(), z.positive()), fallback);
+const PositiveWholeSchema = z.coerce.number().check(z.int(), z.positive());
+const positive = (fallback: number) => z._default(PositiveWholeSchema, fallback);
 
 export const RuntimeConfigSchema = z.object({
   PUBLIC_BASE_URL: z.pipe(

@@ -23,7 +23,7 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import * as z from 'zod';
 import { DialableSchema, E164Schema } from '../flows/phone-numbers.js';
-import { TimeZoneSchema } from '../flows/roster/roster-schema.js';
+import { TimeZoneSchema } from '../flows/setting-fields.js';
 
 const logRetentions = Object.values(RetentionDays).filter((v): v is RetentionDays => typeof v === 'number');
 const isLogRetention = (value: number): value is RetentionDays => logRetentions.includes(value);

@@ -1,7 +1,8 @@
 // What coordinators may send the admin API: every body and query validated here, field by field.
 import * as z from 'zod';
 import { LineSettingsPatchSchema } from '../line-settings.js';
-import { LocalDateSchema, RosterSchema, TimeZoneSchema } from '../roster/roster-schema.js';
+import { LocalDateSchema, RosterSchema } from '../roster/roster-schema.js';
+import { TimeZoneSchema } from '../setting-fields.js';
 import { codeIssue, type IssueCode } from './issue-codes.js';
 
 export const LanguageSchema = z.enum(['en', 'es'], { error: 'must be a language the line serves: en or es' });

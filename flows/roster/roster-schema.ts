@@ -1,12 +1,6 @@
 // What coordinators store about when the line is open and who is rostered: validated shapes and defaults.
 import * as z from '../zod-mini.js';
-import {
-  dayFromIsoDate,
-  isKnownTimeZone,
-  isRealIsoDate,
-  minutesOfLocalTime,
-  weekdayOfDay,
-} from './local-time.js';
+import { dayFromIsoDate, isRealIsoDate, minutesOfLocalTime, weekdayOfDay } from './local-time.js';
 
 export const WeekdaySchema = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], {
   error: 'must be a weekday: mon, tue, wed, thu, fri, sat or sun',
@@ -30,10 +24,6 @@ export const LocalDateSchema = z
   .string()
   .check(z.refine(isRealIsoDate, { error: 'must be a calendar date "YYYY-MM-DD" such as 2026-11-26' }));
 
-export const TimeZoneSchema = z
-  .string()
-  .check(z.refine(isKnownTimeZone, { error: 'must be an IANA timezone such as America/New_York' }));
-
 const startBeforeOrOvernight = {
   error: 'end must differ from start (an end earlier than the start runs overnight into the next day)',
   path: ['end'],
@@ -56,22 +46,6 @@ export const LineHoursSchema = z.object({
   holidays: z._default(z.array(LocalDateSchema), []),
 });
 export type LineHours = z.infer<typeof LineHoursSchema>;
-
-/**
- * Deploy-time hours until coordinators set their own: every day 08:00 to midnight. Warmline calls peak in
- * the evening and late at night, when loneliness is worst and daytime services are shut, so the default
- * runs to midnight; the small hours are left closed because few volunteer teams can staff them, and a
- * closed line still points callers to the 24-hour crisis line.
- */
-export const DEFAULT_LINE_HOURS: LineHours = {
-  alwaysOpen: false,
-  windows: (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const).map((day) => ({
-    day,
-    start: '08:00',
-    end: '24:00',
-  })),
-  holidays: [],
-};
 
 /** A slot that repeats every week; an end before the start runs overnight into the next day. */
 export const WeeklyShiftSchema = z

@@ -44,33 +44,3 @@ export const SurveySettingsSchema = z.object({
 export type SurveySettings = z.infer<typeof SurveySettingsSchema>;
 export type SurveyQuestion = z.infer<typeof SurveyQuestionSchema>;
 export type SurveyWording = z.infer<typeof BothLanguagesSchema>;
-
-export const DEFAULT_SURVEY: SurveySettings = {
-  enabled: false,
-  questions: [
-    {
-      id: 'better',
-      kind: 'scale1to5',
-      text: {
-        en: 'Do you feel a little better than before? Reply 1 (not at all) to 5 (much better).',
-        es: '¿Se siente un poco mejor que antes? Responda del 1 (nada) al 5 (mucho mejor).',
-      },
-    },
-    {
-      id: 'again',
-      kind: 'yesNo',
-      text: {
-        en: 'Would you contact us again? Reply Y or N.',
-        es: '¿Volvería a contactarnos? Responda S o N.',
-      },
-    },
-  ],
-  intro: {
-    en: 'Thank you for texting us. Two quick questions, answered anonymously (skip them by not replying):',
-    es: 'Gracias por escribirnos. Dos preguntas rápidas, con respuesta anónima (puede no responder):',
-  },
-  thanks: {
-    en: 'Thank you. Your answers help us. You can text us any time.',
-    es: 'Gracias. Sus respuestas nos ayudan. Puede escribirnos cuando quiera.',
-  },
-};

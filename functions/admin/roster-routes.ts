@@ -8,10 +8,11 @@ import {
 } from '../../flows/admin/admin-schemas.js';
 import { type RoutingField, routingChanges } from '../../flows/admin/routing-change.js';
 import { parseShiftCsv, shiftsToCsv } from '../../flows/admin/shift-csv.js';
-import { applySettingsPatch, type LineSettingsPatch, LineSettingsSchema } from '../../flows/line-settings.js';
+import { type LineSettingsPatch, LineSettingsSchema } from '../../flows/line-settings.js';
 import { coverageGaps, onShiftAt } from '../../flows/roster/roster-calendar.js';
 import { type Roster, RosterSchema } from '../../flows/roster/roster-schema.js';
 import { applyRosterEdit } from '../../flows/roster/roster-tick.js';
+import { applySettingsPatch } from '../../flows/standard-settings.js';
 import { jsonResponse, type WebResponse } from '../http/web-request.js';
 import { type AdminContext, audit } from './admin-deps.js';
 import {

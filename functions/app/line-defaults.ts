@@ -1,12 +1,12 @@
 // The line's deploy-time settings: what the configuration says, before any coordinator edits.
+import type { LineSettings } from '../../flows/line-settings.js';
 import {
   DEFAULT_HOLD_LOOP_SECONDS,
+  DEFAULT_LINE_HOURS,
+  DEFAULT_SURVEY,
   DEFAULT_WRAP_UP_CODES,
-  type LineSettings,
   MAX_HOLD_CLIP_SECONDS,
-} from '../../flows/line-settings.js';
-import { DEFAULT_LINE_HOURS } from '../../flows/roster/roster-schema.js';
-import { DEFAULT_SURVEY } from '../../flows/survey/survey-settings.js';
+} from '../../flows/standard-settings.js';
 import type { RuntimeConfig } from '../config.js';
 
 export function lineDefaults(config: RuntimeConfig): LineSettings {

@@ -12,7 +12,7 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { applySettingsPatch, type LineSettings, type LineSettingsPatch } from '../../flows/line-settings.js';
+import type { LineSettings, LineSettingsPatch } from '../../flows/line-settings.js';
 import type {
   Channel,
   Contact,
@@ -31,6 +31,7 @@ import {
   type VolunteerChange,
 } from '../../flows/ports.js';
 import type { Language } from '../../flows/replies.js';
+import { applySettingsPatch } from '../../flows/standard-settings.js';
 import type { OutboxItem, OutboxStore } from '../events/outbox.js';
 import { ENDED_DROPS, liveContact } from './contact-lifetime.js';
 import {

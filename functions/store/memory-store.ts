@@ -4,7 +4,7 @@
 // (test/functions/store/store-contract.ts). Where DynamoDB's behaviour comes from the table layout (which
 // queue partition a contact sits in, the string order of its sort key), this store keeps the same index
 // entries with the same keys from table-schema.ts, so a queue's order and a capped count cannot drift apart.
-import { applySettingsPatch, type LineSettings, type LineSettingsPatch } from '../../flows/line-settings.js';
+import type { LineSettings, LineSettingsPatch } from '../../flows/line-settings.js';
 import type {
   Channel,
   Contact,
@@ -24,6 +24,7 @@ import {
   type VolunteerChange,
 } from '../../flows/ports.js';
 import type { Language } from '../../flows/replies.js';
+import { applySettingsPatch } from '../../flows/standard-settings.js';
 import { ENDED_DROPS, liveContact } from './contact-lifetime.js';
 import {
   createdPlacement,

@@ -1,6 +1,7 @@
 // The anonymous post-contact survey end to end: texters, the simulator, signed webhooks and the admin API.
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SURVEY, type SurveySettings } from '../../flows/survey/survey-settings.js';
+import { DEFAULT_SURVEY } from '../../flows/standard-settings.js';
+import type { SurveySettings } from '../../flows/survey/survey-settings.js';
 import type { SimPhone } from '../../infra/local/simulator/simulator.js';
 import { type AdminLine, patchSettings, startAdminLine } from '../functions/admin/admin-line.js';
 import { movableClock, numberTraces, signedPosterFor } from '../support/local-line.js';

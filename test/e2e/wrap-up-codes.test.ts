@@ -2,8 +2,8 @@
 // land on the contact log as code ids and in the report; skips leave nothing; replays change nothing.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ContactReport } from '../../flows/admin/contact-report.js';
-import { DEFAULT_WRAP_UP_CODES } from '../../flows/line-settings.js';
 import type { Contact } from '../../flows/model.js';
+import { DEFAULT_WRAP_UP_CODES } from '../../flows/standard-settings.js';
 import type { SimCall } from '../../infra/local/simulator/call-leg.js';
 import { type AdminLine, patchSettings, startAdminLine } from '../functions/admin/admin-line.js';
 import { callContactId, signedPosterFor } from '../support/local-line.js';

@@ -1,5 +1,5 @@
 // The demo's scenario buttons: each sets the stage through the real flows (shift texts, calls, texts) and leaves the rest to the person.
-import { DEFAULT_SURVEY } from '../../../flows/survey/survey-settings.js';
+import { DEFAULT_SURVEY } from '../../../flows/standard-settings.js';
 import type { LocalWarmline } from '../runner.js';
 import type { SimCall } from '../simulator/call-leg.js';
 import type { PageFeed } from './page-feed.js';

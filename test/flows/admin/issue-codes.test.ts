@@ -5,7 +5,8 @@ import { codeIssue } from '../../../flows/admin/issue-codes.js';
 import { normalisePhone } from '../../../flows/admin/phone-format.js';
 import { parseShiftCsv } from '../../../flows/admin/shift-csv.js';
 import { LineSettingsPatchSchema } from '../../../flows/line-settings.js';
-import { RosterSchema, TimeZoneSchema } from '../../../flows/roster/roster-schema.js';
+import { RosterSchema } from '../../../flows/roster/roster-schema.js';
+import { TimeZoneSchema } from '../../../flows/setting-fields.js';
 
 const codesOf = (result: { success: boolean; error?: unknown }) =>
   result.success

@@ -1,7 +1,8 @@
 // Opening hours in the line's timezone: windows, overnight windows, holidays and the next opening.
 import { describe, expect, it } from 'vitest';
 import { isLineOpen, nextOpening, openIntervals } from '../../../flows/roster/line-hours.js';
-import { DEFAULT_LINE_HOURS, type LineHours, LineHoursSchema } from '../../../flows/roster/roster-schema.js';
+import { type LineHours, LineHoursSchema } from '../../../flows/roster/roster-schema.js';
+import { DEFAULT_LINE_HOURS } from '../../../flows/standard-settings.js';
 
 const NEW_YORK = 'America/New_York';
 const at = Date.parse;

@@ -1,13 +1,13 @@
 // Validation of hours and rosters: defaults that deploy as-is, and messages that name the problem.
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_LINE_HOURS,
   LineHoursSchema,
   RosterSchema,
   ShiftOverrideSchema,
-  TimeZoneSchema,
   WeeklyShiftSchema,
 } from '../../../flows/roster/roster-schema.js';
+import { TimeZoneSchema } from '../../../flows/setting-fields.js';
+import { DEFAULT_LINE_HOURS } from '../../../flows/standard-settings.js';
 
 function messages(result: {
   success: boolean;

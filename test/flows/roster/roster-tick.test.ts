@@ -1,13 +1,13 @@
 // The roster tick: starts, ends, reminders and LineUnstaffed happen once each, however windows are replayed.
 import { describe, expect, it } from 'vitest';
 import type { LineEvent } from '../../../flows/events.js';
-import { DEFAULT_WRAP_UP_CODES, type LineSettings } from '../../../flows/line-settings.js';
+import type { LineSettings } from '../../../flows/line-settings.js';
 import type { Volunteer } from '../../../flows/model.js';
 import type { VolunteerChange } from '../../../flows/ports.js';
 import { dayFromIsoDate, zonedInstant } from '../../../flows/roster/local-time.js';
 import type { Roster } from '../../../flows/roster/roster-schema.js';
 import { applyRosterEdit, type RosterTickDeps, runRosterTick } from '../../../flows/roster/roster-tick.js';
-import { DEFAULT_SURVEY } from '../../../flows/survey/survey-settings.js';
+import { DEFAULT_SURVEY, DEFAULT_WRAP_UP_CODES } from '../../../flows/standard-settings.js';
 
 const TZ = 'America/New_York';
 const MINUTE = 60_000;

@@ -1,7 +1,8 @@
 // The survey's report figures: shown per question only for groups of at least the minimum.
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SURVEY } from '../../../flows/standard-settings.js';
 import { buildSurveyReport, SURVEY_MIN_GROUP } from '../../../flows/survey/survey-report.js';
-import { DEFAULT_SURVEY, SurveySettingsSchema } from '../../../flows/survey/survey-settings.js';
+import { SurveySettingsSchema } from '../../../flows/survey/survey-settings.js';
 import type { SurveyAnswer } from '../../../flows/survey/survey-types.js';
 
 const answer = (n: number, questionId: string, value: SurveyAnswer['value']): SurveyAnswer => ({

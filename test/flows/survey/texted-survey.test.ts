@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Contact } from '../../../flows/model.js';
 import type { LineState, SurveyStore } from '../../../flows/ports.js';
-import { DEFAULT_SURVEY } from '../../../flows/survey/survey-settings.js';
+import { DEFAULT_SURVEY } from '../../../flows/standard-settings.js';
 import type { PendingSurvey, SurveyAnswer } from '../../../flows/survey/survey-types.js';
 import { answerSurvey, offerSurvey, parseSurveyAnswer } from '../../../flows/survey/texted-survey.js';
 

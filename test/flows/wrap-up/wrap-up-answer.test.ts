@@ -1,6 +1,7 @@
 // How a volunteer's wrap-up entry is read, by keypad and by text, against the line's code lists.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_WRAP_UP_CODES, LineSettingsPatchSchema } from '../../../flows/line-settings.js';
+import { LineSettingsPatchSchema } from '../../../flows/line-settings.js';
+import { DEFAULT_WRAP_UP_CODES } from '../../../flows/standard-settings.js';
 import { codeListWords, readKeypadEntry, readTextEntry } from '../../../flows/wrap-up/wrap-up-answer.js';
 
 const codes = DEFAULT_WRAP_UP_CODES;

@@ -1,6 +1,6 @@
 // The line's hold clip: a valid WAV Twilio can play, no longer than a hold clip may be, audible and then quiet.
 import { describe, expect, it } from 'vitest';
-import { MAX_HOLD_CLIP_SECONDS } from '../../../flows/line-settings.js';
+import { MAX_HOLD_CLIP_SECONDS } from '../../../flows/standard-settings.js';
 import { HOLD_TONE_SECONDS, renderHoldTone } from '../../../infra/fallback/hold-tone.js';
 
 describe('renderHoldTone', () => {
