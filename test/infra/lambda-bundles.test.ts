@@ -72,4 +72,20 @@ describe('the Lambda bundles', () => {
       expect(bundles[entry]?.code.includes(REQUIRE_SHIM), 'esbuild wrote its require() stand-in').toBe(false);
     },
   );
+
+  // A zod schema costs about 17 µs to build at cold start: the settings and roster validators belong to the
+  // admin API, and the webhook, which only reads settings, must not build them on a caller's ear.
+  it('the webhook carries none of the settings, roster or survey schemas', () => {
+    const inputs = bundles[TWIML_ENTRIES['twilio-webhook']]?.inputs ?? [];
+    expect(inputs).toContain('flows/standard-settings.ts');
+    expect(
+      inputs.filter((input) =>
+        [
+          'flows/line-settings.ts',
+          'flows/roster/roster-schema.ts',
+          'flows/survey/survey-settings.ts',
+        ].includes(input),
+      ),
+    ).toEqual([]);
+  });
 });
