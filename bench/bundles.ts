@@ -1,10 +1,10 @@
 // Bundle bytes and cold import time of each Lambda, built the way the house function construct builds them,
 // against a floor: a bundle that imports only the DynamoDB document client, built with the same options.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
-import { HOUSE_BUNDLE } from '../infra/constructs/bundle-options.js';
+import { build, type Metafile } from 'esbuild';
+import { LAMBDA_ENTRY, lambdaBuildOptions } from '../infra/constructs/bundle-options.js';
 import { percentile } from './steps.js';
 
 export const FUNCTION_ENTRIES = {
@@ -15,10 +15,13 @@ export const FUNCTION_ENTRIES = {
 } as const;
 
 export interface BundleFigures {
+  /** What a cold start loads: the entry and the chunks it imports statically. */
   readonly bytes: number;
-  /** Bytes that are not the AWS SDK or the packages only it brings. */
+  /** Of those, the bytes that are not the AWS SDK or the packages only it brings. */
   readonly bytesBeyondSdk: number;
-  /** Median milliseconds to import the bundle over a bare `node` start. */
+  /** The chunks loaded only when first needed (the crisis detector, the SDK's unused credential sources). */
+  readonly lazyBytes: number;
+  /** Median milliseconds a fresh `node` takes to import the bundle (its own clock around the import). */
   readonly coldImportMs: number;
   /** That time against the floor bundle's, both measured in the same interleaved runs. */
   readonly coldImportRatio: number;
@@ -52,40 +55,69 @@ const BENCH_ENV = {
   AWS_REGION: 'us-east-1',
 };
 
-function timeMs(args: string[]): number {
-  const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, {
+/**
+ * One cold import in a fresh `node`, timed by that process around the import itself: the time a bundle adds
+ * over an empty start, without the start's own jitter (which on a small VM is larger than the floor's import).
+ */
+function coldImportMs(file: string): number {
+  const script = `const t = performance.now(); await import(${JSON.stringify(file)}); process.stdout.write(String(performance.now() - t));`;
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
     env: { ...process.env, ...BENCH_ENV },
-    stdio: 'ignore',
+    encoding: 'utf8',
   });
-  if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited with ${result.status}`);
-  return Number(process.hrtime.bigint() - started) / 1e6;
+  const ms = Number(result.stdout);
+  if (result.status !== 0 || !Number.isFinite(ms))
+    throw new Error(`importing ${file} failed: ${result.stderr}`);
+  return ms;
 }
 
-const importArgs = (file: string) => ['--input-type=module', '-e', `await import(${JSON.stringify(file)})`];
+interface Built {
+  /** The module a cold start imports. */
+  readonly file: string;
+  readonly bytes: number;
+  readonly sdkBytes: number;
+  readonly lazyBytes: number;
+}
 
-async function bundle(entry: string, outfile: string): Promise<{ bytes: number; sdkBytes: number }> {
-  const result = await build({
-    ...HOUSE_BUNDLE,
-    mainFields: [...HOUSE_BUNDLE.mainFields],
-    external: [...HOUSE_BUNDLE.external],
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    logLevel: 'silent',
-    metafile: true,
-  });
-  const output = Object.values(result.metafile.outputs)[0];
+/** Builds as the house function construct does, and splits the output into what a cold start loads and the rest. */
+async function bundle(entry: string, outdir: string): Promise<Built> {
+  const { metafile } = await build(lambdaBuildOptions(entry, outdir));
+  const outputs = metafile.outputs;
+  // Every chunk loaded by import() is an entry point too: the function's own is the one named for Lambda.
+  const entryPath = Object.keys(outputs).find((path) => path.endsWith(`/${LAMBDA_ENTRY}.mjs`));
+  if (!entryPath) throw new Error(`no entry output for ${entry}`);
+  const loaded = staticallyLoaded(outputs, entryPath);
+  let bytes = 0;
   let sdkBytes = 0;
-  for (const [input, { bytesInOutput }] of Object.entries(output?.inputs ?? {})) {
-    const name = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1];
-    if (name && SDK_PACKAGE.test(name)) sdkBytes += bytesInOutput;
+  let lazyBytes = 0;
+  for (const [path, output] of Object.entries(outputs)) {
+    if (!path.endsWith('.mjs')) continue;
+    if (!loaded.has(path)) {
+      lazyBytes += output.bytes;
+      continue;
+    }
+    bytes += output.bytes;
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const name = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1];
+      if (name && SDK_PACKAGE.test(name)) sdkBytes += bytesInOutput;
+    }
   }
-  return { bytes: statSync(outfile).size, sdkBytes };
+  return { file: join(outdir, `${LAMBDA_ENTRY}.mjs`), bytes, sdkBytes, lazyBytes };
 }
 
-export async function measureBundles(runs = 9): Promise<BundlesReport> {
+function staticallyLoaded(outputs: Metafile['outputs'], entryPath: string): Set<string> {
+  const loaded = new Set<string>();
+  const visit = (path: string) => {
+    if (loaded.has(path)) return;
+    loaded.add(path);
+    for (const imported of outputs[path]?.imports ?? [])
+      if (imported.kind === 'import-statement') visit(imported.path);
+  };
+  visit(entryPath);
+  return loaded;
+}
+
+export async function measureBundles(runs = 15): Promise<BundlesReport> {
   // Inside the project, so the bundles resolve packages the way the stack's bundling does.
   const cache = join(process.cwd(), 'node_modules', '.cache');
   mkdirSync(cache, { recursive: true });
@@ -93,38 +125,35 @@ export async function measureBundles(runs = 9): Promise<BundlesReport> {
   try {
     const floorEntry = join(dir, 'floor.ts');
     writeFileSync(floorEntry, FLOOR_SOURCE);
-    const floorFile = join(dir, 'floor.mjs');
-    const floor = await bundle(floorEntry, floorFile);
+    const floor = await bundle(floorEntry, join(dir, 'floor'));
     const built = await Promise.all(
-      Object.entries(FUNCTION_ENTRIES).map(async ([name, entry]) => {
-        const file = join(dir, `${name}.mjs`);
-        return { name, file, ...(await bundle(entry, file)) };
-      }),
+      Object.entries(FUNCTION_ENTRIES).map(async ([name, entry]) => ({
+        name,
+        ...(await bundle(entry, join(dir, name))),
+      })),
     );
-    // Interleaved: each run times an empty start, the floor and every bundle, so a machine that speeds up or
-    // slows down during the bench moves them all alike.
-    const empty: number[] = [];
+    // Interleaved: each run times the floor and every bundle, so a machine that speeds up or slows down during
+    // the bench moves them all alike.
     const floorMs: number[] = [];
     const bundleMs = new Map(built.map((b) => [b.name, [] as number[]]));
     for (let run = 0; run < runs; run++) {
-      empty.push(timeMs(['-e', '']));
-      floorMs.push(timeMs(importArgs(floorFile)));
-      for (const b of built) bundleMs.get(b.name)?.push(timeMs(importArgs(b.file)));
+      floorMs.push(coldImportMs(floor.file));
+      for (const b of built) bundleMs.get(b.name)?.push(coldImportMs(b.file));
     }
-    const emptyMs = percentile(empty, 0.5);
-    const floorImportMs = Math.max(1, percentile(floorMs, 0.5) - emptyMs);
+    const floorImportMs = percentile(floorMs, 0.5);
     return {
       floor: { bytes: floor.bytes, coldImportMs: floorImportMs },
       functions: Object.fromEntries(
         built.map((b) => {
-          const coldImportMs = Math.max(0, percentile(bundleMs.get(b.name) ?? [], 0.5) - emptyMs);
+          const importMs = percentile(bundleMs.get(b.name) ?? [], 0.5);
           return [
             b.name,
             {
               bytes: b.bytes,
               bytesBeyondSdk: b.bytes - b.sdkBytes,
-              coldImportMs,
-              coldImportRatio: coldImportMs / floorImportMs,
+              lazyBytes: b.lazyBytes,
+              coldImportMs: importMs,
+              coldImportRatio: importMs / floorImportMs,
             },
           ];
         }),

@@ -7,7 +7,7 @@
 // crisis options and the clinician alert in this very reply, decided before the store is asked anything
 // slow, so it stands when DynamoDB and EventBridge are down; the peer, if any, is told as well; a reply to a
 // pending post-contact survey (flows/survey) is an answer only when it is one, and STOP or crisis words end it.
-import { detectCrisis } from '../crisis/detect-crisis.js';
+import { crisisDetector } from '../crisis/crisis-detector.js';
 import type { PhoneRecord } from '../model.js';
 import { promptsFor } from '../prompts/prompts.js';
 import { volunteerTexts } from '../prompts/volunteer-texts.js';
@@ -67,7 +67,7 @@ export async function handleIncomingText(
 ): Promise<SmsReply> {
   if (isClinician(deps, text.from)) return handleClinicianText(deps, text);
   const keyword = carrierKeyword(text.body);
-  const assessment = keyword ? undefined : detectCrisis(text.body);
+  const assessment = keyword ? undefined : (await crisisDetector())(text.body);
   const phoneKey = deps.vault.keyOf(text.from);
   if (assessment?.escalate) {
     // Both bounded and side by side; a store that cannot answer counts as a first delivery, never a replay.

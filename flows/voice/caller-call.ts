@@ -11,7 +11,7 @@
 // (abandoned), replayed webhooks and callbacks (every transition is conditional, so a replay is a no-op).
 import { callerKeyFor, isWithheldKey } from '../caller-identity.js';
 import { earlierContacts, repeatCountField } from '../contact-log.js';
-import { detectCrisis } from '../crisis/detect-crisis.js';
+import { crisisDetector } from '../crisis/crisis-detector.js';
 import { isUnstaffed, noteAllPaused } from '../dispatch/all-paused.js';
 import type { LineSettings } from '../line-settings.js';
 import type { Concern, Contact, Volunteer } from '../model.js';
@@ -231,7 +231,7 @@ export async function handleIntake(
   input: { digits?: string; speech?: string },
 ): Promise<VoiceReply> {
   if (input.digits === CRISIS_KEY) return escalateByKey(deps, call, contactId, crisisNumber, language);
-  const assessment = input.speech ? detectCrisis(input.speech, language) : undefined;
+  const assessment = input.speech ? (await crisisDetector())(input.speech, language) : undefined;
   if (assessment?.escalate) {
     return escalate(
       deps,

@@ -1,4 +1,5 @@
-// How every Lambda is bundled; the house function construct and the benchmark both read this.
+// How every Lambda is bundled; the house function construct, the bench and the bundle tests all read this.
+import type { BuildOptions } from 'esbuild';
 
 // No createRequire banner: the only CommonJS left (mnemonist, under the DynamoDB client) requires nothing but
 // files bundled with it, so no bundle calls require() at run time; test/infra/lambda-bundles.test.ts fails if
@@ -13,3 +14,26 @@ export const HOUSE_BUNDLE = {
   // deployed SDK is the version the tests ran against.
   external: [],
 } as const;
+
+/** The module Lambda loads, `index.mjs`: its handler is `index.handler`. */
+export const LAMBDA_ENTRY = 'index';
+
+/**
+ * One Lambda's build into `outdir`: `index.mjs`, plus a chunk for each module the code imports only when it
+ * needs it (the crisis detector), which Node reads on first use instead of at cold start.
+ */
+export function lambdaBuildOptions(entry: string, outdir: string) {
+  return {
+    ...HOUSE_BUNDLE,
+    mainFields: [...HOUSE_BUNDLE.mainFields],
+    external: [...HOUSE_BUNDLE.external],
+    entryPoints: { [LAMBDA_ENTRY]: entry },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    splitting: true,
+    bundle: true,
+    platform: 'node',
+    logLevel: 'silent',
+    metafile: true,
+  } satisfies BuildOptions;
+}

@@ -1,14 +1,15 @@
 // The one way this project builds a Lambda: Node on arm64, local esbuild ESM bundle, own log group and role.
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { dirname } from 'node:path';
+import { AssetHashType, DockerImage, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { buildSync } from 'esbuild';
 import type { RuntimeConfig } from '../../functions/config.js';
-import { HOUSE_BUNDLE } from './bundle-options.js';
+import { LAMBDA_ENTRY, lambdaBuildOptions } from './bundle-options.js';
 import { acknowledgeFindings, RULE } from './nag-findings.js';
 
 /** Every variable a function may receive is a key of the runtime config schema, so names cannot drift. */
@@ -32,15 +33,13 @@ export interface HouseFunctionProps {
     readonly retryAttempts: number;
     readonly maxEventAge: Duration;
   };
-  /** Lock file that anchors the bundle's project root (the repository's package-lock.json). */
-  readonly depsLockFilePath: string;
 }
 
 /** The newest Node runtime Lambda offers in this CDK release; cdk-nag's L1 checks for exactly that. */
 export const HOUSE_RUNTIME = Runtime.NODEJS_24_X;
 
 export class HouseFunction extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
   readonly logGroup: LogGroup;
   readonly role: iam.Role;
 
@@ -63,9 +62,9 @@ export class HouseFunction extends Construct {
         resources: [this.logGroup.logGroupArn],
       }),
     );
-    this.function = new NodejsFunction(this, 'Function', {
-      entry: props.entry,
-      handler: 'handler',
+    this.function = new LambdaFunction(this, 'Function', {
+      code: bundledCode(props.entry),
+      handler: `${LAMBDA_ENTRY}.handler`,
       description: props.description,
       runtime: HOUSE_RUNTIME,
       architecture: Architecture.ARM_64,
@@ -76,7 +75,6 @@ export class HouseFunction extends Construct {
       reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       logGroup: this.logGroup,
       role: this.role,
-      depsLockFilePath: props.depsLockFilePath,
       ...(props.asyncFailures
         ? {
             deadLetterQueue: props.asyncFailures.deadLetterQueue,
@@ -85,17 +83,6 @@ export class HouseFunction extends Construct {
           }
         : {}),
       environment: props.environment,
-      bundling: {
-        forceDockerBundling: false,
-        format: OutputFormat.ESM,
-        target: HOUSE_BUNDLE.target,
-        mainFields: [...HOUSE_BUNDLE.mainFields],
-        minify: HOUSE_BUNDLE.minify,
-        externalModules: [...HOUSE_BUNDLE.external],
-        // No source maps: --enable-source-maps costs each cold start ~10 ms, and our logs carry error names
-        // and our own messages rather than stacks.
-        sourceMap: false,
-      },
     });
     this.acknowledgeFindings(props);
   }
@@ -141,4 +128,26 @@ export class HouseFunction extends Construct {
           'dead-letter queue only ever receives asynchronous invocations, of which this function has none.',
       );
   }
+}
+
+/**
+ * The entry bundled with esbuild on this machine at synth time (esbuild is a dependency, so no container is
+ * needed; the image below is never pulled). Not NodejsFunction: it writes a single file and cannot split out
+ * the chunks code loads on first use. No source maps: --enable-source-maps costs each cold start ~10 ms, and
+ * our logs carry error names and our own messages rather than stacks. The asset is keyed by the bundle
+ * itself, so an unchanged function is not redeployed.
+ */
+function bundledCode(entry: string): Code {
+  return Code.fromAsset(dirname(entry), {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      image: DockerImage.fromRegistry('node:22-slim'),
+      local: {
+        tryBundle(outputDir) {
+          buildSync(lambdaBuildOptions(entry, outputDir));
+          return true;
+        },
+      },
+    },
+  });
 }

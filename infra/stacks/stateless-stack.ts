@@ -133,7 +133,6 @@ export class StatelessStack extends Stack {
       LINE_TIMEZONE: deploy.timezone,
       HOLD_AUDIO_URL: this.hosting.holdToneUrl,
     };
-    const depsLockFilePath = join(repoRoot, 'package-lock.json');
     const entry = (name: FunctionName) => join(repoRoot, 'functions', 'handlers', `${name}.ts`);
     const deadLetters: Record<EventTarget, sqs.Queue> = {
       dispatcher: createDeadLetterQueue(this, 'DispatcherDeadLetters'),
@@ -152,7 +151,6 @@ export class StatelessStack extends Stack {
         environment,
         logRetention,
         logKey,
-        depsLockFilePath,
         // Twilio gives up at 15 s; the store deadlines leave room to answer safe TwiML well before.
         timeout: Duration.seconds(10),
         memorySize: 1024,
@@ -167,7 +165,6 @@ export class StatelessStack extends Stack {
         environment,
         logRetention,
         logKey,
-        depsLockFilePath,
         timeout: Duration.seconds(30),
         memorySize: 512,
         asyncFailures: asyncFailures('dispatcher'),
@@ -178,7 +175,6 @@ export class StatelessStack extends Stack {
         environment,
         logRetention,
         logKey,
-        depsLockFilePath,
         timeout: Duration.seconds(30),
         memorySize: 512,
         asyncFailures: asyncFailures('notifier'),
@@ -189,7 +185,6 @@ export class StatelessStack extends Stack {
         environment,
         logRetention,
         logKey,
-        depsLockFilePath,
         timeout: Duration.seconds(15),
         memorySize: 512,
       }),

@@ -3,7 +3,7 @@
 import { basename } from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { HOUSE_BUNDLE } from '../../infra/constructs/bundle-options.js';
+import { HOUSE_BUNDLE, LAMBDA_ENTRY, lambdaBuildOptions } from '../../infra/constructs/bundle-options.js';
 
 const TWIML_ENTRIES = {
   'twilio-webhook': 'functions/handlers/twilio-webhook.ts',
@@ -87,5 +87,31 @@ describe('the Lambda bundles', () => {
         ].includes(input),
       ),
     ).toEqual([]);
+  });
+
+  it('the webhook loads the crisis detector on first use, from a chunk its cold start does not read', async () => {
+    const { metafile } = await build({
+      ...lambdaBuildOptions(TWIML_ENTRIES['twilio-webhook'], 'split-test-out'),
+      write: false,
+    });
+    const outputs = metafile.outputs;
+    const loadedAtStart = new Set<string>();
+    const visit = (path: string) => {
+      if (loadedAtStart.has(path)) return;
+      loadedAtStart.add(path);
+      for (const imported of outputs[path]?.imports ?? [])
+        if (imported.kind === 'import-statement') visit(imported.path);
+    };
+    visit(`split-test-out/${LAMBDA_ENTRY}.mjs`);
+    const holding = (input: string) =>
+      Object.keys(outputs).filter((path) => input in (outputs[path]?.inputs ?? {}));
+    expect(loadedAtStart.size).toBeGreaterThan(0);
+    for (const input of ['flows/crisis/rules-en.ts', 'flows/crisis/model-weights.ts']) {
+      expect(holding(input)).toHaveLength(1);
+      expect(loadedAtStart.has(holding(input)[0] ?? '')).toBe(false);
+    }
+    expect(
+      [...loadedAtStart].some((path) => 'flows/voice/caller-call.ts' in (outputs[path]?.inputs ?? {})),
+    ).toBe(true);
   });
 });

@@ -14,7 +14,7 @@ export interface SynthesisedWarmline extends WarmlineStacks {
   readonly app: App;
 }
 
-/** An empty bundling-stacks list tells NodejsFunction to skip esbuild: assets become placeholders. */
+/** An empty bundling-stacks list tells the asset bundling to skip esbuild: assets become placeholders. */
 export function buildWarmline(options: SynthOptions = {}): SynthesisedWarmline {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [], ...options.context } });
   const stacks = addWarmlineStacks(app, options.env ? { env: options.env } : {});

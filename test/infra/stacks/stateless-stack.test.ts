@@ -80,13 +80,16 @@ describe('StatelessStack', () => {
   it('runs every function on the newest Node runtime on arm64 with its own log group', () => {
     const logGroups = template.findResources('AWS::Logs::LogGroup');
     for (const name of Object.keys(functionIds) as FunctionName[]) {
-      const { Runtime, Architectures, LoggingConfig } = lambda(name).Properties as {
+      const { Runtime, Architectures, LoggingConfig, Handler } = lambda(name).Properties as {
         Runtime: string;
+        Handler: string;
         Architectures: string[];
         LoggingConfig: { LogGroup: { Ref: string } };
       };
       expect(Number(Runtime.match(/^nodejs(\d+)\.x$/)?.[1])).toBeGreaterThanOrEqual(22);
       expect(Architectures).toEqual(['arm64']);
+      // The bundle's entry is index.mjs, beside the chunks it loads on first use.
+      expect(Handler).toBe('index.handler');
       expect((logGroups[LoggingConfig.LogGroup.Ref] as Resource).Properties.RetentionInDays).toBe(30);
     }
   });
