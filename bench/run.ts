@@ -87,7 +87,7 @@ async function main(): Promise<void> {
     );
   for (const [name, b] of Object.entries(bundles.functions))
     console.log(
-      `${name.padEnd(16)} ${(b.bytes / 1024).toFixed(0)} KB, ${(b.bytesBeyondSdk / 1024).toFixed(0)} KB beyond the SDK, import ${b.coldImportMs.toFixed(0)} ms = ${b.coldImportRatio.toFixed(2)}× the floor`,
+      `${name.padEnd(16)} ${(b.bytes / 1024).toFixed(0)} KB, ${(b.bytesBeyondSdk / 1024).toFixed(0)} KB beyond the SDK (+${(b.lazyBytes / 1024).toFixed(0)} KB on first use), import ${b.coldImportMs.toFixed(0)} ms = ${b.coldImportRatio.toFixed(2)}× the floor`,
     );
   console.log(
     `answered call: ${answered.dynamoCalls} DynamoDB calls, ${answered.webhooks} webhooks, ${answered.restCalls} REST calls, ${answered.coldStarts} functions on the ear, ${answered.twilioLegMinutes} Twilio leg-minutes`,
