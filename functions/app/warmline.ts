@@ -2,7 +2,6 @@
 import { type DispatchDeps, handleLineEvent } from '../../flows/dispatch/dispatcher.js';
 import type { EventPublisher, Telephony } from '../../flows/ports.js';
 import type { ActionTarget } from '../../flows/replies.js';
-import { handleIncomingText } from '../../flows/sms/incoming-text.js';
 import type { VoiceDeps } from '../../flows/voice/voice-deps.js';
 import { dispatchingInline } from '../events/inline-dispatch.js';
 import { actionUrl } from '../twiml.js';
@@ -79,7 +78,13 @@ export function webhookAppPublishingTo(core: WarmlineCore, events: EventPublishe
     crisisTextNumber: core.config.CRISIS_TEXT_NUMBER,
     deadlineMs: WEBHOOK_DEADLINE_MS,
     voice,
-    sms: (input) => handleIncomingText({ ...voice, surveys: core.surveys }, input),
+    // The text flows load with the first text a container serves: a container that only answers calls never
+    // reads them (and the other way round for the voice routes' own modules, which texts do not import).
+    sms: async (input) =>
+      (await import('../../flows/sms/incoming-text.js')).handleIncomingText(
+        { ...voice, surveys: core.surveys },
+        input,
+      ),
     log: core.log,
   });
 }
