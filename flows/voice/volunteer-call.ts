@@ -94,19 +94,27 @@ export async function handleOfferInput(
     expectContactId: contactId,
     set: { state: 'busy', missedOffers: 0 },
   });
-  const claimed =
-    held &&
-    (await deps.store.updateContact(contactId, {
-      channel: 'voice',
-      expectStatus: ['queued'],
-      set: { status: 'connected', volunteerId, answeredAt: now },
-    }));
-  if (held && !claimed)
-    await deps.store.updateVolunteer(volunteerId, {
-      expectState: ['busy'],
-      expectContactId: contactId,
-      set: { state: 'offered' },
-    });
+  let claimed = false;
+  if (held) {
+    try {
+      const connected = await deps.store.updateContact(contactId, {
+        channel: 'voice',
+        expectStatus: ['queued'],
+        set: { status: 'connected', volunteerId, answeredAt: now },
+      });
+      claimed = connected !== undefined;
+    } finally {
+      // Lost to another volunteer, or the write failed: back on offer, so the release frees them, or their
+      // next press (the safe reply asks for it) can still win. Left busy, nothing would ever offer them again
+      // while the caller waits.
+      if (!claimed)
+        await deps.store.updateVolunteer(volunteerId, {
+          expectState: ['busy'],
+          expectContactId: contactId,
+          set: { state: 'offered' },
+        });
+    }
+  }
   if (!claimed) {
     const contact = await deps.store.getContact(contactId);
     // A replay of the winner's own key press: put them back in the room.

@@ -137,6 +137,24 @@ describe('pressing 1', () => {
     expect(line.events.types()).toEqual(['ContactConnected']);
   });
 
+  it('puts a volunteer back on offer when the caller’s record cannot be written, so a second press can win', async () => {
+    await offered(['ana']);
+    const write = line.store.updateContact.bind(line.store);
+    const failOnce = vi
+      .spyOn(line.store, 'updateContact')
+      .mockRejectedValueOnce(new Error('store unavailable'))
+      .mockImplementation(write);
+
+    await expect(handleOfferInput(line.voice, press('ana', '1'))).rejects.toThrow('store unavailable');
+    expect(await line.store.getVolunteer('ana')).toMatchObject({ state: 'offered', contactId: CONTACT });
+    expect(await line.store.getContact(CONTACT)).toMatchObject({ status: 'queued' });
+
+    const again = await handleOfferInput(line.voice, press('ana', '1'));
+    expect(spoken(again)).toEqual([en.volunteerConnected]);
+    expect(await line.store.getContact(CONTACT)).toMatchObject({ status: 'connected', volunteerId: 'ana' });
+    expect(failOnce).toHaveBeenCalledTimes(2);
+  });
+
   it('gives the caller to a volunteer who pressed 1 before the ring group was stored, and keeps it theirs', async () => {
     await offered([]);
     await line.addVolunteer('ana', { state: 'offered', contactId: CONTACT });
