@@ -4,6 +4,7 @@ import type { Clock } from '../flows/ports.js';
 import { contactIdForCall } from '../flows/voice/voice-deps.js';
 import { startLocalWarmline } from '../infra/local/runner.js';
 import type { SimCall } from '../infra/local/simulator/call-leg.js';
+import { SPEAKING_WORDS_PER_SECOND } from '../infra/local/simulator/simulator.js';
 import { addUsage, noUsage, type Usage, UsageMeter } from '../infra/local/usage-meter.js';
 import { silentLog } from '../test/support/silent-log.js';
 
@@ -59,6 +60,8 @@ export async function runSurge(options: SurgeOptions): Promise<SurgeFigures> {
     seed: false,
     timeScale,
     clock: fastClock(options.speedUp),
+    // Prompts take their words' time, as on Twilio, so a waiting caller's hold turns come round as often.
+    wordsPerSecond: SPEAKING_WORDS_PER_SECOND,
     log: silentLog(),
     meter,
   });
