@@ -3,8 +3,8 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build, type Metafile } from 'esbuild';
-import { LAMBDA_ENTRY, lambdaBuildOptions } from '../infra/constructs/bundle-options.js';
+import { build } from 'esbuild';
+import { LAMBDA_ENTRY, lambdaBuildOptions, loadedAtColdStart } from '../infra/constructs/bundle-options.js';
 import { percentile } from './steps.js';
 
 export const FUNCTION_ENTRIES = {
@@ -82,15 +82,12 @@ interface Built {
 /** Builds as the house function construct does, and splits the output into what a cold start loads and the rest. */
 async function bundle(entry: string, outdir: string): Promise<Built> {
   const { metafile } = await build(lambdaBuildOptions(entry, outdir));
-  const outputs = metafile.outputs;
-  // Every chunk loaded by import() is an entry point too: the function's own is the one named for Lambda.
-  const entryPath = Object.keys(outputs).find((path) => path.endsWith(`/${LAMBDA_ENTRY}.mjs`));
-  if (!entryPath) throw new Error(`no entry output for ${entry}`);
-  const loaded = staticallyLoaded(outputs, entryPath);
+  const loaded = loadedAtColdStart(metafile);
+  if (loaded.size === 0) throw new Error(`no entry output for ${entry}`);
   let bytes = 0;
   let sdkBytes = 0;
   let lazyBytes = 0;
-  for (const [path, output] of Object.entries(outputs)) {
+  for (const [path, output] of Object.entries(metafile.outputs)) {
     if (!path.endsWith('.mjs')) continue;
     if (!loaded.has(path)) {
       lazyBytes += output.bytes;
@@ -103,18 +100,6 @@ async function bundle(entry: string, outdir: string): Promise<Built> {
     }
   }
   return { file: join(outdir, `${LAMBDA_ENTRY}.mjs`), bytes, sdkBytes, lazyBytes };
-}
-
-function staticallyLoaded(outputs: Metafile['outputs'], entryPath: string): Set<string> {
-  const loaded = new Set<string>();
-  const visit = (path: string) => {
-    if (loaded.has(path)) return;
-    loaded.add(path);
-    for (const imported of outputs[path]?.imports ?? [])
-      if (imported.kind === 'import-statement') visit(imported.path);
-  };
-  visit(entryPath);
-  return loaded;
 }
 
 export async function measureBundles(runs = 15): Promise<BundlesReport> {

@@ -1,5 +1,5 @@
 // How every Lambda is bundled; the house function construct, the bench and the bundle tests all read this.
-import type { BuildOptions } from 'esbuild';
+import type { BuildOptions, Metafile } from 'esbuild';
 
 // No createRequire banner: the only CommonJS left (mnemonist, under the DynamoDB client) requires nothing but
 // files bundled with it, so no bundle calls require() at run time; test/infra/lambda-bundles.test.ts fails if
@@ -36,4 +36,19 @@ export function lambdaBuildOptions(entry: string, outdir: string) {
     logLevel: 'silent',
     metafile: true,
   } satisfies BuildOptions;
+}
+
+/** The output files a cold start reads: the entry (`index.mjs`) and every chunk it imports statically. */
+export function loadedAtColdStart(metafile: Metafile): Set<string> {
+  const outputs = metafile.outputs;
+  const loaded = new Set<string>();
+  const visit = (path: string) => {
+    if (loaded.has(path)) return;
+    loaded.add(path);
+    for (const imported of outputs[path]?.imports ?? [])
+      if (imported.kind === 'import-statement' && !imported.external) visit(imported.path);
+  };
+  // Every chunk loaded by import() is an entry point too: the function's own is the one named for Lambda.
+  for (const path of Object.keys(outputs)) if (path.endsWith(`/${LAMBDA_ENTRY}.mjs`)) visit(path);
+  return loaded;
 }

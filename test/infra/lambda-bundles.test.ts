@@ -3,7 +3,11 @@
 import { basename } from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { HOUSE_BUNDLE, LAMBDA_ENTRY, lambdaBuildOptions } from '../../infra/constructs/bundle-options.js';
+import {
+  HOUSE_BUNDLE,
+  lambdaBuildOptions,
+  loadedAtColdStart,
+} from '../../infra/constructs/bundle-options.js';
 
 const TWIML_ENTRIES = {
   'twilio-webhook': 'functions/handlers/twilio-webhook.ts',
@@ -95,14 +99,7 @@ describe('the Lambda bundles', () => {
       write: false,
     });
     const outputs = metafile.outputs;
-    const loadedAtStart = new Set<string>();
-    const visit = (path: string) => {
-      if (loadedAtStart.has(path)) return;
-      loadedAtStart.add(path);
-      for (const imported of outputs[path]?.imports ?? [])
-        if (imported.kind === 'import-statement') visit(imported.path);
-    };
-    visit(`split-test-out/${LAMBDA_ENTRY}.mjs`);
+    const loadedAtStart = loadedAtColdStart(metafile);
     const holding = (input: string) =>
       Object.keys(outputs).filter((path) => input in (outputs[path]?.inputs ?? {}));
     expect(loadedAtStart.size).toBeGreaterThan(0);
