@@ -167,9 +167,8 @@ async function acceptOffer(
   if (Object.keys(sessions).length >= volunteer.maxTextSessions) {
     return reply(volunteerTexts.tooManySessions(volunteer.maxTextSessions));
   }
-  const tag = nextFreeTag(sessions) ?? 'Z';
   const now = deps.clock.now();
-  const claimed = await deps.store.updateContact(contactId, {
+  const won = await deps.store.updateContact(contactId, {
     channel: 'sms',
     expectStatus: ['queued'],
     set: {
@@ -178,17 +177,23 @@ async function acceptOffer(
       answeredAt: now,
       lastActivityAt: now,
       volunteerPhoneSealed: volunteer.phoneSealed,
-      tag,
+      tag: nextFreeTag(sessions) ?? 'Z',
     },
   });
+  const current = won ? undefined : await deps.store.getContact(contactId);
+  // Already this volunteer's: an earlier ACCEPT won it but its write below failed (the offer is still on
+  // the volunteer, so nothing after that write ran). This one finishes it.
+  const claimed =
+    won ??
+    (current?.status === 'connected' && current.volunteerId === volunteer.volunteerId ? current : undefined);
   if (!claimed) {
     await deps.store.updateVolunteer(volunteer.volunteerId, {
       expectTextOffer: contactId,
       remove: ['textOffer'],
     });
-    const current = await deps.store.getContact(contactId);
     return reply(textOfferReleased(releaseReasonOf(current)));
   }
+  const tag = claimed.tag ?? 'Z';
   await deps.store.updateVolunteer(volunteer.volunteerId, {
     set: { textSessions: { ...sessions, [tag]: contactId }, latestTag: tag },
     remove: ['textOffer'],

@@ -190,6 +190,28 @@ describe('a volunteer accepting', () => {
     expect(line.events.types().filter((type) => type === 'ContactConnected')).toHaveLength(1);
   });
 
+  it('finishes an ACCEPT whose volunteer record could not be written when the volunteer sends it again', async () => {
+    const contactId = await open('first words');
+    await dispatchWaiting(line.dispatch);
+    const write = line.store.updateVolunteer.bind(line.store);
+    vi.spyOn(line.store, 'updateVolunteer')
+      .mockRejectedValueOnce(new Error('store unavailable'))
+      .mockImplementation(write);
+
+    await expect(text(phoneOf('ana'), 'ACCEPT')).rejects.toThrow('store unavailable');
+    expect(await line.store.getContact(contactId)).toMatchObject({ status: 'connected', volunteerId: 'ana' });
+
+    const again = await text(phoneOf('ana'), 'ACCEPT');
+    expect(bodies(again)).toEqual([
+      volunteerTexts.accepted('A', undefined),
+      volunteerTexts.relayed('A', 'first words'),
+      `${TEXTER}: ${en.smsPeerJoined}`,
+    ]);
+    expect(await line.store.getVolunteer('ana')).toMatchObject({ textSessions: { A: contactId } });
+    expect(await line.store.getVolunteer('ana')).not.toHaveProperty('textOffer');
+    expect(line.events.types().filter((type) => type === 'ContactConnected')).toHaveLength(1);
+  });
+
   it('tells a volunteer with no offer that there is nothing to accept', async () => {
     expect(bodies(await text(phoneOf('ana'), 'ACCEPT'))).toEqual([volunteerTexts.nothingToAccept]);
   });
