@@ -79,7 +79,7 @@ export function webhookAppPublishingTo(core: WarmlineCore, events: EventPublishe
     deadlineMs: WEBHOOK_DEADLINE_MS,
     voice,
     // The text flows load with the first text a container serves: a container that only answers calls never
-    // reads them (and the other way round for the voice routes' own modules, which texts do not import).
+    // reads them.
     sms: async (input) =>
       (await import('../../flows/sms/incoming-text.js')).handleIncomingText(
         { ...voice, surveys: core.surveys },

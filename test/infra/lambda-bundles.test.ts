@@ -77,7 +77,7 @@ describe('the Lambda bundles', () => {
     },
   );
 
-  // A zod schema costs about 17 µs to build at cold start: the settings and roster validators belong to the
+  // A zod schema costs tens of microseconds to build at cold start: the settings and roster validators belong to the
   // admin API, and the webhook, which only reads settings, must not build them on a caller's ear.
   it('the webhook carries none of the settings, roster or survey schemas', () => {
     const inputs = bundles[TWIML_ENTRIES['twilio-webhook']]?.inputs ?? [];
