@@ -19,7 +19,7 @@ export interface BundleFigures {
   readonly bytes: number;
   /** Of those, the bytes that are not the AWS SDK or the packages only it brings. */
   readonly bytesBeyondSdk: number;
-  /** The chunks loaded only when first needed (the crisis detector, the SDK's unused credential sources). */
+  /** The chunks loaded only when first needed (the crisis detector, the text flows, the SDK's unused credential sources). */
   readonly lazyBytes: number;
   /** Median milliseconds a fresh `node` takes to import the bundle (its own clock around the import). */
   readonly coldImportMs: number;
