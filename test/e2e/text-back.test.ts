@@ -223,7 +223,10 @@ describe('a texter nobody answers', () => {
   });
 });
 
-/** Opening hours that start two hours from now (line time) on every day, for one hour. */
+/**
+ * Opening hours on every day from the top of the hour after next (line time), for two hours, so a wait of
+ * two hours and a minute lands inside them whatever the minute it starts from.
+ */
 function opensInTwoHours(now: number, timeZone: string) {
   const hour = Number(
     new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(now),
@@ -232,7 +235,7 @@ function opensInTwoHours(now: number, timeZone: string) {
   const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
   return {
     alwaysOpen: false,
-    windows: days.map((day) => ({ day, start: at(hour + 2), end: at(hour + 3) })),
+    windows: days.map((day) => ({ day, start: at(hour + 2), end: at(hour + 4) })),
     holidays: [],
   };
 }
@@ -240,6 +243,8 @@ function opensInTwoHours(now: number, timeZone: string) {
 describe('a text while the line is closed', () => {
   it("waits, says when we open in the texter's language, and is offered at the opening", async () => {
     const clock = movableClock();
+    // Thirty seconds before the hour turns, the test's worst moment: the wait below then ends in the next hour.
+    clock.advance(3_600_000 - ((clock.now() + 30_000) % 3_600_000));
     line = await startTestLine({ clock });
     await line.store.saveSettings({ hours: opensInTwoHours(clock.now(), 'America/New_York') });
     await phone(CALLER).text('hello, are you open?');
