@@ -102,7 +102,7 @@ async function bundle(entry: string, outdir: string): Promise<Built> {
   return { file: join(outdir, `${LAMBDA_ENTRY}.mjs`), bytes, sdkBytes, lazyBytes };
 }
 
-export async function measureBundles(runs = 15): Promise<BundlesReport> {
+export async function measureBundles(runs = 31): Promise<BundlesReport> {
   // Inside the project, so the bundles resolve packages the way the stack's bundling does.
   const cache = join(process.cwd(), 'node_modules', '.cache');
   mkdirSync(cache, { recursive: true });
@@ -118,12 +118,16 @@ export async function measureBundles(runs = 15): Promise<BundlesReport> {
       })),
     );
     // Interleaved: each run times the floor and every bundle, so a machine that speeds up or slows down during
-    // the bench moves them all alike; the ratio is taken within each run for the same reason.
+    // the bench moves them all alike; the ratio is taken within each run for the same reason. Every other run
+    // goes in reverse, so no bundle always sits right after the floor or always at the end of a run.
     const floorMs: number[] = [];
     const bundleMs = new Map(built.map((b) => [b.name, [] as number[]]));
     for (let run = 0; run < runs; run++) {
-      floorMs.push(coldImportMs(floor.file));
-      for (const b of built) bundleMs.get(b.name)?.push(coldImportMs(b.file));
+      const order = [undefined, ...built];
+      for (const b of run % 2 === 0 ? order : order.reverse()) {
+        if (b) bundleMs.get(b.name)?.push(coldImportMs(b.file));
+        else floorMs.push(coldImportMs(floor.file));
+      }
     }
     const floorImportMs = percentile(floorMs, 0.5);
     return {
