@@ -122,13 +122,12 @@ export async function measureBundles(runs = 31): Promise<BundlesReport> {
     // goes in reverse, so no bundle always sits right after the floor or always at the end of a run.
     const floorMs: number[] = [];
     const bundleMs = new Map(built.map((b) => [b.name, [] as number[]]));
-    for (let run = 0; run < runs; run++) {
-      const order = [undefined, ...built];
-      for (const b of run % 2 === 0 ? order : order.reverse()) {
-        if (b) bundleMs.get(b.name)?.push(coldImportMs(b.file));
-        else floorMs.push(coldImportMs(floor.file));
-      }
-    }
+    const timed = [
+      { file: floor.file, ms: floorMs },
+      ...built.map((b) => ({ file: b.file, ms: bundleMs.get(b.name) ?? [] })),
+    ];
+    for (let run = 0; run < runs; run++)
+      for (const { file, ms } of run % 2 === 0 ? timed : [...timed].reverse()) ms.push(coldImportMs(file));
     const floorImportMs = percentile(floorMs, 0.5);
     return {
       floor: { bytes: floor.bytes, coldImportMs: floorImportMs },
