@@ -12,7 +12,7 @@ async function saveSettings(): Promise<void> {
 }
 
 describe('the settings forms', () => {
-  it('closes the line from the week grid, then opens it for this hour, and calls follow each time', async () => {
+  it('closes the line from the week grid, then opens it for this hour and the next, and calls follow each time', async () => {
     await session.page.goto(`${session.consoleUrl}#/settings`);
     await session.page.getByLabel('Open around the clock').uncheck();
     for (const box of await session.page.getByRole('checkbox', { name: /: open$/ }).all())
@@ -27,9 +27,12 @@ describe('the settings forms', () => {
     await session.page.goto(`${session.consoleUrl}#/settings`);
     await session.page.getByLabel(`${now.dayName}: open`).check();
     await session.page.getByLabel(`${now.dayName}: from`).fill(`${String(now.hour).padStart(2, '0')}:00`);
+    // Until the end of the next hour (past midnight at 23:00): the calls below still find the line open if the
+    // hour turns while the form is filled in.
+    const end = now.hour + 2;
     await session.page
       .getByLabel(`${now.dayName}: to`)
-      .fill(now.hour === 23 ? '24:00' : `${String(now.hour + 1).padStart(2, '0')}:00`);
+      .fill(end === 24 ? '24:00' : `${String(end % 24).padStart(2, '0')}:00`);
     await saveSettings();
 
     const { hours } = (await session.line.store.getLine()).settings;

@@ -224,8 +224,9 @@ describe('a texter nobody answers', () => {
 });
 
 /**
- * Opening hours on every day from the top of the hour after next (line time), for two hours, so a wait of
- * two hours and a minute lands inside them whatever the minute it starts from.
+ * Opening hours on every day from the top of the hour after next (line time), for three hours, so a wait of
+ * two hours and a minute lands inside them whatever the minute it starts from, even on the night DST starts
+ * (when those two hours of real time are three on the line's clock).
  */
 function opensInTwoHours(now: number, timeZone: string) {
   const hour = Number(
@@ -235,7 +236,7 @@ function opensInTwoHours(now: number, timeZone: string) {
   const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
   return {
     alwaysOpen: false,
-    windows: days.map((day) => ({ day, start: at(hour + 2), end: at(hour + 4) })),
+    windows: days.map((day) => ({ day, start: at(hour + 2), end: at(hour + 5) })),
     holidays: [],
   };
 }
