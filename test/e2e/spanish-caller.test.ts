@@ -1,7 +1,8 @@
 // A Spanish speaker hears Spanish on every path, including the ones before they can choose a language.
 import { afterEach, describe, expect, it } from 'vitest';
+import { localDayOf, localMinuteOf, weekdayOfDay } from '../../flows/roster/local-time.js';
 import { type AdminLine, startAdminLine } from '../functions/admin/admin-line.js';
-import { callContactId } from '../support/local-line.js';
+import { callContactId, movableClock } from '../support/local-line.js';
 import { waitFor } from '../support/wait-for.js';
 
 const CALLER = '+15557654321';
@@ -23,17 +24,28 @@ function saysIn(language: 'en-US' | 'es-US'): string[] {
     );
 }
 
-/** Open on Mondays only, 08:00-09:00: closed at almost any moment the test runs. */
+/** Open on Mondays only, 08:00-08:01: closed at almost any moment the test runs. */
 const CLOSED_HOURS = {
   alwaysOpen: false,
   windows: [{ day: 'mon' as const, start: '08:00', end: '08:01' }],
   holidays: [],
 };
 
+/** A line on CLOSED_HOURS; started in the one minute a week those hours are open, its clock moves past it. */
+async function startClosedLine(): Promise<AdminLine> {
+  const clock = movableClock();
+  const started = await startAdminLine({ clock });
+  const { timeZone } = (await started.line.store.getLine()).settings;
+  const now = clock.now();
+  if (weekdayOfDay(localDayOf(now, timeZone)) === 'mon' && localMinuteOf(now, timeZone) === 8 * 60)
+    clock.advance(2 * 60_000);
+  await started.line.store.saveSettings({ hours: CLOSED_HOURS });
+  return started;
+}
+
 describe('a Spanish-speaking caller', () => {
   it('hears the closed line in Spanish, with Spanish day names and time, before choosing a language', async () => {
-    admin = await startAdminLine();
-    await admin.line.store.saveSettings({ hours: CLOSED_HOURS });
+    admin = await startClosedLine();
     const call = await admin.line.simulator.phone(CALLER).dial();
     await call.waitForSay('La línea de apoyo está cerrada en este momento.');
     const spanish = saysIn('es-US').join(' ');
@@ -123,8 +135,7 @@ describe('a Spanish-speaking caller', () => {
 
 describe('a Spanish-speaking texter', () => {
   it('gets the closed reply in Spanish with the opening day and time in Spanish', async () => {
-    admin = await startAdminLine();
-    await admin.line.store.saveSettings({ hours: CLOSED_HOURS });
+    admin = await startClosedLine();
     await admin.line.simulator.phone(TEXTER).text('hola, necesito hablar con alguien');
     const reply = await admin.line.simulator.phone(TEXTER).waitForMessage('cerrada');
     expect(reply.body).toMatch(/Abrimos de nuevo (hoy|el lunes) a las 8:00 a\.\s?m\./);

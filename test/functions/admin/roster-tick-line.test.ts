@@ -6,6 +6,8 @@ import { movableClock } from '../../support/local-line.js';
 import { type AdminLine, startAdminLine } from './admin-line.js';
 
 const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 const DANA_PHONE = '+12025550142';
 
 let admin: AdminLine;
@@ -19,6 +21,9 @@ const clockTime = (minute: number) =>
 describe('the minute tick with a roster', () => {
   it('reminds, starts and ends a rostered shift, each once', async () => {
     const clock = movableClock();
+    // From the next 16:00 UTC, late morning on the line's New York clock: no DST change falls in the hour ahead,
+    // where a skipped or repeated local hour would move the shift's wall-clock end off the end tick.
+    clock.advance((16 * HOUR - (clock.now() % DAY) + DAY) % DAY);
     admin = await startAdminLine({ clock });
     const { line } = admin;
     const tz = (await admin.api.request<SettingsResponse>('GET', '/admin/settings')).body.settings.timeZone;
