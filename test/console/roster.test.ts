@@ -76,6 +76,8 @@ describe('dated roster changes', () => {
       .getByLabel('Shift', { exact: true })
       .selectOption(String(await bensShift.getAttribute('value')));
     await session.page.getByLabel('Who', { exact: true }).selectOption({ label: 'Dana' });
+    // The day the shift was set on, not the form's own today: midnight may have passed since.
+    await session.page.getByLabel('Date', { exact: true }).fill(now.date);
     await session.page.getByRole('button', { name: 'Add dated change' }).click();
     await session.page.locator('[data-override="cover"]', { hasText: /Dana covers Ben, / }).waitFor();
     await session.page.getByText('Rostered now: Dana').waitFor();

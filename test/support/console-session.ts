@@ -116,14 +116,18 @@ export async function openConsole(
   };
 }
 
-/** The line's local weekday ("mon".."sun", and its name) and hour now. */
-export async function localNow(line: TestLine): Promise<{ day: string; dayName: string; hour: number }> {
+/** The line's local date ("YYYY-MM-DD"), weekday ("mon".."sun", and its name) and hour, all of one instant. */
+export async function localNow(
+  line: TestLine,
+): Promise<{ date: string; day: string; dayName: string; hour: number }> {
   const { timeZone } = (await line.store.getLine()).settings;
+  const at = Date.now();
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', hour: '2-digit', hourCycle: 'h23' })
-      .formatToParts(Date.now())
+      .formatToParts(at)
       .map((p) => [p.type, p.value]),
   );
   const day = String(parts.weekday).toLowerCase().slice(0, 3);
-  return { day, dayName: DAY_WORDS[day as Weekday] ?? day, hour: Number(parts.hour) };
+  const date = new Intl.DateTimeFormat('en-CA', { timeZone }).format(at);
+  return { date, day, dayName: DAY_WORDS[day as Weekday] ?? day, hour: Number(parts.hour) };
 }
