@@ -121,28 +121,24 @@ export async function measureBundles(runs = 31): Promise<BundlesReport> {
     // the bench moves them all alike; the ratio is taken within each run for the same reason. Every other run
     // goes in reverse, so no bundle always sits right after the floor or always at the end of a run.
     const floorMs: number[] = [];
-    const bundleMs = new Map(built.map((b) => [b.name, [] as number[]]));
-    const timed = [
-      { file: floor.file, ms: floorMs },
-      ...built.map((b) => ({ file: b.file, ms: bundleMs.get(b.name) ?? [] })),
-    ];
+    const bundles = built.map((b) => ({ ...b, ms: [] as number[] }));
+    const timed = [{ file: floor.file, ms: floorMs }, ...bundles];
     for (let run = 0; run < runs; run++)
       for (const { file, ms } of run % 2 === 0 ? timed : [...timed].reverse()) ms.push(coldImportMs(file));
     const floorImportMs = percentile(floorMs, 0.5);
     return {
       floor: { bytes: floor.bytes, coldImportMs: floorImportMs },
       functions: Object.fromEntries(
-        built.map((b) => {
-          const importMs = percentile(bundleMs.get(b.name) ?? [], 0.5);
+        bundles.map((b) => {
           return [
             b.name,
             {
               bytes: b.bytes,
               bytesBeyondSdk: b.bytes - b.sdkBytes,
               lazyBytes: b.lazyBytes,
-              coldImportMs: importMs,
+              coldImportMs: percentile(b.ms, 0.5),
               coldImportRatio: percentile(
-                (bundleMs.get(b.name) ?? []).map((ms, run) => ms / (floorMs[run] ?? Number.NaN)),
+                b.ms.map((ms, run) => ms / (floorMs[run] ?? Number.NaN)),
                 0.5,
               ),
             },

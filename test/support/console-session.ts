@@ -1,6 +1,7 @@
 // A local line with the coordinators' console open and signed in, in headless Chromium, for console tests.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { isoDateOfDay, localDayOf, localMinuteOf, weekdayOfDay } from '../../flows/roster/local-time.js';
 import { DAY_WORDS, type Weekday } from '../../flows/roster/roster-schema.js';
 import { mountCoordinatorConsole } from '../../infra/local/coordinator-console.js';
 import type { LocalRunnerOptions } from '../../infra/local/runner.js';
@@ -119,15 +120,15 @@ export async function openConsole(
 /** The line's local date ("YYYY-MM-DD"), weekday ("mon".."sun", and its name) and hour, all of one instant. */
 export async function localNow(
   line: TestLine,
-): Promise<{ date: string; day: string; dayName: string; hour: number }> {
+): Promise<{ date: string; day: Weekday; dayName: string; hour: number }> {
   const { timeZone } = (await line.store.getLine()).settings;
   const at = Date.now();
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', hour: '2-digit', hourCycle: 'h23' })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  const day = String(parts.weekday).toLowerCase().slice(0, 3);
-  const date = new Intl.DateTimeFormat('en-CA', { timeZone }).format(at);
-  return { date, day, dayName: DAY_WORDS[day as Weekday] ?? day, hour: Number(parts.hour) };
+  const localDay = localDayOf(at, timeZone);
+  const day = weekdayOfDay(localDay);
+  return {
+    date: isoDateOfDay(localDay),
+    day,
+    dayName: DAY_WORDS[day],
+    hour: Math.floor(localMinuteOf(at, timeZone) / 60),
+  };
 }
